@@ -1,0 +1,45 @@
+# ChannelHub — the same verbs for people and CI. `make help` lists them.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+
+.PHONY: help run test test-fast lint typecheck openapi migrate bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+venv: $(STAMP) ## create .venv and install the project with its dev tools
+
+run: $(STAMP) ## start PostgreSQL + broker (embedded unless configured), migrate, start every service and the gateway
+	$(BIN)/python -m libs.devstack run
+
+test: $(STAMP) ## run every test against real PostgreSQL and the real broker
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP) ## the tests without the failure-injection ones
+	$(BIN)/python -m pytest -q -m "not failure"
+
+lint: $(STAMP) ## ruff
+	$(BIN)/ruff check libs services tests bench
+
+typecheck: $(STAMP) ## mypy
+	$(BIN)/mypy libs services
+
+openapi: $(STAMP) ## regenerate openapi/gateway.json from the services' code
+	$(BIN)/python -m services.gateway.openapi_merge --write
+
+migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the embedded server)
+	$(BIN)/python -m libs.devstack migrate
+
+bench: $(STAMP) ## load benchmark through the gateway, straight to the service, and the database ceiling
+	$(BIN)/python -m bench.orders
+
+clean: ## remove the virtualenv and the embedded servers' data
+	rm -rf $(VENV) .data
