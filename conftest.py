@@ -1,0 +1,1 @@
+pytest_plugins = ["libs.testing.fixtures"]

@@ -1,0 +1,216 @@
+"""The consumer runner: Kafka → handler, with inbox dedupe, retries and dead letters.
+
+For each record: open a unit of work, insert `(consumer, event id)` into the
+inbox (unique), run the handler, commit — one transaction, so a redelivered
+event finds its inbox row and has no second effect. Kafka offsets are committed
+only after the database commit, so a crash means redelivery, never loss.
+
+A handler that keeps failing is retried with exponential backoff; after
+`max_attempts` the record goes to the dead-letter topic and the
+`failed_events` table (where operators list and re-drive it), and the
+partition moves on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+import structlog
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from pydantic import ValidationError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from libs.db import Database, UnitOfWork
+from libs.events.base import Event, event_model_for
+from libs.events.envelope import CloudEvent
+from libs.kafka import dead_letter_topic, ensure_topics, new_producer
+from libs.logging import correlation_id_var, get_logger
+from libs.platform_tables import PlatformTables
+
+log = get_logger(__name__)
+
+Handler = Callable[[UnitOfWork, CloudEvent, Event], Awaitable[None]]
+HandlerMap = dict[str, Handler]
+
+
+class PoisonEvent(Exception):
+    """A record that cannot even be parsed: no retry can help it."""
+
+
+@dataclass
+class RunnerStats:
+    handled: int = 0
+    duplicates: int = 0
+    dead_lettered: int = 0
+
+
+class ConsumerRunner:
+    def __init__(
+        self,
+        *,
+        name: str,
+        db: Database,
+        tables: PlatformTables,
+        handlers: HandlerMap,
+        bootstrap: str,
+        max_attempts: int = 5,
+        backoff_base: float = 0.2,
+        batch_size: int = 100,
+    ) -> None:
+        self.name = name
+        self.db = db
+        self.tables = tables
+        self.handlers = handlers
+        self.bootstrap = bootstrap
+        self.max_attempts = max_attempts
+        self.backoff_base = backoff_base
+        self.batch_size = batch_size
+        self.stats = RunnerStats()
+        self.topics = sorted({event_model_for(t).topic for t in handlers})  # type: ignore[union-attr]
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Consume until `stop` is set; any broker failure restarts the consumer after a pause."""
+        backoff = 0.2
+        while not stop.is_set():
+            consumer: AIOKafkaConsumer | None = None
+            try:
+                await ensure_topics(self.bootstrap, [*self.topics, dead_letter_topic(self.name)])
+                consumer = AIOKafkaConsumer(
+                    *self.topics,
+                    bootstrap_servers=self.bootstrap,
+                    group_id=self.name,
+                    enable_auto_commit=False,
+                    auto_offset_reset="earliest",
+                    request_timeout_ms=10000,
+                    session_timeout_ms=10000,
+                    heartbeat_interval_ms=1000,
+                )
+                await consumer.start()
+                backoff = 0.2
+                while not stop.is_set():
+                    batch = await consumer.getmany(timeout_ms=300, max_records=self.batch_size)
+                    for tp, records in batch.items():
+                        for record in records:
+                            await self.process(record)
+                        await consumer.commit({tp: records[-1].offset + 1})
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("consumer error; restarting", consumer=self.name, error=repr(exc))
+                await _sleep_or_stop(stop, backoff)
+                backoff = min(backoff * 2, 5.0)
+            finally:
+                if consumer is not None:
+                    try:
+                        await consumer.stop()
+                    except Exception:  # a dead broker makes a clean stop impossible; nothing to keep
+                        log.debug("consumer stop failed", consumer=self.name)
+
+    async def process(self, record: ConsumerRecord) -> None:
+        try:
+            envelope, payload = self._parse(record.value)
+        except PoisonEvent as exc:
+            await self._dead_letter(record, None, str(exc), attempts=1)
+            return
+        if payload is None:
+            return  # an event type this consumer does not handle
+        token = correlation_id_var.set(envelope.correlationid)
+        try:
+            with structlog.contextvars.bound_contextvars(event_id=str(envelope.id), event_type=envelope.type):
+                await self._handle_with_retries(record, envelope, payload)
+        finally:
+            correlation_id_var.reset(token)
+
+    def _parse(self, raw: bytes | None) -> tuple[CloudEvent, Event | None]:
+        if raw is None:
+            raise PoisonEvent("empty record")
+        try:
+            envelope = CloudEvent.from_bytes(raw)
+        except ValidationError as exc:
+            raise PoisonEvent(f"not a CloudEvent: {exc.error_count()} errors") from exc
+        if envelope.type not in self.handlers:
+            return envelope, None
+        model = event_model_for(envelope.type)
+        assert model is not None
+        try:
+            return envelope, model.model_validate(envelope.data)
+        except ValidationError as exc:
+            raise PoisonEvent(f"data does not match {envelope.type}: {exc}") from exc
+
+    async def _handle_with_retries(
+        self, record: ConsumerRecord, envelope: CloudEvent, payload: Event
+    ) -> None:
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                await self.handle_once(envelope, payload)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("handler failed", consumer=self.name, attempt=attempt, error=repr(exc))
+                if attempt == self.max_attempts:
+                    await self._dead_letter(record, envelope, repr(exc), attempts=attempt)
+                    return
+                await asyncio.sleep(self.backoff_base * 2 ** (attempt - 1))
+
+    async def handle_once(self, envelope: CloudEvent, payload: Event) -> bool:
+        """Apply one event in one transaction. False when the inbox says it was already applied."""
+        inbox = self.tables.inbox
+        async with self.db.unit_of_work() as uow:
+            inserted = await uow.session.execute(
+                pg_insert(inbox)
+                .values(consumer=self.name, event_id=envelope.id, event_type=envelope.type)
+                .on_conflict_do_nothing()
+                .returning(inbox.c.event_id)
+            )
+            if inserted.first() is None:
+                self.stats.duplicates += 1
+                return False
+            await self.handlers[envelope.type](uow, envelope, payload)
+            await uow.commit()
+        self.stats.handled += 1
+        return True
+
+    async def _dead_letter(
+        self, record: ConsumerRecord, envelope: CloudEvent | None, error: str, *, attempts: int
+    ) -> None:
+        payload = (record.value or b"").decode("utf-8", errors="replace")
+        async with self.db.transaction() as uow:
+            await uow.session.execute(
+                sa.insert(self.tables.failed_events).values(
+                    consumer=self.name,
+                    event_id=str(envelope.id) if envelope else None,
+                    event_type=envelope.type if envelope else None,
+                    topic=record.topic,
+                    partition=record.partition,
+                    offset=record.offset,
+                    payload=payload,
+                    error=error[:4000],
+                    attempts=attempts,
+                )
+            )
+        producer = new_producer(self.bootstrap)
+        try:
+            await producer.start()
+            await producer.send_and_wait(dead_letter_topic(self.name), value=record.value, key=record.key)
+        except Exception as exc:  # the table row is the record of truth; the topic is a courtesy copy
+            log.warning("dead-letter topic unavailable", error=repr(exc))
+        finally:
+            await producer.stop()
+        self.stats.dead_lettered += 1
+        log.error(
+            "event dead-lettered", consumer=self.name, topic=record.topic, offset=record.offset, error=error
+        )
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    try:
+        await asyncio.wait_for(stop.wait(), timeout=seconds)
+    except TimeoutError:
+        pass
+
+
+__all__ = ["ConsumerRunner", "Handler", "HandlerMap", "PoisonEvent", "TopicPartition"]

@@ -1,0 +1,97 @@
+"""`python -m libs.devstack run|migrate` — what `make run` and `make migrate` call."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import signal
+import sys
+import time
+from pathlib import Path
+
+from libs.devstack.stack import ROOT, SERVICES, Stack, StackConfig
+
+
+def _dev_admin_key(data_dir: Path) -> str:
+    """CHANNELHUB_ADMIN_KEY, or a development key kept under .data/ across runs."""
+    if key := os.environ.get("CHANNELHUB_ADMIN_KEY"):
+        return key
+    path = data_dir / "admin_key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text("chk_admin_dev_" + secrets.token_urlsafe(18))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _config() -> StackConfig:
+    data_dir = Path(os.environ.get("CHANNELHUB_DATA_DIR", ROOT / ".data"))
+    return StackConfig(
+        data_dir=data_dir,
+        gateway_port=int(os.environ.get("CHANNELHUB_PORT", "8000")),
+        database_url=os.environ.get("DATABASE_URL") or None,
+        kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
+        admin_key=_dev_admin_key(data_dir),
+    )
+
+
+def run() -> None:
+    stack = Stack(_config())
+    stopping = False
+
+    def shutdown(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        if stopping:
+            return
+        stopping = True
+        print("\nstopping ChannelHub …", flush=True)
+        stack.stop()
+        print("stopped.", flush=True)
+        sys.exit(0)
+
+    signal.signal(signal.SIGINT, shutdown)
+    signal.signal(signal.SIGTERM, shutdown)
+    print("starting ChannelHub (PostgreSQL, broker, migrations, services, gateway) …", flush=True)
+    stack.start()
+    print(
+        f"""
+ChannelHub is up.
+  gateway     {stack.gateway_url}
+  API docs    {stack.gateway_url}/docs
+  admin key   {stack.config.admin_key}    (CHANNELHUB_ADMIN_KEY)
+  services    {", ".join(f"{s}:{p}" for s, p in stack.config.service_ports.items())}
+  logs        {stack.logs_dir}/
+Press Ctrl-C to stop everything.""",
+        flush=True,
+    )
+    while True:  # watch the children: one that dies takes the suite down loudly
+        time.sleep(1)
+        for name, proc in list(stack.processes.items()):
+            if proc.poll() is not None:
+                print(
+                    f"{name} exited ({proc.returncode}); last log lines:\n{stack.log_tail(name)}", flush=True
+                )
+                shutdown(signal.SIGTERM, None)
+
+
+def migrate() -> None:
+    stack = Stack(_config())
+    try:
+        stack.start_database()
+        stack.migrate()
+        print(f"migrated: {', '.join(SERVICES)}")
+    finally:
+        if stack.postgres is not None:
+            stack.postgres.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m libs.devstack")
+    parser.add_argument("command", choices=["run", "migrate"])
+    args = parser.parse_args()
+    {"run": run, "migrate": migrate}[args.command]()
+
+
+if __name__ == "__main__":
+    main()

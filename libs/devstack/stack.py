@@ -1,0 +1,233 @@
+"""The whole suite on one machine: PostgreSQL, broker, migrations, services, gateway.
+
+Used by `make run` (long-lived, data kept under `.data/`) and by the test
+suite (throw-away data, free ports). `DATABASE_URL` / `KAFKA_BOOTSTRAP_SERVERS`
+point it at real servers instead of the embedded ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from libs.auth import generate_keypair
+from libs.devstack.broker import EmbeddedBroker
+from libs.devstack.postgres import EmbeddedPostgres
+from libs.devstack.provision import create_database, drop_database, provision_service, with_database
+from libs.events.base import all_topics
+from libs.kafka import ensure_topics, wait_for_broker
+from libs.migrations import upgrade_service
+
+# The services behind the gateway, in start order. Add a new service here.
+SERVICES: tuple[str, ...] = ("onboarding", "ordering")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class StackConfig:
+    data_dir: Path
+    gateway_port: int = 8000
+    service_ports: dict[str, int] = field(default_factory=dict)
+    database_url: str | None = None  # external PostgreSQL (admin URL); None → embedded
+    kafka_bootstrap: str | None = None  # external Kafka; None → embedded Tansu
+    postgres_port: int = 55432
+    broker_port: int = 59092
+    admin_key: str = ""
+    fresh_database: str | None = None  # external server: create (and later drop) this database
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def for_tests(cls, data_dir: Path) -> StackConfig:
+        db_url = os.environ.get("DATABASE_URL") or None
+        return cls(
+            data_dir=data_dir,
+            gateway_port=free_port(),
+            service_ports={s: free_port() for s in SERVICES},
+            database_url=db_url,
+            kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
+            postgres_port=free_port(),
+            broker_port=free_port(),
+            admin_key="chk_admin_" + secrets.token_urlsafe(24),
+            fresh_database=f"channelhub_test_{secrets.token_hex(4)}" if db_url else None,
+            extra_env={"CONSUMER_BACKOFF_BASE_SECONDS": "0.05", "CONSUMER_MAX_ATTEMPTS": "3"},
+        )
+
+
+class Stack:
+    def __init__(self, config: StackConfig) -> None:
+        self.config = config
+        self.postgres: EmbeddedPostgres | None = None
+        self.broker: EmbeddedBroker | None = None
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.admin_url = ""
+        self.service_urls: dict[str, str] = {}  # service → its own database URL
+        self.private_key, self.public_key = generate_keypair()
+        self.logs_dir = config.data_dir / "logs"
+        self.logs_dir.mkdir(parents=True, exist_ok=True)
+        if not config.service_ports:
+            config.service_ports = {s: 8101 + i for i, s in enumerate(SERVICES)}
+
+    # -- infrastructure ---------------------------------------------------
+
+    @property
+    def bootstrap(self) -> str:
+        if self.config.kafka_bootstrap:
+            return self.config.kafka_bootstrap
+        assert self.broker is not None
+        return self.broker.bootstrap
+
+    def start_database(self) -> None:
+        cfg = self.config
+        if cfg.database_url:
+            self.admin_url = cfg.database_url
+        else:
+            self.postgres = EmbeddedPostgres(cfg.data_dir / "postgres", cfg.postgres_port)
+            self.postgres.start()
+            self.admin_url = self.postgres.url
+        if cfg.fresh_database:
+            asyncio.run(create_database(self.admin_url, cfg.fresh_database))
+            self.admin_url = with_database(self.admin_url, cfg.fresh_database)
+
+    def start_broker(self) -> None:
+        if not self.config.kafka_bootstrap:
+            self.broker = EmbeddedBroker(self.config.broker_port, self.logs_dir / "broker.log")
+            self.broker.start()
+        asyncio.run(self._prepare_broker())
+
+    async def _prepare_broker(self) -> None:
+        await wait_for_broker(self.bootstrap)
+        await ensure_topics(self.bootstrap, all_topics())
+
+    def stop_broker(self) -> None:
+        if self.broker is not None:
+            self.broker.stop()
+
+    def migrate(self) -> None:
+        for service in SERVICES:
+            url = asyncio.run(provision_service(self.admin_url, service))
+            upgrade_service(service, url)
+            self.service_urls[service] = url
+
+    # -- processes ----------------------------------------------------------
+
+    def common_env(self) -> dict[str, str]:
+        return {
+            **os.environ,
+            "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
+            "CHANNELHUB_INTERNAL_PUBLIC_KEY": self.public_key,
+            "PYTHONUNBUFFERED": "1",
+            **self.config.extra_env,
+        }
+
+    def service_env(self, service: str) -> dict[str, str]:
+        return {**self.common_env(), "CHANNELHUB_SERVICE_DATABASE_URL": self.service_urls[service]}
+
+    def gateway_env(self) -> dict[str, str]:
+        urls = ",".join(f"{s}=http://127.0.0.1:{p}" for s, p in self.config.service_ports.items())
+        return {
+            **self.common_env(),
+            "CHANNELHUB_INTERNAL_PRIVATE_KEY": self.private_key,
+            "CHANNELHUB_ADMIN_KEY": self.config.admin_key,
+            "CHANNELHUB_SERVICE_URLS": urls,
+        }
+
+    def _spawn(self, name: str, port: int, env: dict[str, str]) -> None:
+        log = (self.logs_dir / f"{name}.log").open("ab")
+        self.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+            [sys.executable, "-m", "libs.serve", name, "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def start_service(self, service: str) -> None:
+        self._spawn(service, self.config.service_ports[service], self.service_env(service))
+
+    def start_gateway(self) -> None:
+        self._spawn("gateway", self.config.gateway_port, self.gateway_env())
+
+    def stop_process(self, name: str, sig: int = signal.SIGTERM) -> None:
+        proc = self.processes.pop(name, None)
+        if proc is None or proc.poll() is not None:
+            return
+        proc.send_signal(sig)
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(5)
+
+    def port_of(self, name: str) -> int:
+        return self.config.gateway_port if name == "gateway" else self.config.service_ports[name]
+
+    def wait_ready(self, names: list[str], timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        for name in names:
+            url = f"http://127.0.0.1:{self.port_of(name)}/readyz"
+            while True:
+                proc = self.processes.get(name)
+                if proc is not None and proc.poll() is not None:
+                    raise RuntimeError(f"{name} exited:\n{self.log_tail(name)}")
+                try:
+                    if httpx.get(url, timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{name} not ready after {timeout}s:\n{self.log_tail(name)}")
+                time.sleep(0.1)
+
+    def log_tail(self, name: str, lines: int = 40) -> str:
+        path = self.logs_dir / f"{name}.log"
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
+
+    # -- the whole ----------------------------------------------------------
+
+    def start(self) -> None:
+        try:
+            self.start_database()
+            self.start_broker()
+            self.migrate()
+            for service in SERVICES:
+                self.start_service(service)
+            self.start_gateway()
+            self.wait_ready([*SERVICES, "gateway"])
+        except BaseException:
+            self.stop()
+            raise
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.config.gateway_port}"
+
+    def stop(self) -> None:
+        for name in ["gateway", *reversed(SERVICES)]:
+            self.stop_process(name)
+        self.stop_broker()
+        if self.config.fresh_database and self.admin_url:
+            base = self.config.database_url
+            assert base is not None
+            try:
+                asyncio.run(drop_database(base, self.config.fresh_database))
+            except Exception as exc:  # leave a note rather than hide the test result
+                print(f"could not drop {self.config.fresh_database}: {exc!r}", file=sys.stderr)
+        if self.postgres is not None:
+            self.postgres.stop()

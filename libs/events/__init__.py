@@ -1,0 +1,14 @@
+"""The contract between services: the CloudEvents envelope and every event schema.
+
+Producers and consumers import the same pydantic models from here, so a change
+to an event is a change to this package, reviewed in one place; the AsyncAPI
+document in `openapi/` is generated from it.
+"""
+
+from libs.events.base import EVENT_TYPES, Event, event_model_for, topics_of
+from libs.events.envelope import CloudEvent
+
+# Import the contract modules so every event type registers itself.
+from libs.events import onboarding, ordering  # noqa: F401  isort: skip
+
+__all__ = ["EVENT_TYPES", "CloudEvent", "Event", "event_model_for", "topics_of"]

@@ -1,0 +1,157 @@
+"""Events published by onboarding: applications, resellers, policies, customers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from libs.events.base import Event
+
+APPLICATIONS = "onboarding.applications"
+RESELLERS = "onboarding.resellers"
+POLICIES = "onboarding.policies"
+CUSTOMERS = "onboarding.customers"
+
+
+class ExemptionCertificateData(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    state: str
+    number: str
+    valid_from: date
+    valid_until: date
+
+
+class ResellerSnapshot(BaseModel):
+    """Everything other services keep about a reseller. Every reseller event carries
+    the whole snapshot, with a `version` that only grows, so a consumer can upsert
+    and ignore anything older than what it has."""
+
+    model_config = ConfigDict(frozen=True)
+    reseller_id: uuid.UUID
+    version: int
+    company_name: str
+    contact_email: str
+    status: Literal["pending_policy", "active", "suspended"]
+    standing: Literal["new", "established", "prepay_required"]
+    discount_percent: Decimal
+    paid_orders: int
+    credit_limit: Decimal
+    credit_currency: str
+    country: str
+    state: str | None
+    vat_id: str | None
+    vat_id_valid: bool
+    policy_version_accepted: int | None
+    exemption_certificate: ExemptionCertificateData | None = None
+
+
+class _ResellerEvent(Event):
+    topic = RESELLERS
+    subject_field = "reseller_id"
+    reseller_id: uuid.UUID
+    reseller: ResellerSnapshot
+
+
+class ApplicationSubmitted(Event):
+    event_type = "onboarding.application.submitted.v1"
+    topic = APPLICATIONS
+    subject_field = "application_id"
+    application_id: uuid.UUID
+    company_name: str
+    country: str
+    business_type: str
+
+
+class ApplicationRejected(Event):
+    event_type = "onboarding.application.rejected.v1"
+    topic = APPLICATIONS
+    subject_field = "application_id"
+    application_id: uuid.UUID
+    reason: str
+
+
+class ResellerApproved(_ResellerEvent):
+    event_type = "onboarding.reseller.approved.v1"
+    application_id: uuid.UUID
+
+
+class ResellerPolicyAccepted(_ResellerEvent):
+    event_type = "onboarding.reseller.policy_accepted.v1"
+    policy_version: int
+
+
+class ResellerActivated(_ResellerEvent):
+    event_type = "onboarding.reseller.activated.v1"
+
+
+class ResellerUpdated(_ResellerEvent):
+    """Discount, status, credit limit or any other snapshot field changed."""
+
+    event_type = "onboarding.reseller.updated.v1"
+
+
+class ResellerStandingChanged(_ResellerEvent):
+    event_type = "onboarding.reseller.standing_changed.v1"
+    previous: str
+
+
+class ResellerTaxProfileChanged(_ResellerEvent):
+    event_type = "onboarding.reseller.tax_profile_changed.v1"
+
+
+class PolicyPublished(Event):
+    """A new reseller policy version: every reseller must accept it before its next order."""
+
+    event_type = "onboarding.policy.published.v1"
+    topic = POLICIES
+    subject_field = "policy"
+    policy: Literal["reseller-policy"] = "reseller-policy"
+    version: int
+
+
+class CustomerSnapshot(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    customer_id: uuid.UUID
+    reseller_id: uuid.UUID
+    version: int
+    kind: Literal["domain", "team"]
+    name: str
+    domain: str | None
+    primary_email: str | None
+    education: bool
+    terms_accepted: bool
+
+
+class _CustomerEvent(Event):
+    topic = CUSTOMERS
+    subject_field = "customer_id"
+    customer_id: uuid.UUID
+    customer: CustomerSnapshot
+
+
+class CustomerCreated(_CustomerEvent):
+    event_type = "onboarding.customer.created.v1"
+
+
+class CustomerUpdated(_CustomerEvent):
+    event_type = "onboarding.customer.updated.v1"
+    changed: list[str]
+
+
+class CustomerDomainVerified(_CustomerEvent):
+    event_type = "onboarding.customer.domain_verified.v1"
+
+
+class CustomerTermsAccepted(_CustomerEvent):
+    event_type = "onboarding.customer.terms_accepted.v1"
+    accepted_by: str
+
+
+class CustomerTransferred(_CustomerEvent):
+    event_type = "onboarding.customer.transferred.v1"
+    from_reseller_id: uuid.UUID
+    product_family: str

@@ -1,0 +1,93 @@
+"""Events published by ordering: catalog, orders, subscriptions."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from libs.events.base import Event
+
+CATALOG = "ordering.catalog"
+ORDERS = "ordering.orders"
+SUBSCRIPTIONS = "ordering.subscriptions"
+
+
+class SkuCreated(Event):
+    event_type = "ordering.sku.created.v1"
+    topic = CATALOG
+    subject_field = "sku"
+    sku: str
+    product: str
+    name: str
+    billing_plan: Literal["perpetual", "monthly", "yearly"]
+    seat_based: bool
+
+
+class OrderLineData(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    sku: str
+    product: str
+    quantity: int
+    unit_msrp: Decimal
+    discount_percent: Decimal
+    unit_price: Decimal
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+
+
+class ShipToData(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    name: str
+    email: str
+    domain: str | None = None
+    address: str | None = None
+
+
+class _OrderEvent(Event):
+    topic = ORDERS
+    subject_field = "order_id"
+    order_id: uuid.UUID
+    reseller_id: uuid.UUID
+
+
+class OrderPlaced(_OrderEvent):
+    """Everything billing and licensing need: prices, tax, payment requirement, ship-to."""
+
+    event_type = "ordering.order.placed.v1"
+    customer_id: uuid.UUID | None
+    ship_to: ShipToData | None
+    currency: str
+    payment_method: Literal["bank_transfer"]
+    payment_requirement: Literal["prepay", "on_account"]
+    lines: list[OrderLineData]
+    net_total: Decimal
+    tax_total: Decimal
+    total: Decimal
+    tax_regime: str
+    tax_rate: Decimal
+    tax_note: str | None
+    placed_on: date
+
+
+class OrderReleased(_OrderEvent):
+    event_type = "ordering.order.released.v1"
+    customer_id: uuid.UUID | None
+
+
+class OrderFulfilled(_OrderEvent):
+    event_type = "ordering.order.fulfilled.v1"
+
+
+class OrderCancelled(_OrderEvent):
+    event_type = "ordering.order.cancelled.v1"
+    reason: str
+
+
+class OrderHandedOver(_OrderEvent):
+    event_type = "ordering.order.handed_over.v1"
+    note: str | None

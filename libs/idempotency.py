@@ -1,0 +1,156 @@
+"""`Idempotency-Key` on creates, decided in the same transaction as the create itself.
+
+The key row is inserted first, in the request's unit of work, and carries the
+response when the work commits. So:
+- same key, same body, committed → the stored response is replayed;
+- same key, other body → 422;
+- same key while the first request is still running → its uncommitted row
+  holds the unique index; we wait at most `IN_FLIGHT_WAIT` for it and then
+  answer 409 (if it commits in time, we replay instead);
+- the first request fails → its rollback removes the key, a retry runs anew.
+There is no window in which the effect is committed but the key is not.
+Keys are scoped by caller and expire after the configured TTL.
+"""
+
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import Depends, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
+
+from libs.auth import AnyCaller, Caller
+from libs.db import UnitOfWork
+from libs.errors import Conflict, Unprocessable
+
+HEADER = "Idempotency-Key"
+IN_FLIGHT_WAIT = "250ms"
+MAX_KEY_LENGTH = 255
+
+
+class IdempotencyKeyReused(Unprocessable):
+    code, title = "idempotency-key-reused", "Idempotency-Key was used with another request"
+
+
+class IdempotencyKeyInFlight(Conflict):
+    code, title = "idempotency-key-in-flight", "A request with this Idempotency-Key is still in progress"
+
+
+class Idempotency:
+    def __init__(
+        self, request: Request, caller: Caller, uow: UnitOfWork, table: sa.Table, ttl: timedelta
+    ) -> None:
+        self.request = request
+        self.caller = caller
+        self.uow = uow
+        self.table = table
+        self.ttl = ttl
+        self.key = request.headers.get(HEADER)
+
+    async def run(self, create: Callable[[], Awaitable[Any]], *, status_code: int = 201) -> JSONResponse:
+        """Run `create` once per key; commit the unit of work; answer (or replay) its result."""
+        if self.key is None:
+            body = jsonable_encoder(await create())
+            await self.uow.commit()
+            return JSONResponse(body, status_code=status_code)
+        if not 1 <= len(self.key) <= MAX_KEY_LENGTH:
+            raise Unprocessable(f"{HEADER} must be 1 to {MAX_KEY_LENGTH} characters")
+        request_hash = await self._fingerprint()
+        replay = await self._claim(request_hash)
+        if replay is not None:
+            return replay
+        body = jsonable_encoder(await create())
+        t = self.table
+        await self.uow.session.execute(
+            sa.update(t)
+            .where(t.c.caller == self.caller.identity, t.c.key == self.key)
+            .values(response_status=status_code, response_body=body)
+        )
+        await self.uow.commit()
+        return JSONResponse(body, status_code=status_code)
+
+    async def _fingerprint(self) -> str:
+        raw = await self.request.body()
+        try:
+            canonical = json.dumps(json.loads(raw or b"null"), sort_keys=True, separators=(",", ":")).encode()
+        except ValueError:
+            canonical = raw
+        digest = hashlib.sha256()
+        for part in (self.request.method.encode(), self.request.url.path.encode(), canonical):
+            digest.update(part + b"\0")
+        return digest.hexdigest()
+
+    async def _claim(self, request_hash: str) -> JSONResponse | None:
+        t, session = self.table, self.uow.session
+        now = datetime.now(UTC)
+        await session.execute(sa.text(f"SET LOCAL lock_timeout = '{IN_FLIGHT_WAIT}'"))
+        try:
+            claimed = await session.execute(
+                pg_insert(t)
+                .values(
+                    caller=self.caller.identity,
+                    key=self.key,
+                    method=self.request.method,
+                    path=self.request.url.path,
+                    request_hash=request_hash,
+                    response_status=0,
+                    response_body={},
+                    expires_at=now + self.ttl,
+                )
+                .on_conflict_do_nothing()
+                .returning(t.c.key)
+            )
+        except DBAPIError as exc:
+            if "lock timeout" in str(exc) or "LockNotAvailable" in repr(exc.orig):
+                await session.rollback()
+                raise IdempotencyKeyInFlight() from exc
+            raise
+        await session.execute(sa.text("SET LOCAL lock_timeout = DEFAULT"))
+        if claimed.first() is not None:
+            return None
+        row = (
+            (
+                await session.execute(
+                    sa.select(t).where(t.c.caller == self.caller.identity, t.c.key == self.key)
+                )
+            )
+            .mappings()
+            .one()
+        )
+        if row["expires_at"] <= now:
+            await session.execute(sa.delete(t).where(t.c.caller == self.caller.identity, t.c.key == self.key))
+            return await self._claim(request_hash)
+        if row["request_hash"] != request_hash:
+            raise IdempotencyKeyReused("this Idempotency-Key was first used with a different request")
+        return JSONResponse(
+            row["response_body"], status_code=row["response_status"], headers={"Idempotent-Replayed": "true"}
+        )
+
+
+async def purge_expired(uow: UnitOfWork, table: sa.Table, *, as_of: datetime) -> int:
+    result = await uow.session.execute(sa.delete(table).where(table.c.expires_at <= as_of))
+    return result.rowcount or 0
+
+
+def idempotency_dependency(get_uow: Callable[..., Any]) -> Any:
+    """Build the `Idempotency` dependency of a service from its unit-of-work dependency."""
+
+    def dependency(
+        request: Request, caller: AnyCaller, uow: Annotated[UnitOfWork, Depends(get_uow)]
+    ) -> Idempotency:
+        state = request.app.state
+        return Idempotency(
+            request,
+            caller,
+            uow,
+            state.tables.idempotency_keys,
+            timedelta(hours=state.settings.idempotency_ttl_hours),
+        )
+
+    return Annotated[Idempotency, Depends(dependency)]

@@ -1,0 +1,131 @@
+"""Money: exact Decimal amounts in an ISO 4217 currency, rounded half-up to its minor unit.
+
+The currency's minor unit (EUR 2, JPY 0, BHD 3) comes from Babel's CLDR data, so no
+table of ours can drift from the standard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from babel.numbers import get_currency_precision, list_currencies
+
+
+class InvalidMoney(ValueError):
+    """An amount or currency that is not valid money."""
+
+
+@lru_cache(maxsize=1)
+def _known_currencies() -> frozenset[str]:
+    return frozenset(list_currencies())
+
+
+def check_currency(code: str) -> str:
+    if not isinstance(code, str) or code.upper() != code or code not in _known_currencies():
+        raise InvalidMoney(f"{code!r} is not an ISO 4217 currency code")
+    return code
+
+
+@lru_cache(maxsize=512)
+def minor_unit_exponent(currency: str) -> Decimal:
+    """Decimal('0.01') for EUR, Decimal('1') for JPY."""
+    digits = get_currency_precision(check_currency(currency))
+    return Decimal(1).scaleb(-digits)
+
+
+def round_half_up(amount: Decimal, currency: str) -> Decimal:
+    return amount.quantize(minor_unit_exponent(currency), rounding=ROUND_HALF_UP)
+
+
+def to_decimal(value: Any) -> Decimal:
+    """Parse a wire amount. Floats are refused: they cannot carry exact cents."""
+    if isinstance(value, float):
+        raise InvalidMoney("amounts must be decimal strings, not floats")
+    try:
+        result = Decimal(str(value))
+    except (InvalidOperation, ValueError) as exc:
+        raise InvalidMoney(f"{value!r} is not a decimal amount") from exc
+    if not result.is_finite():
+        raise InvalidMoney(f"{value!r} is not a finite amount")
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        check_currency(self.currency)
+        if not isinstance(self.amount, Decimal):
+            object.__setattr__(self, "amount", to_decimal(self.amount))
+
+    @classmethod
+    def of(cls, amount: Any, currency: str) -> Money:
+        return cls(round_half_up(to_decimal(amount), currency), currency)
+
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls.of(0, currency)
+
+    def rounded(self) -> Money:
+        return Money(round_half_up(self.amount, self.currency), self.currency)
+
+    def _same(self, other: Money) -> None:
+        if other.currency != self.currency:
+            raise InvalidMoney(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def times(self, factor: Decimal | int) -> Money:
+        """Multiply, rounding half-up to the minor unit."""
+        return Money(round_half_up(self.amount * Decimal(factor), self.currency), self.currency)
+
+    def to_wire(self) -> dict[str, str]:
+        return {"amount": str(round_half_up(self.amount, self.currency)), "currency": self.currency}
+
+
+# --- the wire shape: {"amount": "1349.10", "currency": "EUR"} ---------------------------
+
+from pydantic import BaseModel, ConfigDict, field_validator  # noqa: E402
+
+
+class MoneyOut(BaseModel):
+    amount: str
+    currency: str
+
+    @classmethod
+    def of(cls, amount: Decimal, currency: str) -> MoneyOut:
+        return cls(amount=str(round_half_up(amount, currency)), currency=currency)
+
+
+class MoneyIn(BaseModel):
+    """An amount as partners send it: a decimal string (or integer), never a float."""
+
+    model_config = ConfigDict(extra="forbid")
+    amount: Decimal
+    currency: str
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _no_float(cls, value: Any) -> Any:
+        if isinstance(value, float):
+            raise ValueError('amounts are decimal strings, e.g. "1499.00", not floats')
+        return value
+
+    @field_validator("currency")
+    @classmethod
+    def _currency(cls, value: str) -> str:
+        try:
+            return check_currency(value)
+        except InvalidMoney as exc:
+            raise ValueError(str(exc)) from exc

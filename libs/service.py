@@ -1,0 +1,161 @@
+"""The one shape of a service process: API, outbox relay and event consumers, together.
+
+A service declares a `ServiceSpec` (its routers, its tables, the events it
+handles) and `create_service_app` gives it everything else the same way:
+problem+json errors, request/correlation ids, `/healthz` `/readyz` `/metrics`,
+the operators' routes for dead letters and the outbox, and a lifespan that
+runs the relay and the consumers beside the API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from libs.clock import Clock, SystemClock
+from libs.consumer import ConsumerRunner, HandlerMap
+from libs.db import Database, UnitOfWork
+from libs.errors import install_problem_handlers
+from libs.events.base import EVENT_TYPES
+from libs.http import RequestContextMiddleware
+from libs.idempotency import idempotency_dependency
+from libs.logging import configure_logging, get_logger
+from libs.outbox.relay import OutboxRelay
+from libs.platform_tables import PlatformTables
+from libs.settings import Settings, get_settings
+
+log = get_logger(__name__)
+
+
+@dataclass
+class ServiceSpec:
+    name: str  # also its schema, its consumer group, the prefix of its event types
+    title: str
+    tables: PlatformTables
+    routers: list[APIRouter]
+    handlers: HandlerMap = field(default_factory=dict)
+    description: str = ""
+
+    @property
+    def produced_topics(self) -> set[str]:
+        return {cls.topic for t, cls in EVENT_TYPES.items() if t.startswith(self.name + ".")}
+
+
+async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
+    """One unit of work per request; the route (or Idempotency.run) commits it."""
+    async with request.app.state.db.unit_of_work() as uow:
+        yield uow
+
+
+def get_clock(request: Request) -> Clock:
+    return request.app.state.clock
+
+
+UoW = Annotated[UnitOfWork, Depends(get_uow)]
+CurrentClock = Annotated[Clock, Depends(get_clock)]
+IdempotentCreate = idempotency_dependency(get_uow)
+
+
+def create_service_app(
+    spec: ServiceSpec,
+    *,
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+    run_background: bool = True,
+) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(spec.name, settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = Database(settings.service_database_url)
+        stop = asyncio.Event()
+        tasks: list[asyncio.Task[Any]] = []
+        app.state.relay = OutboxRelay(
+            db=app.state.db,
+            outbox=spec.tables.outbox,
+            bootstrap=settings.kafka_bootstrap_servers,
+            topics=spec.produced_topics,
+        )
+        app.state.consumer = ConsumerRunner(
+            name=spec.name,
+            db=app.state.db,
+            tables=spec.tables,
+            handlers=spec.handlers,
+            bootstrap=settings.kafka_bootstrap_servers,
+            max_attempts=settings.consumer_max_attempts,
+            backoff_base=settings.consumer_backoff_base_seconds,
+        )
+        if run_background:
+            tasks.append(asyncio.create_task(app.state.relay.run(stop), name=f"{spec.name}-relay"))
+            if spec.handlers:
+                tasks.append(asyncio.create_task(app.state.consumer.run(stop), name=f"{spec.name}-consumer"))
+        try:
+            yield
+        finally:
+            stop.set()
+            await asyncio.wait(tasks, timeout=5) if tasks else None
+            for task in tasks:
+                task.cancel()
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title=spec.title,
+        description=spec.description,
+        version="1.0.0",
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.clock = clock or SystemClock()
+    app.state.tables = spec.tables
+    app.state.spec = spec
+    app.add_middleware(RequestContextMiddleware)
+    install_problem_handlers(app)
+    for router in spec.routers:
+        app.include_router(router)
+    app.include_router(_probes_router())
+    from libs.ops import ops_router
+
+    app.include_router(ops_router(spec.name))
+    return app
+
+
+def _operation_id(route: Any) -> str:
+    """Readable operation ids (`orders-create`) for pleasant generated clients."""
+    return route.name.replace("_", "-")
+
+
+def _probes_router() -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+
+    @router.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz")
+    async def readyz(request: Request) -> JSONResponse:
+        try:
+            async with request.app.state.db.engine.connect() as conn:
+                await conn.execute(sa.text("SELECT 1"))
+        except Exception as exc:
+            return JSONResponse({"status": "unavailable", "database": repr(exc)}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    @router.get("/metrics")
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def app_factory(spec_loader: Callable[[], ServiceSpec]) -> Callable[[], FastAPI]:
+    return lambda: create_service_app(spec_loader())

@@ -1,0 +1,50 @@
+"""Settings read from the environment (and `.env`), one object per process.
+
+Each service process reads the same variables; what differs per service is
+its name (`CHANNELHUB_SERVICE`) and the database URL it connects with (its own
+role, its own schema).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # which service this process is (empty for tools that are not a service)
+    service: str = Field("", alias="CHANNELHUB_SERVICE")
+    # the service's own connection: its role, its schema
+    service_database_url: str = Field("", alias="CHANNELHUB_SERVICE_DATABASE_URL")
+    kafka_bootstrap_servers: str = Field("127.0.0.1:9092", alias="KAFKA_BOOTSTRAP_SERVERS")
+    # the gateway signs internal tokens with the private key; services verify with the public key
+    internal_private_key: str = Field("", alias="CHANNELHUB_INTERNAL_PRIVATE_KEY")
+    internal_public_key: str = Field("", alias="CHANNELHUB_INTERNAL_PUBLIC_KEY")
+    internal_token_ttl_seconds: int = Field(60, alias="CHANNELHUB_INTERNAL_TOKEN_TTL")
+    admin_key: str = Field("", alias="CHANNELHUB_ADMIN_KEY")
+    # the vendor's own country decides EU VAT vs reverse charge (R-OR-5)
+    vendor_country: str = Field("NL", alias="CHANNELHUB_VENDOR_COUNTRY")
+    log_level: str = Field("INFO", alias="LOG_LEVEL")
+    log_json: bool = Field(True, alias="LOG_JSON")
+    outbox_retention_days: int = Field(7, alias="OUTBOX_RETENTION_DAYS")
+    idempotency_ttl_hours: int = Field(24, alias="IDEMPOTENCY_TTL_HOURS")
+    consumer_max_attempts: int = Field(5, alias="CONSUMER_MAX_ATTEMPTS")
+    consumer_backoff_base_seconds: float = Field(0.2, alias="CONSUMER_BACKOFF_BASE_SECONDS")
+    # gateway only: where each service listens, as "name=url,name=url"
+    service_urls: str = Field("", alias="CHANNELHUB_SERVICE_URLS")
+    upstream_timeout_seconds: float = Field(10.0, alias="CHANNELHUB_UPSTREAM_TIMEOUT")
+    public_rate_limit_per_minute: int = Field(30, alias="CHANNELHUB_PUBLIC_RATE_LIMIT")
+    api_key_cache_seconds: float = Field(15.0, alias="CHANNELHUB_API_KEY_CACHE_SECONDS")
+
+    def service_url_map(self) -> dict[str, str]:
+        pairs = [p.split("=", 1) for p in self.service_urls.split(",") if "=" in p]
+        return {name.strip(): url.strip().rstrip("/") for name, url in pairs}
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()  # type: ignore[call-arg]

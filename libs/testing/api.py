@@ -1,0 +1,134 @@
+"""A small test client for the gateway, with factories for the common set-ups.
+
+Factories are `create_*`/`onboard_*` helpers that go through the public API
+only, so every test exercises the real path (gateway → service → outbox →
+broker → consumers) and tests never share state: each makes its own reseller.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
+
+T = TypeVar("T")
+
+
+def wait_until(check: Callable[[], T], *, timeout: float = 20.0, interval: float = 0.05, what: str = "") -> T:
+    """Poll until `check()` is truthy — for effects that travel through the broker."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what or check}")
+        time.sleep(interval)
+
+
+@dataclass
+class Reseller:
+    id: str
+    key: str
+    application_id: str
+
+
+class Api:
+    def __init__(self, client: httpx.Client, *, admin_key: str) -> None:
+        self.client = client
+        self.admin_key = admin_key
+
+    def call(self, method: str, path: str, key: str | None = None, **kwargs: Any) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}) or {})
+        if key:
+            headers["Authorization"] = f"Bearer {key}"
+        return self.client.request(method, path, headers=headers, **kwargs)
+
+    def admin(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        return self.call(method, path, self.admin_key, **kwargs)
+
+    # -- factories ---------------------------------------------------------
+
+    def apply(self, **overrides: Any) -> dict[str, Any]:
+        body = {
+            "company_name": f"Reseller {uuid.uuid4().hex[:8]} B.V.",
+            "contact_email": "sales@example-reseller.nl",
+            "country": "NL",
+            "business_type": "reseller",
+            "description": "We resell IT products to SMEs.",
+            **overrides,
+        }
+        response = self.call(
+            "POST", "/v1/reseller-applications", json=body, headers={"X-Forwarded-For": "ignored"}
+        )
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    def onboard_reseller(
+        self,
+        *,
+        accept_policy: bool = True,
+        wait_for_ordering: bool = True,
+        approve: dict[str, Any] | None = None,
+        **application: Any,
+    ) -> Reseller:
+        app = self.apply(**application)
+        approved = self.admin("POST", f"/v1/reseller-applications/{app['id']}/approve", json=approve or {})
+        assert approved.status_code == 200, approved.text
+        body = approved.json()
+        reseller = Reseller(id=body["reseller_id"], key=body["api_key"], application_id=app["id"])
+        if accept_policy:
+            version = self.call("GET", "/v1/reseller-policy", reseller.key).json()["version"]
+            accepted = self.call(
+                "POST",
+                f"/v1/resellers/{reseller.id}/policy-acceptance",
+                reseller.key,
+                json={"version": version, "accepted_by": "Jan de Vries"},
+            )
+            assert accepted.status_code == 200, accepted.text
+            if wait_for_ordering:
+                self.wait_reseller_known_to_ordering(reseller)
+        return reseller
+
+    def wait_reseller_known_to_ordering(self, reseller: Reseller) -> None:
+        """Ordering learns resellers from onboarding's events; the partner price appears when it has."""
+
+        def known() -> bool:
+            page = self.call("GET", "/v1/skus", reseller.key, params={"limit": 1}).json()
+            return bool(page["data"]) and page["data"][0].get("partner_price") is not None
+
+        self.ensure_sku()
+        wait_until(known, what="ordering to learn the reseller")
+
+    def create_sku(self, **overrides: Any) -> dict[str, Any]:
+        body = {
+            "sku": f"SKU-{uuid.uuid4().hex[:10]}",
+            "product": "total-docs",
+            "name": "Total for .NET Developer OEM",
+            "billing_plan": "perpetual",
+            "prices": [{"amount": "1499.00", "currency": "EUR"}, {"amount": "1599.00", "currency": "USD"}],
+            **overrides,
+        }
+        response = self.admin("POST", "/v1/skus", json=body)
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    _default_sku: dict[str, Any] | None = None
+
+    def ensure_sku(self) -> dict[str, Any]:
+        if Api._default_sku is None:
+            Api._default_sku = self.create_sku()
+        return Api._default_sku
+
+    def order_body(self, sku: str, quantity: int = 1, **overrides: Any) -> dict[str, Any]:
+        return {
+            "ship_to": {"name": "Acme GmbH", "email": "it@acme.example.com", "domain": "acme.example.com"},
+            "currency": "EUR",
+            "payment_method": "bank_transfer",
+            "lines": [{"sku": sku, "quantity": quantity}],
+            **overrides,
+        }

@@ -1,0 +1,142 @@
+"""The gateway: one base URL, one auth scheme, one error format, one OpenAPI document."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
+
+from libs.auth import Caller, sign_internal_token
+from libs.errors import DomainError, TooManyRequests, install_problem_handlers, problem_response
+from libs.http import RequestContextMiddleware
+from libs.logging import configure_logging
+from libs.settings import Settings, get_settings
+from services.gateway.identity import Identity
+from services.gateway.proxy import forward, new_client
+from services.gateway.ratelimit import RateLimiter
+from services.gateway.routing import OPENAPI_FILE, RoutingTable
+from services.gateway.schemas import Me
+
+UPSTREAM_ERRORS = Counter("gateway_upstream_errors_total", "Upstream failures", ["service", "kind"])
+MAX_BODY_BYTES = 10 * 1024 * 1024
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging("gateway", settings.log_level, settings.log_json)
+    document = json.loads(OPENAPI_FILE.read_text()) if OPENAPI_FILE.exists() else {"paths": {}}
+    routing = RoutingTable.from_openapi(document)
+    limiter = RateLimiter(settings.public_rate_limit_per_minute)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.clients = {
+            name: new_client(url, settings.upstream_timeout_seconds)
+            for name, url in settings.service_url_map().items()
+        }
+        onboarding = app.state.clients.get("onboarding") or new_client("http://127.0.0.1:1", 1)
+        app.state.identity = Identity(settings, onboarding)
+        try:
+            yield
+        finally:
+            await asyncio.gather(*(c.aclose() for c in app.state.clients.values()))
+
+    app = FastAPI(title="ChannelHub", lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
+    app.state.settings = settings
+    app.add_middleware(RequestContextMiddleware)
+    install_problem_handlers(app)
+
+    async def caller_of(request: Request) -> Caller | None:
+        caller = await request.app.state.identity.resolve(request.headers.get("authorization"))
+        if caller is None:
+            client = request.client.host if request.client else "unknown"
+            allowed, retry_after = limiter.allow(client)
+            if not allowed:
+                raise TooManyRequests(f"slow down: retry in {retry_after:.0f} s")
+        return caller
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi() -> JSONResponse:
+        return JSONResponse(document)
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="ChannelHub API")
+
+    @app.get("/healthz", include_in_schema=False)
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", include_in_schema=False)
+    async def readyz(request: Request) -> JSONResponse:
+        async def check(name: str, client: httpx.AsyncClient) -> tuple[str, str]:
+            try:
+                ok = (await client.get("/readyz", timeout=2)).status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            return name, "ready" if ok else "unavailable"
+
+        results = dict(await asyncio.gather(*(check(n, c) for n, c in request.app.state.clients.items())))
+        ready = all(v == "ready" for v in results.values())
+        return JSONResponse(
+            {"status": "ready" if ready else "degraded", "services": results},
+            status_code=200 if ready else 503,
+        )
+
+    @app.get("/metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    @app.get("/v1/me", response_model=Me, tags=["auth"])
+    async def me(request: Request) -> Any:
+        caller = await caller_of(request)
+        if caller is None:
+            return problem_response(401, "unauthorized", "Authentication required", "an API key is required")
+        return Me(
+            kind=caller.kind,
+            roles=list(caller.roles),
+            reseller_id=caller.reseller_id,
+            customer_id=caller.customer_id,
+        )
+
+    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    async def route(request: Request, path: str) -> Response:
+        service, known = routing.match(request.method, request.url.path)
+        if service is None:
+            if known:
+                return problem_response(
+                    405, "method-not-allowed", "Method not allowed", instance=request.url.path
+                )
+            return problem_response(
+                404, "not-found", "Not found", "no such endpoint", instance=request.url.path
+            )
+        if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
+            return problem_response(413, "payload-too-large", "The request body is too large")
+        caller = await caller_of(request)
+        token = (
+            sign_internal_token(
+                caller, settings.internal_private_key, ttl_seconds=settings.internal_token_ttl_seconds
+            )
+            if caller
+            else None
+        )
+        client = request.app.state.clients.get(service)
+        if client is None:
+            return problem_response(
+                503, "service-unavailable", "A service is unavailable", f"{service} is not configured"
+            )
+        try:
+            return await forward(client, service, request, token)
+        except DomainError as exc:
+            UPSTREAM_ERRORS.labels(service, exc.code).inc()
+            raise
+
+    return app

@@ -1,0 +1,64 @@
+"""Resolving `Authorization: Bearer <key>` into a Caller.
+
+The admin key comes from the environment. Every other key lives (hashed) in
+onboarding, which owns resellers and customers; the gateway asks it with the
+key's hash only — the raw key never leaves the gateway — and caches positive
+answers briefly, so a revoked key stops working within the cache period.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+
+import httpx
+
+from libs.apikeys import hash_api_key
+from libs.auth import INTERNAL_TOKEN_HEADER, SYSTEM, Caller, sign_internal_token
+from libs.errors import ServiceUnavailable, Unauthorized
+from libs.settings import Settings
+
+ADMIN = Caller(kind="staff", roles=("admin",), key_id="admin-env")
+
+
+class Identity:
+    def __init__(self, settings: Settings, onboarding: httpx.AsyncClient) -> None:
+        self.settings = settings
+        self.onboarding = onboarding
+        self._cache: dict[str, tuple[Caller, float]] = {}
+
+    async def resolve(self, authorization: str | None) -> Caller | None:
+        """None when no credentials were given; Unauthorized when they are wrong."""
+        if not authorization:
+            return None
+        scheme, _, key = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not key.strip():
+            raise Unauthorized("use `Authorization: Bearer <api key>`")
+        key = key.strip()
+        if self.settings.admin_key and hmac.compare_digest(key.encode(), self.settings.admin_key.encode()):
+            return ADMIN
+        key_hash = hash_api_key(key)
+        cached = self._cache.get(key_hash)
+        if cached and cached[1] > time.monotonic():
+            return cached[0]
+        caller = await self._ask_onboarding(key_hash)
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[key_hash] = (caller, time.monotonic() + self.settings.api_key_cache_seconds)
+        return caller
+
+    async def _ask_onboarding(self, key_hash: str) -> Caller:
+        token = sign_internal_token(SYSTEM, self.settings.internal_private_key)
+        try:
+            response = await self.onboarding.post(
+                "/internal/api-keys/resolve",
+                json={"key_hash": key_hash},
+                headers={INTERNAL_TOKEN_HEADER: token},
+            )
+        except httpx.HTTPError as exc:
+            raise ServiceUnavailable("cannot check the API key right now") from exc
+        if response.status_code == 404:
+            raise Unauthorized("unknown or revoked API key")
+        if response.status_code != 200:
+            raise ServiceUnavailable("cannot check the API key right now")
+        return Caller.from_claims(response.json())

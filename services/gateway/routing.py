@@ -1,0 +1,66 @@
+"""Which service answers which path: read from the merged OpenAPI document.
+
+Each operation of `openapi/gateway.json` names its service
+(`x-channelhub-service`), so the gateway's routing table cannot drift from the
+API it documents: a route added to a service is routed once `make openapi`
+has recorded it, and the drift test fails until it has.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+OPENAPI_FILE = Path(__file__).resolve().parents[2] / "openapi" / "gateway.json"
+SERVICE_KEY = "x-channelhub-service"
+METHODS = ("get", "post", "put", "patch", "delete")
+
+
+@dataclass(frozen=True)
+class Route:
+    template: str
+    pattern: re.Pattern[str]
+    methods: dict[str, str]  # METHOD → service
+    static_segments: int
+
+
+def _compile(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{[^}]+\})", template)
+    regex = "".join("[^/]+" if p.startswith("{") else re.escape(p) for p in parts)
+    return re.compile(f"^{regex}$")
+
+
+class RoutingTable:
+    def __init__(self, routes: list[Route]) -> None:
+        # Static paths win over templated ones (`/v1/customers/import` before `/v1/customers/{id}`).
+        self.routes = sorted(routes, key=lambda r: (-r.static_segments, r.template))
+
+    @classmethod
+    def from_openapi(cls, document: dict) -> RoutingTable:
+        routes = []
+        for template, operations in document.get("paths", {}).items():
+            methods = {
+                m.upper(): op[SERVICE_KEY]
+                for m, op in operations.items()
+                if m in METHODS and SERVICE_KEY in op
+            }
+            if methods:
+                static = sum(1 for seg in template.split("/") if seg and not seg.startswith("{"))
+                routes.append(Route(template, _compile(template), methods, static))
+        return cls(routes)
+
+    @classmethod
+    def load(cls, path: Path = OPENAPI_FILE) -> RoutingTable:
+        return cls.from_openapi(json.loads(path.read_text()))
+
+    def match(self, method: str, path: str) -> tuple[str | None, bool]:
+        """(service, path known). A known path with another method → (None, True): 405."""
+        known = False
+        for route in self.routes:
+            if route.pattern.match(path):
+                known = True
+                if method in route.methods:
+                    return route.methods[method], True
+        return None, known

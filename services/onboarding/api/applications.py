@@ -1,0 +1,84 @@
+"""/v1/reseller-applications — public submission, staff review (R-ON-1, R-ON-2)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+
+from libs.auth import Staff
+from libs.errors import problem_responses
+from libs.pagination import Page, PageParams
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.onboarding import schemas
+from services.onboarding.errors import ApplicationAlreadyReviewed, ApplicationNotFound
+from services.onboarding.models import Application
+from services.onboarding.usecases import applications
+
+router = APIRouter(prefix="/v1/reseller-applications", tags=["onboarding"])
+
+
+@router.post("", status_code=201, response_model=schemas.Application, name="reseller-applications-create")
+async def create_application(body: schemas.ApplicationCreate, uow: UoW, idem: IdempotentCreate) -> Any:
+    """Apply to become an authorised reseller. No API key needed; rate limited at the gateway."""
+    return await idem.run(lambda: _as_schema(applications.submit(uow.session, body)), status_code=201)
+
+
+async def _as_schema(created: Any) -> schemas.Application:
+    return schemas.Application.model_validate(await created)
+
+
+@router.get("", response_model=Page[schemas.Application], name="reseller-applications-list")
+async def list_applications(
+    uow: UoW,
+    _staff: Staff,
+    page: PageParams,
+    status: Literal["submitted", "approved", "rejected"] | None = Query(None),
+) -> Any:
+    rows, cursor = await applications.list_applications(uow.session, page, status)
+    return Page(data=[schemas.Application.model_validate(r) for r in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/{application_id}",
+    response_model=schemas.Application,
+    name="reseller-applications-get",
+    responses=problem_responses(ApplicationNotFound),
+)
+async def get_application(application_id: uuid.UUID, uow: UoW, _staff: Staff) -> Any:
+    row = await uow.session.scalar(sa.select(Application).where(Application.id == application_id))
+    if row is None:
+        raise ApplicationNotFound()
+    return row
+
+
+@router.post(
+    "/{application_id}/approve",
+    response_model=schemas.ApplicationApproved,
+    name="reseller-applications-approve",
+    responses=problem_responses(ApplicationNotFound, ApplicationAlreadyReviewed),
+)
+async def approve_application(
+    application_id: uuid.UUID, body: schemas.ApplicationApprove, uow: UoW, staff: Staff, clock: CurrentClock
+) -> Any:
+    """Approve: the reseller is created in `pending_policy` with the program's discount (or the one
+    given) and its first `reseller_admin` key is returned — shown only this once."""
+    result = await applications.approve(uow.session, staff, clock, application_id, body)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/{application_id}/reject",
+    response_model=schemas.ApplicationRejected,
+    name="reseller-applications-reject",
+    responses=problem_responses(ApplicationNotFound, ApplicationAlreadyReviewed),
+)
+async def reject_application(
+    application_id: uuid.UUID, body: schemas.ApplicationReject, uow: UoW, staff: Staff, clock: CurrentClock
+) -> Any:
+    result = await applications.reject(uow.session, staff, clock, application_id, body)
+    await uow.commit()
+    return result

@@ -1,0 +1,119 @@
+"""/v1/resellers, /v1/reseller-policy and reseller API keys."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter
+
+from libs.auth import Caller, CurrentCaller, Forbidden, Staff, StaffOrReseller, require_reseller_access
+from libs.errors import problem_responses
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.onboarding import schemas
+from services.onboarding.errors import ApiKeyNotFound, PolicyVersionNotCurrent, ResellerNotFound
+from services.onboarding.usecases import keys, policy
+from services.onboarding.usecases.resellers import get_reseller
+
+router = APIRouter(tags=["onboarding"])
+
+
+@router.get(
+    "/v1/resellers/{reseller_id}",
+    response_model=schemas.Reseller,
+    name="resellers-get",
+    responses=problem_responses(ResellerNotFound),
+)
+async def read_reseller(reseller_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
+    return await get_reseller(uow.session, caller, reseller_id)
+
+
+@router.get("/v1/reseller-policy", response_model=schemas.Policy, name="reseller-policy-get")
+async def read_policy(uow: UoW, _caller: CurrentCaller) -> Any:
+    return await policy.current_policy(uow.session)
+
+
+@router.post(
+    "/v1/reseller-policy", status_code=201, response_model=schemas.Policy, name="reseller-policy-publish"
+)
+async def publish_policy(body: schemas.PolicyCreate, uow: UoW, _staff: Staff, clock: CurrentClock) -> Any:
+    """Publish a new policy version (staff). Every reseller must accept it before its next order."""
+    result = schemas.Policy.model_validate(await policy.publish_policy(uow.session, clock, body.text))
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/v1/resellers/{reseller_id}/policy-acceptance",
+    response_model=schemas.PolicyAcceptance,
+    name="resellers-policy-accept",
+    responses=problem_responses(ResellerNotFound, PolicyVersionNotCurrent),
+)
+async def accept_policy(
+    reseller_id: uuid.UUID,
+    body: schemas.PolicyAcceptanceCreate,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+) -> Any:
+    result = await policy.accept_policy(uow.session, caller, clock, reseller_id, body)
+    await uow.commit()
+    return result
+
+
+def _require_key_admin(caller: Caller, reseller_id: uuid.UUID) -> None:
+    try:
+        require_reseller_access(caller, reseller_id)
+    except Exception as exc:
+        raise ResellerNotFound() from exc
+    if caller.kind == "reseller" and "reseller_admin" not in caller.roles:
+        raise Forbidden("the reseller_admin role is required to manage API keys")
+
+
+@router.post(
+    "/v1/resellers/{reseller_id}/api-keys",
+    status_code=201,
+    response_model=schemas.ApiKeyCreated,
+    name="resellers-api-keys-create",
+    responses=problem_responses(ResellerNotFound),
+)
+async def create_api_key(
+    reseller_id: uuid.UUID,
+    body: schemas.ApiKeyCreate,
+    uow: UoW,
+    caller: StaffOrReseller,
+    idem: IdempotentCreate,
+) -> Any:
+    _require_key_admin(caller, reseller_id)
+    await get_reseller(uow.session, caller, reseller_id)
+
+    async def create() -> schemas.ApiKeyCreated:
+        key, row = await keys.issue_key(
+            uow.session, kind="reseller", role=body.role, name=body.name, reseller_id=reseller_id
+        )
+        return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
+
+    return await idem.run(create, status_code=201)
+
+
+@router.get(
+    "/v1/resellers/{reseller_id}/api-keys",
+    response_model=list[schemas.ApiKeyInfo],
+    name="resellers-api-keys-list",
+)
+async def list_api_keys(reseller_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
+    _require_key_admin(caller, reseller_id)
+    return await keys.list_reseller_keys(uow.session, reseller_id)
+
+
+@router.delete(
+    "/v1/resellers/{reseller_id}/api-keys/{key_id}",
+    response_model=schemas.ApiKeyInfo,
+    name="resellers-api-keys-revoke",
+    responses=problem_responses(ApiKeyNotFound),
+)
+async def revoke_api_key(reseller_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
+    _require_key_admin(caller, reseller_id)
+    row = await keys.revoke_reseller_key(uow.session, reseller_id, key_id)
+    await uow.commit()
+    return row

@@ -1,0 +1,20 @@
+"""Onboarding: reseller applications, resellers, policy, tax profile, API keys, customers."""
+
+from fastapi import FastAPI
+
+from libs.service import ServiceSpec, create_service_app
+from services.onboarding.api import applications, internal, resellers
+from services.onboarding.handlers import HANDLERS
+from services.onboarding.models import TABLES
+
+SPEC = ServiceSpec(
+    name="onboarding",
+    title="ChannelHub onboarding",
+    tables=TABLES,
+    routers=[applications.router, resellers.router, internal.router],
+    handlers=HANDLERS,
+)
+
+
+def create_app() -> FastAPI:
+    return create_service_app(SPEC)

@@ -1,0 +1,79 @@
+"""API keys of resellers and customers: issued shown-once, stored hashed, revocable."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.apikeys import display_prefix, hash_api_key, new_api_key
+from libs.auth import Caller
+from services.onboarding.errors import ApiKeyNotFound
+from services.onboarding.models import ApiKey
+
+
+async def issue_key(
+    session: AsyncSession,
+    *,
+    kind: str,
+    role: str,
+    name: str,
+    reseller_id: uuid.UUID | None = None,
+    customer_id: uuid.UUID | None = None,
+) -> tuple[str, ApiKey]:
+    key = new_api_key(kind)
+    row = ApiKey(
+        id=uuid.uuid4(),
+        key_hash=hash_api_key(key),
+        prefix=display_prefix(key),
+        name=name,
+        kind=kind,
+        role=role,
+        reseller_id=reseller_id,
+        customer_id=customer_id,
+    )
+    session.add(row)
+    await session.flush()
+    await session.refresh(row)
+    return key, row
+
+
+async def list_reseller_keys(session: AsyncSession, reseller_id: uuid.UUID) -> list[ApiKey]:
+    rows = await session.scalars(
+        sa.select(ApiKey)
+        .where(ApiKey.reseller_id == reseller_id, ApiKey.kind == "reseller")
+        .order_by(ApiKey.created_at)
+    )
+    return list(rows)
+
+
+async def revoke_reseller_key(session: AsyncSession, reseller_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
+    row = await session.scalar(
+        sa.select(ApiKey).where(
+            ApiKey.id == key_id, ApiKey.reseller_id == reseller_id, ApiKey.kind == "reseller"
+        )
+    )
+    if row is None:
+        raise ApiKeyNotFound()
+    if row.revoked_at is None:
+        row.revoked_at = datetime.now(UTC)
+    return row
+
+
+async def resolve(session: AsyncSession, key_hash: str) -> Caller | None:
+    """The identity behind a key hash, for the gateway. Revoked keys resolve to nothing."""
+    row = await session.scalar(
+        sa.select(ApiKey).where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
+    )
+    if row is None:
+        return None
+    kind = "reseller" if row.kind == "reseller" else "customer"
+    return Caller(
+        kind=kind,
+        roles=(row.role,),
+        reseller_id=row.reseller_id,
+        customer_id=row.customer_id,
+        key_id=str(row.id),
+    )

@@ -1,0 +1,60 @@
+"""Reading resellers within the caller's reach, and publishing their changes."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller, require_reseller_access
+from libs.events import onboarding as ev
+from services.onboarding.errors import ResellerNotFound
+from services.onboarding.models import OUTBOX, Reseller
+
+
+async def get_reseller(
+    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID, *, lock: bool = False
+) -> Reseller:
+    try:
+        require_reseller_access(caller, reseller_id)
+    except Exception as exc:
+        raise ResellerNotFound() from exc
+    stmt = sa.select(Reseller).where(Reseller.id == reseller_id)
+    if lock:
+        stmt = stmt.with_for_update()
+    reseller = await session.scalar(stmt)
+    if reseller is None:
+        raise ResellerNotFound()
+    return reseller
+
+
+def snapshot(reseller: Reseller) -> ev.ResellerSnapshot:
+    return ev.ResellerSnapshot(
+        reseller_id=reseller.id,
+        version=reseller.version,
+        company_name=reseller.company_name,
+        contact_email=reseller.contact_email,
+        status=reseller.status,  # type: ignore[arg-type]
+        standing=reseller.standing,  # type: ignore[arg-type]
+        discount_percent=reseller.discount_percent,
+        paid_orders=reseller.paid_orders,
+        credit_limit=reseller.credit_limit,
+        credit_currency=reseller.credit_currency,
+        country=reseller.country,
+        state=reseller.state,
+        vat_id=reseller.vat_id,
+        vat_id_valid=reseller.vat_id_valid,
+        policy_version_accepted=reseller.policy_version_accepted,
+        exemption_certificate=None,
+    )
+
+
+async def publish_change(
+    session: AsyncSession, reseller: Reseller, event_type: type[ev._ResellerEvent], **extra: object
+) -> None:
+    """Bump the reseller's version and write the event carrying its new snapshot."""
+    reseller.version += 1
+    await session.flush()
+    event = event_type(reseller_id=reseller.id, reseller=snapshot(reseller), **extra)
+    await OUTBOX.emit(session, event, reseller_id=reseller.id)

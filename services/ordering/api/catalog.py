@@ -1,0 +1,97 @@
+"""/v1/products and /v1/skus — the catalog, with partner prices for resellers (R-OR-1, R-OR-2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query
+
+from libs.auth import CurrentCaller, Staff
+from libs.errors import problem_responses
+from libs.pagination import Page, PageParams, paginate
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.ordering import schemas
+from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
+from services.ordering.models import Product
+from services.ordering.usecases import catalog
+
+router = APIRouter(tags=["catalog"])
+SkuView = schemas.Sku | schemas.SkuForCustomer
+
+
+@router.get("/v1/products", response_model=Page[schemas.Product], name="products-list")
+async def list_products(uow: UoW, _caller: CurrentCaller, page: PageParams) -> Any:
+    rows, cursor = await paginate(uow.session, sa.select(Product), Product, page)
+    return Page(data=[schemas.Product.model_validate(r) for r in rows], next_cursor=cursor)
+
+
+@router.post(
+    "/v1/products",
+    status_code=201,
+    response_model=schemas.Product,
+    name="products-create",
+    responses=problem_responses(ProductAlreadyExists),
+)
+async def create_product(body: schemas.ProductCreate, uow: UoW, _staff: Staff, idem: IdempotentCreate) -> Any:
+    async def create() -> schemas.Product:
+        return schemas.Product.model_validate(await catalog.create_product(uow.session, body))
+
+    return await idem.run(create)
+
+
+@router.get("/v1/skus", response_model=Page[SkuView], name="skus-list")
+async def list_skus(
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+    page: PageParams,
+    product: str | None = Query(None, max_length=64),
+) -> Any:
+    rows, cursor = await catalog.list_skus(uow.session, page, product)
+    discount = await catalog.reseller_discount(uow.session, caller)
+    return Page(
+        data=[catalog.render_sku(s, caller, discount, clock.today()) for s in rows], next_cursor=cursor
+    )
+
+
+@router.get(
+    "/v1/skus/{sku}", response_model=SkuView, name="skus-get", responses=problem_responses(SkuNotFound)
+)
+async def get_sku(sku: str, uow: UoW, caller: CurrentCaller, clock: CurrentClock) -> Any:
+    row = await catalog.load_sku(uow.session, sku)
+    return catalog.render_sku(
+        row, caller, await catalog.reseller_discount(uow.session, caller), clock.today()
+    )
+
+
+@router.post(
+    "/v1/skus",
+    status_code=201,
+    response_model=schemas.Sku,
+    name="skus-create",
+    responses=problem_responses(SkuAlreadyExists),
+)
+async def create_sku(
+    body: schemas.SkuCreate, uow: UoW, staff: Staff, clock: CurrentClock, idem: IdempotentCreate
+) -> Any:
+    async def create() -> Any:
+        sku = await catalog.create_sku(uow.session, clock, body)
+        return catalog.render_sku(sku, staff, None, clock.today())
+
+    return await idem.run(create)
+
+
+@router.post(
+    "/v1/skus/{sku}/prices",
+    status_code=201,
+    response_model=schemas.Sku,
+    name="skus-prices-create",
+    responses=problem_responses(SkuNotFound),
+)
+async def add_price(sku: str, body: schemas.PriceCreate, uow: UoW, staff: Staff, clock: CurrentClock) -> Any:
+    """Add a price-list entry effective from a date; orders keep the price they were placed with."""
+    row = await catalog.add_price(uow.session, sku, body)
+    result = catalog.render_sku(row, staff, None, clock.today())
+    await uow.commit()
+    return result

@@ -1,0 +1,1 @@
+"""Pure domain logic of the ordering service: tax, pricing, proration (no I/O)."""

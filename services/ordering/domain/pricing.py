@@ -1,0 +1,97 @@
+"""Partner prices and order line amounts (R-OR-2, R-OR-3).
+
+Every amount is rounded half-up to the currency's minor unit *per line*, because the
+invoice prints per-line amounts and the totals must be the exact sum of what is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from libs.money import round_half_up
+
+_HUNDRED = Decimal(100)
+
+
+def _decimal(name: str, value: Decimal) -> Decimal:
+    # Floats cannot carry exact cents; refuse them (and anything else) loudly.
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise TypeError(f"{name} must be a finite Decimal, got {value!r}")
+    return value
+
+
+def partner_unit_price(msrp: Decimal, discount_percent: Decimal, currency: str) -> Decimal:
+    """MSRP minus the reseller's discount, rounded half-up to the currency's minor unit.
+
+    >>> partner_unit_price(Decimal("1499.00"), Decimal("10"), "EUR")
+    Decimal('1349.10')
+    """
+    _decimal("msrp", msrp)
+    _decimal("discount_percent", discount_percent)
+    if msrp < 0:
+        raise ValueError("msrp cannot be negative")
+    if not Decimal(0) <= discount_percent <= _HUNDRED:
+        raise ValueError("discount_percent must be between 0 and 100")
+    return round_half_up(msrp * (_HUNDRED - discount_percent) / _HUNDRED, currency)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PricedLine:
+    currency: str
+    quantity: int
+    unit_msrp: Decimal
+    discount_percent: Decimal
+    unit_price: Decimal
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+
+
+def price_line(
+    *,
+    unit_msrp: Decimal,
+    discount_percent: Decimal,
+    quantity: int,
+    tax_rate: Decimal,
+    currency: str,
+) -> PricedLine:
+    """One order line: net = unit_price x quantity, tax = round(net x rate), total = net + tax."""
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+        raise ValueError("quantity must be a positive whole number")
+    _decimal("tax_rate", tax_rate)
+    if not Decimal(0) <= tax_rate < 1:
+        raise ValueError("tax_rate is a fraction between 0 and 1 (0.21 for 21 %)")
+    msrp = round_half_up(_decimal("unit_msrp", unit_msrp), currency)
+    unit_price = partner_unit_price(msrp, discount_percent, currency)
+    net = round_half_up(unit_price * quantity, currency)
+    tax = round_half_up(net * tax_rate, currency)
+    return PricedLine(
+        currency=currency,
+        quantity=quantity,
+        unit_msrp=msrp,
+        discount_percent=discount_percent,
+        unit_price=unit_price,
+        net=net,
+        tax=tax,
+        total=net + tax,
+    )
+
+
+class OrderTotals(NamedTuple):
+    net_total: Decimal
+    tax_total: Decimal
+    total: Decimal
+
+
+def order_totals(lines: Iterable[PricedLine]) -> OrderTotals:
+    """Exact sums of the (already rounded) line amounts; never re-rounded."""
+    lines = list(lines)
+    if len({line.currency for line in lines}) > 1:
+        raise ValueError("an order's lines must share one currency")
+    net = sum((line.net for line in lines), Decimal(0))
+    tax = sum((line.tax for line in lines), Decimal(0))
+    total = sum((line.total for line in lines), Decimal(0))
+    return OrderTotals(net_total=net, tax_total=tax, total=total)

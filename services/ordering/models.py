@@ -1,0 +1,138 @@
+"""Ordering's tables (schema `ordering`): catalog, price lists, orders, and read models."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from libs.db import declarative_base_for
+from libs.outbox import Outbox
+from libs.platform_tables import platform_tables
+
+Base = declarative_base_for("ordering")
+TABLES = platform_tables(Base.metadata)
+OUTBOX = Outbox(TABLES.outbox, "ordering")
+Amount = sa.Numeric(18, 4)
+Percent = sa.Numeric(5, 2)
+Timestamp = sa.DateTime(timezone=True)
+
+
+class Product(Base):
+    __tablename__ = "products"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    code: Mapped[str] = mapped_column(sa.Text, unique=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    family: Mapped[str] = mapped_column(sa.Text)
+    team_customers_allowed: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class Sku(Base):
+    __tablename__ = "skus"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    sku: Mapped[str] = mapped_column(sa.Text, unique=True)
+    product_code: Mapped[str] = mapped_column(sa.ForeignKey("products.code"))
+    name: Mapped[str] = mapped_column(sa.Text)
+    billing_plan: Mapped[str] = mapped_column(sa.Text)
+    seat_based: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+    prices: Mapped[list[SkuPrice]] = relationship(lazy="raise", order_by="SkuPrice.effective_from")
+
+
+class SkuPrice(Base):
+    """A price-list entry: MSRP per currency from a date on. Orders copy the price they used."""
+
+    __tablename__ = "sku_prices"
+    __table_args__ = (sa.UniqueConstraint("sku_id", "currency", "effective_from"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    sku_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("skus.id"), index=True)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    effective_from: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class ResellerView(Base):
+    """What ordering knows of a reseller, built from onboarding's events (never by asking it)."""
+
+    __tablename__ = "reseller_views"
+    reseller_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version: Mapped[int]
+    company_name: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    standing: Mapped[str] = mapped_column(sa.Text)
+    discount_percent: Mapped[Decimal] = mapped_column(Percent)
+    credit_limit: Mapped[Decimal] = mapped_column(Amount)
+    credit_currency: Mapped[str] = mapped_column(sa.String(3))
+    country: Mapped[str] = mapped_column(sa.String(2))
+    state: Mapped[str | None] = mapped_column(sa.String(2))
+    vat_id: Mapped[str | None] = mapped_column(sa.Text)
+    vat_id_valid: Mapped[bool]
+    policy_version_accepted: Mapped[int | None]
+    exemption: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class PolicyView(Base):
+    """The current reseller policy version, from onboarding's events."""
+
+    __tablename__ = "policy_views"
+    policy: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    version: Mapped[int]
+
+
+class CustomerView(Base):
+    """Which reseller owns which customer, from onboarding's customer events."""
+
+    __tablename__ = "customer_views"
+    customer_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    version: Mapped[int]
+    kind: Mapped[str] = mapped_column(sa.Text)
+    name: Mapped[str] = mapped_column(sa.Text)
+    domain: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class Order(Base):
+    __tablename__ = "orders"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)  # bill-to
+    customer_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # ship-to / licensee
+    ship_to: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    status: Mapped[str] = mapped_column(sa.Text, default="placed")
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    payment_method: Mapped[str] = mapped_column(sa.Text)
+    payment_requirement: Mapped[str] = mapped_column(sa.Text)
+    net_total: Mapped[Decimal] = mapped_column(Amount)
+    tax_total: Mapped[Decimal] = mapped_column(Amount)
+    total: Mapped[Decimal] = mapped_column(Amount)
+    tax_regime: Mapped[str] = mapped_column(sa.Text)
+    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
+    tax_note: Mapped[str | None] = mapped_column(sa.Text)
+    placed_on: Mapped[date]
+    handed_over_note: Mapped[str | None] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+    lines: Mapped[list[OrderLine]] = relationship(lazy="raise", order_by="OrderLine.line_no")
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    order_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("orders.id"), index=True)
+    line_no: Mapped[int]
+    sku: Mapped[str] = mapped_column(sa.Text)
+    product: Mapped[str] = mapped_column(sa.Text)
+    quantity: Mapped[int]
+    unit_msrp: Mapped[Decimal] = mapped_column(Amount)
+    discount_percent: Mapped[Decimal] = mapped_column(Percent)
+    unit_price: Mapped[Decimal] = mapped_column(Amount)
+    net: Mapped[Decimal] = mapped_column(Amount)
+    tax: Mapped[Decimal] = mapped_column(Amount)
+    total: Mapped[Decimal] = mapped_column(Amount)

@@ -1,0 +1,165 @@
+"""Ordering's request and response models. Customer-facing shapes carry no price field (R-OR-8)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+
+from libs.money import MoneyIn, MoneyOut
+
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+Name = Annotated[str, Field(min_length=1, max_length=200)]
+BillingPlan = Literal["perpetual", "monthly", "yearly"]
+
+
+class ProductCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    code: Code
+    name: Name
+    family: Code | None = Field(None, description="product family for transfer tokens; defaults to the code")
+    team_customers_allowed: bool = False
+
+
+class Product(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: uuid.UUID
+    code: str
+    name: str
+    family: str
+    team_customers_allowed: bool
+    created_at: datetime
+
+
+class SkuCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    sku: Code
+    product: Code
+    name: Name
+    billing_plan: BillingPlan
+    prices: Annotated[list[MoneyIn], Field(min_length=1, max_length=50)]
+    seat_based: bool = False
+    effective_from: date | None = None
+
+    @model_validator(mode="after")
+    def _one_price_per_currency(self) -> SkuCreate:
+        currencies = [p.currency for p in self.prices]
+        if len(set(currencies)) != len(currencies):
+            raise ValueError("one price per currency")
+        if any(p.amount < 0 or p.amount > 10**9 for p in self.prices):
+            raise ValueError("prices must be between 0 and 1,000,000,000")
+        return self
+
+
+class PriceCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    amount: MoneyIn
+    effective_from: date
+
+
+class SkuForCustomer(BaseModel):
+    """A SKU as a customer sees it: no price at all (R-OR-8)."""
+
+    id: uuid.UUID
+    sku: str
+    product: str
+    name: str
+    billing_plan: BillingPlan
+    seat_based: bool
+
+
+class Sku(SkuForCustomer):
+    msrp: list[MoneyOut]
+    partner_price: list[MoneyOut] | None = Field(
+        None, description="MSRP minus the calling reseller's discount (R-OR-2); only for reseller callers"
+    )
+    discount_percent: str | None = None
+
+
+class ShipTo(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    name: Name
+    email: EmailStr
+    domain: Annotated[str | None, Field(max_length=253)] = None
+    address: Annotated[str | None, Field(max_length=1000)] = None
+
+
+class OrderLineCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sku: Code
+    quantity: Annotated[int, Field(ge=1, le=100_000)]
+
+
+class OrderCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    customer_id: uuid.UUID | None = None
+    ship_to: ShipTo | None = None
+    currency: Annotated[str, Field(min_length=3, max_length=3)]
+    payment_method: Literal["bank_transfer", "card"]
+    lines: Annotated[list[OrderLineCreate], Field(min_length=1, max_length=100)]
+
+    @model_validator(mode="after")
+    def _ship_to(self) -> OrderCreate:
+        if (self.customer_id is None) == (self.ship_to is None):
+            raise ValueError("give either customer_id (an existing customer) or ship_to (a new one)")
+        return self
+
+
+class OrderLine(BaseModel):
+    sku: str
+    product: str
+    quantity: int
+    unit_msrp: MoneyOut
+    discount_percent: str
+    unit_price: MoneyOut
+    net: MoneyOut
+    tax: MoneyOut
+    total: MoneyOut
+
+
+class TaxInfo(BaseModel):
+    regime: Literal["us_sales_tax", "eu_vat", "eu_reverse_charge", "none"]
+    rate: str
+    note: str | None
+
+
+class OrderLineForCustomer(BaseModel):
+    sku: str
+    product: str
+    quantity: int
+
+
+class OrderForCustomer(BaseModel):
+    """An order as its customer sees it: id, SKUs, status — never a price (R-OR-8)."""
+
+    id: uuid.UUID
+    status: str
+    customer_id: uuid.UUID | None
+    lines: list[OrderLineForCustomer]
+    placed_on: date
+    created_at: datetime
+
+
+class Order(BaseModel):
+    id: uuid.UUID
+    status: Literal["placed", "released", "fulfilled", "cancelled", "handed_over"]
+    reseller_id: uuid.UUID
+    customer_id: uuid.UUID | None
+    ship_to: ShipTo | None
+    currency: str
+    payment_method: str
+    payment_requirement: Literal["prepay", "on_account"]
+    lines: list[OrderLine]
+    net_total: MoneyOut
+    tax_total: MoneyOut
+    total: MoneyOut
+    tax: TaxInfo
+    placed_on: date
+    created_at: datetime
+
+
+class Handover(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    note: Annotated[str | None, Field(max_length=2000)] = None

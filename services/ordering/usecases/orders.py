@@ -1,0 +1,266 @@
+"""R-OR-3/4/5/8/9: placing orders (bill-to reseller, ship-to customer), seeing them, handing them over."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from libs.auth import Caller
+from libs.clock import Clock
+from libs.events import ordering as ev
+from libs.money import InvalidMoney, check_currency
+from libs.pagination import PageQuery, paginate
+from services.ordering import schemas
+from services.ordering.domain.pricing import order_totals, price_line
+from services.ordering.domain.tax import (
+    ExemptionCertificate,
+    TaxDecision,
+    TaxProfile,
+    UnknownTaxJurisdiction,
+    decide_tax,
+)
+from services.ordering.errors import (
+    OrderNotFound,
+    OrderStateConflict,
+    PaymentMethodNotAllowed,
+    PolicyNotAccepted,
+    PriceNotAvailable,
+    ResellerCannotOrder,
+    TaxNotDeterminable,
+    UnknownCustomer,
+    UnknownSku,
+)
+from services.ordering.models import OUTBOX, CustomerView, Order, OrderLine, PolicyView, ResellerView, Sku
+from services.ordering.usecases.catalog import current_prices
+
+OPEN_ON_ACCOUNT_STATES = ("placed", "released")
+
+
+async def _orderable_reseller(session: AsyncSession, reseller_id: uuid.UUID) -> ResellerView:
+    reseller = await session.get(ResellerView, reseller_id)
+    if reseller is None or reseller.status != "active":
+        raise ResellerCannotOrder("only active resellers that accepted the reseller policy can order")
+    policy = await session.get(PolicyView, "reseller-policy")
+    current = policy.version if policy else 1
+    if reseller.policy_version_accepted is None or reseller.policy_version_accepted < current:
+        raise PolicyNotAccepted(f"accept reseller policy version {current} first")
+    return reseller
+
+
+def tax_profile(reseller: ResellerView) -> TaxProfile:
+    exemption = None
+    if reseller.exemption:
+        e = reseller.exemption
+        exemption = ExemptionCertificate(
+            state=e["state"],
+            number=e["number"],
+            valid_from=date.fromisoformat(e["valid_from"]),
+            valid_until=date.fromisoformat(e["valid_until"]),
+        )
+    return TaxProfile(
+        country=reseller.country,
+        state=reseller.state,
+        vat_id=reseller.vat_id,
+        vat_id_valid=reseller.vat_id_valid,
+        exemption=exemption,
+    )
+
+
+async def _open_on_account(session: AsyncSession, reseller_id: uuid.UUID, currency: str) -> Decimal:
+    """What the reseller owes on account: on-account orders not yet fulfilled or cancelled.
+    (WaaS leases live in leasing and never count here: R-ON-6.)"""
+    total = await session.scalar(
+        sa.select(sa.func.coalesce(sa.func.sum(Order.total), 0)).where(
+            Order.reseller_id == reseller_id,
+            Order.payment_requirement == "on_account",
+            Order.status.in_(OPEN_ON_ACCOUNT_STATES),
+            Order.currency == currency,
+        )
+    )
+    return Decimal(total or 0)
+
+
+async def _payment_requirement(
+    session: AsyncSession, reseller: ResellerView, currency: str, total: Decimal
+) -> str:
+    if reseller.standing != "established" or currency != reseller.credit_currency:
+        return "prepay"
+    open_amount = await _open_on_account(session, reseller.reseller_id, currency)
+    return "on_account" if open_amount + total <= reseller.credit_limit else "prepay"
+
+
+async def _check_customer(session: AsyncSession, reseller_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+    customer = await session.get(CustomerView, customer_id)
+    if customer is None or customer.reseller_id != reseller_id:
+        raise UnknownCustomer()
+
+
+async def place_order(
+    session: AsyncSession, caller: Caller, clock: Clock, vendor_country: str, body: schemas.OrderCreate
+) -> Order:
+    assert caller.reseller_id is not None
+    if body.payment_method != "bank_transfer":
+        raise PaymentMethodNotAllowed(
+            f"payment_method {body.payment_method!r} is refused for reseller orders"
+        )
+    try:
+        currency = check_currency(body.currency)
+    except InvalidMoney as exc:
+        raise PriceNotAvailable(str(exc)) from exc
+    reseller = await _orderable_reseller(session, caller.reseller_id)
+    if body.customer_id is not None:
+        await _check_customer(session, reseller.reseller_id, body.customer_id)
+    today = clock.today()
+    try:
+        tax: TaxDecision = decide_tax(tax_profile(reseller), vendor_country=vendor_country, on=today)
+    except UnknownTaxJurisdiction as exc:
+        raise TaxNotDeterminable(str(exc)) from exc
+
+    codes = {line.sku for line in body.lines}
+    skus = {
+        s.sku: s
+        for s in await session.scalars(
+            sa.select(Sku).where(Sku.sku.in_(codes), Sku.active.is_(True)).options(selectinload(Sku.prices))
+        )
+    }
+    order_id = uuid.uuid4()
+    priced, rows = [], []
+    for number, line in enumerate(body.lines, start=1):
+        sku = skus.get(line.sku)
+        if sku is None:
+            raise UnknownSku(f"line {number}: no SKU {line.sku!r}")
+        msrp = current_prices(sku, today).get(currency)
+        if msrp is None:
+            raise PriceNotAvailable(f"line {number}: {line.sku} has no {currency} price")
+        p = price_line(
+            unit_msrp=msrp,
+            discount_percent=reseller.discount_percent,
+            quantity=line.quantity,
+            tax_rate=tax.rate,
+            currency=currency,
+        )
+        priced.append(p)
+        rows.append(
+            OrderLine(
+                order_id=order_id,
+                line_no=number,
+                sku=sku.sku,
+                product=sku.product_code,
+                quantity=line.quantity,
+                unit_msrp=p.unit_msrp,
+                discount_percent=p.discount_percent,
+                unit_price=p.unit_price,
+                net=p.net,
+                tax=p.tax,
+                total=p.total,
+            )
+        )
+    totals = order_totals(priced)
+    order = Order(
+        id=order_id,
+        reseller_id=reseller.reseller_id,
+        customer_id=body.customer_id,
+        ship_to=body.ship_to.model_dump(mode="json") if body.ship_to else None,
+        status="placed",
+        currency=currency,
+        payment_method=body.payment_method,
+        payment_requirement=await _payment_requirement(session, reseller, currency, totals.total),
+        net_total=totals.net_total,
+        tax_total=totals.tax_total,
+        total=totals.total,
+        tax_regime=tax.regime,
+        tax_rate=tax.rate,
+        tax_note=tax.note,
+        placed_on=today,
+    )
+    session.add(order)
+    await session.flush()
+    session.add_all(rows)
+    await session.flush()
+    await OUTBOX.emit(session, _placed_event(order, rows), reseller_id=order.reseller_id)
+    return await load_order(session, caller, order.id)
+
+
+def _placed_event(order: Order, lines: list[OrderLine]) -> ev.OrderPlaced:
+    return ev.OrderPlaced(
+        order_id=order.id,
+        reseller_id=order.reseller_id,
+        customer_id=order.customer_id,
+        ship_to=ev.ShipToData(**order.ship_to) if order.ship_to else None,
+        currency=order.currency,
+        payment_method="bank_transfer",
+        payment_requirement=order.payment_requirement,  # type: ignore[arg-type]
+        lines=[
+            ev.OrderLineData(
+                sku=ln.sku,
+                product=ln.product,
+                quantity=ln.quantity,
+                unit_msrp=ln.unit_msrp,
+                discount_percent=ln.discount_percent,
+                unit_price=ln.unit_price,
+                net=ln.net,
+                tax=ln.tax,
+                total=ln.total,
+            )
+            for ln in lines
+        ],
+        net_total=order.net_total,
+        tax_total=order.tax_total,
+        total=order.total,
+        tax_regime=order.tax_regime,
+        tax_rate=order.tax_rate,
+        tax_note=order.tax_note,
+        placed_on=order.placed_on,
+    )
+
+
+def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
+    """Tenant scope: staff everything, a reseller its own orders, a customer the orders shipped to it."""
+    if caller.is_staff:
+        return stmt
+    if caller.kind == "reseller":
+        return stmt.where(Order.reseller_id == caller.reseller_id)
+    if caller.kind == "customer":
+        return stmt.where(Order.customer_id == caller.customer_id)
+    return stmt.where(sa.false())
+
+
+async def load_order(
+    session: AsyncSession, caller: Caller, order_id: uuid.UUID, *, lock: bool = False
+) -> Order:
+    stmt = _visible(sa.select(Order).where(Order.id == order_id).options(selectinload(Order.lines)), caller)
+    if lock:
+        stmt = stmt.with_for_update()
+    order = await session.scalar(stmt)
+    if order is None:
+        raise OrderNotFound()
+    return order
+
+
+async def list_orders(
+    session: AsyncSession, caller: Caller, page: PageQuery, status: str | None
+) -> tuple[list[Order], str | None]:
+    stmt = _visible(sa.select(Order).options(selectinload(Order.lines)), caller)
+    if status:
+        stmt = stmt.where(Order.status == status)
+    return await paginate(session, stmt, Order, page)
+
+
+async def hand_over(session: AsyncSession, caller: Caller, order_id: uuid.UUID, note: str | None) -> Order:
+    """R-OR-9: the opportunity goes to the vendor's sales team and leaves the reseller."""
+    order = await load_order(session, caller, order_id, lock=True)
+    if order.status != "placed":
+        raise OrderStateConflict(f"an order that is {order.status} cannot be handed over")
+    order.status = "handed_over"
+    order.handed_over_note = note
+    await OUTBOX.emit(
+        session,
+        ev.OrderHandedOver(order_id=order.id, reseller_id=order.reseller_id, note=note),
+        reseller_id=order.reseller_id,
+    )
+    return order
