@@ -86,11 +86,44 @@ def migrate() -> None:
             stack.postgres.stop()
 
 
+def revision(service: str, message: str) -> None:
+    """Autogenerate a migration for `service` against a throw-away embedded PostgreSQL."""
+    import asyncio
+    import tempfile
+
+    from alembic import command
+
+    from libs.devstack.postgres import EmbeddedPostgres
+    from libs.devstack.provision import provision_service
+    from libs.devstack.stack import free_port
+    from libs.migrations import alembic_config
+
+    with tempfile.TemporaryDirectory(prefix="channelhub-revision-") as tmp:
+        postgres = EmbeddedPostgres(Path(tmp) / "pg", free_port())
+        postgres.start()
+        try:
+            url = asyncio.run(provision_service(postgres.url, service))
+            cfg = alembic_config(service, url)
+            cfg.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s")
+            command.upgrade(cfg, "head")
+            command.revision(cfg, message=message, autogenerate=True)
+        finally:
+            postgres.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m libs.devstack")
-    parser.add_argument("command", choices=["run", "migrate"])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="start everything (make run)")
+    sub.add_parser("migrate", help="apply every service's migrations (make migrate)")
+    rev = sub.add_parser("revision", help="autogenerate a migration: revision SERVICE MESSAGE")
+    rev.add_argument("service", choices=SERVICES)
+    rev.add_argument("message")
     args = parser.parse_args()
-    {"run": run, "migrate": migrate}[args.command]()
+    if args.command == "revision":
+        revision(args.service, args.message)
+    else:
+        {"run": run, "migrate": migrate}[args.command]()
 
 
 if __name__ == "__main__":
