@@ -65,7 +65,12 @@ class StackConfig:
             broker_port=free_port(),
             admin_key="chk_admin_" + secrets.token_urlsafe(24),
             fresh_database=f"channelhub_test_{secrets.token_hex(4)}" if db_url else None,
-            extra_env={"CONSUMER_BACKOFF_BASE_SECONDS": "0.05", "CONSUMER_MAX_ATTEMPTS": "3"},
+            extra_env={
+                "CONSUMER_BACKOFF_BASE_SECONDS": "0.05",
+                "CONSUMER_MAX_ATTEMPTS": "3",
+                # tests create many resellers from one address; the limit itself is tested on its own
+                "CHANNELHUB_PUBLIC_RATE_LIMIT": "100000",
+            },
         )
 
 

@@ -111,8 +111,8 @@ class OutboxRelay:
             except Exception as exc:
                 await uow.session.rollback()
                 await self._note_failure([r.id for r in rows], repr(exc))
-                if "UnknownTopic" in repr(exc):
-                    await ensure_topics(self.bootstrap, self.topics)
+                if "UnknownTopic" in repr(exc):  # e.g. a broker that restarted without its topics
+                    await ensure_topics(self.bootstrap, self.topics | {row.topic for row in rows})
                 raise
             await uow.session.execute(
                 sa.update(o).where(o.c.id.in_([r.id for r in rows])).values(published_at=datetime.now(UTC))
