@@ -152,10 +152,11 @@ class Stack:
             "CHANNELHUB_SERVICE_URLS": urls,
         }
 
-    def _spawn(self, name: str, port: int, env: dict[str, str]) -> None:
+    def spawn(self, name: str, port: int, env: dict[str, str], *, service: str | None = None) -> None:
+        """Start `service` (default: `name`) as a process known as `name`, logging to logs/<name>.log."""
         log = (self.logs_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "libs.serve", name, "--port", str(port)],
+            [sys.executable, "-m", "libs.serve", service or name, "--port", str(port)],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -164,10 +165,10 @@ class Stack:
         )
 
     def start_service(self, service: str) -> None:
-        self._spawn(service, self.config.service_ports[service], self.service_env(service))
+        self.spawn(service, self.config.service_ports[service], self.service_env(service))
 
     def start_gateway(self) -> None:
-        self._spawn("gateway", self.config.gateway_port, self.gateway_env())
+        self.spawn("gateway", self.config.gateway_port, self.gateway_env())
 
     def stop_process(self, name: str, sig: int = signal.SIGTERM) -> None:
         proc = self.processes.pop(name, None)

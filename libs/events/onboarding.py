@@ -155,3 +155,12 @@ class CustomerTransferred(_CustomerEvent):
     event_type = "onboarding.customer.transferred.v1"
     from_reseller_id: uuid.UUID
     product_family: str
+
+
+class CustomerLinkedToOrder(_CustomerEvent):
+    """An order placed without a customer id was matched to this customer from its ship-to
+    (R-CU-9): an existing customer with the same domain or e-mail, or one created for it."""
+
+    event_type = "onboarding.customer.linked_to_order.v1"
+    order_id: uuid.UUID
+    created: bool

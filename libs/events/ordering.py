@@ -91,3 +91,70 @@ class OrderCancelled(_OrderEvent):
 class OrderHandedOver(_OrderEvent):
     event_type = "ordering.order.handed_over.v1"
     note: str | None
+
+
+class ChargeData(BaseModel):
+    """What billing invoices for a subscription change: net, tax (decided by ordering) and total."""
+
+    model_config = ConfigDict(frozen=True)
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    tax_regime: str
+    tax_rate: Decimal
+    tax_note: str | None
+
+
+class _SubscriptionEvent(Event):
+    """Every subscription event carries what licensing (seats, period) and billing (amounts) need."""
+
+    topic = SUBSCRIPTIONS
+    subject_field = "subscription_id"
+    subscription_id: uuid.UUID
+    reseller_id: uuid.UUID
+    customer_id: uuid.UUID
+    sku: str
+    product: str
+    seats: int
+    term_months: Literal[1, 12]
+    status: Literal["active", "trial", "expired", "cancelled"]
+    period_start: date
+    period_end: date
+    currency: str
+    unit_price: Decimal  # partner price per seat per term
+
+
+class SubscriptionCreated(_SubscriptionEvent):
+    event_type = "ordering.subscription.created.v1"
+    trial: bool
+    charge: ChargeData | None  # None for a free trial (R-OR-10)
+
+
+class SubscriptionRenewed(_SubscriptionEvent):
+    event_type = "ordering.subscription.renewed.v1"
+    period_number: int
+    charge: ChargeData
+
+
+class SubscriptionSeatsAdded(_SubscriptionEvent):
+    """Seats bought during a period, charged for the remaining whole months (R-OR-7)."""
+
+    event_type = "ordering.subscription.seats_added.v1"
+    added: int
+    as_of: date
+    months_charged: int
+    unit_price_per_month: Decimal
+    charge: ChargeData | None  # None while the subscription is a free trial
+
+
+class SubscriptionConverted(_SubscriptionEvent):
+    """A trial became a paid subscription; its first paid period starts on the conversion day."""
+
+    event_type = "ordering.subscription.converted.v1"
+    charge: ChargeData
+
+
+class SubscriptionExpired(_SubscriptionEvent):
+    """A trial ended without being converted: its seats must be released."""
+
+    event_type = "ordering.subscription.expired.v1"

@@ -36,7 +36,9 @@ async def db(stack: Stack) -> AsyncIterator[Database]:
     database = Database(stack.service_urls["ordering"], pool_size=2)
     async with database.transaction() as uow:
         await uow.session.execute(
-            sa.text("CREATE TABLE IF NOT EXISTS ordering.kernel_test_effects (event TEXT PRIMARY KEY, hits INT)")
+            sa.text(
+                "CREATE TABLE IF NOT EXISTS ordering.kernel_test_effects (event TEXT PRIMARY KEY, hits INT)"
+            )
         )
     yield database
     await database.dispose()
@@ -56,7 +58,8 @@ async def hit(db_session: sa.ext.asyncio.AsyncSession, event: str) -> None:
 async def hits(db: Database, prefix: str) -> dict[str, int]:
     async with db.unit_of_work() as uow:
         rows = await uow.session.execute(
-            sa.text("SELECT event, hits FROM ordering.kernel_test_effects WHERE event LIKE :p"), {"p": prefix + "%"}
+            sa.text("SELECT event, hits FROM ordering.kernel_test_effects WHERE event LIKE :p"),
+            {"p": prefix + "%"},
         )
         return {r.event: r.hits for r in rows}
 

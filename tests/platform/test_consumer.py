@@ -20,8 +20,9 @@ from tests.platform.conftest import PROBE_TOPIC, KernelProbe, hit, hits, unique
 
 
 def envelope(aggregate: str, n: int, *, poison: bool = False) -> CloudEvent:
-    return CloudEvent.wrap(KernelProbe(aggregate=aggregate, n=n, poison=poison), service="tests",
-                           at=datetime.now(UTC))
+    return CloudEvent.wrap(
+        KernelProbe(aggregate=aggregate, n=n, poison=poison), service="tests", at=datetime.now(UTC)
+    )
 
 
 async def produce(bootstrap: str, envelopes: list[CloudEvent]) -> None:
@@ -35,8 +36,15 @@ async def produce(bootstrap: str, envelopes: list[CloudEvent]) -> None:
 
 
 def runner(name: str, db: Database, stack: Stack, handler, max_attempts: int = 3) -> ConsumerRunner:
-    return ConsumerRunner(name=name, db=db, tables=TABLES, handlers={KernelProbe.event_type: handler},
-                          bootstrap=stack.bootstrap, max_attempts=max_attempts, backoff_base=0.01)
+    return ConsumerRunner(
+        name=name,
+        db=db,
+        tables=TABLES,
+        handlers={KernelProbe.event_type: handler},
+        bootstrap=stack.bootstrap,
+        max_attempts=max_attempts,
+        backoff_base=0.01,
+    )
 
 
 async def run_until(r: ConsumerRunner, done, timeout: float = 30.0) -> None:
@@ -128,13 +136,19 @@ async def test_a_poison_event_is_dead_lettered_after_n_tries_and_the_rest_keep_f
 
     failed_table = TABLES.failed_events
     async with db.unit_of_work() as uow:
-        failed = (await uow.session.execute(
-            sa.select(failed_table).where(failed_table.c.consumer == name)
-        )).mappings().one()
+        failed = (
+            (await uow.session.execute(sa.select(failed_table).where(failed_table.c.consumer == name)))
+            .mappings()
+            .one()
+        )
     assert failed["attempts"] == 3 and failed["status"] == "failed" and "cannot handle" in failed["error"]
 
-    dead = AIOKafkaConsumer(dead_letter_topic(name), bootstrap_servers=stack.bootstrap,
-                            group_id=unique("dlt-reader"), auto_offset_reset="earliest")
+    dead = AIOKafkaConsumer(
+        dead_letter_topic(name),
+        bootstrap_servers=stack.bootstrap,
+        group_id=unique("dlt-reader"),
+        auto_offset_reset="earliest",
+    )
     await dead.start()
     try:
         batch = await dead.getmany(timeout_ms=5000)

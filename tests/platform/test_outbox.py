@@ -22,7 +22,10 @@ from tests.platform.conftest import PROBE_TOPIC, KernelProbe, unique
 async def read_topic(bootstrap: str, until: int, match: str, timeout: float = 20.0) -> list[dict]:
     """Every envelope on the probe topic whose subject starts with `match`, in partition order."""
     consumer = AIOKafkaConsumer(
-        PROBE_TOPIC, bootstrap_servers=bootstrap, group_id=unique("reader"), auto_offset_reset="earliest",
+        PROBE_TOPIC,
+        bootstrap_servers=bootstrap,
+        group_id=unique("reader"),
+        auto_offset_reset="earliest",
         enable_auto_commit=False,
     )
     await consumer.start()
@@ -110,7 +113,8 @@ async def test_published_rows_are_kept_for_the_retention_period(db: Database) ->
     async with db.transaction() as uow:
         await OUTBOX.emit(uow.session, KernelProbe(aggregate=aggregate))
         await uow.session.execute(
-            sa.update(TABLES.outbox).where(TABLES.outbox.c.key == aggregate)
+            sa.update(TABLES.outbox)
+            .where(TABLES.outbox.c.key == aggregate)
             .values(published_at=datetime.now(UTC) - timedelta(days=3))
         )
     now = datetime.now(UTC)
