@@ -1,4 +1,5 @@
-"""Build the gateway's one OpenAPI document from every service's own, and keep it committed.
+"""Build the gateway's one OpenAPI document from every service's own (and the events' AsyncAPI
+document), and keep both committed.
 
 `python -m services.gateway.openapi_merge --write` regenerates `openapi/gateway.json`;
 `--check` (and the drift test) fails when the committed file differs from the code.
@@ -89,17 +90,21 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
-    text = render(build())
+    from libs.events import asyncapi
+
+    documents = {OPENAPI_FILE: render(build()), asyncapi.ASYNCAPI_FILE: asyncapi.render()}
     if args.write:
-        OPENAPI_FILE.parent.mkdir(exist_ok=True)
-        OPENAPI_FILE.write_text(text)
-        print(f"wrote {OPENAPI_FILE}")
+        for path, text in documents.items():
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text)
+            print(f"wrote {path}")
     elif args.check:
-        if not OPENAPI_FILE.exists() or OPENAPI_FILE.read_text() != text:
-            print("openapi/gateway.json is out of date: run `make openapi`", file=sys.stderr)
+        stale = [p.name for p, text in documents.items() if not p.exists() or p.read_text() != text]
+        if stale:
+            print(f"out of date: {', '.join(stale)}: run `make openapi`", file=sys.stderr)
             sys.exit(1)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(documents[OPENAPI_FILE])
 
 
 if __name__ == "__main__":

@@ -18,6 +18,12 @@ def test_committed_openapi_matches_the_code() -> None:
     assert OPENAPI_FILE.read_text() == render(build()), "openapi/gateway.json drifted: run `make openapi`"
 
 
+def test_committed_asyncapi_matches_the_event_contracts() -> None:
+    from libs.events import asyncapi
+
+    assert asyncapi.ASYNCAPI_FILE.read_text() == asyncapi.render(), "openapi/asyncapi.json drifted: run `make openapi`"
+
+
 def test_openapi_and_docs_are_served(api: Api) -> None:
     doc = api.call("GET", "/openapi.json").json()
     assert "/v1/orders" in doc["paths"] and "/v1/reseller-applications" in doc["paths"]
