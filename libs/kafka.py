@@ -9,6 +9,7 @@ inbox. Topics are created explicitly (Tansu does not auto-create them).
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Iterable
 
 from aiokafka import AIOKafkaProducer
@@ -58,6 +59,15 @@ async def ensure_topics(bootstrap: str, topics: Iterable[str], partitions: int =
 
 async def wait_for_broker(bootstrap: str, deadline_seconds: float = 30.0) -> None:
     deadline = asyncio.get_running_loop().time() + deadline_seconds
+    # aiokafka logs every refused connection at ERROR; while we wait for a starting broker that is noise
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    try:
+        await _wait_for_broker(bootstrap, deadline)
+    finally:
+        logging.getLogger("aiokafka").setLevel(logging.NOTSET)
+
+
+async def _wait_for_broker(bootstrap: str, deadline: float) -> None:
     while True:
         admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=2000)
         try:

@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Annotated, Any
 
 import sqlalchemy as sa
@@ -25,6 +26,7 @@ from libs.consumer import ConsumerRunner, HandlerMap
 from libs.db import Database, UnitOfWork
 from libs.errors import install_problem_handlers
 from libs.events.base import EVENT_TYPES
+from libs.housekeeping import run_housekeeping
 from libs.http import RequestContextMiddleware
 from libs.idempotency import idempotency_dependency
 from libs.logging import configure_logging, get_logger
@@ -98,6 +100,18 @@ def create_service_app(
             tasks.append(asyncio.create_task(app.state.relay.run(stop), name=f"{spec.name}-relay"))
             if spec.handlers:
                 tasks.append(asyncio.create_task(app.state.consumer.run(stop), name=f"{spec.name}-consumer"))
+            tasks.append(
+                asyncio.create_task(
+                    run_housekeeping(
+                        app.state.db,
+                        spec.tables,
+                        app.state.clock,
+                        retention=timedelta(days=settings.outbox_retention_days),
+                        stop=stop,
+                    ),
+                    name=f"{spec.name}-housekeeping",
+                )
+            )
         try:
             yield
         finally:

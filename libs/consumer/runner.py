@@ -168,10 +168,12 @@ class ConsumerRunner:
             )
             if inserted.first() is None:
                 self.stats.duplicates += 1
+                log.info("event already handled", consumer=self.name, event_type=envelope.type)
                 return False
             await self.handlers[envelope.type](uow, envelope, payload)
             await uow.commit()
         self.stats.handled += 1
+        log.info("event handled", consumer=self.name, event_type=envelope.type, event_id=str(envelope.id))
         return True
 
     async def _dead_letter(

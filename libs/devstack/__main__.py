@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from libs.devstack.stack import ROOT, SERVICES, Stack, StackConfig
+from libs.devstack.stack import ROOT, SERVICES, Stack, StackConfig, free_port
 
 
 def _dev_admin_key(data_dir: Path) -> str:
@@ -33,6 +33,9 @@ def _config() -> StackConfig:
         database_url=os.environ.get("DATABASE_URL") or None,
         kafka_bootstrap=os.environ.get("KAFKA_BOOTSTRAP_SERVERS") or None,
         admin_key=_dev_admin_key(data_dir),
+        # internal ports: whatever is free (the embedded servers are reached only through the stack)
+        postgres_port=free_port(),
+        broker_port=free_port(),
     )
 
 

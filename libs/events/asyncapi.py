@@ -21,7 +21,8 @@ ASYNCAPI_FILE = Path(__file__).resolve().parents[2] / "openapi" / "asyncapi.json
 def build() -> dict[str, Any]:
     types = sorted((t, m) for t, m in EVENT_TYPES.items() if not t.startswith("test."))
     _, schema = models_json_schema(
-        [(m, "validation") for _, m in types] + [(CloudEvent, "validation")], ref_template="#/components/schemas/{model}"
+        [(m, "validation") for _, m in types] + [(CloudEvent, "validation")],
+        ref_template="#/components/schemas/{model}",
     )
     channels: dict[str, Any] = {}
     operations: dict[str, Any] = {}

@@ -21,7 +21,9 @@ def test_committed_openapi_matches_the_code() -> None:
 def test_committed_asyncapi_matches_the_event_contracts() -> None:
     from libs.events import asyncapi
 
-    assert asyncapi.ASYNCAPI_FILE.read_text() == asyncapi.render(), "openapi/asyncapi.json drifted: run `make openapi`"
+    assert asyncapi.ASYNCAPI_FILE.read_text() == asyncapi.render(), (
+        "openapi/asyncapi.json drifted: run `make openapi`"
+    )
 
 
 def test_openapi_and_docs_are_served(api: Api) -> None:

@@ -130,3 +130,41 @@ async def test_published_rows_are_kept_for_the_retention_period(db: Database) ->
             sa.select(sa.func.count()).select_from(TABLES.outbox).where(TABLES.outbox.c.key == aggregate)
         )
     assert gone == 0
+
+
+async def test_housekeeping_drops_expired_idempotency_keys_and_old_published_events(db: Database) -> None:
+    from libs.clock import FixedClock
+    from libs.housekeeping import housekeep_once
+
+    aggregate, key = unique("housekeeping"), unique("idem")
+    now = datetime.now(UTC)
+    async with db.transaction() as uow:
+        await OUTBOX.emit(uow.session, KernelProbe(aggregate=aggregate))
+        await uow.session.execute(
+            sa.update(TABLES.outbox)
+            .where(TABLES.outbox.c.key == aggregate)
+            .values(published_at=now - timedelta(days=30))
+        )
+        await uow.session.execute(
+            sa.insert(TABLES.idempotency_keys).values(
+                caller="tests",
+                key=key,
+                method="POST",
+                path="/x",
+                request_hash="h",
+                response_status=201,
+                response_body={},
+                expires_at=now - timedelta(minutes=1),
+            )
+        )
+    removed = await housekeep_once(db, TABLES, FixedClock(now), retention=timedelta(days=7))
+    assert removed["outbox_rows"] >= 1 and removed["idempotency_keys"] >= 1
+    async with db.unit_of_work() as uow:
+        assert (
+            await uow.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(TABLES.idempotency_keys)
+                .where(TABLES.idempotency_keys.c.key == key)
+            )
+            == 0
+        )
