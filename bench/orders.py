@@ -59,9 +59,13 @@ async def drive(name: str, call: Callable[[], Awaitable[None]]) -> dict:
     elapsed = time.perf_counter() - started
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
     return {
-        "scenario": name, "requests": len(latencies), "errors": errors,
+        "scenario": name,
+        "requests": len(latencies),
+        "errors": errors,
         "throughput_per_s": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(q[49] * 1000, 2), "p95_ms": round(q[94] * 1000, 2), "p99_ms": round(q[98] * 1000, 2),
+        "p50_ms": round(q[49] * 1000, 2),
+        "p95_ms": round(q[94] * 1000, 2),
+        "p99_ms": round(q[98] * 1000, 2),
     }
 
 
@@ -75,19 +79,31 @@ async def run(stack: Stack, api: Api) -> list[dict]:
     skus = [api.create_sku()["sku"] for _ in range(5)]
     api.wait_reseller_known_to_ordering(reseller)
     order = {
-        "ship_to": {"name": "Bench BV", "email": "it@bench.example.com"}, "currency": "EUR",
-        "payment_method": "bank_transfer", "lines": [{"sku": s, "quantity": 2} for s in skus],
+        "ship_to": {"name": "Bench BV", "email": "it@bench.example.com"},
+        "currency": "EUR",
+        "payment_method": "bank_transfer",
+        "lines": [{"sku": s, "quantity": 2} for s in skus],
     }
     auth = {"Authorization": f"Bearer {reseller.key}"}
     token = sign_internal_token(
-        Caller(kind="reseller", roles=("reseller_admin",), reseller_id=uuid.UUID(reseller.id), key_id="bench"),
-        stack.private_key, ttl_seconds=3600,
+        Caller(
+            kind="reseller", roles=("reseller_admin",), reseller_id=uuid.UUID(reseller.id), key_id="bench"
+        ),
+        stack.private_key,
+        ttl_seconds=3600,
     )
     limits = httpx.Limits(max_connections=CLIENTS * 2)
     results = []
-    async with httpx.AsyncClient(base_url=stack.gateway_url, headers=auth, limits=limits, timeout=30) as gw, \
-            httpx.AsyncClient(base_url=f"http://127.0.0.1:{stack.config.service_ports['ordering']}",
-                              headers={INTERNAL_TOKEN_HEADER: token}, limits=limits, timeout=30) as direct:
+    async with (
+        httpx.AsyncClient(base_url=stack.gateway_url, headers=auth, limits=limits, timeout=30) as gw,
+        httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{stack.config.service_ports['ordering']}",
+            headers={INTERNAL_TOKEN_HEADER: token},
+            limits=limits,
+            timeout=30,
+        ) as direct,
+    ):
+
         async def via_gateway() -> None:
             ensure_ok(await gw.post("/v1/orders", json=order), 201)
 
@@ -106,8 +122,9 @@ async def run(stack: Stack, api: Api) -> list[dict]:
 
 async def ceiling(stack: Stack) -> Callable[[], Awaitable[None]]:
     """The order's SQL — order row, 5 lines, outbox row, NOTIFY — in one transaction, no HTTP, no ORM."""
-    pool = await asyncpg.create_pool(to_plain_url(stack.service_urls["ordering"]), min_size=CLIENTS,
-                                     max_size=CLIENTS)
+    pool = await asyncpg.create_pool(
+        to_plain_url(stack.service_urls["ordering"]), min_size=CLIENTS, max_size=CLIENTS
+    )
     reseller = uuid.uuid4()
 
     async def transaction() -> None:
@@ -117,16 +134,21 @@ async def ceiling(stack: Stack) -> Callable[[], Awaitable[None]]:
                 "INSERT INTO ordering.orders (id, reseller_id, status, currency, payment_method, "
                 "payment_requirement, net_total, tax_total, total, tax_regime, tax_rate, placed_on) "
                 "VALUES ($1, $2, 'placed', 'EUR', 'bank_transfer', 'prepay', 100, 21, 121, 'eu_vat', 0.21, "
-                "current_date)", order_id, reseller,
+                "current_date)",
+                order_id,
+                reseller,
             )
             await conn.executemany(
                 "INSERT INTO ordering.order_lines (id, order_id, line_no, sku, product, quantity, unit_msrp, "
-                "discount_percent, unit_price, net, tax, total) VALUES ($1, $2, $3, 'S', 'P', 2, 10, 10, 9, 18, "
-                "3.78, 21.78)", [(uuid.uuid4(), order_id, n) for n in range(1, 6)],
+                "discount_percent, unit_price, net, tax, total) "
+                "VALUES ($1, $2, $3, 'S', 'P', 2, 10, 10, 9, 18, 3.78, 21.78)",
+                [(uuid.uuid4(), order_id, n) for n in range(1, 6)],
             )
             await conn.execute(
                 "INSERT INTO ordering.outbox (event_id, topic, key, event_type, envelope, published_at) "
-                "VALUES ($1, 'bench', $2, 'bench', '{}'::jsonb, now())", uuid.uuid4(), str(order_id),
+                "VALUES ($1, 'bench', $2, 'bench', '{}'::jsonb, now())",
+                uuid.uuid4(),
+                str(order_id),
             )
             await conn.execute("SELECT pg_notify('bench', '')")
 
@@ -146,16 +168,23 @@ def main() -> None:
             stack.stop()
     top = next(r for r in results if r["scenario"].startswith("database ceiling"))["throughput_per_s"] or 1
     print(f"\n{CLIENTS} clients, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores\n")
-    print(f"{'scenario':48} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'of ceiling':>10} {'errors':>7}")
+    header = ("scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "of ceiling", "errors")
+    print(f"{header[0]:48} " + " ".join(f"{h:>10}" for h in header[1:]))
     for r in results:
         r["ratio_of_ceiling"] = round(r["throughput_per_s"] / top, 3)
-        print(f"{r['scenario']:48} {r['throughput_per_s']:8.1f} {r['p50_ms']:8.2f} {r['p95_ms']:8.2f} "
-              f"{r['p99_ms']:8.2f} {r['ratio_of_ceiling']:10.3f} {r['errors']:7d}")
+        print(
+            f"{r['scenario']:48} {r['throughput_per_s']:8.1f} {r['p50_ms']:8.2f} {r['p95_ms']:8.2f} "
+            f"{r['p99_ms']:8.2f} {r['ratio_of_ceiling']:10.3f} {r['errors']:7d}"
+        )
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"
-    out.write_text(json.dumps({"clients": CLIENTS, "seconds": SECONDS, "cores": os.cpu_count(),
-                               "results": results}, indent=2) + "\n")
+    out.write_text(
+        json.dumps(
+            {"clients": CLIENTS, "seconds": SECONDS, "cores": os.cpu_count(), "results": results}, indent=2
+        )
+        + "\n"
+    )
     print(f"\nwritten to {out}")
 
 
