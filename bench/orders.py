@@ -172,10 +172,8 @@ def main() -> None:
     print(f"{header[0]:48} " + " ".join(f"{h:>10}" for h in header[1:]))
     for r in results:
         r["ratio_of_ceiling"] = round(r["throughput_per_s"] / top, 3)
-        print(
-            f"{r['scenario']:48} {r['throughput_per_s']:8.1f} {r['p50_ms']:8.2f} {r['p95_ms']:8.2f} "
-            f"{r['p99_ms']:8.2f} {r['ratio_of_ceiling']:10.3f} {r['errors']:7d}"
-        )
+        figures = (r["throughput_per_s"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["ratio_of_ceiling"])
+        print(f"{r['scenario']:48} " + " ".join(f"{f:>10}" for f in figures) + f" {r['errors']:>10}")
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"
