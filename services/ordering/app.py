@@ -3,7 +3,7 @@
 from fastapi import FastAPI
 
 from libs.service import ServiceSpec, create_service_app
-from services.ordering.api import catalog, orders
+from services.ordering.api import catalog, jobs, orders, subscriptions
 from services.ordering.handlers import HANDLERS
 from services.ordering.models import TABLES
 
@@ -11,7 +11,7 @@ SPEC = ServiceSpec(
     name="ordering",
     title="ChannelHub ordering",
     tables=TABLES,
-    routers=[catalog.router, orders.router],
+    routers=[catalog.router, orders.router, subscriptions.router, jobs.router],
     handlers=HANDLERS,
 )
 

@@ -53,3 +53,33 @@ class OrderStateConflict(Conflict):
 
 class TaxNotDeterminable(Unprocessable):
     code, title = "tax-not-determinable", "The reseller's tax location is not known"
+
+
+class ProductNotForTeamCustomers(Unprocessable):
+    code, title = (
+        "product-not-for-team-customers",
+        "R-CU-4: a team customer can only buy products that allow team customers",
+    )
+
+
+class SubscriptionNotFound(NotFound):
+    code, title = "subscription-not-found", "No such subscription"
+
+
+class SkuNotSeatBased(Unprocessable):
+    code, title = "sku-not-seat-based", "Subscriptions are for seat-based SKUs only"
+
+
+class TermDoesNotMatchPlan(Unprocessable):
+    code, title = (
+        "term-does-not-match-plan",
+        "The term must match the SKU's billing plan (monthly 1, yearly 12)",
+    )
+
+
+class SeatDateOutsidePeriod(Unprocessable):
+    code, title = "seat-date-outside-period", "as_of must fall within the subscription's current period"
+
+
+class SubscriptionStateConflict(Conflict):
+    code, title = "subscription-state-conflict", "The subscription is not in a state that allows this"

@@ -136,3 +136,83 @@ class OrderLine(Base):
     net: Mapped[Decimal] = mapped_column(Amount)
     tax: Mapped[Decimal] = mapped_column(Amount)
     total: Mapped[Decimal] = mapped_column(Amount)
+
+
+class Subscription(Base):
+    """A seat subscription of a customer, bought and billed through its reseller (R-OR-6/7/10).
+
+    The unit price (partner price per seat per term) is copied at creation: later price-list
+    changes never alter a running subscription.
+    """
+
+    __tablename__ = "subscriptions"
+    __table_args__ = (
+        sa.CheckConstraint("seats >= 1", name="seats_positive"),
+        sa.CheckConstraint("term_months IN (1, 12)", name="term_months_allowed"),
+        sa.CheckConstraint("status IN ('active', 'trial', 'expired', 'cancelled')", name="status_known"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    sku: Mapped[str] = mapped_column(sa.Text)
+    product: Mapped[str] = mapped_column(sa.Text)
+    seats: Mapped[int]
+    term_months: Mapped[int]
+    period_start: Mapped[date]
+    period_end: Mapped[date]  # exclusive
+    status: Mapped[str] = mapped_column(sa.Text)
+    trial: Mapped[bool] = mapped_column(default=False)
+    converted_on: Mapped[date | None]
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    unit_msrp: Mapped[Decimal] = mapped_column(Amount)
+    discount_percent: Mapped[Decimal] = mapped_column(Percent)
+    unit_price: Mapped[Decimal] = mapped_column(Amount)  # partner price per seat per term
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        Timestamp, server_default=sa.func.now(), onupdate=sa.func.now()
+    )
+    periods: Mapped[list[SubscriptionPeriod]] = relationship(
+        lazy="raise", order_by="SubscriptionPeriod.number"
+    )
+    seat_purchases: Mapped[list[SeatPurchase]] = relationship(
+        lazy="raise", order_by="SeatPurchase.created_at"
+    )
+
+
+class SubscriptionPeriod(Base):
+    """The history of a subscription's periods: trial, first term, renewals, conversion."""
+
+    __tablename__ = "subscription_periods"
+    __table_args__ = (sa.UniqueConstraint("subscription_id", "number"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    subscription_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("subscriptions.id"), index=True)
+    number: Mapped[int]
+    kind: Mapped[str] = mapped_column(sa.Text)  # initial | trial | renewal | conversion
+    start: Mapped[date]
+    end: Mapped[date]
+    seats: Mapped[int]
+    unit_price: Mapped[Decimal] = mapped_column(Amount)
+    net: Mapped[Decimal] = mapped_column(Amount)
+    tax: Mapped[Decimal] = mapped_column(Amount)
+    total: Mapped[Decimal] = mapped_column(Amount)
+    tax_regime: Mapped[str] = mapped_column(sa.Text)
+    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class SeatPurchase(Base):
+    """Seats added during a period, charged for the remaining months only (R-OR-7)."""
+
+    __tablename__ = "seat_purchases"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    subscription_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("subscriptions.id"), index=True)
+    added: Mapped[int]
+    as_of: Mapped[date]
+    months_charged: Mapped[int]
+    unit_price: Mapped[Decimal] = mapped_column(Amount)  # per seat per month
+    net: Mapped[Decimal] = mapped_column(Amount)
+    tax: Mapped[Decimal] = mapped_column(Amount)
+    total: Mapped[Decimal] = mapped_column(Amount)
+    tax_regime: Mapped[str] = mapped_column(sa.Text)
+    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

@@ -163,3 +163,96 @@ class Order(BaseModel):
 class Handover(BaseModel):
     model_config = ConfigDict(extra="forbid")
     note: Annotated[str | None, Field(max_length=2000)] = None
+
+
+# --- seat subscriptions (R-OR-6, R-OR-7, R-OR-10) -------------------------------------
+
+SubscriptionStatus = Literal["active", "trial", "expired", "cancelled"]
+Seats = Annotated[int, Field(ge=1, le=100_000)]
+
+
+class SubscriptionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    customer_id: uuid.UUID
+    sku: Code
+    seats: Seats
+    term_months: Literal[1, 12]
+    trial: bool = False
+    currency: Annotated[str | None, Field(min_length=3, max_length=3)] = Field(
+        None, description="defaults to the reseller's billing currency"
+    )
+
+
+class SeatsAdd(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    add: Seats
+    as_of: date | None = Field(None, description="the purchase date; defaults to today")
+
+
+class SeatQuote(BaseModel):
+    """What `add` extra seats cost for the rest of the period (R-OR-7)."""
+
+    seats: int
+    as_of: date
+    months_charged: int
+    unit_price: MoneyOut = Field(description="partner price per seat per month")
+    total: MoneyOut
+
+
+class SubscriptionPeriod(BaseModel):
+    number: int
+    kind: Literal["initial", "trial", "renewal", "conversion"]
+    start: date
+    end: date
+    seats: int
+    net: MoneyOut
+    tax: MoneyOut
+    total: MoneyOut
+
+
+class SeatPurchase(BaseModel):
+    added: int
+    as_of: date
+    months_charged: int
+    unit_price: MoneyOut
+    net: MoneyOut
+    tax: MoneyOut
+    total: MoneyOut
+
+
+class SubscriptionForCustomer(BaseModel):
+    """A subscription as its customer sees it: seats and dates, never a price (R-OR-8)."""
+
+    id: uuid.UUID
+    customer_id: uuid.UUID
+    sku: str
+    product: str
+    seats: int
+    term_months: int
+    status: SubscriptionStatus
+    trial: bool
+    period_start: date
+    period_end: date = Field(description="exclusive: the first day after the period")
+    created_at: datetime
+
+
+class Subscription(SubscriptionForCustomer):
+    reseller_id: uuid.UUID
+    converted_on: date | None
+    currency: str
+    unit_msrp: MoneyOut = Field(description="MSRP per seat per term when the subscription was created")
+    discount_percent: str
+    unit_price: MoneyOut = Field(description="partner price per seat per term, kept for the subscription")
+    periods: list[SubscriptionPeriod]
+    seat_purchases: list[SeatPurchase]
+
+
+class JobRun(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    as_of: date
+
+
+class JobResult(BaseModel):
+    job: str
+    as_of: date
+    affected: int

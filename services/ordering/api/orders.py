@@ -31,6 +31,8 @@ OrderView = schemas.Order | schemas.OrderForCustomer
         errors.UnknownSku,
         errors.PriceNotAvailable,
         errors.UnknownCustomer,
+        errors.ProductNotForTeamCustomers,
+        errors.TaxNotDeterminable,
     ),
 )
 async def create_order(

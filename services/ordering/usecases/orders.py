@@ -30,18 +30,28 @@ from services.ordering.errors import (
     PaymentMethodNotAllowed,
     PolicyNotAccepted,
     PriceNotAvailable,
+    ProductNotForTeamCustomers,
     ResellerCannotOrder,
     TaxNotDeterminable,
     UnknownCustomer,
     UnknownSku,
 )
-from services.ordering.models import OUTBOX, CustomerView, Order, OrderLine, PolicyView, ResellerView, Sku
+from services.ordering.models import (
+    OUTBOX,
+    CustomerView,
+    Order,
+    OrderLine,
+    PolicyView,
+    Product,
+    ResellerView,
+    Sku,
+)
 from services.ordering.usecases.catalog import current_prices
 
 OPEN_ON_ACCOUNT_STATES = ("placed", "released")
 
 
-async def _orderable_reseller(session: AsyncSession, reseller_id: uuid.UUID) -> ResellerView:
+async def orderable_reseller(session: AsyncSession, reseller_id: uuid.UUID) -> ResellerView:
     reseller = await session.get(ResellerView, reseller_id)
     if reseller is None or reseller.status != "active":
         raise ResellerCannotOrder("only active resellers that accepted the reseller policy can order")
@@ -94,10 +104,39 @@ async def _payment_requirement(
     return "on_account" if open_amount + total <= reseller.credit_limit else "prepay"
 
 
-async def _check_customer(session: AsyncSession, reseller_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+async def check_customer(
+    session: AsyncSession, reseller_id: uuid.UUID, customer_id: uuid.UUID
+) -> CustomerView:
     customer = await session.get(CustomerView, customer_id)
     if customer is None or customer.reseller_id != reseller_id:
         raise UnknownCustomer()
+    return customer
+
+
+async def check_team_customer_allowed(
+    session: AsyncSession, customer: CustomerView | None, product_codes: set[str]
+) -> None:
+    """R-CU-4: a team customer (no verified domain) may only buy products that allow team customers."""
+    if customer is None or customer.kind != "team":
+        return
+    refused = sorted(
+        await session.scalars(
+            sa.select(Product.code).where(
+                Product.code.in_(product_codes), Product.team_customers_allowed.is_(False)
+            )
+        )
+    )
+    if refused:
+        raise ProductNotForTeamCustomers(
+            f"{', '.join(refused)} cannot be bought by a team customer; verify a domain first"
+        )
+
+
+def decide_order_tax(reseller: ResellerView, vendor_country: str, on: date) -> TaxDecision:
+    try:
+        return decide_tax(tax_profile(reseller), vendor_country=vendor_country, on=on)
+    except UnknownTaxJurisdiction as exc:
+        raise TaxNotDeterminable(str(exc)) from exc
 
 
 async def place_order(
@@ -112,14 +151,12 @@ async def place_order(
         currency = check_currency(body.currency)
     except InvalidMoney as exc:
         raise PriceNotAvailable(str(exc)) from exc
-    reseller = await _orderable_reseller(session, caller.reseller_id)
+    reseller = await orderable_reseller(session, caller.reseller_id)
+    customer = None
     if body.customer_id is not None:
-        await _check_customer(session, reseller.reseller_id, body.customer_id)
+        customer = await check_customer(session, reseller.reseller_id, body.customer_id)
     today = clock.today()
-    try:
-        tax: TaxDecision = decide_tax(tax_profile(reseller), vendor_country=vendor_country, on=today)
-    except UnknownTaxJurisdiction as exc:
-        raise TaxNotDeterminable(str(exc)) from exc
+    tax = decide_order_tax(reseller, vendor_country, today)
 
     codes = {line.sku for line in body.lines}
     skus = {
@@ -128,12 +165,14 @@ async def place_order(
             sa.select(Sku).where(Sku.sku.in_(codes), Sku.active.is_(True)).options(selectinload(Sku.prices))
         )
     }
+    missing = sorted(codes - skus.keys())
+    if missing:
+        raise UnknownSku(f"no SKU {', '.join(repr(m) for m in missing)}")
+    await check_team_customer_allowed(session, customer, {s.product_code for s in skus.values()})
     order_id = uuid.uuid4()
     priced, rows = [], []
     for number, line in enumerate(body.lines, start=1):
-        sku = skus.get(line.sku)
-        if sku is None:
-            raise UnknownSku(f"line {number}: no SKU {line.sku!r}")
+        sku = skus[line.sku]
         msrp = current_prices(sku, today).get(currency)
         if msrp is None:
             raise PriceNotAvailable(f"line {number}: {line.sku} has no {currency} price")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from libs.auth import Caller
 from libs.money import MoneyOut
 from services.ordering import schemas
-from services.ordering.models import Order
+from services.ordering.models import Order, Subscription
 
 
 def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderForCustomer:
@@ -59,4 +61,63 @@ def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderF
         ),
         placed_on=order.placed_on,
         created_at=order.created_at,
+    )
+
+
+def render_subscription(
+    sub: Subscription, caller: Caller
+) -> schemas.Subscription | schemas.SubscriptionForCustomer:
+    base = dict(
+        id=sub.id,
+        customer_id=sub.customer_id,
+        sku=sub.sku,
+        product=sub.product,
+        seats=sub.seats,
+        term_months=sub.term_months,
+        status=sub.status,
+        trial=sub.trial,
+        period_start=sub.period_start,
+        period_end=sub.period_end,
+        created_at=sub.created_at,
+    )
+    if caller.kind == "customer":
+        return schemas.SubscriptionForCustomer(**base)  # type: ignore[arg-type]
+    c = sub.currency
+
+    def money(amount: Decimal) -> MoneyOut:
+        return MoneyOut.of(amount, c)
+
+    return schemas.Subscription(
+        **base,  # type: ignore[arg-type]
+        reseller_id=sub.reseller_id,
+        converted_on=sub.converted_on,
+        currency=c,
+        unit_msrp=money(sub.unit_msrp),
+        discount_percent=str(sub.discount_percent),
+        unit_price=money(sub.unit_price),
+        periods=[
+            schemas.SubscriptionPeriod(
+                number=p.number,
+                kind=p.kind,  # type: ignore[arg-type]
+                start=p.start,
+                end=p.end,
+                seats=p.seats,
+                net=money(p.net),
+                tax=money(p.tax),
+                total=money(p.total),
+            )
+            for p in sub.periods
+        ],
+        seat_purchases=[
+            schemas.SeatPurchase(
+                added=s.added,
+                as_of=s.as_of,
+                months_charged=s.months_charged,
+                unit_price=money(s.unit_price),
+                net=money(s.net),
+                tax=money(s.tax),
+                total=money(s.total),
+            )
+            for s in sub.seat_purchases
+        ],
     )

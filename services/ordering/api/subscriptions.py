@@ -1,0 +1,175 @@
+"""/v1/subscriptions — seat subscriptions of a reseller's customers (R-OR-6, R-OR-7, R-OR-10)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+
+from libs.auth import CurrentCaller, CurrentReseller, StaffOrReseller
+from libs.errors import problem_responses
+from libs.money import MoneyOut
+from libs.pagination import Page, PageParams
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.ordering import errors, schemas
+from services.ordering.config import ordering_config
+from services.ordering.usecases import subscriptions
+from services.ordering.usecases.views import render_subscription
+
+router = APIRouter(prefix="/v1/subscriptions", tags=["subscriptions"])
+SubscriptionView = schemas.Subscription | schemas.SubscriptionForCustomer
+
+
+def _vendor_country(request: Request) -> str:
+    return request.app.state.settings.vendor_country
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=schemas.Subscription,
+    name="subscriptions-create",
+    responses=problem_responses(
+        errors.ResellerCannotOrder,
+        errors.PolicyNotAccepted,
+        errors.UnknownCustomer,
+        errors.UnknownSku,
+        errors.SkuNotSeatBased,
+        errors.TermDoesNotMatchPlan,
+        errors.PriceNotAvailable,
+        errors.ProductNotForTeamCustomers,
+    ),
+)
+async def create_subscription(
+    body: schemas.SubscriptionCreate,
+    request: Request,
+    uow: UoW,
+    caller: CurrentReseller,
+    clock: CurrentClock,
+    idem: IdempotentCreate,
+) -> Any:
+    """Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial."""
+
+    async def create() -> Any:
+        sub = await subscriptions.create_subscription(
+            uow.session, caller, clock, _vendor_country(request), ordering_config().trial_days, body
+        )
+        return render_subscription(sub, caller)
+
+    return await idem.run(create)
+
+
+@router.get("", response_model=Page[SubscriptionView], name="subscriptions-list")
+async def list_subscriptions(
+    uow: UoW,
+    caller: CurrentCaller,
+    page: PageParams,
+    customer_id: uuid.UUID | None = Query(None),
+    status: Literal["active", "trial", "expired", "cancelled"] | None = Query(None),
+) -> Any:
+    rows, cursor = await subscriptions.list_subscriptions(
+        uow.session, caller, page, customer_id=customer_id, status=status
+    )
+    return Page(data=[render_subscription(s, caller) for s in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/{subscription_id}",
+    response_model=SubscriptionView,
+    name="subscriptions-get",
+    responses=problem_responses(errors.SubscriptionNotFound),
+)
+async def get_subscription(subscription_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
+    return render_subscription(
+        await subscriptions.load_subscription(uow.session, caller, subscription_id), caller
+    )
+
+
+@router.get(
+    "/{subscription_id}/seat-quote",
+    response_model=schemas.SeatQuote,
+    name="subscriptions-seat-quote",
+    responses=problem_responses(
+        errors.SubscriptionNotFound, errors.SeatDateOutsidePeriod, errors.SubscriptionStateConflict
+    ),
+)
+async def seat_quote(
+    subscription_id: uuid.UUID,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+    add: Annotated[int, Query(ge=1, le=100_000, description="seats to add")],
+    as_of: Annotated[date | None, Query(description="purchase date; defaults to today")] = None,
+) -> Any:
+    """R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up)."""
+    q = await subscriptions.seat_quote(uow.session, caller, clock, subscription_id, add, as_of)
+    return schemas.SeatQuote(
+        seats=q.seats,
+        as_of=q.as_of,
+        months_charged=q.months_charged,
+        unit_price=MoneyOut.of(q.unit_price_per_month, q.currency),
+        total=MoneyOut.of(q.total, q.currency),
+    )
+
+
+@router.post(
+    "/{subscription_id}/seats",
+    response_model=schemas.Subscription,
+    name="subscriptions-seats-add",
+    responses=problem_responses(
+        errors.SubscriptionNotFound,
+        errors.SeatDateOutsidePeriod,
+        errors.SubscriptionStateConflict,
+        errors.ResellerCannotOrder,
+        errors.PolicyNotAccepted,
+    ),
+)
+async def add_seats(
+    subscription_id: uuid.UUID,
+    body: schemas.SeatsAdd,
+    request: Request,
+    uow: UoW,
+    caller: CurrentReseller,
+    clock: CurrentClock,
+) -> Any:
+    """Add seats now (or on `as_of`); only the remaining months of the period are charged."""
+    sub = await subscriptions.add_seats(
+        uow.session, caller, clock, _vendor_country(request), subscription_id, body
+    )
+    result = render_subscription(sub, caller)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/{subscription_id}/renew",
+    response_model=schemas.Subscription,
+    name="subscriptions-renew",
+    responses=problem_responses(errors.SubscriptionNotFound, errors.SubscriptionStateConflict),
+)
+async def renew(
+    subscription_id: uuid.UUID, request: Request, uow: UoW, caller: CurrentReseller, clock: CurrentClock
+) -> Any:
+    """R-OR-6: start the next period (from the end of the current one), charged for the current seats."""
+    sub = await subscriptions.renew(uow.session, caller, clock, _vendor_country(request), subscription_id)
+    result = render_subscription(sub, caller)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/{subscription_id}/convert",
+    response_model=schemas.Subscription,
+    name="subscriptions-convert",
+    responses=problem_responses(errors.SubscriptionNotFound, errors.SubscriptionStateConflict),
+)
+async def convert(
+    subscription_id: uuid.UUID, request: Request, uow: UoW, caller: CurrentReseller, clock: CurrentClock
+) -> Any:
+    """R-OR-10: turn a free trial into a paid subscription; the first paid term starts today."""
+    sub = await subscriptions.convert(uow.session, caller, clock, _vendor_country(request), subscription_id)
+    result = render_subscription(sub, caller)
+    await uow.commit()
+    return result
