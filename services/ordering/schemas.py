@@ -256,3 +256,13 @@ class JobResult(BaseModel):
     job: str
     as_of: date
     affected: int
+
+
+class OrderEligibility(BaseModel):
+    """Whether ordering would accept an order from the caller now (as ordering knows the reseller)."""
+
+    eligible: bool
+    reason: str | None = Field(None, description="problem code an order would get, e.g. policy-not-accepted")
+    detail: str | None = None
+    standing: str | None = None
+    discount_percent: str | None = None

@@ -19,6 +19,18 @@ router = APIRouter(prefix="/v1/orders", tags=["orders"])
 OrderView = schemas.Order | schemas.OrderForCustomer
 
 
+@router.get("/eligibility", response_model=schemas.OrderEligibility, name="orders-eligibility")
+async def order_eligibility(uow: UoW, caller: CurrentReseller) -> Any:
+    """Can the calling reseller order right now, and if not, why (status, policy version)?"""
+    try:
+        reseller = await orders.orderable_reseller(uow.session, caller.reseller_id)  # type: ignore[arg-type]
+    except (errors.ResellerCannotOrder, errors.PolicyNotAccepted) as refusal:
+        return schemas.OrderEligibility(eligible=False, reason=refusal.code, detail=refusal.detail)
+    return schemas.OrderEligibility(
+        eligible=True, standing=reseller.standing, discount_percent=str(reseller.discount_percent)
+    )
+
+
 @router.post(
     "",
     status_code=201,

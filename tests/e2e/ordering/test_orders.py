@@ -413,3 +413,26 @@ def test_r_or_3_idempotency_key_under_concurrent_retries_creates_one_order(
         "idempotency-key-reused",
     )
     assert len(order_ids(api, reseller)) == 1
+
+
+def test_r_or_3_order_eligibility_tells_a_reseller_why_it_cannot_order_yet(api: Api) -> None:
+    pending = api.onboard_reseller(accept_policy=False)
+    api.ensure_sku()
+
+    def known_as_pending() -> dict[str, Any] | None:
+        body = api.call("GET", "/v1/orders/eligibility", pending.key).json()
+        return body if body.get("reason") == "reseller-cannot-order" else None
+
+    assert wait_until(known_as_pending)["eligible"] is False
+    version = api.call("GET", "/v1/reseller-policy", pending.key).json()["version"]
+    api.call("POST", f"/v1/resellers/{pending.id}/policy-acceptance", pending.key, json={"version": version})
+    api.wait_reseller_known_to_ordering(pending)
+    body = api.call("GET", "/v1/orders/eligibility", pending.key).json()
+    assert body == {
+        "eligible": True,
+        "reason": None,
+        "detail": None,
+        "standing": "new",
+        "discount_percent": "10.00",
+    }
+    assert api.admin("GET", "/v1/orders/eligibility").status_code == 403
