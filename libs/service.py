@@ -10,6 +10,7 @@ runs the relay and the consumers beside the API.
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -152,8 +153,9 @@ def _probes_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
     @router.get("/healthz")
-    async def healthz() -> dict[str, str]:
-        return {"status": "ok"}
+    async def healthz(request: Request) -> dict[str, object]:
+        # the pid lets a supervisor check that the process answering on a port is the one it started
+        return {"status": "ok", "service": request.app.state.spec.name, "pid": os.getpid()}
 
     @router.get("/readyz")
     async def readyz(request: Request) -> JSONResponse:

@@ -185,17 +185,22 @@ class Stack:
         return self.config.gateway_port if name == "gateway" else self.config.service_ports[name]
 
     def wait_ready(self, names: list[str], timeout: float = 60.0) -> None:
+        """Wait until each process answers /readyz — and is the process we started (its pid), not
+        a stranger that happens to listen on the port."""
         deadline = time.monotonic() + timeout
         for name in names:
-            url = f"http://127.0.0.1:{self.port_of(name)}/readyz"
+            base = f"http://127.0.0.1:{self.port_of(name)}"
+            proc = self.processes.get(name)
             while True:
-                proc = self.processes.get(name)
                 if proc is not None and proc.poll() is not None:
                     raise RuntimeError(f"{name} exited:\n{self.log_tail(name)}")
                 try:
-                    if httpx.get(url, timeout=2).status_code == 200:
+                    health = httpx.get(f"{base}/healthz", timeout=2).json()
+                    if proc is not None and health.get("pid") != proc.pid:
+                        raise RuntimeError(f"another process answers on {base}: {health}")
+                    if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
                         break
-                except httpx.HTTPError:
+                except (httpx.HTTPError, ValueError):
                     pass
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"{name} not ready after {timeout}s:\n{self.log_tail(name)}")

@@ -95,14 +95,14 @@ class Api:
         return reseller
 
     def wait_reseller_known_to_ordering(self, reseller: Reseller) -> None:
-        """Ordering learns resellers from onboarding's events; the partner price appears when it has."""
+        """Ordering learns resellers from onboarding's events: wait until it would take an order."""
 
-        def known() -> bool:
-            page = self.call("GET", "/v1/skus", reseller.key, params={"limit": 1}).json()
-            return bool(page["data"]) and page["data"][0].get("partner_price") is not None
+        def eligible() -> bool:
+            response = self.call("GET", "/v1/orders/eligibility", reseller.key)
+            return response.status_code == 200 and response.json()["eligible"] is True
 
         self.ensure_sku()
-        wait_until(known, what="ordering to learn the reseller")
+        wait_until(eligible, what="ordering to learn that the reseller may order")
 
     def create_sku(self, **overrides: Any) -> dict[str, Any]:
         body = {

@@ -26,8 +26,13 @@ pytestmark = pytest.mark.failure
 
 
 async def order_ids_on_topic(bootstrap: str, wanted: set[str]) -> list[str]:
-    consumer = AIOKafkaConsumer("ordering.orders", bootstrap_servers=bootstrap, group_id=f"audit-{uuid.uuid4()}",
-                                auto_offset_reset="earliest", enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(
+        "ordering.orders",
+        bootstrap_servers=bootstrap,
+        group_id=f"audit-{uuid.uuid4()}",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+    )
     await consumer.start()
     seen: list[str] = []
     try:
@@ -50,8 +55,10 @@ async def inbox_counts(stack: Stack, event_ids: list[str]) -> dict[str, int]:
         async with db.unit_of_work() as uow:
             rows = await uow.session.execute(
                 sa.select(ORDERING.inbox.c.event_id, sa.func.count())
-                .where(ORDERING.inbox.c.consumer == "ordering",
-                       ORDERING.inbox.c.event_id.in_([uuid.UUID(e) for e in event_ids]))
+                .where(
+                    ORDERING.inbox.c.consumer == "ordering",
+                    ORDERING.inbox.c.event_id.in_([uuid.UUID(e) for e in event_ids]),
+                )
                 .group_by(ORDERING.inbox.c.event_id)
             )
             return {str(r[0]): r[1] for r in rows}
@@ -97,8 +104,10 @@ def test_broker_outage_loses_nothing_and_duplicates_nothing(api: Api, stack: Sta
     # each of which had its effect exactly once (one inbox row per event id).
     event_ids = asyncio.run(onboarding_event_ids(stack, during.id))
     assert event_ids
-    counts = wait_until(lambda: (c := asyncio.run(inbox_counts(stack, event_ids))) and len(c) == len(event_ids)
-                        and c, what="ordering to handle every onboarding event")
+    counts = wait_until(
+        lambda: (c := asyncio.run(inbox_counts(stack, event_ids))) and len(c) == len(event_ids) and c,
+        what="ordering to handle every onboarding event",
+    )
     assert set(counts.values()) == {1}
     placed = api.call("POST", "/v1/orders", during.key, json=api.order_body(sku))
     assert placed.status_code == 201, placed.text

@@ -41,6 +41,8 @@ async def db(stack: Stack) -> AsyncIterator[Database]:
             )
         )
     yield database
+    async with database.transaction() as uow:  # leave the service's schema as its migrations made it
+        await uow.session.execute(sa.text("DROP TABLE IF EXISTS ordering.kernel_test_effects"))
     await database.dispose()
 
 

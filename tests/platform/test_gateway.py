@@ -107,8 +107,13 @@ def test_request_and_correlation_ids_are_returned(api: Api) -> None:
     assert generated.headers["X-Correlation-ID"] == generated.headers["X-Request-ID"]
 
 
-def test_probes_and_metrics(api: Api) -> None:
-    assert api.call("GET", "/healthz").json() == {"status": "ok"}
+def test_probes_and_metrics(api: Api, stack: Stack) -> None:
+    health = api.call("GET", "/healthz").json()
+    assert (
+        health["status"] == "ok"
+        and health["service"] == "gateway"
+        and health["pid"] == stack.processes["gateway"].pid
+    )
     ready = api.call("GET", "/readyz").json()
     assert ready["status"] == "ready" and set(ready["services"]) >= {"onboarding", "ordering"}
     assert "http_requests_total" in api.call("GET", "/metrics").text

@@ -1,0 +1,17 @@
+"""Every service's models match what its migrations built (no forgotten migration)."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+
+import pytest
+
+from libs.devstack.stack import SERVICES, Stack
+from libs.migrations import schema_drift
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_models_and_migrations_agree(stack: Stack, service: str) -> None:
+    metadata = importlib.import_module(f"services.{service}.models").Base.metadata
+    assert asyncio.run(schema_drift(metadata, stack.service_urls[service])) == []
