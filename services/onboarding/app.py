@@ -3,7 +3,7 @@
 from fastapi import FastAPI
 
 from libs.service import ServiceSpec, create_service_app
-from services.onboarding.api import applications, internal, resellers
+from services.onboarding.api import applications, customers, internal, reseller_admin, resellers
 from services.onboarding.handlers import HANDLERS
 from services.onboarding.models import TABLES
 
@@ -11,7 +11,7 @@ SPEC = ServiceSpec(
     name="onboarding",
     title="ChannelHub onboarding",
     tables=TABLES,
-    routers=[applications.router, resellers.router, internal.router],
+    routers=[applications.router, resellers.router, reseller_admin.router, customers.router, internal.router],
     handlers=HANDLERS,
 )
 

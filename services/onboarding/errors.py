@@ -21,3 +21,65 @@ class PolicyVersionNotCurrent(Unprocessable):
 
 class ApiKeyNotFound(NotFound):
     code, title = "api-key-not-found", "No such API key"
+
+
+class CustomerNotFound(NotFound):
+    code, title = "customer-not-found", "No such customer"
+
+
+class CustomerDomainTaken(Conflict):
+    code, title = "customer-domain-taken", "A customer with this domain exists already"
+
+
+class CustomerAlreadyDomainCustomer(Conflict):
+    code, title = "customer-already-domain-verified", "The customer is a domain customer already"
+
+
+class CustomerUserExists(Conflict):
+    code, title = "customer-user-exists", "The customer has a user with this e-mail already"
+
+
+class AdminConfirmationRequired(Conflict):
+    code, title = "admin-confirmation-required", "Making this user an administrator needs confirmation"
+
+
+class CustomerAlreadyOwned(Conflict):
+    code, title = "customer-already-owned", "The customer belongs to the importing reseller already"
+
+
+class CustomerNotImportable(Unprocessable):
+    code, title = "customer-not-importable", "This customer cannot be imported"
+
+
+class TransferTokenInvalid(Unprocessable):
+    code, title = "transfer-token-invalid", "The transfer token is not valid"
+
+
+class TransferTokenExpired(Unprocessable):
+    code, title = "transfer-token-expired", "The transfer token has expired"
+
+
+class TransferTokenUsed(Conflict):
+    code, title = "transfer-token-used", "The transfer token has been used already"
+
+
+class TransferTokenWrongFamily(Unprocessable):
+    code, title = "transfer-token-wrong-family", "The transfer token is for another product family"
+
+
+class InvalidField(Unprocessable):
+    """A field failed a domain check (domain.validation); `errors` names it."""
+
+    code, title = "validation-error", "The request is not valid"
+
+
+class TaxProfileNotApplicable(Unprocessable):
+    code, title = "exemption-certificate-not-applicable", "Exemption certificates are for US resellers only"
+
+
+class ProgramNotFound(NotFound):
+    code, title = "program-not-found", "No such reseller program"
+
+
+class InvalidStatusChange(Conflict):
+    code, title = "invalid-status-change", "The reseller cannot move to this status"

@@ -1,5 +1,35 @@
-"""Events onboarding consumes from other services (billing's payment facts arrive with billing)."""
+"""Events onboarding consumes from other services (billing's payment facts arrive with billing;
+until then staff report them through POST /v1/resellers/{id}/payment-facts)."""
+
+from __future__ import annotations
 
 from libs.consumer import HandlerMap
+from libs.db import UnitOfWork
+from libs.events import ordering as ordering_events
+from libs.events.base import Event
+from libs.events.envelope import CloudEvent
+from services.onboarding.usecases import customers
 
-HANDLERS: HandlerMap = {}
+
+async def customer_from_ship_to(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:
+    """R-CU-9: an order placed for an end user without an account links or creates its customer.
+
+    The rule says "when the order is released"; ordering does not publish released events yet
+    (and OrderReleased carries no ship-to), so the account is made when the order is placed.
+    """
+    assert isinstance(event, ordering_events.OrderPlaced)
+    if event.customer_id is not None or event.ship_to is None:
+        return
+    await customers.customer_for_order(
+        uow.session,
+        order_id=event.order_id,
+        reseller_id=event.reseller_id,
+        name=event.ship_to.name,
+        email=event.ship_to.email,
+        domain=event.ship_to.domain,
+        address=event.ship_to.address,
+        now=envelope.time,
+    )
+
+
+HANDLERS: HandlerMap = {ordering_events.OrderPlaced.event_type: customer_from_ship_to}

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
 from libs.db import declarative_base_for
@@ -107,6 +107,88 @@ class ApiKey(Base):
     customer_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=_now())
     revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+
+class ExemptionCertificate(Base):
+    """A US reseller's resale exemption certificates (R-ON-4): the current one has no
+    `replaced_at`; replaced ones stay as history."""
+
+    __tablename__ = "exemption_certificates"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)
+    state: Mapped[str] = mapped_column(sa.String(2))
+    number: Mapped[str] = mapped_column(sa.Text)
+    valid_from: Mapped[date]
+    valid_until: Mapped[date]
+    uploaded_by: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    replaced_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    __table_args__ = (
+        sa.Index(
+            "uq_exemption_certificates_current",
+            "reseller_id",
+            unique=True,
+            postgresql_where=sa.text("replaced_at IS NULL"),
+        ),
+    )
+
+
+class Customer(Base):
+    """An end customer of a reseller (R-CU-1..9). Domains are unique across all resellers."""
+
+    __tablename__ = "customers"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.Text)  # domain | team
+    name: Mapped[str] = mapped_column(sa.Text)
+    domain: Mapped[str | None] = mapped_column(sa.Text, unique=True)
+    primary_email: Mapped[str | None] = mapped_column(sa.Text, index=True)
+    education: Mapped[bool] = mapped_column(default=False)
+    crm_id: Mapped[str | None] = mapped_column(sa.Text)
+    language: Mapped[str | None] = mapped_column(sa.Text)
+    time_zone: Mapped[str | None] = mapped_column(sa.Text)
+    contacts: Mapped[dict | None] = mapped_column(JSONB)
+    domain_verified_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    domain_verified_by: Mapped[str | None] = mapped_column(sa.Text)
+    terms_accepted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    terms_accepted_by: Mapped[str | None] = mapped_column(sa.Text)
+    version: Mapped[int] = mapped_column(default=0)  # grows with every change; events carry it
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+
+
+class CustomerUser(Base):
+    """Who administers or uses a customer account (R-CU-8). The owning reseller is a row of
+    kind `reseller` that occupies no seat; users are rows of kind `user`."""
+
+    __tablename__ = "customer_users"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    customer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("customers.id"), index=True)
+    kind: Mapped[str] = mapped_column(sa.Text)  # reseller | user
+    reseller_id: Mapped[uuid.UUID | None]
+    email: Mapped[str | None] = mapped_column(sa.Text)
+    admin: Mapped[bool]
+    occupies_seat: Mapped[bool]
+    reseller_discount_applies: Mapped[bool] = mapped_column(default=True)
+    created_by: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    __table_args__ = (sa.UniqueConstraint("customer_id", "email"),)
+
+
+class TransferToken(Base):
+    """A purchase authorisation token a customer issued for one product family (R-CU-5).
+    Only the SHA-256 hash of the token is stored."""
+
+    __tablename__ = "transfer_tokens"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    customer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("customers.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.Text, unique=True)
+    product_family: Mapped[str] = mapped_column(sa.Text)
+    issued_by: Mapped[str] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    used_by_reseller_id: Mapped[uuid.UUID | None]
 
 
 from libs.outbox import Outbox  # noqa: E402

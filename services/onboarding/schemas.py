@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    field_validator,
+    model_validator,
+)
 
 from services.onboarding.domain import validation as v
 
@@ -84,9 +92,22 @@ class ApplicationRejected(BaseModel):
     reason: str
 
 
+class ExemptionCertificate(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: uuid.UUID
+    state: str
+    number: str
+    valid_from: date
+    valid_until: date
+    uploaded_by: str
+    created_at: datetime
+    replaced_at: datetime | None = Field(description="set once a newer certificate replaced this one")
+
+
 class Reseller(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: uuid.UUID
+    program_id: str
     company_name: str
     status: Literal["pending_policy", "active", "suspended"]
     standing: Literal["new", "established", "prepay_required"]
@@ -95,9 +116,12 @@ class Reseller(BaseModel):
     country: str
     state: str | None
     vat_id: str | None
+    vat_id_valid: bool
+    has_overdue: bool
     credit_limit: Decimal
     credit_currency: str
     policy_version_accepted: int | None
+    exemption_certificate: ExemptionCertificate | None = None
     created_at: datetime
 
 
@@ -153,3 +177,309 @@ class ApiKeyInfo(BaseModel):
 
 class KeyResolve(BaseModel):
     key_hash: Annotated[str, Field(min_length=64, max_length=64)]
+
+
+# --- reseller administration (R-ON-3/4/5/6) -------------------------------------------------
+
+
+class ExemptionCertificatePut(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    state: Annotated[str, Field(min_length=2, max_length=2)]
+    number: Annotated[str, Field(min_length=1, max_length=64)]
+    valid_from: date
+    valid_until: date
+
+    @field_validator("state")
+    @classmethod
+    def _state(cls, value: str) -> str:
+        return v.check_us_state(value)
+
+    @model_validator(mode="after")
+    def _dates(self) -> ExemptionCertificatePut:
+        if self.valid_until < self.valid_from:
+            raise ValueError("valid_until must not be before valid_from")
+        return self
+
+
+class TaxProfilePatch(BaseModel):
+    """Missing fields stay as they are; `null` clears state or vat_id. The result is checked
+    as a whole (a US reseller needs a state, a VAT id needs an EU country)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    country: Annotated[str, Field(min_length=2, max_length=2)] | None = None
+    state: Annotated[str | None, Field(max_length=2)] = None
+    vat_id: Annotated[str | None, Field(max_length=32)] = None
+
+    @field_validator("country")
+    @classmethod
+    def _country(cls, value: str | None) -> str | None:
+        if value is None:
+            raise ValueError("the country cannot be cleared")
+        return v.check_country(value)
+
+
+class ResellerPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    discount_percent: Annotated[Decimal, Field(ge=0, lt=100, max_digits=5, decimal_places=2)] | None = None
+    credit_limit: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None
+    status: Literal["active", "suspended"] | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> ResellerPatch:
+        if not self.model_fields_set:
+            raise ValueError("give at least one of discount_percent, credit_limit, status")
+        for name in self.model_fields_set:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class PaymentFacts(BaseModel):
+    """Stand-in for billing's payment events until billing publishes them (R-ON-3, R-BI-4)."""
+
+    model_config = ConfigDict(extra="forbid")
+    paid_orders_delta: Annotated[StrictInt, Field(ge=-1000, le=1000)] = 0
+    has_overdue: StrictBool | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> PaymentFacts:
+        if self.paid_orders_delta == 0 and self.has_overdue is None:
+            raise ValueError("give paid_orders_delta or has_overdue")
+        return self
+
+
+class Program(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: str
+    name: str
+    is_default: bool
+    default_discount_percent: Decimal
+    prepaid_orders_required: int
+    payment_terms_days: int
+    annual_interest_rate: Decimal
+    allowed_payment_methods: list[str]
+    default_credit_limit: Decimal
+    credit_currency: str
+
+
+Percent = Annotated[Decimal, Field(ge=0, lt=100, max_digits=5, decimal_places=2)]
+
+
+class ProgramPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: Text | None = None
+    default_discount_percent: Percent | None = None
+    prepaid_orders_required: Annotated[StrictInt, Field(ge=0, le=1000)] | None = None
+    payment_terms_days: Annotated[StrictInt, Field(ge=1, le=365)] | None = None
+    annual_interest_rate: Annotated[Decimal, Field(ge=0, le=1, max_digits=6, decimal_places=4)] | None = None
+    default_credit_limit: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> ProgramPatch:
+        if not self.model_fields_set:
+            raise ValueError("give at least one field to change")
+        for name in self.model_fields_set:
+            if getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+# --- customers (R-CU-1..9) ------------------------------------------------------------------
+
+Email = Annotated[str, Field(min_length=3, max_length=254)]
+DomainName = Annotated[str, Field(min_length=1, max_length=253)]
+ProductFamily = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
+
+
+class Contacts(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    admin_name: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    address: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
+    alternate_email: Email | None = None
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9][0-9 ()./-]{2,38}$")] | None = None
+
+    @field_validator("alternate_email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return None if value is None else v.check_email(value, field="alternate_email")
+
+
+class _CustomerFields(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("domain", check_fields=False)
+    @classmethod
+    def _domain(cls, value: str | None) -> str | None:
+        return None if value is None else v.check_domain(value)
+
+    @field_validator("primary_email", check_fields=False)
+    @classmethod
+    def _primary_email(cls, value: str | None) -> str | None:
+        return None if value is None else v.check_email(value, field="primary_email")
+
+    @field_validator("language", check_fields=False)
+    @classmethod
+    def _language(cls, value: str | None) -> str | None:
+        return None if value is None else v.check_language(value)
+
+    @field_validator("time_zone", check_fields=False)
+    @classmethod
+    def _time_zone(cls, value: str | None) -> str | None:
+        return None if value is None else v.check_time_zone(value)
+
+
+class CustomerCreate(_CustomerFields):
+    kind: Literal["domain", "team"]
+    name: Text
+    domain: DomainName | None = None
+    primary_email: Email | None = None
+    education: StrictBool = False
+    crm_id: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    language: Annotated[str, Field(max_length=35)] | None = None
+    time_zone: Annotated[str, Field(max_length=64)] | None = None
+    contacts: Contacts | None = None
+
+    @model_validator(mode="after")
+    def _kind(self) -> CustomerCreate:
+        if self.kind == "domain" and self.domain is None:
+            raise ValueError("a domain customer needs its registered domain")
+        if self.kind == "team":
+            if self.primary_email is None:
+                raise ValueError("a team customer is verified through its primary_email, which is required")
+            if self.domain is not None:
+                raise ValueError(
+                    "a team customer has no domain; "
+                    "verify one later with POST /v1/customers/{id}/domain-verification"
+                )
+        return self
+
+
+class CustomerPatch(_CustomerFields):
+    """Missing fields stay as they are; `null` clears an optional field."""
+
+    name: Text | None = None
+    domain: DomainName | None = None
+    primary_email: Email | None = None
+    education: StrictBool | None = None
+    crm_id: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    language: Annotated[str, Field(max_length=35)] | None = None
+    time_zone: Annotated[str, Field(max_length=64)] | None = None
+    contacts: Contacts | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> CustomerPatch:
+        if not self.model_fields_set:
+            raise ValueError("give at least one field to change")
+        for name in ("name", "education", "domain"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class CustomerUser(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: uuid.UUID
+    kind: Literal["reseller", "user"]
+    reseller_id: uuid.UUID | None
+    email: str | None
+    admin: bool
+    occupies_seat: bool
+    reseller_discount_applies: bool = Field(
+        description="false for administrators who buy directly: the reseller discount does not apply"
+    )
+    created_at: datetime
+
+
+class CustomerUserCreated(CustomerUser):
+    warning: str | None = None
+
+
+class CustomerUserCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    email: Email
+    admin: StrictBool = False
+    confirm: StrictBool = Field(
+        default=False,
+        description="required with admin=true: the reseller discount will not apply to that user's purchases",
+    )
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        return v.check_email(value)
+
+
+class Customer(BaseModel):
+    id: uuid.UUID
+    reseller_id: uuid.UUID
+    kind: Literal["domain", "team"]
+    name: str
+    domain: str | None
+    primary_email: str | None
+    education: bool
+    crm_id: str | None
+    language: str | None
+    time_zone: str | None
+    contacts: Contacts | None
+    domain_verified_at: datetime | None
+    terms_accepted_at: datetime | None
+    terms_accepted_by: str | None
+    administrators: list[CustomerUser]
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class DomainVerification(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    domain: DomainName
+
+    @field_validator("domain")
+    @classmethod
+    def _domain(cls, value: str) -> str:
+        return v.check_domain(value)
+
+
+class TermsAcceptanceCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    accepted_by: Text
+
+
+class TermsAcceptance(BaseModel):
+    customer_id: uuid.UUID
+    accepted_by: str
+    accepted_at: datetime
+
+
+class TransferTokenCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    product_family: ProductFamily
+
+
+class TransferTokenCreated(BaseModel):
+    token: str = Field(description="shown only once; give it to the reseller that imports the customer")
+    product_family: str
+    expires_at: datetime
+
+
+class CustomerImport(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    domain: DomainName
+    transfer_token: Annotated[str, Field(min_length=1, max_length=200)]
+    product_family: ProductFamily | None = Field(
+        default=None, description="the family imported for; must match the token's when given"
+    )
+
+    @field_validator("domain")
+    @classmethod
+    def _domain(cls, value: str) -> str:
+        return v.check_domain(value)
+
+
+class CustomerApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    name: Text
+
+
+def contacts_json(contacts: Contacts | None) -> dict[str, Any] | None:
+    return None if contacts is None else contacts.model_dump(exclude_none=True)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller, require_reseller_access
 from libs.events import onboarding as ev
 from services.onboarding.errors import ResellerNotFound
-from services.onboarding.models import OUTBOX, Reseller
+from services.onboarding.models import OUTBOX, ExemptionCertificate, Reseller
 
 
 async def get_reseller(
@@ -29,7 +29,15 @@ async def get_reseller(
     return reseller
 
 
-def snapshot(reseller: Reseller) -> ev.ResellerSnapshot:
+async def current_certificate(session: AsyncSession, reseller_id: uuid.UUID) -> ExemptionCertificate | None:
+    return await session.scalar(
+        sa.select(ExemptionCertificate).where(
+            ExemptionCertificate.reseller_id == reseller_id, ExemptionCertificate.replaced_at.is_(None)
+        )
+    )
+
+
+def snapshot(reseller: Reseller, certificate: ExemptionCertificate | None = None) -> ev.ResellerSnapshot:
     return ev.ResellerSnapshot(
         reseller_id=reseller.id,
         version=reseller.version,
@@ -46,7 +54,16 @@ def snapshot(reseller: Reseller) -> ev.ResellerSnapshot:
         vat_id=reseller.vat_id,
         vat_id_valid=reseller.vat_id_valid,
         policy_version_accepted=reseller.policy_version_accepted,
-        exemption_certificate=None,
+        exemption_certificate=(
+            ev.ExemptionCertificateData(
+                state=certificate.state,
+                number=certificate.number,
+                valid_from=certificate.valid_from,
+                valid_until=certificate.valid_until,
+            )
+            if certificate is not None
+            else None
+        ),
     )
 
 
@@ -56,5 +73,6 @@ async def publish_change(
     """Bump the reseller's version and write the event carrying its new snapshot."""
     reseller.version += 1
     await session.flush()
-    event = event_type(reseller_id=reseller.id, reseller=snapshot(reseller), **extra)
+    certificate = await current_certificate(session, reseller.id)
+    event = event_type(reseller_id=reseller.id, reseller=snapshot(reseller, certificate), **extra)
     await OUTBOX.emit(session, event, reseller_id=reseller.id)

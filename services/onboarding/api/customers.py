@@ -1,0 +1,239 @@
+"""/v1/customers — end customers of resellers (R-CU-1..9)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query
+
+from libs.auth import CurrentCaller, CurrentReseller
+from libs.errors import Forbidden, problem_responses
+from libs.pagination import Page, PageParams
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.onboarding import schemas
+from services.onboarding.errors import (
+    AdminConfirmationRequired,
+    CustomerAlreadyDomainCustomer,
+    CustomerAlreadyOwned,
+    CustomerDomainTaken,
+    CustomerNotFound,
+    CustomerNotImportable,
+    CustomerUserExists,
+    InvalidField,
+    TransferTokenExpired,
+    TransferTokenInvalid,
+    TransferTokenUsed,
+    TransferTokenWrongFamily,
+)
+from services.onboarding.usecases import customers
+
+router = APIRouter(prefix="/v1/customers", tags=["customers"])
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=schemas.Customer,
+    name="customers-create",
+    responses=problem_responses(CustomerDomainTaken, InvalidField),
+)
+async def create_customer(
+    body: schemas.CustomerCreate,
+    uow: UoW,
+    caller: CurrentReseller,
+    clock: CurrentClock,
+    idem: IdempotentCreate,
+) -> Any:
+    """Create a domain customer (a registered domain nobody else has) or a team customer
+    (verified through its primary e-mail). The reseller becomes an administrator of it
+    without occupying a seat."""
+
+    async def create() -> schemas.Customer:
+        customer = await customers.create_customer(uow.session, caller, clock, body)
+        return await customers.view(uow.session, customer)
+
+    return await idem.run(create, status_code=201)
+
+
+@router.get("", response_model=Page[schemas.Customer], name="customers-list")
+async def list_customers(
+    uow: UoW,
+    caller: CurrentCaller,
+    page: PageParams,
+    kind: Literal["domain", "team"] | None = Query(None),
+    domain: str | None = Query(None, max_length=253),
+    primary_email: str | None = Query(None, max_length=254),
+) -> Any:
+    """Staff see every customer, a reseller its own, a customer key only itself."""
+    rows, cursor = await customers.list_customers(
+        uow.session, caller, page, kind=kind, domain=domain, primary_email=primary_email
+    )
+    return Page(data=await customers.views(uow.session, rows), next_cursor=cursor)
+
+
+@router.post(
+    "/import",
+    status_code=201,
+    response_model=schemas.Customer,
+    name="customers-import",
+    responses=problem_responses(
+        TransferTokenInvalid,
+        TransferTokenExpired,
+        TransferTokenUsed,
+        TransferTokenWrongFamily,
+        CustomerAlreadyOwned,
+    ),
+)
+async def import_customer(
+    body: schemas.CustomerImport,
+    uow: UoW,
+    caller: CurrentReseller,
+    clock: CurrentClock,
+    idem: IdempotentCreate,
+) -> Any:
+    """Import a customer from another reseller (or the vendor) with the transfer token the
+    customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller."""
+
+    async def create() -> schemas.Customer:
+        customer = await customers.import_customer(uow.session, caller, clock, body)
+        return await customers.view(uow.session, customer)
+
+    return await idem.run(create, status_code=201)
+
+
+@router.get(
+    "/{customer_id}",
+    response_model=schemas.Customer,
+    name="customers-get",
+    responses=problem_responses(CustomerNotFound),
+)
+async def read_customer(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
+    return await customers.view(uow.session, await customers.get_customer(uow.session, caller, customer_id))
+
+
+@router.patch(
+    "/{customer_id}",
+    response_model=schemas.Customer,
+    name="customers-update",
+    responses=problem_responses(CustomerNotFound, CustomerDomainTaken, InvalidField, Forbidden),
+)
+async def update_customer(
+    customer_id: uuid.UUID, body: schemas.CustomerPatch, uow: UoW, caller: CurrentCaller, clock: CurrentClock
+) -> Any:
+    """Change the customer's data; every change is published to the other services (R-CU-7)."""
+    customer = await customers.patch_customer(uow.session, caller, clock, customer_id, body)
+    result = await customers.view(uow.session, customer)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/{customer_id}/domain-verification",
+    response_model=schemas.Customer,
+    name="customers-verify-domain",
+    responses=problem_responses(CustomerNotFound, CustomerDomainTaken, CustomerAlreadyDomainCustomer),
+)
+async def verify_domain(
+    customer_id: uuid.UUID,
+    body: schemas.DomainVerification,
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+) -> Any:
+    """A team customer verifies a domain it owns and becomes a domain customer (R-CU-4)."""
+    customer = await customers.verify_domain(uow.session, caller, clock, customer_id, body)
+    result = await customers.view(uow.session, customer)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/{customer_id}/terms-acceptance",
+    response_model=schemas.TermsAcceptance,
+    name="customers-accept-terms",
+    responses=problem_responses(CustomerNotFound),
+)
+async def accept_terms(
+    customer_id: uuid.UUID,
+    body: schemas.TermsAcceptanceCreate,
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+    idem: IdempotentCreate,
+) -> Any:
+    """Record who accepted the vendor's terms of service for the customer, and when (R-CU-6)."""
+    return await idem.run(
+        lambda: customers.accept_terms(uow.session, caller, clock, customer_id, body), status_code=200
+    )
+
+
+@router.post(
+    "/{customer_id}/users",
+    status_code=201,
+    response_model=schemas.CustomerUserCreated,
+    name="customers-users-create",
+    responses=problem_responses(CustomerNotFound, AdminConfirmationRequired, CustomerUserExists),
+)
+async def add_user(
+    customer_id: uuid.UUID,
+    body: schemas.CustomerUserCreate,
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+    idem: IdempotentCreate,
+) -> Any:
+    """Add a user. An administrator can buy directly, and the reseller discount then does not
+    apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless
+    `confirm=true` (R-CU-8)."""
+    return await idem.run(lambda: customers.add_user(uow.session, caller, clock, customer_id, body))
+
+
+@router.get(
+    "/{customer_id}/users",
+    response_model=list[schemas.CustomerUser],
+    name="customers-users-list",
+    responses=problem_responses(CustomerNotFound),
+)
+async def list_users(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
+    return await customers.list_users(uow.session, caller, customer_id)
+
+
+@router.post(
+    "/{customer_id}/api-keys",
+    status_code=201,
+    response_model=schemas.ApiKeyCreated,
+    name="customers-api-keys-create",
+    responses=problem_responses(CustomerNotFound, Forbidden),
+)
+async def create_api_key(
+    customer_id: uuid.UUID,
+    body: schemas.CustomerApiKeyCreate,
+    uow: UoW,
+    caller: CurrentCaller,
+    idem: IdempotentCreate,
+) -> Any:
+    """A key that acts as the customer (its portal or its own systems); shown only once."""
+    return await idem.run(lambda: customers.issue_customer_key(uow.session, caller, customer_id, body))
+
+
+@router.post(
+    "/{customer_id}/transfer-tokens",
+    status_code=201,
+    response_model=schemas.TransferTokenCreated,
+    name="customers-transfer-tokens-create",
+    responses=problem_responses(CustomerNotFound, CustomerNotImportable, Forbidden),
+)
+async def create_transfer_token(
+    customer_id: uuid.UUID,
+    body: schemas.TransferTokenCreate,
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+    idem: IdempotentCreate,
+) -> Any:
+    """The customer (its own key) or staff authorise another reseller to import the customer
+    for one product family. The token is shown once, single use, valid for 14 days."""
+    return await idem.run(
+        lambda: customers.issue_transfer_token(uow.session, caller, clock, customer_id, body)
+    )

@@ -1,0 +1,141 @@
+"""Reseller administration: tax profile and exemption certificates (R-ON-4/5), commercial
+terms and status, payment facts and standing (R-ON-3/6), reseller programs."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter
+
+from libs.auth import Staff, StaffOrReseller
+from libs.errors import problem_responses
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.onboarding import schemas
+from services.onboarding.errors import (
+    InvalidField,
+    InvalidStatusChange,
+    ProgramNotFound,
+    ResellerNotFound,
+    TaxProfileNotApplicable,
+)
+from services.onboarding.models import Reseller
+from services.onboarding.usecases import reseller_admin
+from services.onboarding.usecases.resellers import current_certificate
+
+router = APIRouter(tags=["onboarding"])
+
+
+async def reseller_view(uow: UoW, reseller: Reseller) -> schemas.Reseller:
+    certificate = await current_certificate(uow.session, reseller.id)
+    view = schemas.Reseller.model_validate(reseller)
+    if certificate is not None:
+        view.exemption_certificate = schemas.ExemptionCertificate.model_validate(certificate)
+    return view
+
+
+@router.put(
+    "/v1/resellers/{reseller_id}/tax-exemption-certificate",
+    response_model=schemas.ExemptionCertificate,
+    name="resellers-exemption-certificate-put",
+    responses=problem_responses(ResellerNotFound, TaxProfileNotApplicable, InvalidField),
+)
+async def put_exemption_certificate(
+    reseller_id: uuid.UUID,
+    body: schemas.ExemptionCertificatePut,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+) -> Any:
+    """Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
+    reseller's own state; a certificate exempts orders dated within its validity. The replaced
+    one stays in the history."""
+    certificate = await reseller_admin.put_certificate(uow.session, caller, clock, reseller_id, body)
+    result = schemas.ExemptionCertificate.model_validate(certificate)
+    await uow.commit()
+    return result
+
+
+@router.get(
+    "/v1/resellers/{reseller_id}/tax-exemption-certificates",
+    response_model=list[schemas.ExemptionCertificate],
+    name="resellers-exemption-certificates-list",
+    responses=problem_responses(ResellerNotFound),
+)
+async def list_exemption_certificates(reseller_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
+    """Every certificate the reseller uploaded, newest first; the current one has no `replaced_at`."""
+    return await reseller_admin.list_certificates(uow.session, caller, reseller_id)
+
+
+@router.patch(
+    "/v1/resellers/{reseller_id}/tax-profile",
+    response_model=schemas.Reseller,
+    name="resellers-tax-profile-update",
+    responses=problem_responses(ResellerNotFound, InvalidField),
+)
+async def update_tax_profile(
+    reseller_id: uuid.UUID,
+    body: schemas.TaxProfilePatch,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+) -> Any:
+    """Change country, state or VAT id (staff or the reseller's `reseller_admin`). The VAT id's
+    format and check digits are verified (R-ON-5); moving state retires the exemption certificate."""
+    reseller = await reseller_admin.patch_tax_profile(uow.session, caller, clock, reseller_id, body)
+    result = await reseller_view(uow, reseller)
+    await uow.commit()
+    return result
+
+
+@router.patch(
+    "/v1/resellers/{reseller_id}",
+    response_model=schemas.Reseller,
+    name="resellers-update",
+    responses=problem_responses(ResellerNotFound, InvalidStatusChange),
+)
+async def update_reseller(reseller_id: uuid.UUID, body: schemas.ResellerPatch, uow: UoW, staff: Staff) -> Any:
+    """Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`)."""
+    reseller = await reseller_admin.patch_reseller(uow.session, staff, reseller_id, body)
+    result = await reseller_view(uow, reseller)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/v1/resellers/{reseller_id}/payment-facts",
+    response_model=schemas.Reseller,
+    name="resellers-payment-facts",
+    responses=problem_responses(ResellerNotFound, InvalidField),
+)
+async def record_payment_facts(
+    reseller_id: uuid.UUID, body: schemas.PaymentFacts, uow: UoW, staff: Staff, idem: IdempotentCreate
+) -> Any:
+    """Staff report paid orders and overdue debt; the standing is recomputed from the
+    reseller's program (R-ON-3). This is the stand-in until billing publishes payment events."""
+
+    async def record() -> schemas.Reseller:
+        reseller = await reseller_admin.record_payment_facts(uow.session, staff, reseller_id, body)
+        return await reseller_view(uow, reseller)
+
+    return await idem.run(record, status_code=200)
+
+
+@router.get("/v1/programs", response_model=list[schemas.Program], name="programs-list")
+async def list_programs(uow: UoW, _staff: Staff) -> Any:
+    return await reseller_admin.list_programs(uow.session)
+
+
+@router.patch(
+    "/v1/programs/{program_id}",
+    response_model=schemas.Program,
+    name="programs-update",
+    responses=problem_responses(ProgramNotFound, InvalidField),
+)
+async def update_program(program_id: str, body: schemas.ProgramPatch, uow: UoW, _staff: Staff) -> Any:
+    """Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
+    standing of the program's resellers; the default discount applies to resellers approved later."""
+    program = await reseller_admin.patch_program(uow.session, program_id, body)
+    result = schemas.Program.model_validate(program)
+    await uow.commit()
+    return result

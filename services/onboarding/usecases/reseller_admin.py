@@ -1,0 +1,244 @@
+"""Administering an approved reseller: tax profile and exemption certificates (R-ON-4/5),
+commercial terms and status (R-ON-2/6), payment facts and standing (R-ON-3), programs."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller, Forbidden
+from libs.clock import Clock
+from libs.events import onboarding as ev
+from services.onboarding import schemas
+from services.onboarding.domain import validation as v
+from services.onboarding.domain.standing import ProgramTerms, compute_standing
+from services.onboarding.errors import (
+    InvalidField,
+    InvalidStatusChange,
+    ProgramNotFound,
+    TaxProfileNotApplicable,
+)
+from services.onboarding.models import ExemptionCertificate, Program, Reseller
+from services.onboarding.usecases.resellers import current_certificate, get_reseller, publish_change
+
+
+def invalid(field: str, message: str) -> InvalidField:
+    return InvalidField(f"{field}: {message}", errors=[{"loc": ["body", field], "msg": message}])
+
+
+def require_tax_admin(caller: Caller) -> None:
+    """Staff, or a reseller's `reseller_admin` (tenant checked by `get_reseller`)."""
+    if caller.kind == "reseller" and "reseller_admin" not in caller.roles:
+        raise Forbidden("the reseller_admin role is required to change the tax profile")
+
+
+# --- exemption certificates (R-ON-4) ----------------------------------------------------------
+
+
+async def put_certificate(
+    session: AsyncSession,
+    caller: Caller,
+    clock: Clock,
+    reseller_id: uuid.UUID,
+    body: schemas.ExemptionCertificatePut,
+) -> ExemptionCertificate:
+    reseller = await get_reseller(session, caller, reseller_id, lock=True)
+    require_tax_admin(caller)
+    if reseller.country != "US":
+        raise TaxProfileNotApplicable(
+            "resale exemption certificates only apply to US sales tax; "
+            f"this reseller is in {reseller.country}"
+        )
+    if body.state != reseller.state:
+        raise invalid(
+            "state",
+            f"the certificate must be issued by the reseller's own state {reseller.state} "
+            "(sales tax follows the reseller's location)",
+        )
+    now = clock.now()
+    previous = await current_certificate(session, reseller.id)
+    if previous is not None:
+        previous.replaced_at = now
+        await session.flush()  # the partial unique index allows one current certificate
+    certificate = ExemptionCertificate(
+        id=uuid.uuid4(),
+        reseller_id=reseller.id,
+        state=body.state,
+        number=body.number,
+        valid_from=body.valid_from,
+        valid_until=body.valid_until,
+        uploaded_by=caller.identity,
+        created_at=now,
+        replaced_at=None,
+    )
+    session.add(certificate)
+    await session.flush()
+    await publish_change(session, reseller, ev.ResellerTaxProfileChanged)
+    return certificate
+
+
+async def list_certificates(
+    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID
+) -> list[ExemptionCertificate]:
+    await get_reseller(session, caller, reseller_id)
+    rows = await session.scalars(
+        sa.select(ExemptionCertificate)
+        .where(ExemptionCertificate.reseller_id == reseller_id)
+        .order_by(ExemptionCertificate.created_at.desc(), ExemptionCertificate.id)
+    )
+    return list(rows)
+
+
+# --- tax profile (R-ON-4/5) -----------------------------------------------------------------
+
+
+async def patch_tax_profile(
+    session: AsyncSession,
+    caller: Caller,
+    clock: Clock,
+    reseller_id: uuid.UUID,
+    body: schemas.TaxProfilePatch,
+) -> Reseller:
+    reseller = await get_reseller(session, caller, reseller_id, lock=True)
+    require_tax_admin(caller)
+    given = body.model_fields_set
+    country = body.country if "country" in given and body.country else reseller.country
+    state = body.state if "state" in given else reseller.state
+    vat_id = body.vat_id if "vat_id" in given else reseller.vat_id
+    if "country" in given and country != reseller.country:
+        # A state or VAT id of the old country means nothing in the new one: both must be restated.
+        if "state" not in given:
+            state = None
+        if "vat_id" not in given and reseller.vat_id:
+            raise invalid(
+                "vat_id", f"the VAT id {reseller.vat_id} is not one of {country}; give the new one or null"
+            )
+    try:
+        state = v.check_state_for_country(country, state)
+        vat_id = v.normalise_vat_id(country, vat_id) if vat_id else None
+    except v.ValidationFailed as exc:
+        raise invalid(exc.field, exc.message) from None
+    changed = (country, state, vat_id) != (reseller.country, reseller.state, reseller.vat_id)
+    if not changed:
+        return reseller
+    if (country, state) != (reseller.country, reseller.state):
+        # a certificate is issued by one state; it does not follow the reseller elsewhere
+        certificate = await current_certificate(session, reseller.id)
+        if certificate is not None:
+            certificate.replaced_at = clock.now()
+    reseller.country, reseller.state, reseller.vat_id = country, state, vat_id
+    reseller.vat_id_valid = bool(vat_id) and v.is_eu_member(country)
+    await publish_change(session, reseller, ev.ResellerTaxProfileChanged)
+    return reseller
+
+
+# --- commercial terms and status (R-ON-2, R-ON-6) ---------------------------------------------
+
+
+async def patch_reseller(
+    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID, body: schemas.ResellerPatch
+) -> Reseller:
+    reseller = await get_reseller(session, caller, reseller_id, lock=True)
+    changed = False
+    if body.discount_percent is not None and body.discount_percent != reseller.discount_percent:
+        reseller.discount_percent = body.discount_percent
+        changed = True
+    if body.credit_limit is not None and body.credit_limit != reseller.credit_limit:
+        reseller.credit_limit = body.credit_limit
+        changed = True
+    if body.status is not None and body.status != reseller.status:
+        if body.status == "active" and reseller.status != "suspended":
+            raise InvalidStatusChange("only a suspended reseller can be reactivated")
+        if body.status == "active" and reseller.policy_version_accepted is None:
+            raise InvalidStatusChange("the reseller has not accepted the reseller policy yet")
+        reseller.status = body.status
+        changed = True
+    if changed:
+        await session.flush()
+        await session.refresh(reseller)  # amounts in the database's scale, for the event and the answer
+        await publish_change(session, reseller, ev.ResellerUpdated)
+    return reseller
+
+
+# --- payment facts and standing (R-ON-3, R-BI-4) ---------------------------------------------
+
+
+def program_terms(program: Program) -> ProgramTerms:
+    return ProgramTerms(
+        default_discount_percent=Decimal(program.default_discount_percent),
+        prepaid_orders_required=program.prepaid_orders_required,
+        payment_terms_days=program.payment_terms_days,
+        annual_interest_rate=Decimal(program.annual_interest_rate),
+        allowed_payment_methods=tuple(program.allowed_payment_methods),
+    )
+
+
+async def _restand(session: AsyncSession, reseller: Reseller, terms: ProgramTerms) -> bool:
+    """Recompute the standing from the facts; publish the change. True if it changed."""
+    previous = reseller.standing
+    reseller.standing = compute_standing(
+        paid_orders=reseller.paid_orders, has_overdue=reseller.has_overdue, terms=terms
+    )
+    if reseller.standing == previous:
+        return False
+    await publish_change(session, reseller, ev.ResellerStandingChanged, previous=previous)
+    return True
+
+
+async def record_payment_facts(
+    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID, body: schemas.PaymentFacts
+) -> Reseller:
+    """The stand-in for billing's payment events: staff report paid orders and overdue debt."""
+    reseller = await get_reseller(session, caller, reseller_id, lock=True)
+    paid = reseller.paid_orders + body.paid_orders_delta
+    if paid < 0:
+        raise invalid(
+            "paid_orders_delta", f"the reseller has {reseller.paid_orders} paid orders; it cannot go below 0"
+        )
+    facts_changed = paid != reseller.paid_orders or (
+        body.has_overdue is not None and body.has_overdue != reseller.has_overdue
+    )
+    reseller.paid_orders = paid
+    if body.has_overdue is not None:
+        reseller.has_overdue = body.has_overdue
+    program = await session.get(Program, reseller.program_id)
+    assert program is not None
+    if not await _restand(session, reseller, program_terms(program)) and facts_changed:
+        await publish_change(session, reseller, ev.ResellerUpdated)  # paid_orders is in the snapshot
+    return reseller
+
+
+# --- programs -----------------------------------------------------------------------------------
+
+
+async def list_programs(session: AsyncSession) -> list[Program]:
+    return list(await session.scalars(sa.select(Program).order_by(Program.id)))
+
+
+async def patch_program(session: AsyncSession, program_id: str, body: schemas.ProgramPatch) -> Program:
+    program = await session.scalar(sa.select(Program).where(Program.id == program_id).with_for_update())
+    if program is None:
+        raise ProgramNotFound()
+    values: dict[str, Any] = {name: getattr(body, name) for name in body.model_fields_set}
+    for name, value in values.items():
+        setattr(program, name, value)
+    try:
+        terms = program_terms(program)
+    except (TypeError, ValueError) as exc:
+        raise InvalidField(str(exc)) from None
+    await session.flush()
+    if "prepaid_orders_required" in values:
+        # standing follows the program's numbers: a changed threshold can establish resellers
+        resellers = await session.scalars(
+            sa.select(Reseller)
+            .where(Reseller.program_id == program.id)
+            .order_by(Reseller.id)
+            .with_for_update()
+        )
+        for reseller in resellers:
+            await _restand(session, reseller, terms)
+    return program
