@@ -8,6 +8,7 @@ point it at real servers instead of the embedded ones.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import secrets
 import signal
@@ -16,17 +17,20 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 
 from libs.auth import generate_keypair
+from libs.db import Database
 from libs.devstack.broker import EmbeddedBroker
 from libs.devstack.postgres import EmbeddedPostgres
 from libs.devstack.provision import create_database, drop_database, provision_service, with_database
 from libs.events.base import all_topics
 from libs.kafka import ensure_topics, wait_for_broker
 from libs.migrations import upgrade_service
+from libs.outbox.maintenance import republish_range
 
 # The services behind the gateway, in start order. Add a new service here.
 SERVICES: tuple[str, ...] = ("onboarding", "ordering")
@@ -109,11 +113,31 @@ class Stack:
             asyncio.run(create_database(self.admin_url, cfg.fresh_database))
             self.admin_url = with_database(self.admin_url, cfg.fresh_database)
 
-    def start_broker(self) -> None:
+    def start_broker(self, *, refill: bool = True) -> None:
         if not self.config.kafka_bootstrap:
             self.broker = EmbeddedBroker(self.config.broker_port, self.logs_dir / "broker.log")
             self.broker.start()
         asyncio.run(self._prepare_broker())
+        if refill and self.broker is not None and self.service_urls:
+            self.refill_broker()
+
+    def refill_broker(self) -> None:
+        """The embedded broker keeps nothing across a restart: re-publish every event still in the
+        outboxes' retention window, as an operator would after losing a broker. Consumers dedupe
+        by event id, so what they had already handled has no second effect."""
+        retention = timedelta(days=int(os.environ.get("OUTBOX_RETENTION_DAYS", "7")))
+        since = datetime.now(UTC) - retention
+
+        async def refill() -> None:
+            for service, url in self.service_urls.items():
+                db = Database(url, pool_size=1)
+                try:
+                    outbox = importlib.import_module(f"services.{service}.models").TABLES.outbox
+                    await republish_range(db, outbox, since=since)
+                finally:
+                    await db.dispose()
+
+        asyncio.run(refill())
 
     async def _prepare_broker(self) -> None:
         await wait_for_broker(self.bootstrap)
@@ -217,6 +241,8 @@ class Stack:
             self.start_database()
             self.start_broker()
             self.migrate()
+            if self.broker is not None:
+                self.refill_broker()  # a second `make run`: the data is kept, the memory broker's is not
             for service in SERVICES:
                 self.start_service(service)
             self.start_gateway()

@@ -14,8 +14,10 @@ from services.onboarding.usecases import customers
 async def customer_from_ship_to(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:
     """R-CU-9: an order placed for an end user without an account links or creates its customer.
 
-    The rule says "when the order is released"; ordering does not publish released events yet
-    (and OrderReleased carries no ship-to), so the account is made when the order is placed.
+    The rule says "when the order is released". OrderReleased carries no ship-to, and the account
+    must exist by the time licensing attaches the released order's license to it, so the account
+    is linked or created as soon as the order is placed (a cancelled order leaves a customer
+    without orders, which is harmless).
     """
     assert isinstance(event, ordering_events.OrderPlaced)
     if event.customer_id is not None or event.ship_to is None:

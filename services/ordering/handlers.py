@@ -1,8 +1,11 @@
-"""Onboarding's events → ordering's read models (resellers, policy, customers).
+"""Other services' events → ordering.
 
-Every reseller/customer event carries the whole snapshot with a growing
-version: we upsert and keep the newest, so redelivery or reordering across
-partitions can never roll a reseller back to an older state.
+Onboarding's events build the read models (resellers, policy, customers). Every reseller/customer
+event carries the whole snapshot with a growing version: we upsert and keep the newest, so
+redelivery or reordering across partitions can never roll a reseller back to an older state.
+
+Billing's payments release prepaid orders (R-BI-2) and licensing's permanent licenses fulfil
+released ones (R-LI-1); `usecases.lifecycle` makes both idempotent and order-independent.
 """
 
 from __future__ import annotations
@@ -13,10 +16,12 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from libs.consumer import HandlerMap
 from libs.db import UnitOfWork
+from libs.events import billing, licensing
 from libs.events import onboarding as onb
 from libs.events.base import EVENT_TYPES, Event
 from libs.events.envelope import CloudEvent
 from services.ordering.models import CustomerView, PolicyView, ResellerView
+from services.ordering.usecases import lifecycle
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
@@ -81,6 +86,24 @@ async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: Event) 
     )
 
 
+async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
+    assert isinstance(event, billing.OrderPaid)
+    await lifecycle.record_payment(
+        uow.session, order_id=event.order_id, reseller_id=event.reseller_id, received_on=event.received_on
+    )
+
+
+async def license_issued(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
+    assert isinstance(event, licensing.LicenseIssued)
+    await lifecycle.record_license(
+        uow.session,
+        order_id=event.order_id,
+        reseller_id=event.reseller_id,
+        license_id=event.license_id,
+        temporary=event.temporary,
+    )
+
+
 def _of(base: type, handler: Any) -> HandlerMap:
     return {t: handler for t, cls in EVENT_TYPES.items() if issubclass(cls, base)}
 
@@ -89,4 +112,6 @@ HANDLERS: HandlerMap = {
     **_of(onb._ResellerEvent, upsert_reseller),
     **_of(onb._CustomerEvent, upsert_customer),
     onb.PolicyPublished.event_type: record_policy,
+    billing.OrderPaid.event_type: order_paid,
+    licensing.LicenseIssued.event_type: license_issued,
 }

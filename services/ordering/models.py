@@ -118,6 +118,9 @@ class Order(Base):
     tax_note: Mapped[str | None] = mapped_column(sa.Text)
     placed_on: Mapped[date]
     handed_over_note: Mapped[str | None] = mapped_column(sa.Text)
+    cancellation_reason: Mapped[str | None] = mapped_column(sa.Text)
+    paid_on: Mapped[date | None]  # billing's OrderPaid (R-BI-2/3)
+    license_id: Mapped[uuid.UUID | None]  # the permanent license from licensing (R-LI-1)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
     lines: Mapped[list[OrderLine]] = relationship(lazy="raise", order_by="OrderLine.line_no")
 

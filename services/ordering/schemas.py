@@ -165,6 +165,11 @@ class Handover(BaseModel):
     note: Annotated[str | None, Field(max_length=2000)] = None
 
 
+class OrderCancel(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    reason: Annotated[str, Field(min_length=1, max_length=2000)]
+
+
 # --- seat subscriptions (R-OR-6, R-OR-7, R-OR-10) -------------------------------------
 
 SubscriptionStatus = Literal["active", "trial", "expired", "cancelled"]

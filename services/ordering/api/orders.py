@@ -97,3 +97,19 @@ async def hand_over(order_id: uuid.UUID, body: schemas.Handover, uow: UoW, calle
     order = await orders.hand_over(uow.session, caller, order_id, body.note)
     await uow.commit()
     return render_order(await orders.load_order(uow.session, caller, order.id), caller)
+
+
+@router.post(
+    "/{order_id}/cancel",
+    response_model=schemas.Order,
+    name="orders-cancel",
+    responses=problem_responses(errors.OrderNotFound, errors.OrderStateConflict),
+)
+async def cancel_order(
+    order_id: uuid.UUID, body: schemas.OrderCancel, uow: UoW, caller: StaffOrReseller
+) -> Any:
+    """Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
+    order cannot be cancelled (409 order-state-conflict)."""
+    order = await orders.cancel(uow.session, caller, order_id, body.reason)
+    await uow.commit()
+    return render_order(await orders.load_order(uow.session, caller, order.id), caller)

@@ -1,4 +1,5 @@
-"""R-OR-3/4/5/8/9: placing orders (bill-to reseller, ship-to customer), seeing them, handing them over."""
+"""R-OR-3/4/5/8/9, R-BI-3: placing orders (bill-to reseller, ship-to customer; released at once when
+on account), seeing them, handing them over, cancelling them while unpaid."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ from libs.events import ordering as ev
 from libs.money import InvalidMoney, check_currency
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
+from services.ordering.domain.order_states import (
+    OPEN_ON_ACCOUNT,
+    InvalidOrderTransition,
+    status_when_placed,
+    transition,
+)
 from services.ordering.domain.pricing import order_totals, price_line
 from services.ordering.domain.tax import (
     ExemptionCertificate,
@@ -46,9 +53,8 @@ from services.ordering.models import (
     ResellerView,
     Sku,
 )
+from services.ordering.usecases import lifecycle
 from services.ordering.usecases.catalog import current_prices
-
-OPEN_ON_ACCOUNT_STATES = ("placed", "released")
 
 
 async def orderable_reseller(session: AsyncSession, reseller_id: uuid.UUID) -> ResellerView:
@@ -82,13 +88,14 @@ def tax_profile(reseller: ResellerView) -> TaxProfile:
 
 
 async def _open_on_account(session: AsyncSession, reseller_id: uuid.UUID, currency: str) -> Decimal:
-    """What the reseller owes on account: on-account orders not yet fulfilled or cancelled.
+    """What the reseller owes on account: on-account orders not yet paid (and not cancelled).
     (WaaS leases live in leasing and never count here: R-ON-6.)"""
     total = await session.scalar(
         sa.select(sa.func.coalesce(sa.func.sum(Order.total), 0)).where(
             Order.reseller_id == reseller_id,
             Order.payment_requirement == "on_account",
-            Order.status.in_(OPEN_ON_ACCOUNT_STATES),
+            Order.status.in_(OPEN_ON_ACCOUNT),
+            Order.paid_on.is_(None),
             Order.currency == currency,
         )
     )
@@ -222,6 +229,9 @@ async def place_order(
     session.add_all(rows)
     await session.flush()
     await OUTBOX.emit(session, _placed_event(order, rows), reseller_id=order.reseller_id)
+    if status_when_placed(order.payment_requirement) == "released":
+        await lifecycle.release(session, order)  # R-BI-3/R-LI-1: on account, released at once
+        await session.flush()
     return await load_order(session, caller, order.id)
 
 
@@ -293,13 +303,33 @@ async def list_orders(
 async def hand_over(session: AsyncSession, caller: Caller, order_id: uuid.UUID, note: str | None) -> Order:
     """R-OR-9: the opportunity goes to the vendor's sales team and leaves the reseller."""
     order = await load_order(session, caller, order_id, lock=True)
-    if order.status != "placed":
-        raise OrderStateConflict(f"an order that is {order.status} cannot be handed over")
-    order.status = "handed_over"
+    try:
+        order.status = transition(order.status, "handed_over")
+    except InvalidOrderTransition as exc:
+        raise OrderStateConflict(f"an order that is {order.status} cannot be handed over") from exc
     order.handed_over_note = note
     await OUTBOX.emit(
         session,
         ev.OrderHandedOver(order_id=order.id, reseller_id=order.reseller_id, note=note),
+        reseller_id=order.reseller_id,
+    )
+    return order
+
+
+async def cancel(session: AsyncSession, caller: Caller, order_id: uuid.UUID, reason: str) -> Order:
+    """Only an unpaid (placed) order can be cancelled, by its reseller or by staff. A released
+    order has its license under way; a cancelled on-account order leaves the credit line."""
+    order = await load_order(session, caller, order_id, lock=True)
+    try:
+        order.status = transition(order.status, "cancelled")
+    except InvalidOrderTransition as exc:
+        raise OrderStateConflict(
+            f"an order that is {order.status} cannot be cancelled; only an unpaid (placed) order can"
+        ) from exc
+    order.cancellation_reason = reason
+    await OUTBOX.emit(
+        session,
+        ev.OrderCancelled(order_id=order.id, reseller_id=order.reseller_id, reason=reason),
         reseller_id=order.reseller_id,
     )
     return order

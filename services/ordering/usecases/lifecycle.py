@@ -1,0 +1,111 @@
+"""The order lifecycle driven by other services: release on payment or on account, fulfilment on
+the permanent license (R-BI-2, R-BI-3, R-LI-1, R-LI-3).
+
+Billing's and licensing's events may arrive twice (the inbox absorbs the same event id, the
+state machine a second payment or license) and out of order: a permanent license that arrives
+before the payment is recorded on the order, which is fulfilled the moment it is released.
+Each decision is taken on the order row locked `FOR UPDATE`, so an event and a cancellation
+through the API never both win.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.events import ordering as ev
+from libs.logging import get_logger
+from services.ordering.domain.order_states import (
+    LicenseOutcome,
+    PaymentOutcome,
+    after_release,
+    on_license,
+    on_payment,
+    transition,
+)
+from services.ordering.models import OUTBOX, Order
+
+log = get_logger(__name__)
+
+
+class EventForUnknownOrder(Exception):
+    """Another service reported on an order ordering does not have (or not for that reseller).
+
+    Ordering writes an order before anyone can learn of it, so waiting will not help: the handler
+    fails, and after its retries the event lands in `failed_events` for staff to look at."""
+
+
+async def release(session: AsyncSession, order: Order) -> None:
+    """placed → released (and on to fulfilled when its permanent license came first)."""
+    order.status = transition(order.status, "released")
+    await OUTBOX.emit(
+        session,
+        ev.OrderReleased(order_id=order.id, reseller_id=order.reseller_id, customer_id=order.customer_id),
+        reseller_id=order.reseller_id,
+    )
+    if after_release(permanent_license_recorded=order.license_id is not None) == "fulfilled":
+        await fulfil(session, order)
+
+
+async def fulfil(session: AsyncSession, order: Order) -> None:
+    order.status = transition(order.status, "fulfilled")
+    await OUTBOX.emit(
+        session,
+        ev.OrderFulfilled(order_id=order.id, reseller_id=order.reseller_id),
+        reseller_id=order.reseller_id,
+    )
+
+
+async def _locked_order(session: AsyncSession, order_id: uuid.UUID, reseller_id: uuid.UUID) -> Order:
+    order = await session.scalar(
+        sa.select(Order).where(Order.id == order_id, Order.reseller_id == reseller_id).with_for_update()
+    )
+    if order is None:
+        raise EventForUnknownOrder(f"no order {order_id} of reseller {reseller_id}")
+    return order
+
+
+async def record_payment(
+    session: AsyncSession, *, order_id: uuid.UUID, reseller_id: uuid.UUID, received_on: date
+) -> PaymentOutcome:
+    """R-BI-2: billing accepted the payment for an order."""
+    order = await _locked_order(session, order_id, reseller_id)
+    if order.paid_on is None or received_on < order.paid_on:
+        order.paid_on = received_on
+    outcome = on_payment(order.status)
+    if outcome is PaymentOutcome.RELEASE:
+        await release(session, order)
+    elif outcome is PaymentOutcome.NOT_RELEASABLE:
+        log.warning(
+            "payment for an order that cannot be released; it stays as it is",
+            order_id=str(order.id),
+            status=order.status,
+        )
+    return outcome
+
+
+async def record_license(
+    session: AsyncSession,
+    *,
+    order_id: uuid.UUID,
+    reseller_id: uuid.UUID,
+    license_id: uuid.UUID,
+    temporary: bool,
+) -> LicenseOutcome:
+    """R-LI-1: a permanent license fulfils a released order; R-LI-3: a temporary one never does."""
+    order = await _locked_order(session, order_id, reseller_id)
+    outcome = on_license(order.status, temporary=temporary)
+    if not temporary and order.license_id is None:
+        order.license_id = license_id
+    if outcome is LicenseOutcome.FULFIL:
+        await fulfil(session, order)
+    elif outcome is LicenseOutcome.NOT_FULFILLABLE:
+        log.warning(
+            "license for an order that cannot be fulfilled; it stays as it is",
+            order_id=str(order.id),
+            status=order.status,
+        )
+    return outcome
