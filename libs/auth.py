@@ -3,7 +3,7 @@
 The gateway resolves the partner's API key once and forwards a short-lived
 EdDSA-signed token; services hold only the public key, so a compromised service
 cannot mint identities. Routes depend on a typed `Caller`, and repositories
-start every query from the caller's tenant (`scope_to_reseller`), which is how
+start every query from the caller's tenant (`scope_to_tenant`), which is how
 tenant isolation stays hard to forget.
 """
 
@@ -165,11 +165,14 @@ def require_reseller_access(caller: Caller, reseller_id: uuid.UUID) -> None:
     raise NotFound("no such reseller")
 
 
-def scope_to_reseller(stmt: Any, column: Any, caller: Caller) -> Any:
-    """Add the tenant filter to a select: staff unfiltered, a reseller its own rows only."""
+def scope_to_tenant(stmt: Any, caller: Caller, *, reseller_column: Any, customer_column: Any = None) -> Any:
+    """Start a query from the caller's tenant: staff (and internal calls) see every row, a reseller
+    the rows it owns, a customer the rows that are its own (only where the resource has a customer
+    column), anyone else nothing. A row outside the scope is simply not found: 404, never 403."""
     if caller.is_staff or caller.kind == "system":
         return stmt
     if caller.kind == "reseller" and caller.reseller_id is not None:
-        return stmt.where(column == caller.reseller_id)
-    # customers and anonymous callers never see reseller-scoped rows through this path
+        return stmt.where(reseller_column == caller.reseller_id)
+    if caller.kind == "customer" and caller.customer_id is not None and customer_column is not None:
+        return stmt.where(customer_column == caller.customer_id)
     return stmt.where(False)

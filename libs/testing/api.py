@@ -132,3 +132,14 @@ class Api:
             "lines": [{"sku": sku, "quantity": quantity}],
             **overrides,
         }
+
+
+def assert_problem(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
+    """The response is an RFC 9457 problem with this status (and stable code); returns its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json"), response.headers
+    body = response.json()
+    assert body["status"] == status
+    if code is not None:
+        assert body["code"] == code, body
+    return body

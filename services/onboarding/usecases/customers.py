@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.auth import Caller, Forbidden
+from libs.auth import Caller, Forbidden, scope_to_tenant
 from libs.clock import Clock
 from libs.events import onboarding as ev
 from libs.logging import get_logger
@@ -56,13 +56,7 @@ def invalid(field: str, message: str) -> InvalidField:
 
 def scoped(stmt: sa.Select, caller: Caller) -> sa.Select:
     """Staff see every customer, a reseller its own, a customer key only itself."""
-    if caller.is_staff or caller.kind == "system":
-        return stmt
-    if caller.kind == "reseller" and caller.reseller_id is not None:
-        return stmt.where(Customer.reseller_id == caller.reseller_id)
-    if caller.kind == "customer" and caller.customer_id is not None:
-        return stmt.where(Customer.id == caller.customer_id)
-    return stmt.where(sa.false())
+    return scope_to_tenant(stmt, caller, reseller_column=Customer.reseller_id, customer_column=Customer.id)
 
 
 async def get_customer(

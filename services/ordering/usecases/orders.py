@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from libs.auth import Caller
+from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
 from libs.events import ordering as ev
 from libs.money import InvalidMoney, check_currency
@@ -269,14 +269,8 @@ def _placed_event(order: Order, lines: list[OrderLine]) -> ev.OrderPlaced:
 
 
 def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    """Tenant scope: staff everything, a reseller its own orders, a customer the orders shipped to it."""
-    if caller.is_staff:
-        return stmt
-    if caller.kind == "reseller":
-        return stmt.where(Order.reseller_id == caller.reseller_id)
-    if caller.kind == "customer":
-        return stmt.where(Order.customer_id == caller.customer_id)
-    return stmt.where(sa.false())
+    """A reseller's orders; a customer the orders shipped to it; staff all."""
+    return scope_to_tenant(stmt, caller, reseller_column=Order.reseller_id, customer_column=Order.customer_id)
 
 
 async def load_order(

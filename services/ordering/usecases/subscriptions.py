@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from libs.auth import Caller
+from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
 from libs.events import ordering as ev
 from libs.money import InvalidMoney, check_currency, round_half_up
@@ -184,14 +184,10 @@ async def create_subscription(
 
 
 def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    """Tenant scope: staff all, a reseller its own, a customer the subscriptions it holds."""
-    if caller.is_staff or caller.kind == "system":
-        return stmt
-    if caller.kind == "reseller" and caller.reseller_id is not None:
-        return stmt.where(Subscription.reseller_id == caller.reseller_id)
-    if caller.kind == "customer" and caller.customer_id is not None:
-        return stmt.where(Subscription.customer_id == caller.customer_id)
-    return stmt.where(sa.false())
+    """A reseller's subscriptions; a customer the subscriptions it holds; staff all."""
+    return scope_to_tenant(
+        stmt, caller, reseller_column=Subscription.reseller_id, customer_column=Subscription.customer_id
+    )
 
 
 async def load_subscription(

@@ -3,19 +3,17 @@ database for what the API does not show (outbox rows) or for letting time pass (
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 import sqlalchemy as sa
 
-from libs.db import Database, UnitOfWork
+from libs.db import UnitOfWork
 from libs.devstack.stack import Stack
 from libs.testing.api import Api, Reseller
+from libs.testing.db import ServiceDb
 from services.onboarding.models import TABLES, TransferToken
 
 T = TypeVar("T")
@@ -25,34 +23,7 @@ def unique_domain(stem: str = "acme") -> str:
     return f"{stem}-{uuid.uuid4().hex[:8]}.com"
 
 
-def assert_problem(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json"), response.headers
-    body = response.json()
-    assert body["status"] == status
-    if code is not None:
-        assert body["code"] == code, body
-    return body
-
-
-class OnboardingDb:
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    def run(self, work: Callable[[UnitOfWork], Awaitable[T]], *, commit: bool = False) -> T:
-        async def go() -> T:
-            db = Database(self.url, pool_size=1)
-            try:
-                async with db.unit_of_work() as uow:
-                    result = await work(uow)
-                    if commit:
-                        await uow.commit()
-                    return result
-            finally:
-                await db.dispose()
-
-        return asyncio.run(go())
-
+class OnboardingDb(ServiceDb):
     def events_about(self, subject: str) -> list[dict[str, Any]]:
         """The envelopes onboarding wrote for one aggregate, oldest first."""
         outbox = TABLES.outbox

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from libs.testing.api import Api
-from tests.e2e.onboarding.conftest import Customers, OnboardingDb, assert_problem, unique_domain
+from libs.testing.api import Api, assert_problem
+from tests.e2e.onboarding.conftest import Customers, OnboardingDb, unique_domain
 
 
 def test_r_cu_2_domain_customer_keeps_every_field_in_canonical_form(api: Api, customers: Customers) -> None:

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from libs.testing.api import Api, Reseller, wait_until
-from tests.e2e.onboarding.conftest import OnboardingDb, assert_problem
+from libs.testing.api import Api, Reseller, assert_problem, wait_until
+from tests.e2e.onboarding.conftest import OnboardingDb
 
 
 def _us_reseller(api: Api, **kwargs: Any) -> Reseller:

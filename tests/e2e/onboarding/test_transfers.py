@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from libs.testing.api import Api, Reseller
-from tests.e2e.onboarding.conftest import Customers, OnboardingDb, assert_problem, unique_domain
+from libs.testing.api import Api, Reseller, assert_problem
+from tests.e2e.onboarding.conftest import Customers, OnboardingDb, unique_domain
 
 
 def _token(api: Api, key: str, customer_id: str, family: str = "workspace") -> dict:

@@ -9,9 +9,8 @@ ordering service directly with an internal token signed by the stack's gateway k
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -21,9 +20,10 @@ import pytest
 import sqlalchemy as sa
 
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, sign_internal_token
-from libs.db import Database, UnitOfWork
+from libs.db import UnitOfWork
 from libs.devstack.stack import Stack
 from libs.testing.api import Api, Reseller, wait_until
+from libs.testing.db import ServiceDb
 from services.ordering.models import TABLES, CustomerView, ResellerView
 
 T = TypeVar("T")
@@ -63,36 +63,9 @@ def price_keys_in(value: Any) -> set[str]:
     return found
 
 
-def assert_problem(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json"), response.headers
-    body = response.json()
-    assert body["status"] == status
-    if code is not None:
-        assert body["code"] == code, body
-    return body
-
-
-class OrderingDb:
+class OrderingDb(ServiceDb):
     """Ordering's own database, for set-ups that other engineers' endpoints will replace and
     for checking what was written (outbox rows)."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    def run(self, work: Callable[[UnitOfWork], Awaitable[T]], *, commit: bool = True) -> T:
-        async def go() -> T:
-            db = Database(self.url, pool_size=1)
-            try:
-                async with db.unit_of_work() as uow:
-                    result = await work(uow)
-                    if commit:
-                        await uow.commit()
-                    return result
-            finally:
-                await db.dispose()
-
-        return asyncio.run(go())
 
     def insert_customer(self, reseller_id: str, kind: str, name: str) -> str:
         customer_id = uuid.uuid4()
@@ -109,7 +82,7 @@ class OrderingDb:
                 )
             )
 
-        self.run(work)
+        self.run(work, commit=True)
         return str(customer_id)
 
     def has_customer(self, customer_id: str) -> bool:

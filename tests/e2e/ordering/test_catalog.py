@@ -6,8 +6,8 @@ import uuid
 from collections.abc import Callable
 from datetime import timedelta
 
-from libs.testing.api import Api, Reseller
-from tests.e2e.ordering.conftest import assert_problem, today
+from libs.testing.api import Api, Reseller, assert_problem
+from tests.e2e.ordering.conftest import today
 
 
 def _code(prefix: str) -> str:

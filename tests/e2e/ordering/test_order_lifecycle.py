@@ -23,13 +23,12 @@ from libs.events.billing import OrderPaid
 from libs.events.envelope import CloudEvent
 from libs.events.licensing import LicenseIssued
 from libs.kafka import ensure_topics, new_producer
-from libs.testing.api import Api, Reseller, wait_until
+from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from services.ordering.models import TABLES
 from tests.e2e.ordering.conftest import (
     CustomerClient,
     Customers,
     OrderingDb,
-    assert_problem,
     price_keys_in,
     today,
 )

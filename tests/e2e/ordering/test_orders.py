@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from libs.testing.api import Api, Reseller, wait_until
-from tests.e2e.ordering.conftest import Customers, assert_problem, today
+from libs.testing.api import Api, Reseller, assert_problem, wait_until
+from tests.e2e.ordering.conftest import Customers, today
 
 EUR = "EUR"
 

@@ -85,8 +85,12 @@ async def test_r_on_6_established_reseller_orders_on_account_within_its_credit_l
             usd = await place_order(s, caller, clock, "NL", _body(sku, 1, "USD"))
             assert usd.payment_requirement == "prepay"
 
-            # once the first order is fulfilled it no longer uses the credit line
+            # fulfilled is not paid: the first order still uses the credit line
             await s.execute(sa.update(Order).where(Order.id == first.id).values(status="fulfilled"))
+            assert (await place_order(s, caller, clock, "NL", _body(sku, 1))).payment_requirement == "prepay"
+
+            # once the first order is paid it no longer does
+            await s.execute(sa.update(Order).where(Order.id == first.id).values(paid_on=clock.today()))
             third = await place_order(s, caller, clock, "NL", _body(sku, 2))
             assert third.payment_requirement == "on_account"  # exactly 2698.20 of 3000.00
 

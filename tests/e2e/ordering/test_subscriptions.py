@@ -12,9 +12,9 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from libs.testing.api import Api, Reseller
+from libs.testing.api import Api, Reseller, assert_problem
 from services.ordering.domain.proration import add_months
-from tests.e2e.ordering.conftest import Customers, OrderingDb, assert_problem, today
+from tests.e2e.ordering.conftest import Customers, OrderingDb, today
 
 
 def eur(amount: str) -> dict[str, str]:
