@@ -37,7 +37,11 @@ HandlerMap = dict[str, Handler]
 
 
 class PoisonEvent(Exception):
-    """A record that cannot even be parsed: no retry can help it."""
+    """A record that cannot be parsed (or whose data does not match its schema): no retry can help."""
+
+    def __init__(self, message: str, envelope: CloudEvent | None = None) -> None:
+        super().__init__(message)
+        self.envelope = envelope
 
 
 @dataclass
@@ -113,7 +117,7 @@ class ConsumerRunner:
         try:
             envelope, payload = self._parse(record.value)
         except PoisonEvent as exc:
-            await self._dead_letter(record, None, str(exc), attempts=1)
+            await self._dead_letter(record, exc.envelope, str(exc), attempts=1)
             return
         if payload is None:
             return  # an event type this consumer does not handle
@@ -138,7 +142,7 @@ class ConsumerRunner:
         try:
             return envelope, model.model_validate(envelope.data)
         except ValidationError as exc:
-            raise PoisonEvent(f"data does not match {envelope.type}: {exc}") from exc
+            raise PoisonEvent(f"data does not match {envelope.type}: {exc}", envelope) from exc
 
     async def _handle_with_retries(
         self, record: ConsumerRecord, envelope: CloudEvent, payload: Event
