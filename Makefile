@@ -26,8 +26,9 @@ test: $(STAMP) ## run every test against real PostgreSQL and the real broker
 test-fast: $(STAMP) ## the tests without the failure-injection ones
 	$(BIN)/python -m pytest -q -m "not failure"
 
-lint: $(STAMP) ## ruff
+lint: $(STAMP) ## ruff (lint and format check)
 	$(BIN)/ruff check libs services tests bench
+	$(BIN)/ruff format --check libs services tests bench
 
 typecheck: $(STAMP) ## mypy
 	$(BIN)/mypy libs services

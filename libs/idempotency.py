@@ -16,13 +16,14 @@ import hashlib
 import json
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import sqlalchemy as sa
 from fastapi import Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import DBAPIError
 
 from libs.auth import AnyCaller, Caller
@@ -134,7 +135,10 @@ class Idempotency:
 
 
 async def purge_expired(uow: UnitOfWork, table: sa.Table, *, as_of: datetime) -> int:
-    result = await uow.session.execute(sa.delete(table).where(table.c.expires_at <= as_of))
+    # A DML statement without RETURNING yields a CursorResult, which carries the rowcount.
+    result = cast(
+        "CursorResult[Any]", await uow.session.execute(sa.delete(table).where(table.c.expires_at <= as_of))
+    )
     return result.rowcount or 0
 
 

@@ -13,12 +13,13 @@ import sys
 from contextvars import ContextVar
 
 import structlog
+from structlog.typing import EventDict, WrappedLogger
 
 correlation_id_var: ContextVar[str | None] = ContextVar("correlation_id", default=None)
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 
-def _add_ids(_logger: object, _name: str, event: dict) -> dict:
+def _add_ids(_logger: WrappedLogger, _name: str, event: EventDict) -> EventDict:
     if (cid := correlation_id_var.get()) is not None:
         event.setdefault("correlation_id", cid)
     if (rid := request_id_var.get()) is not None:

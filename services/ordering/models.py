@@ -9,13 +9,17 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from libs.db import declarative_base_for
+from libs.db import service_metadata
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
 
-Base = declarative_base_for("ordering")
+
+class Base(DeclarativeBase):
+    metadata = service_metadata("ordering")
+
+
 TABLES = platform_tables(Base.metadata)
 OUTBOX = Outbox(TABLES.outbox, "ordering")
 Amount = sa.Numeric(18, 4)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.apikeys import display_prefix, hash_api_key, new_api_key
-from libs.auth import Caller
+from libs.auth import Caller, CallerKind
 from services.onboarding.errors import ApiKeyNotFound
 from services.onboarding.models import ApiKey
 
@@ -69,7 +69,7 @@ async def resolve(session: AsyncSession, key_hash: str) -> Caller | None:
     )
     if row is None:
         return None
-    kind = "reseller" if row.kind == "reseller" else "customer"
+    kind: CallerKind = "reseller" if row.kind == "reseller" else "customer"
     return Caller(
         kind=kind,
         roles=(row.role,),
