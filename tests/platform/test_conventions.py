@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
+from libs.devstack.stack import Stack
 from libs.testing.api import Api
 
 
@@ -83,3 +84,47 @@ def test_malformed_json_is_a_422_problem_and_writes_nothing(api: Api) -> None:
     )
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_a_request_whose_idempotency_key_is_still_in_flight_gets_409(api: Api, stack: Stack) -> None:
+    """Hold the key the way a running first request does (an uncommitted key row), then retry."""
+    import asyncio
+    from datetime import UTC, datetime, timedelta
+
+    import sqlalchemy as sa
+
+    from libs.db import Database
+    from services.onboarding.models import TABLES
+
+    key, body = uuid.uuid4().hex, application()
+
+    async def scenario() -> tuple[int, str, int]:
+        db = Database(stack.service_urls["onboarding"], pool_size=1)
+        try:
+            async with db.unit_of_work() as first_request:
+                await first_request.session.execute(
+                    sa.insert(TABLES.idempotency_keys).values(
+                        caller="anonymous:-",
+                        key=key,
+                        method="POST",
+                        path="/v1/reseller-applications",
+                        request_hash="in-flight",
+                        response_status=0,
+                        response_body={},
+                        expires_at=datetime.now(UTC) + timedelta(hours=1),
+                    )
+                )
+                retry = await asyncio.to_thread(
+                    api.call, "POST", "/v1/reseller-applications", json=body, headers={"Idempotency-Key": key}
+                )
+                # leaving the block without commit: the "first request" failed and rolls back
+            after = await asyncio.to_thread(
+                api.call, "POST", "/v1/reseller-applications", json=body, headers={"Idempotency-Key": key}
+            )
+            return retry.status_code, retry.json()["code"], after.status_code
+        finally:
+            await db.dispose()
+
+    status, code, after = asyncio.run(scenario())
+    assert (status, code) == (409, "idempotency-key-in-flight")
+    assert after == 201  # the failed first request left no key behind: the retry runs anew
