@@ -145,7 +145,7 @@ async def purge_expired(uow: UnitOfWork, table: sa.Table, *, as_of: datetime) ->
 def idempotency_dependency(get_uow: Callable[..., Any]) -> Any:
     """Build the `Idempotency` dependency of a service from its unit-of-work dependency."""
 
-    def dependency(
+    async def dependency(
         request: Request, caller: AnyCaller, uow: Annotated[UnitOfWork, Depends(get_uow)]
     ) -> Idempotency:
         state = request.app.state

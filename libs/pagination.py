@@ -29,18 +29,22 @@ class Page(BaseModel, Generic[T]):
 
 
 class PageQuery:
-    def __init__(
-        self,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")] = 50,
-        cursor: Annotated[
-            str | None, Query(max_length=200, description="next_cursor of the previous page")
-        ] = None,
-    ) -> None:
+    def __init__(self, limit: int = 50, cursor: str | None = None) -> None:
         self.limit = limit
         self.cursor = cursor
 
 
-PageParams = Annotated[PageQuery, Depends()]
+async def page_query(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="page size")] = 50,
+    cursor: Annotated[
+        str | None, Query(max_length=200, description="next_cursor of the previous page")
+    ] = None,
+) -> PageQuery:
+    # a coroutine, so FastAPI calls it in the event loop instead of a worker thread
+    return PageQuery(limit, cursor)
+
+
+PageParams = Annotated[PageQuery, Depends(page_query)]
 
 
 class InvalidCursor(Unprocessable):

@@ -58,7 +58,7 @@ async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
         yield uow
 
 
-def get_clock(request: Request) -> Clock:
+async def get_clock(request: Request) -> Clock:
     return request.app.state.clock
 
 

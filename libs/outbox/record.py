@@ -37,16 +37,23 @@ async def record_event(
         reseller_id=reseller_id,
         correlation_id=correlation_id_var.get(),
     )
+    # The row and the wake-up in one statement (one round trip): the CTE calls pg_notify, which
+    # is volatile, so PostgreSQL evaluates it (once) rather than inlining it away.
+    wake = sa.select(sa.func.pg_notify(notify_channel(outbox.schema or "public"), "")).cte("wake")
+    c = outbox.c
+    values = {
+        "event_id": envelope.id,
+        "topic": event.topic,
+        "key": event.subject,
+        "event_type": event.event_type,
+        "envelope": envelope.model_dump(mode="json", exclude_none=True),
+    }
     await session.execute(
-        sa.insert(outbox).values(
-            event_id=envelope.id,
-            topic=event.topic,
-            key=event.subject,
-            event_type=event.event_type,
-            envelope=envelope.model_dump(mode="json", exclude_none=True),
+        sa.insert(outbox).from_select(
+            list(values),
+            sa.select(*(sa.literal(v, c[k].type) for k, v in values.items())).select_from(wake),
         )
     )
-    await session.execute(sa.select(sa.func.pg_notify(notify_channel(outbox.schema or "public"), "")))
     return envelope
 
 

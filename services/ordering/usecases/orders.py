@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
@@ -58,10 +58,17 @@ from services.ordering.usecases.catalog import current_prices
 
 
 async def orderable_reseller(session: AsyncSession, reseller_id: uuid.UUID) -> ResellerView:
-    reseller = await session.get(ResellerView, reseller_id)
+    # the reseller and the current policy in one round trip (no row: no such reseller)
+    found = (
+        await session.execute(
+            sa.select(ResellerView, PolicyView)
+            .outerjoin(PolicyView, PolicyView.policy == "reseller-policy")
+            .where(ResellerView.reseller_id == reseller_id)
+        )
+    ).first()
+    reseller, policy = found if found is not None else (None, None)
     if reseller is None or reseller.status != "active":
         raise ResellerCannotOrder("only active resellers that accepted the reseller policy can order")
-    policy = await session.get(PolicyView, "reseller-policy")
     current = policy.version if policy else 1
     if reseller.policy_version_accepted is None or reseller.policy_version_accepted < current:
         raise PolicyNotAccepted(f"accept reseller policy version {current} first")
@@ -166,12 +173,10 @@ async def place_order(
     tax = decide_order_tax(reseller, vendor_country, today)
 
     codes = {line.sku for line in body.lines}
-    skus = {
-        s.sku: s
-        for s in await session.scalars(
-            sa.select(Sku).where(Sku.sku.in_(codes), Sku.active.is_(True)).options(selectinload(Sku.prices))
-        )
-    }
+    found_skus = await session.scalars(  # with their prices, in one round trip
+        sa.select(Sku).where(Sku.sku.in_(codes), Sku.active.is_(True)).options(joinedload(Sku.prices))
+    )
+    skus = {s.sku: s for s in found_skus.unique()}
     missing = sorted(codes - skus.keys())
     if missing:
         raise UnknownSku(f"no SKU {', '.join(repr(m) for m in missing)}")
@@ -224,15 +229,16 @@ async def place_order(
         tax_note=tax.note,
         placed_on=today,
     )
+    # The lines go in with the order (one flush, the order's INSERT first); the order is not read
+    # back: its lines are these, in line order, and created_at comes back with the INSERT.
+    order.lines = rows
     session.add(order)
-    await session.flush()
-    session.add_all(rows)
     await session.flush()
     await OUTBOX.emit(session, _placed_event(order, rows), reseller_id=order.reseller_id)
     if status_when_placed(order.payment_requirement) == "released":
         await lifecycle.release(session, order)  # R-BI-3/R-LI-1: on account, released at once
         await session.flush()
-    return await load_order(session, caller, order.id)
+    return order
 
 
 def _placed_event(order: Order, lines: list[OrderLine]) -> ev.OrderPlaced:
