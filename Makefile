@@ -33,7 +33,7 @@ lint: $(STAMP) ## ruff (lint and format check)
 typecheck: $(STAMP) ## mypy
 	$(BIN)/mypy libs services
 
-openapi: $(STAMP) ## regenerate openapi/gateway.json from the services' code
+openapi: $(STAMP) ## regenerate openapi/gateway.json (services' routes) and openapi/asyncapi.json (events)
 	$(BIN)/python -m services.gateway.openapi_merge --write
 
 migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the embedded server)

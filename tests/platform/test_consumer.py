@@ -83,6 +83,7 @@ async def _has(db: Database, prefix: str, count: int) -> bool:
     return len(await hits(db, prefix)) >= count
 
 
+@pytest.mark.failure
 async def test_a_consumer_that_crashes_mid_batch_has_no_double_effect_after_restart(
     db: Database, stack: Stack
 ) -> None:
@@ -114,6 +115,7 @@ async def test_a_consumer_that_crashes_mid_batch_has_no_double_effect_after_rest
     assert second.stats.duplicates >= 5  # 0..4 were redelivered and skipped by the inbox
 
 
+@pytest.mark.failure
 async def test_a_poison_event_is_dead_lettered_after_n_tries_and_the_rest_keep_flowing(
     db: Database, stack: Stack
 ) -> None:
