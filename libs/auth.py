@@ -26,8 +26,6 @@ ISSUER = "channelhub-gateway"
 AUDIENCE = "channelhub-services"
 
 CallerKind = Literal["staff", "reseller", "customer", "system", "anonymous"]
-STAFF_ROLES = frozenset({"admin", "credit_officer", "billing"})
-RESELLER_ROLES = frozenset({"reseller_admin", "reseller_user"})
 
 
 @dataclass(frozen=True)
@@ -131,12 +129,6 @@ async def reseller(caller: Annotated[Caller, Depends(authenticated)]) -> Caller:
     return caller
 
 
-async def reseller_admin(caller: Annotated[Caller, Depends(reseller)]) -> Caller:
-    if "reseller_admin" not in caller.roles:
-        raise Forbidden("the reseller_admin role is required")
-    return caller
-
-
 async def staff_or_reseller(caller: Annotated[Caller, Depends(authenticated)]) -> Caller:
     if caller.kind not in ("staff", "reseller"):
         raise Forbidden("vendor staff or reseller keys only")
@@ -153,7 +145,6 @@ AnyCaller = Annotated[Caller, Depends(current_caller)]
 CurrentCaller = Annotated[Caller, Depends(authenticated)]
 Staff = Annotated[Caller, Depends(staff)]
 CurrentReseller = Annotated[Caller, Depends(reseller)]
-ResellerAdmin = Annotated[Caller, Depends(reseller_admin)]
 StaffOrReseller = Annotated[Caller, Depends(staff_or_reseller)]
 System = Annotated[Caller, Depends(system)]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -171,7 +171,3 @@ def _probes_router() -> APIRouter:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router
-
-
-def app_factory(spec_loader: Callable[[], ServiceSpec]) -> Callable[[], FastAPI]:
-    return lambda: create_service_app(spec_loader())

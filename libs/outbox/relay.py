@@ -14,12 +14,14 @@ can be missed while the connection is being re-established.
 from __future__ import annotations
 
 import asyncio
+import json
 import zlib
 from datetime import UTC, datetime
 
 import asyncpg
 import sqlalchemy as sa
 from aiokafka import AIOKafkaProducer
+from prometheus_client import Counter
 
 from libs.db import Database, to_plain_url
 from libs.kafka import ensure_topics, new_producer
@@ -27,6 +29,7 @@ from libs.logging import get_logger
 from libs.outbox.record import notify_channel
 
 log = get_logger(__name__)
+OUTBOX_PUBLISHED = Counter("outbox_events_published_total", "Outbox events sent to Kafka", ["service"])
 
 BATCH_SIZE = 200
 POLL_SECONDS = 1.0
@@ -41,7 +44,6 @@ class OutboxRelay:
         self.topics = topics
         self.schema = outbox.schema or "public"
         self._wake = asyncio.Event()
-        self.published_total = 0
 
     @property
     def lock_key(self) -> int:
@@ -118,7 +120,7 @@ class OutboxRelay:
                 sa.update(o).where(o.c.id.in_([r.id for r in rows])).values(published_at=datetime.now(UTC))
             )
             await uow.commit()
-        self.published_total += len(rows)
+        OUTBOX_PUBLISHED.labels(self.schema).inc(len(rows))
         return len(rows)
 
     async def _note_failure(self, ids: list[int], error: str) -> None:
@@ -130,8 +132,6 @@ class OutboxRelay:
 
 
 def _encode(envelope: dict) -> bytes:
-    import json
-
     return json.dumps(envelope, separators=(",", ":")).encode()
 
 

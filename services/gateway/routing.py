@@ -8,7 +8,6 @@ has recorded it, and the drift test fails until it has.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,10 +49,6 @@ class RoutingTable:
                 static = sum(1 for seg in template.split("/") if seg and not seg.startswith("{"))
                 routes.append(Route(template, _compile(template), methods, static))
         return cls(routes)
-
-    @classmethod
-    def load(cls, path: Path = OPENAPI_FILE) -> RoutingTable:
-        return cls.from_openapi(json.loads(path.read_text()))
 
     def match(self, method: str, path: str) -> tuple[str | None, bool]:
         """(service, path known). A known path with another method → (None, True): 405."""
