@@ -34,7 +34,7 @@ def main() -> None:
     db_secret = os.environ.get("CHANNELHUB_DB_SECRET") or secrets.token_hex(32)
     os.environ["CHANNELHUB_DB_SECRET"] = db_secret  # role_password reads it
     from libs.devstack.provision import role_name, role_password
-    from libs.devstack.stack import SERVICES
+    from services.registry import SERVICE_NAMES as SERVICES
 
     private_pem, public_pem = generate_keypair()
     admin_key = "chk_admin_" + secrets.token_urlsafe(24)

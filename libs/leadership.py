@@ -60,7 +60,7 @@ class Leadership:
             return False
         try:
             return bool(await conn.fetchval(_HELD, self.key))
-        except (asyncpg.PostgresError, OSError, asyncpg.InterfaceError) as exc:
+        except Exception as exc:  # any failure on the lock's connection means the lock may be gone
             log.warning("leadership check failed", lock=self.name, error=repr(exc))
             return False
 

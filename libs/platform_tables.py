@@ -1,4 +1,5 @@
-"""The tables every service has in its own schema: outbox, inbox, failed events, idempotency keys.
+"""The tables every service has in its own schema: outbox, inbox, failed events, idempotency keys,
+job runs.
 
 They are declared once here and attached to each service's metadata, so the
 mechanics that use them (relay, consumer runner, idempotency) work the same in
@@ -20,6 +21,7 @@ class PlatformTables:
     inbox: sa.Table
     failed_events: sa.Table
     idempotency_keys: sa.Table
+    job_runs: sa.Table
 
 
 def _columns_outbox() -> list[SchemaItem]:
@@ -78,13 +80,39 @@ def _columns_idempotency() -> list[SchemaItem]:
     ]
 
 
+def _columns_job_runs() -> list[SchemaItem]:
+    return [
+        sa.Column("id", sa.BigInteger, sa.Identity(), primary_key=True),
+        sa.Column("job", sa.Text, nullable=False),
+        sa.Column("trigger", sa.Text, nullable=False),  # schedule | manual
+        sa.Column("period", sa.Text, nullable=False),  # e.g. 2026-11-23, 2026-11, 2026-11-23T10:00
+        sa.Column("as_of", sa.Date, nullable=False),
+        sa.Column("started_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True)),
+        sa.Column("outcome", sa.Text, nullable=False, server_default="running"),
+        sa.Column("counts", JSONB),
+        sa.Column("error", sa.Text),
+    ]
+
+
 def platform_tables(metadata: sa.MetaData) -> PlatformTables:
     outbox = sa.Table("outbox", metadata, *_columns_outbox())
     sa.Index("ix_outbox_unpublished", outbox.c.id, postgresql_where=outbox.c.published_at.is_(None))
     sa.Index("ix_outbox_created_at", outbox.c.created_at)
+    job_runs = sa.Table("job_runs", metadata, *_columns_job_runs())
+    sa.Index("ix_job_runs_job", job_runs.c.job, job_runs.c.id)
+    # the fence of scheduled runs: one success per (job, period), whichever replica ran it
+    sa.Index(
+        "uq_job_runs_scheduled_success",
+        job_runs.c.job,
+        job_runs.c.period,
+        unique=True,
+        postgresql_where=sa.and_(job_runs.c.trigger == "schedule", job_runs.c.outcome == "succeeded"),
+    )
     return PlatformTables(
         outbox=outbox,
         inbox=sa.Table("inbox", metadata, *_columns_inbox()),
         failed_events=sa.Table("failed_events", metadata, *_columns_failed_events()),
         idempotency_keys=sa.Table("idempotency_keys", metadata, *_columns_idempotency()),
+        job_runs=job_runs,
     )

@@ -1,12 +1,13 @@
-"""Start one service process: `python -m libs.serve ordering --port 8102`."""
+"""Start one process: `python -m libs.serve ordering --port 8102` (a registered service) or
+`python -m libs.serve gateway --port 8000`."""
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 
 import uvicorn
+from fastapi import FastAPI
 
 
 def main() -> None:
@@ -17,9 +18,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     os.environ["CHANNELHUB_SERVICE"] = args.service
-    module = importlib.import_module(f"services.{args.service}.app")
     uvicorn.run(
-        module.create_app(),
+        create_app(args.service),
         host=args.host,
         port=args.port,
         log_level="warning",
@@ -27,6 +27,17 @@ def main() -> None:
         lifespan="on",
         timeout_graceful_shutdown=5,
     )
+
+
+def create_app(name: str) -> FastAPI:
+    if name == "gateway":
+        from services.gateway.app import create_app as create_gateway
+
+        return create_gateway()
+    from libs.service import create_service_app
+    from services.registry import spec_of
+
+    return create_service_app(spec_of(name))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
-"""The one shape of a service process: API, outbox relay and event consumers, together.
+"""The one shape of a service process: API, outbox relay, event consumers and jobs, together.
 
-A service declares a `ServiceSpec` (its routers, its tables, the events it
-handles) and `create_service_app` gives it everything else the same way:
-problem+json errors, request/correlation ids, `/healthz` `/readyz` `/metrics`,
-the operators' routes for dead letters and the outbox, and a lifespan that
-runs the relay and the consumers beside the API.
+A service declares a `ServiceSpec` (its routers, its tables, the events it handles, its
+scheduled jobs, its settings) and registers it once in `services/registry.py`;
+`create_service_app` gives it everything else the same way: problem+json errors,
+request/correlation ids, `/healthz` `/readyz` `/metrics`, the operators' routes for dead
+letters and the outbox, the staff routes of its jobs, and a lifespan that runs the relay,
+the consumers, the job scheduler and housekeeping beside the API.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic_settings import BaseSettings
 
 from libs.clock import Clock, SystemClock
 from libs.consumer import ConsumerRunner, HandlerMap
@@ -30,6 +32,8 @@ from libs.events.base import EVENT_TYPES
 from libs.housekeeping import run_housekeeping
 from libs.http import RequestContextMiddleware
 from libs.idempotency import idempotency_dependency
+from libs.job_routes import jobs_router
+from libs.jobs import Job, JobScheduler
 from libs.logging import configure_logging, get_logger
 from libs.outbox.relay import OutboxRelay
 from libs.platform_tables import PlatformTables
@@ -45,7 +49,20 @@ class ServiceSpec:
     tables: PlatformTables
     routers: list[APIRouter]
     handlers: HandlerMap = field(default_factory=dict)
+    # scheduled work, run by the kernel on its schedule and by staff on demand (libs.jobs)
+    jobs: list[Job] = field(default_factory=list)
+    # the service's own settings class (beyond libs.settings), validated when the process starts
+    settings: type[BaseSettings] | None = None
     description: str = ""
+
+    @property
+    def consumed_event_types(self) -> list[str]:
+        return sorted(self.handlers)
+
+    @property
+    def source_services(self) -> set[str]:
+        """The services whose events this one consumes (an event type starts with its producer)."""
+        return {event_type.split(".", 1)[0] for event_type in self.handlers}
 
     @property
     def produced_topics(self) -> set[str]:
@@ -79,6 +96,8 @@ def create_service_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if spec.settings is not None:
+            spec.settings()  # fail at start, not at the first request, on a bad variable
         app.state.db = Database(settings.service_database_url)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
@@ -97,8 +116,18 @@ def create_service_app(
             max_attempts=settings.consumer_max_attempts,
             backoff_base=settings.consumer_backoff_base_seconds,
         )
+        app.state.scheduler = JobScheduler(
+            service=spec.name,
+            db=app.state.db,
+            job_runs=spec.tables.job_runs,
+            jobs=spec.jobs,
+            clock=app.state.clock,
+            tick_seconds=settings.job_tick_seconds,
+        )
         if run_background:
             tasks.append(asyncio.create_task(app.state.relay.run(stop), name=f"{spec.name}-relay"))
+            if spec.jobs:
+                tasks.append(asyncio.create_task(app.state.scheduler.run(stop), name=f"{spec.name}-jobs"))
             if spec.handlers:
                 tasks.append(asyncio.create_task(app.state.consumer.run(stop), name=f"{spec.name}-consumer"))
             tasks.append(
@@ -141,6 +170,8 @@ def create_service_app(
     from libs.ops import ops_router
 
     app.include_router(ops_router(spec.name))
+    if spec.jobs:
+        app.include_router(jobs_router(spec.name, spec.jobs))
     return app
 
 

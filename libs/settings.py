@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     idempotency_ttl_hours: int = Field(24, alias="IDEMPOTENCY_TTL_HOURS")
     consumer_max_attempts: int = Field(5, alias="CONSUMER_MAX_ATTEMPTS")
     consumer_backoff_base_seconds: float = Field(0.2, alias="CONSUMER_BACKOFF_BASE_SECONDS")
+    # how often the job scheduler looks for due jobs (libs.jobs)
+    job_tick_seconds: float = Field(30.0, alias="CHANNELHUB_JOB_TICK_SECONDS")
     # gateway only: where each service listens, as "name=url,name=url"
     service_urls: str = Field("", alias="CHANNELHUB_SERVICE_URLS")
     upstream_timeout_seconds: float = Field(10.0, alias="CHANNELHUB_UPSTREAM_TIMEOUT")

@@ -8,7 +8,6 @@ point it at real servers instead of the embedded ones.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import os
 import secrets
 import signal
@@ -31,9 +30,9 @@ from libs.events.base import all_topics
 from libs.kafka import ensure_topics, wait_for_broker
 from libs.migrations import upgrade_service
 from libs.outbox.maintenance import republish_range
+from services.registry import SERVICE_NAMES as SERVICES
+from services.registry import spec_of
 
-# The services behind the gateway, in start order. Add a new service here.
-SERVICES: tuple[str, ...] = ("onboarding", "ordering")
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -132,8 +131,7 @@ class Stack:
             for service, url in self.service_urls.items():
                 db = Database(url, pool_size=1)
                 try:
-                    outbox = importlib.import_module(f"services.{service}.models").TABLES.outbox
-                    await republish_range(db, outbox, since=since)
+                    await republish_range(db, spec_of(service).tables.outbox, since=since)
                 finally:
                     await db.dispose()
 

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import importlib
 from datetime import datetime
 
 from libs.db import Database
 from libs.outbox.maintenance import republish_range
 from libs.settings import get_settings
+from services.registry import SERVICE_NAMES, spec_of
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m libs.outbox")
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("republish")
-    rep.add_argument("service")
+    rep.add_argument("service", choices=SERVICE_NAMES)
     rep.add_argument("--since", type=datetime.fromisoformat, required=True)
     rep.add_argument("--until", type=datetime.fromisoformat)
     args = parser.parse_args()
-    tables = importlib.import_module(f"services.{args.service}.models").TABLES
+    tables = spec_of(args.service).tables
     url = get_settings().service_database_url
 
     async def run() -> int:

@@ -9,13 +9,13 @@ Each operation is tagged with the service that answers it; the gateway routes by
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 from typing import Any
 
-from libs.devstack.stack import SERVICES
+from libs.service import create_service_app
 from services.gateway.routing import OPENAPI_FILE, SERVICE_KEY
+from services.registry import SERVICES
 
 INFO = {
     "title": "ChannelHub API",
@@ -30,11 +30,6 @@ INFO = {
 
 class MergeConflict(Exception):
     pass
-
-
-def _service_document(service: str) -> dict[str, Any]:
-    module = importlib.import_module(f"services.{service}.app")
-    return module.create_app().openapi()
 
 
 def _gateway_document() -> dict[str, Any]:
@@ -76,8 +71,8 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     documents: dict[str | None, dict[str, Any]] = {None: _gateway_document()}
-    for service in SERVICES:
-        documents[service] = _service_document(service)
+    for spec in SERVICES:
+        documents[spec.name] = create_service_app(spec, run_background=False).openapi()
     return merge(documents)
 
 

@@ -1,8 +1,6 @@
 """Onboarding: reseller applications, resellers, policy, tax profile, API keys, customers."""
 
-from fastapi import FastAPI
-
-from libs.service import ServiceSpec, create_service_app
+from libs.service import ServiceSpec
 from services.onboarding.api import applications, customers, internal, reseller_admin, resellers
 from services.onboarding.handlers import HANDLERS
 from services.onboarding.models import TABLES
@@ -14,7 +12,3 @@ SPEC = ServiceSpec(
     routers=[applications.router, resellers.router, reseller_admin.router, customers.router, internal.router],
     handlers=HANDLERS,
 )
-
-
-def create_app() -> FastAPI:
-    return create_service_app(SPEC)

@@ -1,20 +1,18 @@
 """Ordering: catalog, price lists, partner prices, tax, orders, subscriptions."""
 
-from fastapi import FastAPI
-
-from libs.service import ServiceSpec, create_service_app
-from services.ordering.api import catalog, jobs, orders, subscriptions
+from libs.service import ServiceSpec
+from services.ordering.api import catalog, orders, subscriptions
+from services.ordering.config import OrderingConfig
 from services.ordering.handlers import HANDLERS
+from services.ordering.jobs import JOBS
 from services.ordering.models import TABLES
 
 SPEC = ServiceSpec(
     name="ordering",
     title="ChannelHub ordering",
     tables=TABLES,
-    routers=[catalog.router, orders.router, subscriptions.router, jobs.router],
+    routers=[catalog.router, orders.router, subscriptions.router],
     handlers=HANDLERS,
+    jobs=JOBS,
+    settings=OrderingConfig,
 )
-
-
-def create_app() -> FastAPI:
-    return create_service_app(SPEC)

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import date
+from datetime import date, timedelta
 
-from libs.db import Database
+from libs.db import UnitOfWork
+from libs.jobs import Every, Job
 from services.ordering.usecases.subscriptions import expire_due_trials
 
 
-async def expire_trials(db: Database, as_of: date) -> list[uuid.UUID]:
+async def expire_trials(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     """R-OR-10: every trial past its end on `as_of` that was not converted becomes expired.
-    One transaction: the status changes and their events commit together."""
-    async with db.transaction() as uow:
-        return await expire_due_trials(uow.session, as_of)
+    The status changes and their events commit with the run's record."""
+    return {"expired": len(await expire_due_trials(uow.session, as_of))}
 
 
-JOBS = {"expire-trials": expire_trials}
+JOBS = [
+    Job(
+        "expire-trials",
+        expire_trials,
+        # hourly: a trial ends at the start of a day in UTC; the first run of the day expires it
+        Every(timedelta(hours=1)),
+        "R-OR-10: unconverted trials whose period has ended become expired",
+    ),
+]

@@ -252,17 +252,6 @@ class Subscription(SubscriptionForCustomer):
     seat_purchases: list[SeatPurchase]
 
 
-class JobRun(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    as_of: date
-
-
-class JobResult(BaseModel):
-    job: str
-    as_of: date
-    affected: int
-
-
 class OrderEligibility(BaseModel):
     """Whether ordering would accept an order from the caller now (as ordering knows the reseller)."""
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-import importlib
 
 import pytest
 
 from libs.devstack.stack import SERVICES, Stack
 from libs.migrations import schema_drift
+from services.registry import spec_of
 
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_models_and_migrations_agree(stack: Stack, service: str) -> None:
-    metadata = importlib.import_module(f"services.{service}.models").Base.metadata
+    metadata = spec_of(service).tables.outbox.metadata
     assert asyncio.run(schema_drift(metadata, stack.service_urls[service])) == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any, Literal
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
 from libs.auth import Staff
@@ -14,7 +13,6 @@ from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
 from services.onboarding.errors import ApplicationAlreadyReviewed, ApplicationNotFound
-from services.onboarding.models import Application
 from services.onboarding.usecases import applications
 
 router = APIRouter(prefix="/v1/reseller-applications", tags=["onboarding"])
@@ -48,10 +46,7 @@ async def list_applications(
     responses=problem_responses(ApplicationNotFound),
 )
 async def get_application(application_id: uuid.UUID, uow: UoW, _staff: Staff) -> Any:
-    row = await uow.session.scalar(sa.select(Application).where(Application.id == application_id))
-    if row is None:
-        raise ApplicationNotFound()
-    return row
+    return await applications.load(uow.session, application_id)
 
 
 @router.post(

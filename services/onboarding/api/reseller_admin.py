@@ -19,19 +19,10 @@ from services.onboarding.errors import (
     ResellerNotFound,
     TaxProfileNotApplicable,
 )
-from services.onboarding.models import Reseller
 from services.onboarding.usecases import reseller_admin
-from services.onboarding.usecases.resellers import current_certificate
+from services.onboarding.usecases.resellers import reseller_view
 
 router = APIRouter(tags=["onboarding"])
-
-
-async def reseller_view(uow: UoW, reseller: Reseller) -> schemas.Reseller:
-    certificate = await current_certificate(uow.session, reseller.id)
-    view = schemas.Reseller.model_validate(reseller)
-    if certificate is not None:
-        view.exemption_certificate = schemas.ExemptionCertificate.model_validate(certificate)
-    return view
 
 
 @router.put(
@@ -83,7 +74,7 @@ async def update_tax_profile(
     """Change country, state or VAT id (staff or the reseller's `reseller_admin`). The VAT id's
     format and check digits are verified (R-ON-5); moving state retires the exemption certificate."""
     reseller = await reseller_admin.patch_tax_profile(uow.session, caller, clock, reseller_id, body)
-    result = await reseller_view(uow, reseller)
+    result = await reseller_view(uow.session, reseller)
     await uow.commit()
     return result
 
@@ -97,7 +88,7 @@ async def update_tax_profile(
 async def update_reseller(reseller_id: uuid.UUID, body: schemas.ResellerPatch, uow: UoW, staff: Staff) -> Any:
     """Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`)."""
     reseller = await reseller_admin.patch_reseller(uow.session, staff, reseller_id, body)
-    result = await reseller_view(uow, reseller)
+    result = await reseller_view(uow.session, reseller)
     await uow.commit()
     return result
 
@@ -116,7 +107,7 @@ async def record_payment_facts(
 
     async def record() -> schemas.Reseller:
         reseller = await reseller_admin.record_payment_facts(uow.session, staff, reseller_id, body)
-        return await reseller_view(uow, reseller)
+        return await reseller_view(uow.session, reseller)
 
     return await idem.run(record, status_code=200)
 

@@ -11,10 +11,9 @@ from libs.auth import Caller, CurrentCaller, Forbidden, Staff, StaffOrReseller, 
 from libs.errors import problem_responses
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
-from services.onboarding.api.reseller_admin import reseller_view
 from services.onboarding.errors import ApiKeyNotFound, PolicyVersionNotCurrent, ResellerNotFound
 from services.onboarding.usecases import keys, policy
-from services.onboarding.usecases.resellers import get_reseller
+from services.onboarding.usecases.resellers import get_reseller, reseller_view
 
 router = APIRouter(tags=["onboarding"])
 
@@ -26,7 +25,7 @@ router = APIRouter(tags=["onboarding"])
     responses=problem_responses(ResellerNotFound),
 )
 async def read_reseller(reseller_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
-    return await reseller_view(uow, await get_reseller(uow.session, caller, reseller_id))
+    return await reseller_view(uow.session, await get_reseller(uow.session, caller, reseller_id))
 
 
 @router.get("/v1/reseller-policy", response_model=schemas.Policy, name="reseller-policy-get")

@@ -46,6 +46,13 @@ async def list_applications(
     return await paginate(session, stmt, Application, page)
 
 
+async def load(session: AsyncSession, application_id: uuid.UUID) -> Application:
+    application = await session.scalar(sa.select(Application).where(Application.id == application_id))
+    if application is None:
+        raise ApplicationNotFound()
+    return application
+
+
 async def _load_for_review(session: AsyncSession, application_id: uuid.UUID, action: str) -> Application:
     application = await session.scalar(
         sa.select(Application).where(Application.id == application_id).with_for_update()

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Query
 
 from libs.auth import CurrentCaller, Staff
 from libs.errors import problem_responses
-from libs.pagination import Page, PageParams, paginate
+from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.ordering import schemas
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
-from services.ordering.models import Product
 from services.ordering.usecases import catalog
 
 router = APIRouter(tags=["catalog"])
@@ -22,7 +20,7 @@ SkuView = schemas.Sku | schemas.SkuForCustomer
 
 @router.get("/v1/products", response_model=Page[schemas.Product], name="products-list")
 async def list_products(uow: UoW, _caller: CurrentCaller, page: PageParams) -> Any:
-    rows, cursor = await paginate(uow.session, sa.select(Product), Product, page)
+    rows, cursor = await catalog.list_products(uow.session, page)
     return Page(data=[schemas.Product.model_validate(r) for r in rows], next_cursor=cursor)
 
 

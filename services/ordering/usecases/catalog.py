@@ -21,6 +21,10 @@ from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, Sku
 from services.ordering.models import OUTBOX, Product, ResellerView, Sku, SkuPrice
 
 
+async def list_products(session: AsyncSession, page: PageQuery) -> tuple[list[Product], str | None]:
+    return await paginate(session, sa.select(Product), Product, page)
+
+
 async def create_product(session: AsyncSession, body: schemas.ProductCreate) -> Product:
     if await session.scalar(sa.select(Product.id).where(Product.code == body.code)):
         raise ProductAlreadyExists()

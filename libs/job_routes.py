@@ -1,0 +1,77 @@
+"""Staff routes of a service's jobs: `/v1/{service}/jobs/{name}/run` and `/v1/{service}/jobs/{name}/runs`."""
+
+# no `from __future__ import annotations`: FastAPI must see the Literal of job names built at run time
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, ConfigDict
+
+from libs.auth import Staff
+from libs.jobs import Job, recent_runs, run_job
+
+
+class JobRunRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    as_of: date
+
+
+class JobRunOut(BaseModel):
+    id: int
+    job: str
+    trigger: Literal["schedule", "manual"]
+    period: str
+    as_of: date
+    started_at: datetime
+    finished_at: datetime | None
+    outcome: Literal["running", "succeeded", "failed", "skipped"]
+    counts: dict[str, int] | None
+    error: str | None
+    # the sum of `counts`: how many objects the run changed
+    affected: int
+
+
+class JobRunList(BaseModel):
+    data: list[JobRunOut]
+
+
+def _out(row: dict[str, Any]) -> JobRunOut:
+    return JobRunOut(**row, affected=sum((row.get("counts") or {}).values()))
+
+
+def jobs_router(service: str, jobs: list[Job]) -> APIRouter:
+    router = APIRouter(prefix=f"/v1/{service}/jobs", tags=[f"{service}-jobs"])
+    by_name = {job.name: job for job in jobs}
+    # a Literal of the job names: an unknown job is a 422 naming the allowed ones
+    JobName = Literal[tuple(by_name)]  # type: ignore[valid-type]
+    listing = "; ".join(f"`{j.name}` ({j.schedule.describe()}): {j.description}" for j in jobs)
+
+    @router.post("/{name}/run", response_model=JobRunOut, name=f"{service}-jobs-run")
+    async def run(name: JobName, body: JobRunRequest, request: Request, _staff: Staff) -> Any:  # type: ignore[valid-type]
+        """Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day."""
+        row = await run_job(
+            request.app.state.db,
+            request.app.state.tables.job_runs,
+            by_name[name],
+            as_of=body.as_of,
+            trigger="manual",
+            period=body.as_of.isoformat(),
+            clock=request.app.state.clock,
+            service=service,
+        )
+        return _out(row)
+
+    @router.get("/{name}/runs", response_model=JobRunList, name=f"{service}-jobs-runs")
+    async def runs(
+        name: JobName,  # type: ignore[valid-type]
+        request: Request,
+        _staff: Staff,
+        limit: int = Query(50, ge=1, le=200),
+    ) -> Any:
+        """The most recent runs of a job, newest first: scheduled and manual, with outcome and counts."""
+        rows = await recent_runs(request.app.state.db, request.app.state.tables.job_runs, name, limit=limit)
+        return {"data": [_out(r) for r in rows]}
+
+    run.__doc__ = f"{run.__doc__} Jobs: {listing}"
+    return router

@@ -1,0 +1,114 @@
+"""The house shape of every registered service, read from the source (AST, no imports executed).
+
+- the skeleton is there (CONTRIBUTING.md "One shape per service");
+- no service imports another one (only `services.registry` knows them all);
+- `domain/` is pure: it imports no I/O, no models and no use cases;
+- `api/` is HTTP only: it neither queries the database nor touches the models itself.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from services.registry import SERVICE_NAMES
+
+SERVICES_DIR = Path(__file__).resolve().parents[2] / "services"
+SKELETON = [
+    "app.py",
+    "api/__init__.py",
+    "usecases/__init__.py",
+    "domain/__init__.py",
+    "models.py",
+    "schemas.py",
+    "errors.py",
+    "handlers.py",
+    "migrations/env.py",
+    "tests/unit",
+]
+IO_MODULES = ("sqlalchemy", "asyncpg", "httpx", "aiokafka", "fastapi", "libs.db", "libs.outbox")
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every module a file imports, absolute (`from . import x` is resolved against its package)."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    package = ".".join(path.relative_to(SERVICES_DIR.parent).with_suffix("").parts[:-1])
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*parent, base] if base else parent)
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names)
+    return found
+
+
+def sources(service: str, sub: str = "") -> list[Path]:
+    root = SERVICES_DIR / service / sub
+    return sorted(p for p in root.rglob("*.py") if "migrations" not in p.relative_to(SERVICES_DIR).parts)
+
+
+def _within(module: str, prefixes: tuple[str, ...]) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in prefixes)
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_the_service_has_the_house_skeleton(service: str) -> None:
+    missing = [part for part in SKELETON if not (SERVICES_DIR / service / part).exists()]
+    assert missing == [], f"services/{service} lacks {missing} (see CONTRIBUTING.md)"
+
+
+@pytest.mark.parametrize("service", [*SERVICE_NAMES, "gateway"])
+def test_no_service_imports_another(service: str) -> None:
+    # the gateway's OpenAPI build (openapi_merge) reads the registry by design; services never do
+    known = [*SERVICE_NAMES, "gateway"] + (["registry"] if service != "gateway" else [])
+    others = tuple(f"services.{s}" for s in known if s != service)
+    offending = {
+        f"{path.relative_to(SERVICES_DIR)}: {module}"
+        for path in sources(service)
+        for module in imports_of(path)
+        if _within(module, others)
+    }
+    assert offending == set(), "services talk through events and internal APIs, never imports"
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_domain_is_pure(service: str) -> None:
+    forbidden = (*IO_MODULES, f"services.{service}.models", f"services.{service}.usecases")
+    offending = {
+        f"{path.relative_to(SERVICES_DIR)}: {module}"
+        for path in sources(service, "domain")
+        for module in imports_of(path)
+        if _within(module, forbidden)
+    }
+    assert offending == set(), "domain/ is pure logic: move I/O into usecases/"
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_api_does_not_query_the_database(service: str) -> None:
+    forbidden = ("sqlalchemy", "asyncpg", f"services.{service}.models")
+    offending = {
+        f"{path.relative_to(SERVICES_DIR)}: {module}"
+        for path in sources(service, "api")
+        for module in imports_of(path)
+        if _within(module, forbidden)
+    }
+    assert offending == set(), "routes call use cases; queries and models stay in usecases/"
+
+
+def test_the_checks_see_a_violation(tmp_path: Path) -> None:
+    """The AST reader resolves relative imports, so `from ..models import X` cannot slip through."""
+    module = SERVICES_DIR / "ordering" / "api" / "catalog.py"
+    assert "services.ordering.usecases.catalog" in imports_of(module)
+    fake = SERVICES_DIR / "ordering" / "domain" / "_probe_for_layout_test.py"
+    fake.write_text("from ..models import Order\nimport sqlalchemy as sa\n")
+    try:
+        assert {"services.ordering.models", "services.ordering.models.Order", "sqlalchemy"} <= imports_of(fake)
+    finally:
+        fake.unlink()
