@@ -109,6 +109,8 @@ def test_the_checks_see_a_violation(tmp_path: Path) -> None:
     fake = SERVICES_DIR / "ordering" / "domain" / "_probe_for_layout_test.py"
     fake.write_text("from ..models import Order\nimport sqlalchemy as sa\n")
     try:
-        assert {"services.ordering.models", "services.ordering.models.Order", "sqlalchemy"} <= imports_of(fake)
+        assert {"services.ordering.models", "services.ordering.models.Order", "sqlalchemy"} <= imports_of(
+            fake
+        )
     finally:
         fake.unlink()
