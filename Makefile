@@ -2,17 +2,25 @@
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+# exact versions with hashes: requirements.lock (runtime, the image) and requirements-dev.lock
+# (runtime + tools, make run/test); both refreshed from pyproject.toml by `make lock`
+LOCK    := requirements-dev.lock
+STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha1sum | cut -c1-12)
+PIP     := $(BIN)/python -m pip --disable-pip-version-check -q
+UV      := uv==0.13.9
+COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
-.PHONY: help run test test-fast lint typecheck openapi migrate bench clean
+.PHONY: help run test test-fast lint typecheck openapi migrate bench clean lock
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
+	@echo "installing the locked packages into $(VENV) …"
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	@$(PIP) install --require-hashes --no-deps -r $(LOCK)
+	@# the project itself, editable, built with the locked setuptools (no unpinned download)
+	@$(PIP) install --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 venv: $(STAMP) ## create .venv and install the project with its dev tools
@@ -41,6 +49,11 @@ migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the em
 
 bench: $(STAMP) ## load benchmark through the gateway, straight to the service, and the database ceiling
 	$(BIN)/python -m bench.orders
+
+lock: $(STAMP) ## refresh requirements.lock and requirements-dev.lock from pyproject.toml (exact versions, hashes)
+	@$(PIP) install $(UV)
+	$(COMPILE) -o requirements.lock
+	$(COMPILE) --extra dev -o requirements-dev.lock
 
 clean: ## remove the virtualenv and the embedded servers' data
 	rm -rf $(VENV) .data
