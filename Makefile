@@ -6,7 +6,8 @@ BIN     := $(VENV)/bin
 # (runtime + tools, make run/test); both refreshed from pyproject.toml by `make lock`
 LOCK    := requirements-dev.lock
 STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha1sum | cut -c1-12)
-PIP     := $(BIN)/python -m pip --disable-pip-version-check -q
+# -qq: errors only (a machine's pip.conf may name index folders that do not exist; pip warns per package)
+PIP     := $(BIN)/python -m pip --disable-pip-version-check -qq
 UV      := uv==0.13.9
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # The README's API walkthrough as one script: run it against `make run` (needs curl and jq).
-#   bash docs/walkthrough.sh            # GW defaults to http://127.0.0.1:8000, ADMIN to .data/admin_key
+#   bash docs/walkthrough.sh            # GW defaults to http://127.0.0.1:8000; the admin key is $ADMIN,
+#                                       # else $CHANNELHUB_ADMIN_KEY (as `make run` used it), else
+#                                       # $CHANNELHUB_DATA_DIR/admin_key (default .data/admin_key)
 set -euo pipefail
 GW=${GW:-http://127.0.0.1:8000}
-ADMIN=${ADMIN:-$(cat "$(dirname "$0")/../.data/admin_key")}
+DATA_DIR=${CHANNELHUB_DATA_DIR:-$(dirname "$0")/../.data}
+ADMIN=${ADMIN:-${CHANNELHUB_ADMIN_KEY:-}}
+if [ -z "$ADMIN" ]; then
+  [ -r "$DATA_DIR/admin_key" ] || { echo "no admin key: set ADMIN or CHANNELHUB_ADMIN_KEY, or start \`make run\` first" >&2; exit 2; }
+  ADMIN=$(cat "$DATA_DIR/admin_key")
+fi
 RUN=$(date +%s)
 say() { printf '\n== %s\n' "$*"; }
 call() { # call METHOD PATH KEY [JSON] — prints the body, fails on a non-2xx status

