@@ -118,7 +118,7 @@ class Order(Base):
     tax_total: Mapped[Decimal] = mapped_column(Amount)
     total: Mapped[Decimal] = mapped_column(Amount)
     tax_regime: Mapped[str] = mapped_column(sa.Text)
-    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
+    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric())  # exact: 0.06875 (MN) must not round
     tax_note: Mapped[str | None] = mapped_column(sa.Text)
     placed_on: Mapped[date]
     handed_over_note: Mapped[str | None] = mapped_column(sa.Text)
@@ -203,7 +203,7 @@ class SubscriptionPeriod(Base):
     tax: Mapped[Decimal] = mapped_column(Amount)
     total: Mapped[Decimal] = mapped_column(Amount)
     tax_regime: Mapped[str] = mapped_column(sa.Text)
-    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
+    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric())  # exact: 0.06875 (MN) must not round
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 
@@ -221,5 +221,5 @@ class SeatPurchase(Base):
     tax: Mapped[Decimal] = mapped_column(Amount)
     total: Mapped[Decimal] = mapped_column(Amount)
     tax_regime: Mapped[str] = mapped_column(sa.Text)
-    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
+    tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric())  # exact: 0.06875 (MN) must not round
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

@@ -15,8 +15,11 @@ from typing import Final, Literal
 
 from services.ordering.domain.tax_rates import (
     EU_MEMBER_STATES,
+    EU_VAT_CHANGES,
     EU_VAT_STANDARD_RATES,
+    US_STATE_SALES_TAX_CHANGES,
     US_STATE_SALES_TAX_RATES,
+    rate_on,
 )
 
 TaxRegime = Literal["us_sales_tax", "eu_vat", "eu_reverse_charge", "none"]
@@ -92,7 +95,7 @@ def decide_tax(profile: TaxProfile, *, vendor_country: str, on: date) -> TaxDeci
     if country == "US":
         return _us_sales_tax(profile, on)
     if country in EU_MEMBER_STATES:
-        return _eu_vat(profile, country, _iso_country(vendor_country))
+        return _eu_vat(profile, country, _iso_country(vendor_country), on)
     return TaxDecision(regime="none", rate=_ZERO, note=None)
 
 
@@ -105,13 +108,15 @@ def _us_sales_tax(profile: TaxProfile, on: date) -> TaxDecision:
     if cert is not None and _code(cert.state) == state and cert.covers(on):
         note = f"Exempt from {state} sales tax: resale exemption certificate {cert.number}"
         return TaxDecision(regime="us_sales_tax", rate=_ZERO, note=note)
-    return TaxDecision(regime="us_sales_tax", rate=US_STATE_SALES_TAX_RATES[state], note=None)
+    rate = rate_on(US_STATE_SALES_TAX_RATES, US_STATE_SALES_TAX_CHANGES, state, on)
+    return TaxDecision(regime="us_sales_tax", rate=rate, note=None)
 
 
-def _eu_vat(profile: TaxProfile, country: str, vendor_country: str) -> TaxDecision:
+def _eu_vat(profile: TaxProfile, country: str, vendor_country: str, on: date) -> TaxDecision:
     has_valid_vat_id = profile.vat_id_valid and bool(profile.vat_id and profile.vat_id.strip())
     # A domestic supply is always taxed by the vendor, VAT id or not; reverse charge is
     # only for a business customer in another member state.
     if has_valid_vat_id and country != vendor_country:
         return TaxDecision(regime="eu_reverse_charge", rate=_ZERO, note=REVERSE_CHARGE_NOTE)
-    return TaxDecision(regime="eu_vat", rate=EU_VAT_STANDARD_RATES[country], note=None)
+    rate = rate_on(EU_VAT_STANDARD_RATES, EU_VAT_CHANGES, country, on)
+    return TaxDecision(regime="eu_vat", rate=rate, note=None)

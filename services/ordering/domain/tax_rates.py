@@ -3,10 +3,16 @@
 These are point-in-time snapshots, not live data: each table names its source and
 the date the figures were taken, so a reviewer can tell at a glance how stale they
 are and where to re-check them. Rates are Decimal fractions (0.21 means 21 %).
+
+Rates change on known dates, and an order is taxed at the rate in force on its date:
+`*_CHANGES` record each earlier rate with the last day it applied, and `rate_on` picks
+the rate for a day. The `*_RATES` tables hold the rates in force today.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
@@ -33,9 +39,9 @@ EU_VAT_STANDARD_RATES: Final = MappingProxyType(
         "CZ": Decimal("0.21"),  # Czechia
         "DE": Decimal("0.19"),  # Germany
         "DK": Decimal("0.25"),  # Denmark
-        "EE": Decimal("0.24"),  # Estonia (22 % until 30 June 2025)
+        "EE": Decimal("0.24"),  # Estonia
         "ES": Decimal("0.21"),  # Spain
-        "FI": Decimal("0.255"),  # Finland (25.5 % since 1 September 2024)
+        "FI": Decimal("0.255"),  # Finland
         "FR": Decimal("0.20"),  # France
         "GR": Decimal("0.24"),  # Greece (VAT prefix "EL")
         "HR": Decimal("0.25"),  # Croatia
@@ -49,10 +55,10 @@ EU_VAT_STANDARD_RATES: Final = MappingProxyType(
         "NL": Decimal("0.21"),  # Netherlands
         "PL": Decimal("0.23"),  # Poland
         "PT": Decimal("0.23"),  # Portugal (mainland; Azores and Madeira have lower rates)
-        "RO": Decimal("0.21"),  # Romania (19 % until 31 July 2025)
+        "RO": Decimal("0.21"),  # Romania
         "SE": Decimal("0.25"),  # Sweden
         "SI": Decimal("0.22"),  # Slovenia
-        "SK": Decimal("0.23"),  # Slovakia (20 % until 31 December 2024)
+        "SK": Decimal("0.23"),  # Slovakia
     }
 )
 
@@ -62,9 +68,10 @@ EU_MEMBER_STATES: Final = frozenset(EU_VAT_STANDARD_RATES)
 
 US_SALES_TAX_SOURCE: Final = (
     "Tax Foundation, 'State and Local Sales Tax Rates, 2025', "
-    "state tax rate column (rates as of 1 January 2025)"
+    "state tax rate column (rates as of 1 January 2025), updated for the District of Columbia's "
+    "6.5 % from 1 October 2025"
 )
-US_SALES_TAX_AS_OF: Final = date(2025, 1, 1)
+US_SALES_TAX_AS_OF: Final = date(2025, 10, 1)
 
 # State-level base rates only: county, city and district add-ons are EXCLUDED, so the
 # real combined rate at a reseller's address is usually higher. As in the source, the
@@ -81,7 +88,7 @@ US_STATE_SALES_TAX_RATES: Final = MappingProxyType(
         "CO": Decimal("0.029"),
         "CT": Decimal("0.0635"),
         "DE": Decimal("0"),
-        "DC": Decimal("0.06"),
+        "DC": Decimal("0.065"),
         "FL": Decimal("0.06"),
         "GA": Decimal("0.04"),
         "HI": Decimal("0.04"),
@@ -91,7 +98,7 @@ US_STATE_SALES_TAX_RATES: Final = MappingProxyType(
         "IA": Decimal("0.06"),
         "KS": Decimal("0.065"),
         "KY": Decimal("0.06"),
-        "LA": Decimal("0.05"),  # 4.45 % until 31 December 2024
+        "LA": Decimal("0.05"),
         "ME": Decimal("0.055"),
         "MD": Decimal("0.06"),
         "MA": Decimal("0.0625"),
@@ -126,3 +133,43 @@ US_STATE_SALES_TAX_RATES: Final = MappingProxyType(
         "WY": Decimal("0.04"),
     }
 )
+
+
+# --- rates in force on a day ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierRate:
+    """A rate that applied up to and including `until` (and before it, the previous entry's)."""
+
+    rate: Decimal
+    until: date
+
+
+# Earlier standard rates, oldest first, as far back as orders can be dated (the platform's orders
+# start in 2024). Today's rate applies from the day after the last entry.
+EU_VAT_CHANGES: Final = MappingProxyType(
+    {
+        "EE": (EarlierRate(Decimal("0.22"), date(2025, 6, 30)),),
+        "FI": (EarlierRate(Decimal("0.24"), date(2024, 8, 31)),),
+        "RO": (EarlierRate(Decimal("0.19"), date(2025, 7, 31)),),
+        "SK": (EarlierRate(Decimal("0.20"), date(2024, 12, 31)),),
+    }
+)
+US_STATE_SALES_TAX_CHANGES: Final = MappingProxyType(
+    {
+        "DC": (EarlierRate(Decimal("0.06"), date(2025, 9, 30)),),
+        "LA": (EarlierRate(Decimal("0.0445"), date(2024, 12, 31)),),
+    }
+)
+
+
+def rate_on(
+    current: Mapping[str, Decimal], changes: Mapping[str, tuple[EarlierRate, ...]], code: str, on: date
+) -> Decimal:
+    """The rate of `code` in force on `on` (KeyError for an unknown code)."""
+    rate = current[code]
+    for earlier in changes.get(code, ()):
+        if on <= earlier.until:
+            return earlier.rate
+    return rate

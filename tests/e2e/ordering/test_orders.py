@@ -169,6 +169,19 @@ def test_r_or_5_us_reseller_pays_its_state_sales_tax(api: Api, onboard: Callable
     assert order["total"] == {"amount": "1543.43", "currency": "USD"}
 
 
+@pytest.mark.parametrize(("state", "rate"), [("MN", "0.06875"), ("MO", "0.04225"), ("NJ", "0.06625")])
+def test_r_or_5_a_rate_with_five_decimals_is_stored_exactly(
+    api: Api, onboard: Callable[..., Reseller], state: str, rate: str
+) -> None:
+    """Issue 8 item 5: the rate was stored as numeric(6,4), so GET answered 0.0688 for Minnesota."""
+    reseller = onboard(country="US", state=state)
+    placed = place(api, reseller, api.order_body(api.create_sku()["sku"], currency="USD"))
+    assert placed["tax"]["rate"] == rate
+    fetched = api.call("GET", f"/v1/orders/{placed['id']}", reseller.key)
+    assert fetched.status_code == 200, fetched.text
+    assert fetched.json() == placed
+
+
 def test_r_or_5_swiss_reseller_pays_no_tax(api: Api, onboard: Callable[..., Reseller]) -> None:
     reseller = onboard(country="CH")
     order = place(api, reseller, api.order_body(api.create_sku()["sku"], quantity=2))

@@ -238,3 +238,48 @@ def test_r_on_4_certificate_covers_only_its_validity_window():
     cert = certificate(valid_from=date(2026, 3, 1), valid_until=date(2026, 3, 31))
     days = (date(2026, 2, 28), date(2026, 3, 1), date(2026, 3, 31), date(2026, 4, 1))
     assert [cert.covers(d) for d in days] == [False, True, True, False]
+
+
+# --- rates in force on the order's date (issue 8, item 6) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("country", "state", "on", "rate"),
+    [
+        ("EE", None, date(2025, 6, 30), "0.22"),  # Estonia: 22 % until 30 June 2025
+        ("EE", None, date(2025, 7, 1), "0.24"),
+        ("RO", None, date(2025, 7, 31), "0.19"),  # Romania: 19 % until 31 July 2025
+        ("RO", None, date(2025, 8, 1), "0.21"),
+        ("SK", None, date(2024, 12, 31), "0.20"),  # Slovakia: 20 % until 31 December 2024
+        ("SK", None, date(2025, 1, 1), "0.23"),
+        ("FI", None, date(2024, 8, 31), "0.24"),  # Finland: 24 % until 31 August 2024
+        ("FI", None, date(2024, 9, 1), "0.255"),
+        ("DE", None, date(2024, 1, 1), "0.19"),  # no change: the same rate on every day
+        ("US", "DC", date(2025, 9, 30), "0.06"),  # District of Columbia: 6 % until 30 September 2025
+        ("US", "DC", date(2025, 10, 1), "0.065"),
+        ("US", "LA", date(2024, 12, 31), "0.0445"),  # Louisiana: 4.45 % until 31 December 2024
+        ("US", "LA", date(2025, 1, 1), "0.05"),
+        ("US", "MN", date(2024, 6, 1), "0.06875"),
+    ],
+)
+def test_r_or_5_the_rate_in_force_on_the_order_date_applies(country, state, on, rate):
+    profile = (
+        us_reseller(state)
+        if country == "US"
+        else TaxProfile(country=country, state=None, vat_id=None, vat_id_valid=False, exemption=None)
+    )
+    assert decide_tax(profile, vendor_country=VENDOR, on=on).rate == Decimal(rate)
+
+
+def test_r_or_5_every_earlier_rate_ends_before_the_next_one_and_names_a_known_jurisdiction():
+    from services.ordering.domain.tax_rates import EU_VAT_CHANGES, US_STATE_SALES_TAX_CHANGES
+
+    for current, changes in [
+        (EU_VAT_STANDARD_RATES, EU_VAT_CHANGES),
+        (US_STATE_SALES_TAX_RATES, US_STATE_SALES_TAX_CHANGES),
+    ]:
+        for code, earlier in changes.items():
+            assert code in current
+            untils = [e.until for e in earlier]
+            assert untils == sorted(untils) and len(set(untils)) == len(untils)
+            assert all(e.rate != current[code] for e in earlier[-1:])
