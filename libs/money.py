@@ -96,7 +96,7 @@ class Money:
 
 # --- the wire shape: {"amount": "1349.10", "currency": "EUR"} ---------------------------
 
-from pydantic import BaseModel, ConfigDict, field_validator  # noqa: E402
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator  # noqa: E402
 
 
 class MoneyOut(BaseModel):
@@ -129,3 +129,14 @@ class MoneyIn(BaseModel):
             return check_currency(value)
         except InvalidMoney as exc:
             raise ValueError(str(exc)) from exc
+
+    @model_validator(mode="after")
+    def _whole_minor_units(self) -> MoneyIn:
+        # 10.005 EUR cannot be charged: rounding it somewhere later would make the catalog and the
+        # order disagree by a cent, so an amount must already be in the currency's minor units.
+        if not self.amount.is_finite():
+            raise ValueError("amount must be a finite number")
+        if round_half_up(self.amount, self.currency) != self.amount:
+            places = get_currency_precision(self.currency)
+            raise ValueError(f"{self.currency} amounts have at most {places} decimal places")
+        return self

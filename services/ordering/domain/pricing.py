@@ -26,6 +26,9 @@ def _decimal(name: str, value: Decimal) -> Decimal:
 def partner_unit_price(msrp: Decimal, discount_percent: Decimal, currency: str) -> Decimal:
     """MSRP minus the reseller's discount, rounded half-up to the currency's minor unit.
 
+    The one function the catalog and the order lines both use, so they cannot disagree; the MSRP
+    itself is taken in whole minor units first (the API refuses finer amounts anyway).
+
     >>> partner_unit_price(Decimal("1499.00"), Decimal("10"), "EUR")
     Decimal('1349.10')
     """
@@ -35,6 +38,7 @@ def partner_unit_price(msrp: Decimal, discount_percent: Decimal, currency: str) 
         raise ValueError("msrp cannot be negative")
     if not Decimal(0) <= discount_percent <= _HUNDRED:
         raise ValueError("discount_percent must be between 0 and 100")
+    msrp = round_half_up(msrp, currency)
     return round_half_up(msrp * (_HUNDRED - discount_percent) / _HUNDRED, currency)
 
 

@@ -161,3 +161,28 @@ def test_r_or_1_price_list_is_versioned_and_an_order_keeps_its_price(
         404,
         "sku-not-found",
     )
+
+
+def test_r_or_2_a_price_finer_than_the_currency_is_refused_and_nothing_is_written(api: Api) -> None:
+    """Issue 8 item 7: 10.005 EUR would be 9.00 in the catalog and 9.01 on an order."""
+    code = f"SKU-{uuid.uuid4().hex[:10]}"
+    body = {
+        "sku": code,
+        "product": "total-docs",
+        "name": "Rounding probe",
+        "billing_plan": "perpetual",
+        "prices": [{"amount": "10.005", "currency": "EUR"}],
+    }
+    problem = assert_problem(api.admin("POST", "/v1/skus", json=body), 422)
+    assert "decimal places" in str(problem)
+    assert_problem(api.admin("GET", f"/v1/skus/{code}"), 404)
+
+    created = api.create_sku()
+    assert_problem(
+        api.admin(
+            "POST",
+            f"/v1/skus/{created['sku']}/prices",
+            json={"amount": {"amount": "1.001", "currency": "USD"}, "effective_from": str(today())},
+        ),
+        422,
+    )

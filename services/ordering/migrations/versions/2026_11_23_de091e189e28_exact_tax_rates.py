@@ -10,9 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
-revision: str = 'de091e189e28'
-down_revision: str | None = 'f4c726772b8d'
+revision: str = "de091e189e28"
+down_revision: str | None = "f4c726772b8d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -30,6 +29,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in TABLES:
         op.alter_column(
-            table, "tax_rate", type_=sa.Numeric(precision=6, scale=4), schema="ordering",
+            table,
+            "tax_rate",
+            type_=sa.Numeric(precision=6, scale=4),
+            schema="ordering",
             postgresql_using="round(tax_rate, 4)",
         )
