@@ -11,6 +11,11 @@ class ApplicationAlreadyReviewed(Conflict):
     code, title = "application-already-reviewed", "The application was reviewed already"
 
 
+class EligibilityOverrideRequired(Unprocessable):
+    code = "eligibility-override-required"
+    title = "R-ON-1: a consultancy is approved only with an explicit staff override and its reason"
+
+
 class ResellerNotFound(NotFound):
     code, title = "reseller-not-found", "No such reseller"
 

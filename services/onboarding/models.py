@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
@@ -79,6 +80,8 @@ class Reseller(Base):
     vat_id: Mapped[str | None] = mapped_column(sa.Text)
     vat_id_valid: Mapped[bool] = mapped_column(default=False)
     policy_version_accepted: Mapped[int | None]
+    # R-ON-1: {reason, decided_by, decided_at} when staff approved an applicant the rule excludes
+    eligibility_override: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     version: Mapped[int] = mapped_column(default=1)  # grows with every change; events carry it
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=_now())
 

@@ -72,6 +72,22 @@ class ApplicationApprove(BaseModel):
     model_config = ConfigDict(extra="forbid")
     discount_percent: Annotated[Decimal | None, Field(ge=0, le=100, max_digits=5, decimal_places=2)] = None
     credit_limit: Annotated[Decimal | None, Field(ge=0, max_digits=14, decimal_places=2)] = None
+    eligibility_override_reason: Annotated[
+        str | None,
+        Field(
+            min_length=10,
+            max_length=1000,
+            description="R-ON-1: required to approve a consultancy; why it is eligible all the same",
+        ),
+    ] = None
+
+
+class EligibilityOverride(BaseModel):
+    """A staff decision to approve an applicant R-ON-1 would not admit (a consultancy)."""
+
+    reason: str
+    decided_by: str
+    decided_at: datetime
 
 
 class ApplicationApproved(BaseModel):
@@ -122,6 +138,7 @@ class Reseller(BaseModel):
     credit_currency: str
     policy_version_accepted: int | None
     exemption_certificate: ExemptionCertificate | None = None
+    eligibility_override: EligibilityOverride | None = None
     created_at: datetime
 
 

@@ -12,7 +12,11 @@ from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
-from services.onboarding.errors import ApplicationAlreadyReviewed, ApplicationNotFound
+from services.onboarding.errors import (
+    ApplicationAlreadyReviewed,
+    ApplicationNotFound,
+    EligibilityOverrideRequired,
+)
 from services.onboarding.usecases import applications
 
 router = APIRouter(prefix="/v1/reseller-applications", tags=["onboarding"])
@@ -53,13 +57,14 @@ async def get_application(application_id: uuid.UUID, uow: UoW, _staff: Staff) ->
     "/{application_id}/approve",
     response_model=schemas.ApplicationApproved,
     name="reseller-applications-approve",
-    responses=problem_responses(ApplicationNotFound, ApplicationAlreadyReviewed),
+    responses=problem_responses(ApplicationNotFound, ApplicationAlreadyReviewed, EligibilityOverrideRequired),
 )
 async def approve_application(
     application_id: uuid.UUID, body: schemas.ApplicationApprove, uow: UoW, staff: Staff, clock: CurrentClock
 ) -> Any:
     """Approve: the reseller is created in `pending_policy` with the program's discount (or the one
-    given) and its first `reseller_admin` key is returned — shown only this once."""
+    given) and its first `reseller_admin` key is returned — shown only this once. A consultancy
+    (R-ON-1) needs `eligibility_override_reason`; the override is recorded on the reseller."""
     result = await applications.approve(uow.session, staff, clock, application_id, body)
     await uow.commit()
     return result

@@ -46,6 +46,12 @@ def transition(current: ApplicationStatus, action: ApplicationAction) -> Applica
         raise InvalidTransition(current, action) from None
 
 
+def needs_eligibility_override(business_type: str) -> bool:
+    """R-ON-1: a consultancy builds on the products instead of reselling them and is not eligible;
+    approving one anyway is an explicit staff decision with a recorded reason, never an accident."""
+    return business_type == "consultancy"
+
+
 def eligibility_hint(business_type: BusinessType) -> str | None:
     """A suggested rejection reason for the reviewer, or None when nothing stands out.
 

@@ -12,9 +12,13 @@ from libs.clock import Clock
 from libs.events import onboarding as ev
 from libs.pagination import PageQuery, paginate
 from services.onboarding import schemas
-from services.onboarding.domain.applications import InvalidTransition, transition
+from services.onboarding.domain.applications import InvalidTransition, needs_eligibility_override, transition
 from services.onboarding.domain.validation import is_eu_member
-from services.onboarding.errors import ApplicationAlreadyReviewed, ApplicationNotFound
+from services.onboarding.errors import (
+    ApplicationAlreadyReviewed,
+    ApplicationNotFound,
+    EligibilityOverrideRequired,
+)
 from services.onboarding.models import OUTBOX, Application, Program, Reseller
 from services.onboarding.usecases.keys import issue_key
 from services.onboarding.usecases.resellers import publish_change
@@ -80,6 +84,18 @@ async def approve(
     body: schemas.ApplicationApprove,
 ) -> schemas.ApplicationApproved:
     application = await _load_for_review(session, application_id, "approve")
+    override = None
+    if needs_eligibility_override(application.business_type):
+        if body.eligibility_override_reason is None:
+            raise EligibilityOverrideRequired(
+                f"{application.company_name} applied as a consultancy; approve with "
+                "`eligibility_override_reason` to admit it anyway, or reject it"
+            )
+        override = {
+            "reason": body.eligibility_override_reason,
+            "decided_by": caller.identity,
+            "decided_at": clock.now().isoformat(),
+        }
     program = await default_program(session)
     reseller = Reseller(
         id=uuid.uuid4(),
@@ -102,6 +118,7 @@ async def approve(
         # the VAT id was validated for format and checksum when the application was submitted (R-ON-5)
         vat_id_valid=bool(application.vat_id) and is_eu_member(application.country),
         policy_version_accepted=None,
+        eligibility_override=override,
         version=0,
     )
     session.add(reseller)
