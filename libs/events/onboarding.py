@@ -101,6 +101,34 @@ class ResellerStandingChanged(_ResellerEvent):
 
 class ResellerTaxProfileChanged(_ResellerEvent):
     event_type = "onboarding.reseller.tax_profile_changed.v1"
+    # who made the change (staff directly, or staff approving a reseller's request) and which request
+    changed_by: str | None = None
+    change_request_id: uuid.UUID | None = None
+
+
+class TaxProfileChangeRequested(Event):
+    """A reseller asked to change its country, state or VAT id; nothing applies until staff approve
+    (the tax regime of later orders depends on it: R-ON-4/5, issue 8 item 18)."""
+
+    event_type = "onboarding.reseller.tax_profile_change_requested.v1"
+    topic = RESELLERS
+    subject_field = "reseller_id"
+    reseller_id: uuid.UUID
+    change_request_id: uuid.UUID
+    country: str
+    state: str | None
+    vat_id: str | None
+    requested_by: str
+
+
+class TaxProfileChangeRejected(Event):
+    event_type = "onboarding.reseller.tax_profile_change_rejected.v1"
+    topic = RESELLERS
+    subject_field = "reseller_id"
+    reseller_id: uuid.UUID
+    change_request_id: uuid.UUID
+    rejected_by: str
+    reason: str
 
 
 class PolicyPublished(Event):

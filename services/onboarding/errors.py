@@ -1,6 +1,6 @@
 """Onboarding's business errors, each rendered as problem+json."""
 
-from libs.errors import Conflict, NotFound, Unprocessable
+from libs.errors import Conflict, Forbidden, NotFound, Unprocessable
 
 
 class ApplicationNotFound(NotFound):
@@ -14,6 +14,19 @@ class ApplicationAlreadyReviewed(Conflict):
 class EligibilityOverrideRequired(Unprocessable):
     code = "eligibility-override-required"
     title = "R-ON-1: a consultancy is approved only with an explicit staff override and its reason"
+
+
+class TaxProfileChangeNotFound(NotFound):
+    code, title = "tax-profile-change-not-found", "No such tax profile change request"
+
+
+class TaxProfileChangeDecided(Conflict):
+    code, title = "tax-profile-change-decided", "The tax profile change was decided already"
+
+
+class TaxProfileChangeNeedsReview(Forbidden):
+    code = "tax-profile-change-needs-review"
+    title = "A reseller's tax profile changes only after staff review"
 
 
 class ResellerNotFound(NotFound):

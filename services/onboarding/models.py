@@ -116,6 +116,24 @@ class ApiKey(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
 
+class TaxProfileChange(Base):
+    """A reseller's request to change its tax profile, applied only when staff approve it."""
+
+    __tablename__ = "tax_profile_changes"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)
+    country: Mapped[str] = mapped_column(sa.String(2))
+    state: Mapped[str | None] = mapped_column(sa.String(2))
+    vat_id: Mapped[str | None] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text, default="pending")  # pending|approved|rejected|withdrawn
+    requested_by: Mapped[str] = mapped_column(sa.Text)
+    requested_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    decided_by: Mapped[str | None] = mapped_column(sa.Text)
+    decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=_now())
+
+
 class ExemptionCertificate(Base):
     """A US reseller's resale exemption certificates (R-ON-4): the current one has no
     `replaced_at`; replaced ones stay as history."""

@@ -218,6 +218,26 @@ class ExemptionCertificatePut(BaseModel):
         return self
 
 
+class TaxProfileChange(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: uuid.UUID
+    reseller_id: uuid.UUID
+    country: str
+    state: str | None
+    vat_id: str | None
+    status: Literal["pending", "approved", "rejected", "withdrawn"]
+    requested_by: str
+    requested_at: datetime
+    decided_by: str | None
+    decided_at: datetime | None
+    reason: str | None
+
+
+class TaxProfileChangeReject(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    reason: Annotated[str, Field(min_length=1, max_length=1000)]
+
+
 class TaxProfilePatch(BaseModel):
     """Missing fields stay as they are; `null` clears state or vat_id. The result is checked
     as a whole (a US reseller needs a state, a VAT id needs an EU country)."""

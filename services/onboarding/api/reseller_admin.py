@@ -17,6 +17,9 @@ from services.onboarding.errors import (
     InvalidStatusChange,
     ProgramNotFound,
     ResellerNotFound,
+    TaxProfileChangeDecided,
+    TaxProfileChangeNeedsReview,
+    TaxProfileChangeNotFound,
     TaxProfileNotApplicable,
 )
 from services.onboarding.usecases import reseller_admin
@@ -62,7 +65,7 @@ async def list_exemption_certificates(reseller_id: uuid.UUID, uow: UoW, caller: 
     "/v1/resellers/{reseller_id}/tax-profile",
     response_model=schemas.Reseller,
     name="resellers-tax-profile-update",
-    responses=problem_responses(ResellerNotFound, InvalidField),
+    responses=problem_responses(ResellerNotFound, InvalidField, TaxProfileChangeNeedsReview),
 )
 async def update_tax_profile(
     reseller_id: uuid.UUID,
@@ -71,10 +74,92 @@ async def update_tax_profile(
     caller: StaffOrReseller,
     clock: CurrentClock,
 ) -> Any:
-    """Change country, state or VAT id (staff or the reseller's `reseller_admin`). The VAT id's
-    format and check digits are verified (R-ON-5); moving state retires the exemption certificate."""
+    """Staff: correct country, state or VAT id at once (the change is an event naming who made it).
+    The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
+    certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
+    `POST /v1/resellers/{id}/tax-profile-changes` instead."""
     reseller = await reseller_admin.patch_tax_profile(uow.session, caller, clock, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/v1/resellers/{reseller_id}/tax-profile-changes",
+    status_code=201,
+    response_model=schemas.TaxProfileChange,
+    name="resellers-tax-profile-changes-create",
+    responses=problem_responses(ResellerNotFound, InvalidField),
+)
+async def request_tax_profile_change(
+    reseller_id: uuid.UUID,
+    body: schemas.TaxProfilePatch,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+    idem: IdempotentCreate,
+) -> Any:
+    """Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
+    now and applied only when staff approve it; until then orders keep today's tax profile. A newer
+    request withdraws an older pending one."""
+
+    async def create() -> schemas.TaxProfileChange:
+        change = await reseller_admin.request_tax_profile_change(
+            uow.session, caller, clock, reseller_id, body
+        )
+        return schemas.TaxProfileChange.model_validate(change)
+
+    return await idem.run(create, status_code=201)
+
+
+@router.get(
+    "/v1/resellers/{reseller_id}/tax-profile-changes",
+    response_model=list[schemas.TaxProfileChange],
+    name="resellers-tax-profile-changes-list",
+    responses=problem_responses(ResellerNotFound),
+)
+async def list_tax_profile_changes(reseller_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
+    """Every tax profile change request of the reseller, newest first, with who decided and when."""
+    return await reseller_admin.list_tax_profile_changes(uow.session, caller, reseller_id)
+
+
+@router.post(
+    "/v1/resellers/{reseller_id}/tax-profile-changes/{change_id}/approve",
+    response_model=schemas.TaxProfileChange,
+    name="resellers-tax-profile-changes-approve",
+    responses=problem_responses(ResellerNotFound, TaxProfileChangeNotFound, TaxProfileChangeDecided),
+)
+async def approve_tax_profile_change(
+    reseller_id: uuid.UUID, change_id: uuid.UUID, uow: UoW, staff: Staff, clock: CurrentClock
+) -> Any:
+    """Staff: apply the requested tax profile; later orders are taxed by it."""
+    change = await reseller_admin.decide_tax_profile_change(
+        uow.session, staff, clock, reseller_id, change_id, approve=True
+    )
+    result = schemas.TaxProfileChange.model_validate(change)
+    await uow.commit()
+    return result
+
+
+@router.post(
+    "/v1/resellers/{reseller_id}/tax-profile-changes/{change_id}/reject",
+    response_model=schemas.TaxProfileChange,
+    name="resellers-tax-profile-changes-reject",
+    responses=problem_responses(ResellerNotFound, TaxProfileChangeNotFound, TaxProfileChangeDecided),
+)
+async def reject_tax_profile_change(
+    reseller_id: uuid.UUID,
+    change_id: uuid.UUID,
+    body: schemas.TaxProfileChangeReject,
+    uow: UoW,
+    staff: Staff,
+    clock: CurrentClock,
+) -> Any:
+    """Staff: refuse the requested change, with the reason the reseller will see."""
+    change = await reseller_admin.decide_tax_profile_change(
+        uow.session, staff, clock, reseller_id, change_id, approve=False, reason=body.reason
+    )
+    result = schemas.TaxProfileChange.model_validate(change)
     await uow.commit()
     return result
 

@@ -20,9 +20,12 @@ from services.onboarding.errors import (
     InvalidField,
     InvalidStatusChange,
     ProgramNotFound,
+    TaxProfileChangeDecided,
+    TaxProfileChangeNeedsReview,
+    TaxProfileChangeNotFound,
     TaxProfileNotApplicable,
 )
-from services.onboarding.models import ExemptionCertificate, Program, Reseller
+from services.onboarding.models import OUTBOX, ExemptionCertificate, Program, Reseller, TaxProfileChange
 from services.onboarding.usecases.resellers import current_certificate, get_reseller, publish_change
 
 
@@ -96,15 +99,17 @@ async def list_certificates(
 # --- tax profile (R-ON-4/5) -----------------------------------------------------------------
 
 
-async def patch_tax_profile(
-    session: AsyncSession,
-    caller: Caller,
-    clock: Clock,
-    reseller_id: uuid.UUID,
-    body: schemas.TaxProfilePatch,
-) -> Reseller:
-    reseller = await get_reseller(session, caller, reseller_id, lock=True)
-    require_tax_admin(caller)
+# A reseller's country, state and VAT id decide the tax of its orders (EU VAT or reverse charge, a US
+# state's sales tax), so a reseller cannot switch them on its own: it requests a change, which staff
+# approve or reject; staff may also correct a profile directly. Every applied change is an event
+# naming who made it.
+
+
+TaxProfileValues = tuple[str, str | None, str | None]  # country, state, VAT id
+
+
+def resolve_tax_profile(reseller: Reseller, body: schemas.TaxProfilePatch) -> TaxProfileValues:
+    """The complete (country, state, vat_id) the patch asks for, checked as a whole."""
     given = body.model_fields_set
     country = body.country if "country" in given and body.country else reseller.country
     state = body.state if "state" in given else reseller.state
@@ -122,9 +127,21 @@ async def patch_tax_profile(
         vat_id = v.normalise_vat_id(country, vat_id) if vat_id else None
     except v.ValidationFailed as exc:
         raise invalid(exc.field, exc.message) from None
-    changed = (country, state, vat_id) != (reseller.country, reseller.state, reseller.vat_id)
-    if not changed:
-        return reseller
+    return country, state, vat_id
+
+
+async def _apply_tax_profile(
+    session: AsyncSession,
+    clock: Clock,
+    reseller: Reseller,
+    profile: TaxProfileValues,
+    *,
+    changed_by: str,
+    change_request_id: uuid.UUID | None = None,
+) -> None:
+    country, state, vat_id = profile
+    if profile == (reseller.country, reseller.state, reseller.vat_id):
+        return
     if (country, state) != (reseller.country, reseller.state):
         # a certificate is issued by one state; it does not follow the reseller elsewhere
         certificate = await current_certificate(session, reseller.id)
@@ -132,8 +149,134 @@ async def patch_tax_profile(
             certificate.replaced_at = clock.now()
     reseller.country, reseller.state, reseller.vat_id = country, state, vat_id
     reseller.vat_id_valid = bool(vat_id) and v.is_eu_member(country)
-    await publish_change(session, reseller, ev.ResellerTaxProfileChanged)
+    await publish_change(
+        session,
+        reseller,
+        ev.ResellerTaxProfileChanged,
+        changed_by=changed_by,
+        change_request_id=change_request_id,
+    )
+
+
+async def patch_tax_profile(
+    session: AsyncSession,
+    caller: Caller,
+    clock: Clock,
+    reseller_id: uuid.UUID,
+    body: schemas.TaxProfilePatch,
+) -> Reseller:
+    """Staff correct a reseller's tax profile directly; a reseller is sent to the review flow."""
+    reseller = await get_reseller(session, caller, reseller_id, lock=True)
+    if not caller.is_staff:
+        raise TaxProfileChangeNeedsReview(
+            f"request the change with POST /v1/resellers/{reseller_id}/tax-profile-changes; "
+            "staff review it before later orders are taxed differently"
+        )
+    profile = resolve_tax_profile(reseller, body)
+    await _apply_tax_profile(session, clock, reseller, profile, changed_by=caller.identity)
     return reseller
+
+
+async def request_tax_profile_change(
+    session: AsyncSession,
+    caller: Caller,
+    clock: Clock,
+    reseller_id: uuid.UUID,
+    body: schemas.TaxProfilePatch,
+) -> TaxProfileChange:
+    """Record a pending change (checked now, applied on approval); it replaces an older pending one."""
+    reseller = await get_reseller(session, caller, reseller_id, lock=True)
+    require_tax_admin(caller)
+    country, state, vat_id = resolve_tax_profile(reseller, body)
+    await session.execute(
+        sa.update(TaxProfileChange)
+        .where(TaxProfileChange.reseller_id == reseller.id, TaxProfileChange.status == "pending")
+        .values(status="withdrawn", decided_by=caller.identity, decided_at=clock.now(), reason="superseded")
+    )
+    change = TaxProfileChange(
+        id=uuid.uuid4(),
+        reseller_id=reseller.id,
+        country=country,
+        state=state,
+        vat_id=vat_id,
+        status="pending",
+        requested_by=caller.identity,
+        requested_at=clock.now(),
+    )
+    session.add(change)
+    await session.flush()
+    await session.refresh(change)
+    await OUTBOX.emit(
+        session,
+        ev.TaxProfileChangeRequested(
+            reseller_id=reseller.id,
+            change_request_id=change.id,
+            country=country,
+            state=state,
+            vat_id=vat_id,
+            requested_by=caller.identity,
+        ),
+    )
+    return change
+
+
+async def list_tax_profile_changes(
+    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID
+) -> list[TaxProfileChange]:
+    reseller = await get_reseller(session, caller, reseller_id)
+    rows = await session.scalars(
+        sa.select(TaxProfileChange)
+        .where(TaxProfileChange.reseller_id == reseller.id)
+        .order_by(TaxProfileChange.requested_at.desc(), TaxProfileChange.id)
+    )
+    return list(rows)
+
+
+async def decide_tax_profile_change(
+    session: AsyncSession,
+    caller: Caller,
+    clock: Clock,
+    reseller_id: uuid.UUID,
+    change_id: uuid.UUID,
+    *,
+    approve: bool,
+    reason: str | None = None,
+) -> TaxProfileChange:
+    """Staff approve (the profile changes now, re-checked against today's profile) or reject."""
+    reseller = await get_reseller(session, caller, reseller_id, lock=True)
+    change = await session.scalar(
+        sa.select(TaxProfileChange)
+        .where(TaxProfileChange.id == change_id, TaxProfileChange.reseller_id == reseller.id)
+        .with_for_update()
+    )
+    if change is None:
+        raise TaxProfileChangeNotFound()
+    if change.status != "pending":
+        raise TaxProfileChangeDecided(f"the change request is {change.status}")
+    change.decided_by, change.decided_at, change.reason = caller.identity, clock.now(), reason
+    if approve:
+        change.status = "approved"
+        await _apply_tax_profile(
+            session,
+            clock,
+            reseller,
+            (change.country, change.state, change.vat_id),
+            changed_by=caller.identity,
+            change_request_id=change.id,
+        )
+    else:
+        change.status = "rejected"
+        await OUTBOX.emit(
+            session,
+            ev.TaxProfileChangeRejected(
+                reseller_id=reseller.id,
+                change_request_id=change.id,
+                rejected_by=caller.identity,
+                reason=reason or "",
+            ),
+        )
+    await session.flush()
+    return change
 
 
 # --- commercial terms and status (R-ON-2, R-ON-6) ---------------------------------------------

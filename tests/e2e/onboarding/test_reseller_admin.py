@@ -114,7 +114,7 @@ def test_r_on_4_certificates_are_isolated_between_resellers(api: Api) -> None:
 
 def test_r_on_5_tax_profile_checks_the_vat_id(api: Api, onboarding_db: OnboardingDb) -> None:
     reseller = api.onboard_reseller(country="DE", wait_for_ordering=False)
-    path = f"/v1/resellers/{reseller.id}/tax-profile"
+    changes = f"/v1/resellers/{reseller.id}/tax-profile-changes"
     before = api.call("GET", f"/v1/resellers/{reseller.id}", reseller.key).json()
     for body in (
         {"vat_id": "DE136695977"},  # check digit off by one
@@ -127,17 +127,25 @@ def test_r_on_5_tax_profile_checks_the_vat_id(api: Api, onboarding_db: Onboardin
         {"country": None},
         {"vat_id": 12345},
     ):
-        assert_problem(api.call("PATCH", path, reseller.key, json=body), 422, "validation-error")
+        assert_problem(api.call("POST", changes, reseller.key, json=body), 422, "validation-error")
     assert api.call("GET", f"/v1/resellers/{reseller.id}", reseller.key).json() == before
+    assert api.call("GET", changes, reseller.key).json() == []
 
-    ok = api.call("PATCH", path, reseller.key, json={"vat_id": "de 136.695.976"})
-    assert ok.status_code == 200, ok.text
-    assert ok.json()["vat_id"] == "DE136695976" and ok.json()["vat_id_valid"] is True
+    requested = api.call("POST", changes, reseller.key, json={"vat_id": "de 136.695.976"})
+    assert requested.status_code == 201, requested.text
+    change = requested.json()
+    assert (change["status"], change["vat_id"], change["country"]) == ("pending", "DE136695976", "DE")
+    approved = api.admin("POST", f"{changes}/{change['id']}/approve")
+    assert approved.status_code == 200, approved.text
+    shown = api.call("GET", f"/v1/resellers/{reseller.id}", reseller.key).json()
+    assert shown["vat_id"] == "DE136695976" and shown["vat_id_valid"] is True
     event = onboarding_db.events_about(reseller.id)[-1]
     assert event["type"] == "onboarding.reseller.tax_profile_changed.v1"
     assert event["data"]["reseller"]["vat_id"] == "DE136695976"
 
-    moved = api.call("PATCH", path, reseller.key, json={"country": "US", "state": "TX", "vat_id": None})
+    # staff may correct a profile directly
+    path = f"/v1/resellers/{reseller.id}/tax-profile"
+    moved = api.admin("PATCH", path, json={"country": "US", "state": "TX", "vat_id": None})
     assert moved.status_code == 200, moved.text
     m = moved.json()
     assert (m["country"], m["state"], m["vat_id"], m["vat_id_valid"]) == ("US", "TX", None, False)
@@ -148,7 +156,54 @@ def test_r_on_5_tax_profile_checks_the_vat_id(api: Api, onboarding_db: Onboardin
         reseller.key,
         json={"role": "reseller_user", "name": "u"},
     ).json()["key"]
-    assert_problem(api.call("PATCH", path, user_key, json={"state": "CA"}), 403)
+    assert_problem(api.call("POST", changes, user_key, json={"state": "CA"}), 403)
+
+
+def test_r_on_5_a_reseller_cannot_switch_its_own_tax_profile_without_review(
+    api: Api, onboarding_db: OnboardingDb
+) -> None:
+    """Issue 8 item 18: a German reseller without a VAT id pays German VAT; giving itself a VAT id
+    (reverse charge) or moving country waits for staff, and every change names who made it."""
+    reseller = api.onboard_reseller(country="DE", wait_for_ordering=False)
+    profile = f"/v1/resellers/{reseller.id}/tax-profile"
+    changes = f"/v1/resellers/{reseller.id}/tax-profile-changes"
+    before = api.call("GET", f"/v1/resellers/{reseller.id}", reseller.key).json()
+
+    assert_problem(
+        api.call("PATCH", profile, reseller.key, json={"vat_id": "DE136695976"}),
+        403,
+        "tax-profile-change-needs-review",
+    )
+    first = api.call("POST", changes, reseller.key, json={"vat_id": "DE136695976"}).json()
+    second = api.call("POST", changes, reseller.key, json={"country": "AT", "vat_id": None}).json()
+    assert api.call("GET", f"/v1/resellers/{reseller.id}", reseller.key).json() == before  # nothing applied
+
+    listed = api.call("GET", changes, reseller.key).json()
+    assert [(c["id"], c["status"]) for c in listed] == [(second["id"], "pending"), (first["id"], "withdrawn")]
+    assert_problem(api.call("POST", f"{changes}/{second['id']}/approve", reseller.key), 403)
+    assert_problem(api.admin("POST", f"{changes}/{first['id']}/approve"), 409, "tax-profile-change-decided")
+
+    rejected = api.admin("POST", f"{changes}/{second['id']}/reject", json={"reason": "no Austrian address"})
+    assert rejected.status_code == 200, rejected.text
+    assert rejected.json()["status"] == "rejected" and rejected.json()["decided_by"].startswith("staff:")
+    assert api.call("GET", f"/v1/resellers/{reseller.id}", reseller.key).json() == before
+
+    third = api.call("POST", changes, reseller.key, json={"vat_id": "DE136695976"}).json()
+    assert api.admin("POST", f"{changes}/{third['id']}/approve").status_code == 200
+    event = onboarding_db.events_about(reseller.id)[-1]
+    assert event["type"] == "onboarding.reseller.tax_profile_changed.v1"
+    assert event["data"]["changed_by"].startswith("staff:")
+    assert event["data"]["change_request_id"] == third["id"]
+    types = [e["type"] for e in onboarding_db.events_about(reseller.id)]
+    assert types.count("onboarding.reseller.tax_profile_change_requested.v1") == 3
+    assert "onboarding.reseller.tax_profile_change_rejected.v1" in types
+
+    other = api.onboard_reseller(country="DE", wait_for_ordering=False)
+    assert_problem(api.call("GET", changes, other.key), 404)
+    assert_problem(api.call("POST", changes, other.key, json={"vat_id": "DE136695976"}), 404)
+    assert_problem(
+        api.admin("POST", f"/v1/resellers/{other.id}/tax-profile-changes/{third['id']}/approve"), 404
+    )
 
 
 def test_r_on_3_standing_follows_the_payment_facts(api: Api, onboarding_db: OnboardingDb) -> None:
