@@ -30,6 +30,7 @@ from libs.events.base import EVENT_TYPES
 from libs.housekeeping import run_housekeeping
 from libs.http import RequestContextMiddleware
 from libs.idempotency import idempotency_dependency
+from libs.internal_client import close_internal_clients
 from libs.logging import configure_logging, get_logger
 from libs.outbox.relay import OutboxRelay
 from libs.platform_tables import PlatformTables
@@ -120,6 +121,7 @@ def create_service_app(
             await asyncio.wait(tasks, timeout=5) if tasks else None
             for task in tasks:
                 task.cancel()
+            await close_internal_clients(app.state)
             await app.state.db.dispose()
 
     app = FastAPI(

@@ -179,7 +179,7 @@ class CustomerClient:
         if self.via_gateway:
             return self.api.call("GET", path, self.key, **kwargs)
         caller = Caller(kind="customer", roles=("customer_admin",), customer_id=uuid.UUID(self.customer_id))
-        token = sign_internal_token(caller, self.stack.private_key)
+        token = sign_internal_token(caller, self.stack.private_key, audience="ordering")
         with httpx.Client(base_url=f"http://127.0.0.1:{self.stack.port_of('ordering')}", timeout=30) as c:
             return c.get(path, headers={INTERNAL_TOKEN_HEADER: token}, **kwargs)
 
