@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import httpx
 from fastapi import Request
+from prometheus_client import Counter
 from pydantic import BaseModel, ValidationError
 
 from libs.auth import INTERNAL_TOKEN_HEADER, sign_service_token
@@ -28,6 +29,8 @@ from libs.settings import Settings
 
 M = TypeVar("M", bound=BaseModel)
 log = get_logger(__name__)
+# how often services fall back on each other (e.g. a read model lagging a partner's write)
+INTERNAL_CALLS = Counter("internal_calls_total", "Service-to-service calls", ["target", "outcome"])
 
 TOKEN_TTL_SECONDS = 60
 TOKEN_RENEW_BEFORE_SECONDS = 15  # a token is reused until this close to its expiry
@@ -64,6 +67,7 @@ class InternalClient:
     async def get(self, path: str, model: type[M]) -> M | None:
         """GET `path` from the target as `model`; None when the target answers 404."""
         if not self.configured:
+            INTERNAL_CALLS.labels(self.target, "not_configured").inc()
             log.error("internal_call_not_configured", target=self.target, path=path)
             raise ServiceUnavailable(f"{self.target} is not configured for internal calls")
         headers = {INTERNAL_TOKEN_HEADER: self._service_token()}
@@ -72,8 +76,10 @@ class InternalClient:
         try:
             response = await self._http.get(path, headers=headers)
         except httpx.HTTPError as exc:
+            INTERNAL_CALLS.labels(self.target, "unavailable").inc()
             log.warning("internal_call_failed", target=self.target, path=path, error=repr(exc))
             raise ServiceUnavailable(f"{self.target} is unavailable, try again shortly") from exc
+        INTERNAL_CALLS.labels(self.target, str(response.status_code)).inc()
         if response.status_code == 404:
             return None
         if response.status_code != 200:
