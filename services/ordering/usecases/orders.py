@@ -157,7 +157,7 @@ async def check_customer(
 
 
 async def check_team_customer_allowed(
-    session: AsyncSession, customer: CustomerView | None, product_codes: set[str]
+    session: AsyncSession, onboarding: InternalClient, customer: CustomerView | None, product_codes: set[str]
 ) -> None:
     """R-CU-4: a team customer (no verified domain) may only buy products that allow team customers."""
     if customer is None or customer.kind != "team":
@@ -169,10 +169,19 @@ async def check_team_customer_allowed(
             )
         )
     )
-    if refused:
-        raise ProductNotForTeamCustomers(
-            f"{', '.join(refused)} cannot be bought by a team customer; verify a domain first"
-        )
+    if not refused:
+        return
+    # verified its domain a moment ago? ask onboarding before refusing
+    owner = customer.reseller_id
+    if await readmodels.refresh_customer(session, onboarding, customer.customer_id):
+        await session.refresh(customer)
+        if customer.reseller_id != owner:  # transferred meanwhile: no longer the caller's
+            raise UnknownCustomer()
+        if customer.kind != "team":
+            return
+    raise ProductNotForTeamCustomers(
+        f"{', '.join(refused)} cannot be bought by a team customer; verify a domain first"
+    )
 
 
 def decide_order_tax(reseller: ResellerView, vendor_country: str, on: date) -> TaxDecision:
@@ -214,7 +223,7 @@ async def place_order(
     missing = sorted(codes - skus.keys())
     if missing:
         raise UnknownSku(f"no SKU {', '.join(repr(m) for m in missing)}")
-    await check_team_customer_allowed(session, customer, {s.product_code for s in skus.values()})
+    await check_team_customer_allowed(session, onboarding, customer, {s.product_code for s in skus.values()})
     order_id = uuid.uuid4()
     priced, rows = [], []
     for number, line in enumerate(body.lines, start=1):

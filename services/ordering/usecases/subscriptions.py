@@ -138,7 +138,7 @@ async def create_subscription(
             f"{sku.sku} is billed {sku.billing_plan}; a {body.term_months}-month term needs a "
             f"{PLAN_FOR_TERM[body.term_months]} SKU"
         )
-    await check_team_customer_allowed(session, customer, {sku.product_code})
+    await check_team_customer_allowed(session, onboarding, customer, {sku.product_code})
     try:
         currency = check_currency(body.currency or reseller.credit_currency)
     except InvalidMoney as exc:

@@ -125,6 +125,37 @@ async def test_approve_accept_policy_then_order_at_once_never_fails(api: Api, st
     assert await run_sequences(stack, RESELLER_SEQUENCES, sequence) == []
 
 
+def test_verify_domain_then_order_a_product_closed_to_team_customers_at_once(api: Api) -> None:
+    """R-CU-4 after the partner's own domain verification: ordering asks before refusing."""
+    reseller = api.onboard_reseller()
+    sku = api.ensure_sku()["sku"]  # its product does not allow team customers
+    for i in range(20):
+        team = api.call(
+            "POST",
+            "/v1/customers",
+            reseller.key,
+            json={
+                "kind": "team",
+                "name": f"Team {i}",
+                "primary_email": f"o-{uuid.uuid4().hex[:8]}@gmail.example",
+            },
+        )
+        assert team.status_code == 201, team.text
+        body = {**api.order_body(sku), "ship_to": None, "customer_id": team.json()["id"]}
+        assert_problem(
+            api.call("POST", "/v1/orders", reseller.key, json=body), 422, "product-not-for-team-customers"
+        )
+        verified = api.call(
+            "POST",
+            f"/v1/customers/{team.json()['id']}/domain-verification",
+            reseller.key,
+            json={"domain": f"{uuid.uuid4().hex[:12]}.example.com"},
+        )
+        assert verified.status_code == 200, verified.text
+        order = api.call("POST", "/v1/orders", reseller.key, json=body)
+        assert order.status_code == 201, order.text
+
+
 def test_partner_prices_are_shown_right_after_approval(api: Api) -> None:
     reseller = api.onboard_reseller(accept_policy=False)
     sku = api.create_sku()
