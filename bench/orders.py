@@ -77,7 +77,7 @@ def ensure_ok(response: httpx.Response, status: int) -> None:
 async def run(stack: Stack, api: Api) -> list[dict]:
     reseller = api.onboard_reseller(country="NL")
     skus = [api.create_sku()["sku"] for _ in range(5)]
-    api.wait_reseller_known_to_ordering(reseller)
+    api.check_reseller_may_order(reseller)
     order = {
         "ship_to": {"name": "Bench BV", "email": "it@bench.example.com"},
         "currency": "EUR",
@@ -90,6 +90,7 @@ async def run(stack: Stack, api: Api) -> list[dict]:
             kind="reseller", roles=("reseller_admin",), reseller_id=uuid.UUID(reseller.id), key_id="bench"
         ),
         stack.private_key,
+        audience="ordering",
         ttl_seconds=3600,
     )
     limits = httpx.Limits(max_connections=CLIENTS * 2)

@@ -4,7 +4,8 @@
     .venv/bin/python deploy/make_secrets.py --k8s --db-host db.internal \\
         --db-admin-url 'postgresql://admin:…@db.internal:5432/channelhub' > deploy/k8s/secret.yaml
 
-What it makes: the Ed25519 key pair of the internal tokens (libs.auth.generate_keypair),
+What it makes: the Ed25519 key pairs of the internal tokens (libs.auth.generate_keypair: the
+gateway's, and the services' own for service → service calls),
 the operators' admin key, CHANNELHUB_DB_SECRET and, from it, each service role's password
 exactly as the migrate job derives it (libs.devstack.provision.role_password). Nothing is
 written anywhere but stdout; both outputs are git-ignored (deploy/.gitignore). In production
@@ -37,6 +38,7 @@ def main() -> None:
     from services.registry import SERVICE_NAMES as SERVICES
 
     private_pem, public_pem = generate_keypair()
+    service_private_pem, service_public_pem = generate_keypair()
     admin_key = "chk_admin_" + secrets.token_urlsafe(24)
     host = args.db_host if ":" in args.db_host else f"{args.db_host}:5432"
 
@@ -49,6 +51,8 @@ def main() -> None:
             f"CHANNELHUB_ADMIN_KEY={admin_key}",
             "CHANNELHUB_INTERNAL_PRIVATE_KEY=" + _dotenv(private_pem),
             "CHANNELHUB_INTERNAL_PUBLIC_KEY=" + _dotenv(public_pem),
+            "CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY=" + _dotenv(service_private_pem),
+            "CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY=" + _dotenv(service_public_pem),
         ]
         print("\n".join(out))
         return
@@ -71,7 +75,9 @@ stringData:
   db-secret: "{db_secret}"
   admin-key: "{admin_key}"
   internal-private-key: {block(private_pem).rstrip()}
-  internal-public-key: {block(public_pem).rstrip()}""")
+  internal-public-key: {block(public_pem).rstrip()}
+  service-token-private-key: {block(service_private_pem).rstrip()}
+  service-token-public-key: {block(service_public_pem).rstrip()}""")
     for service, url in urls.items():
         print(f'  {service}-database-url: "{url}"')
 

@@ -1,16 +1,25 @@
-"""Who is calling: the gateway's signed internal token, verified by every service.
+"""Who is calling: short-lived EdDSA-signed internal tokens, verified by every service.
 
-The gateway resolves the partner's API key once and forwards a short-lived
-EdDSA-signed token; services hold only the public key, so a compromised service
-cannot mint identities. Routes depend on a typed `Caller`, and repositories
-start every query from the caller's tenant (`scope_to_tenant`), which is how
-tenant isolation stays hard to forget.
+Two kinds of token, signed by two key pairs, so neither can pass for the other:
+- **gateway tokens** (gateway key): the gateway resolves the partner's API key once and forwards
+  the partner's identity. Services hold only the public key, so a compromised service cannot
+  mint partner identities. Public routes accept these only (`current_caller`). The gateway's own
+  token for key resolution carries a `scope` and is accepted only where that scope is required.
+- **service tokens** (service key): a service calling another's `/internal/...` endpoint signs
+  a `kind=system` token naming itself (`sub`). Internal endpoints accept only these, and only
+  from the services they list (`internal_service`); public routes never accept them.
+Every token's audience (`aud`) is the one service it is meant for (`CHANNELHUB_SERVICE`), so a
+token minted for onboarding is refused by ordering.
+
+Routes depend on a typed `Caller`, and repositories start every query from the caller's tenant
+(`scope_to_tenant`), which is how tenant isolation stays hard to forget.
 """
 
 from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -22,8 +31,10 @@ from fastapi import Depends, Request
 from libs.errors import Forbidden, NotFound, Unauthorized
 
 INTERNAL_TOKEN_HEADER = "X-ChannelHub-Internal-Token"
-ISSUER = "channelhub-gateway"
-AUDIENCE = "channelhub-services"
+ISSUER = "channelhub-gateway"  # partner identities and the gateway's scoped tokens
+SERVICE_ISSUER = "channelhub-service"  # service → service calls
+# the only scope today: the gateway asking onboarding who an API key belongs to
+KEY_RESOLUTION_SCOPE = "api-keys:resolve"
 
 CallerKind = Literal["staff", "reseller", "customer", "system", "anonymous"]
 
@@ -84,18 +95,78 @@ def generate_keypair() -> tuple[str, str]:
     return private_pem, public_pem
 
 
-def sign_internal_token(caller: Caller, private_key_pem: str, *, ttl_seconds: int = 60) -> str:
+def _claims(audience: str, issuer: str, ttl_seconds: int) -> dict[str, Any]:
     now = int(time.time())
-    claims = {**caller.to_claims(), "iss": ISSUER, "aud": AUDIENCE, "iat": now, "exp": now + ttl_seconds}
+    return {"iss": issuer, "aud": audience, "iat": now, "exp": now + ttl_seconds}
+
+
+def _decode(token: str, public_key_pem: str, *, audience: str, issuer: str) -> dict[str, Any]:
+    if not audience:  # a process without a service name accepts nothing (fail closed)
+        raise Unauthorized("this process has no service name to be the audience of a token")
+    try:
+        return jwt.decode(
+            token,
+            public_key_pem,
+            algorithms=["EdDSA"],
+            audience=audience,
+            issuer=issuer,
+            options={"require": ["exp", "iat", "aud", "iss"]},
+        )
+    except jwt.PyJWTError as exc:
+        raise Unauthorized("the internal token is not valid") from exc
+
+
+def sign_internal_token(
+    caller: Caller,
+    private_key_pem: str,
+    *,
+    audience: str,
+    ttl_seconds: int = 60,
+    scope: str | None = None,
+) -> str:
+    """The gateway's token for `audience` (the target service); `scope` narrows it to one endpoint."""
+    claims = {**caller.to_claims(), **_claims(audience, ISSUER, ttl_seconds)}
+    if scope is not None:
+        claims["scope"] = scope
     return jwt.encode(claims, private_key_pem, algorithm="EdDSA")
 
 
-def verify_internal_token(token: str, public_key_pem: str) -> Caller:
-    try:
-        claims = jwt.decode(token, public_key_pem, algorithms=["EdDSA"], audience=AUDIENCE, issuer=ISSUER)
-    except jwt.PyJWTError as exc:
-        raise Unauthorized("the internal token is not valid") from exc
+def verify_internal_token(token: str, public_key_pem: str, *, audience: str) -> Caller:
+    """A partner's (or staff's) identity forwarded by the gateway to `audience`. Scoped and
+    system tokens are refused: they are good only for the internal endpoint that requires them."""
+    claims = _decode(token, public_key_pem, audience=audience, issuer=ISSUER)
+    if claims.get("scope") is not None or claims.get("kind") == "system":
+        raise Unauthorized("this token is not valid for this endpoint")
     return Caller.from_claims(claims)
+
+
+def verify_scoped_token(token: str, public_key_pem: str, *, audience: str, scope: str) -> Caller:
+    claims = _decode(token, public_key_pem, audience=audience, issuer=ISSUER)
+    if claims.get("scope") != scope:
+        raise Unauthorized("this token is not valid for this endpoint")
+    return Caller.from_claims(claims)
+
+
+def sign_service_token(service: str, private_key_pem: str, *, audience: str, ttl_seconds: int = 60) -> str:
+    """`service` calling `audience`'s internal endpoints (signed with the service key pair)."""
+    claims = {
+        "kind": "system",
+        "roles": ["system"],
+        "sub": service,
+        **_claims(audience, SERVICE_ISSUER, ttl_seconds),
+    }
+    return jwt.encode(claims, private_key_pem, algorithm="EdDSA")
+
+
+def verify_service_token(
+    token: str, public_key_pem: str, *, audience: str, allowed: Collection[str]
+) -> Caller:
+    """The calling service, if it is one of `allowed`: a system caller named after it."""
+    claims = _decode(token, public_key_pem, audience=audience, issuer=SERVICE_ISSUER)
+    service = claims.get("sub")
+    if claims.get("kind") != "system" or service not in allowed:
+        raise Forbidden("this internal endpoint is not open to the calling service")
+    return Caller(kind="system", roles=("system",), key_id=f"service:{service}", extra={"service": service})
 
 
 # --- FastAPI dependencies -------------------------------------------------
@@ -103,12 +174,17 @@ def verify_internal_token(token: str, public_key_pem: str) -> Caller:
 # which costs a thread hop per dependency per request.
 
 
+def _token(request: Request) -> str | None:
+    return request.headers.get(INTERNAL_TOKEN_HEADER)
+
+
 async def current_caller(request: Request) -> Caller:
     """The verified caller, or ANONYMOUS when the gateway forwarded no identity."""
-    token = request.headers.get(INTERNAL_TOKEN_HEADER)
+    token = _token(request)
     if not token:
         return ANONYMOUS
-    return verify_internal_token(token, request.app.state.settings.internal_public_key)
+    settings = request.app.state.settings
+    return verify_internal_token(token, settings.internal_public_key, audience=settings.service)
 
 
 async def authenticated(caller: Annotated[Caller, Depends(current_caller)]) -> Caller:
@@ -135,10 +211,34 @@ async def staff_or_reseller(caller: Annotated[Caller, Depends(authenticated)]) -
     return caller
 
 
-async def system(caller: Annotated[Caller, Depends(authenticated)]) -> Caller:
-    if caller.kind != "system":
-        raise Forbidden("internal endpoint")
-    return caller
+def gateway_scope(scope: str) -> Callable[[Request], Awaitable[Caller]]:
+    """A dependency for the one endpoint a scoped gateway token is for (key resolution)."""
+
+    async def scoped(request: Request) -> Caller:
+        token = _token(request)
+        if not token:
+            raise Unauthorized("internal endpoint")
+        settings = request.app.state.settings
+        return verify_scoped_token(
+            token, settings.internal_public_key, audience=settings.service, scope=scope
+        )
+
+    return scoped
+
+
+def internal_service(*allowed: str) -> Callable[[Request], Awaitable[Caller]]:
+    """A dependency for `/internal/...` endpoints: only service tokens, only from `allowed`."""
+
+    async def calling_service(request: Request) -> Caller:
+        token = _token(request)
+        if not token:
+            raise Unauthorized("internal endpoint")
+        settings = request.app.state.settings
+        return verify_service_token(
+            token, settings.service_token_public_key, audience=settings.service, allowed=allowed
+        )
+
+    return calling_service
 
 
 AnyCaller = Annotated[Caller, Depends(current_caller)]
@@ -146,7 +246,7 @@ CurrentCaller = Annotated[Caller, Depends(authenticated)]
 Staff = Annotated[Caller, Depends(staff)]
 CurrentReseller = Annotated[Caller, Depends(reseller)]
 StaffOrReseller = Annotated[Caller, Depends(staff_or_reseller)]
-System = Annotated[Caller, Depends(system)]
+KeyResolver = Annotated[Caller, Depends(gateway_scope(KEY_RESOLUTION_SCOPE))]
 
 
 def require_reseller_access(caller: Caller, reseller_id: uuid.UUID) -> None:

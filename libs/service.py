@@ -32,6 +32,7 @@ from libs.events.base import EVENT_TYPES
 from libs.housekeeping import run_housekeeping
 from libs.http import RequestContextMiddleware
 from libs.idempotency import idempotency_dependency
+from libs.internal_client import close_internal_clients
 from libs.job_routes import jobs_router
 from libs.jobs import Job, JobScheduler
 from libs.logging import configure_logging, get_logger
@@ -149,6 +150,7 @@ def create_service_app(
             await asyncio.wait(tasks, timeout=5) if tasks else None
             for task in tasks:
                 task.cancel()
+            await close_internal_clients(app.state)
             await app.state.db.dispose()
 
     app = FastAPI(

@@ -25,6 +25,12 @@ class Settings(BaseSettings):
     internal_private_key: str = Field("", alias="CHANNELHUB_INTERNAL_PRIVATE_KEY")
     internal_public_key: str = Field("", alias="CHANNELHUB_INTERNAL_PUBLIC_KEY")
     internal_token_ttl_seconds: int = Field(60, alias="CHANNELHUB_INTERNAL_TOKEN_TTL")
+    # service → service calls (libs.internal_client): every service holds both halves of this
+    # second pair, never the gateway's private key, so it can call other services' /internal
+    # endpoints but cannot mint a partner identity
+    service_token_private_key: str = Field("", alias="CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY")
+    service_token_public_key: str = Field("", alias="CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY")
+    internal_call_timeout_seconds: float = Field(3.0, alias="CHANNELHUB_INTERNAL_CALL_TIMEOUT")
     admin_key: str = Field("", alias="CHANNELHUB_ADMIN_KEY")
     # the vendor's own country decides EU VAT vs reverse charge (R-OR-5)
     vendor_country: str = Field("NL", alias="CHANNELHUB_VENDOR_COUNTRY")
@@ -36,7 +42,8 @@ class Settings(BaseSettings):
     consumer_backoff_base_seconds: float = Field(0.2, alias="CONSUMER_BACKOFF_BASE_SECONDS")
     # how often the job scheduler looks for due jobs (libs.jobs)
     job_tick_seconds: float = Field(30.0, alias="CHANNELHUB_JOB_TICK_SECONDS")
-    # gateway only: where each service listens, as "name=url,name=url"
+    # where each service listens, as "name=url,name=url": the gateway routes to them, services
+    # call each other's /internal endpoints
     service_urls: str = Field("", alias="CHANNELHUB_SERVICE_URLS")
     upstream_timeout_seconds: float = Field(10.0, alias="CHANNELHUB_UPSTREAM_TIMEOUT")
     public_rate_limit_per_minute: int = Field(30, alias="CHANNELHUB_PUBLIC_RATE_LIMIT")

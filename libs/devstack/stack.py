@@ -86,6 +86,7 @@ class Stack:
         self.admin_url = ""
         self.service_urls: dict[str, str] = {}  # service → its own database URL
         self.private_key, self.public_key = generate_keypair()
+        self.service_private_key, self.service_public_key = generate_keypair()  # service → service
         self.logs_dir = config.data_dir / "logs"
         self.logs_dir.mkdir(parents=True, exist_ok=True)
         if not config.service_ports:
@@ -163,15 +164,23 @@ class Stack:
         }
 
     def service_env(self, service: str) -> dict[str, str]:
-        return {**self.common_env(), "CHANNELHUB_SERVICE_DATABASE_URL": self.service_urls[service]}
+        return {
+            **self.common_env(),
+            "CHANNELHUB_SERVICE_DATABASE_URL": self.service_urls[service],
+            "CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY": self.service_private_key,
+            "CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY": self.service_public_key,
+            "CHANNELHUB_SERVICE_URLS": self.listen_urls(),
+        }
+
+    def listen_urls(self) -> str:
+        return ",".join(f"{s}=http://127.0.0.1:{p}" for s, p in self.config.service_ports.items())
 
     def gateway_env(self) -> dict[str, str]:
-        urls = ",".join(f"{s}=http://127.0.0.1:{p}" for s, p in self.config.service_ports.items())
         return {
             **self.common_env(),
             "CHANNELHUB_INTERNAL_PRIVATE_KEY": self.private_key,
             "CHANNELHUB_ADMIN_KEY": self.config.admin_key,
-            "CHANNELHUB_SERVICE_URLS": urls,
+            "CHANNELHUB_SERVICE_URLS": self.listen_urls(),
         }
 
     def spawn(self, name: str, port: int, env: dict[str, str], *, service: str | None = None) -> None:

@@ -91,18 +91,18 @@ class Api:
             )
             assert accepted.status_code == 200, accepted.text
             if wait_for_ordering:
-                self.wait_reseller_known_to_ordering(reseller)
+                self.check_reseller_may_order(reseller)
         return reseller
 
-    def wait_reseller_known_to_ordering(self, reseller: Reseller) -> None:
-        """Ordering learns resellers from onboarding's events: wait until it would take an order."""
-
-        def eligible() -> bool:
-            response = self.call("GET", "/v1/orders/eligibility", reseller.key)
-            return response.status_code == 200 and response.json()["eligible"] is True
-
+    def check_reseller_may_order(self, reseller: Reseller) -> None:
+        """Ordering would take an order from the reseller now. No waiting: ordering asks onboarding
+        before it refuses, so a partner's own writes are visible to its next call."""
         self.ensure_sku()
-        wait_until(eligible, what="ordering to learn that the reseller may order")
+        response = self.call("GET", "/v1/orders/eligibility", reseller.key)
+        assert response.status_code == 200 and response.json()["eligible"] is True, response.text
+
+    # the old name, for branches still calling it (it no longer waits)
+    wait_reseller_known_to_ordering = check_reseller_may_order
 
     def create_sku(self, **overrides: Any) -> dict[str, Any]:
         body = {

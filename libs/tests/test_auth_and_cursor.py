@@ -5,15 +5,26 @@ from datetime import UTC, datetime
 import jwt
 import pytest
 
-from libs.auth import Caller, generate_keypair, sign_internal_token, verify_internal_token
-from libs.errors import Unauthorized
+from libs.auth import (
+    KEY_RESOLUTION_SCOPE,
+    SYSTEM,
+    Caller,
+    generate_keypair,
+    sign_internal_token,
+    sign_service_token,
+    verify_internal_token,
+    verify_scoped_token,
+    verify_service_token,
+)
+from libs.errors import Forbidden, Unauthorized
 from libs.pagination import InvalidCursor, decode_cursor, encode_cursor
 
 
 def test_internal_token_round_trip() -> None:
     private, public = generate_keypair()
     caller = Caller(kind="reseller", roles=("reseller_admin",), reseller_id=uuid.uuid4(), key_id="k1")
-    assert verify_internal_token(sign_internal_token(caller, private), public) == caller
+    token = sign_internal_token(caller, private, audience="ordering")
+    assert verify_internal_token(token, public, audience="ordering") == caller
 
 
 def test_internal_token_signed_by_another_key_or_expired_is_refused() -> None:
@@ -21,12 +32,14 @@ def test_internal_token_signed_by_another_key_or_expired_is_refused() -> None:
     other, _ = generate_keypair()
     caller = Caller(kind="staff", roles=("admin",))
     with pytest.raises(Unauthorized):
-        verify_internal_token(sign_internal_token(caller, other), public)
+        verify_internal_token(
+            sign_internal_token(caller, other, audience="ordering"), public, audience="ordering"
+        )
     expired = jwt.encode(
         {
             **caller.to_claims(),
             "iss": "channelhub-gateway",
-            "aud": "channelhub-services",
+            "aud": "ordering",
             "iat": int(time.time()) - 120,
             "exp": int(time.time()) - 60,
         },
@@ -34,7 +47,55 @@ def test_internal_token_signed_by_another_key_or_expired_is_refused() -> None:
         algorithm="EdDSA",
     )
     with pytest.raises(Unauthorized):
-        verify_internal_token(expired, public)
+        verify_internal_token(expired, public, audience="ordering")
+
+
+def test_a_token_minted_for_one_service_is_refused_by_another() -> None:
+    private, public = generate_keypair()
+    caller = Caller(kind="reseller", roles=("reseller_admin",), reseller_id=uuid.uuid4())
+    token = sign_internal_token(caller, private, audience="onboarding")
+    with pytest.raises(Unauthorized):
+        verify_internal_token(token, public, audience="ordering")
+    with pytest.raises(Unauthorized):  # a process without a service name accepts nothing
+        verify_internal_token(token, public, audience="")
+
+
+def test_a_scoped_gateway_token_is_good_for_its_scope_only() -> None:
+    private, public = generate_keypair()
+    token = sign_internal_token(SYSTEM, private, audience="onboarding", scope=KEY_RESOLUTION_SCOPE)
+    assert (
+        verify_scoped_token(token, public, audience="onboarding", scope=KEY_RESOLUTION_SCOPE).kind == "system"
+    )
+    with pytest.raises(Unauthorized):
+        verify_internal_token(token, public, audience="onboarding")
+    with pytest.raises(Unauthorized):
+        verify_scoped_token(token, public, audience="onboarding", scope="something-else")
+    unscoped = sign_internal_token(SYSTEM, private, audience="onboarding")
+    with pytest.raises(Unauthorized):
+        verify_scoped_token(unscoped, public, audience="onboarding", scope=KEY_RESOLUTION_SCOPE)
+    with pytest.raises(Unauthorized):  # public routes never serve a system caller
+        verify_internal_token(unscoped, public, audience="onboarding")
+
+
+def test_service_tokens_name_their_service_and_pass_only_where_it_is_listed() -> None:
+    service_private, service_public = generate_keypair()
+    gateway_private, gateway_public = generate_keypair()
+    token = sign_service_token("ordering", service_private, audience="onboarding")
+    caller = verify_service_token(token, service_public, audience="onboarding", allowed=("ordering",))
+    assert caller.kind == "system" and caller.extra["service"] == "ordering"
+    with pytest.raises(Forbidden):
+        verify_service_token(token, service_public, audience="onboarding", allowed=("billing",))
+    with pytest.raises(Unauthorized):  # for onboarding, not for licensing
+        verify_service_token(token, service_public, audience="licensing", allowed=("ordering",))
+    # a service token is no partner identity (other key pair, other issuer) …
+    with pytest.raises(Unauthorized):
+        verify_internal_token(token, gateway_public, audience="onboarding")
+    # … and even a token signed with the gateway's key is no service token (other issuer)
+    staff = sign_internal_token(
+        Caller(kind="staff", roles=("admin",)), gateway_private, audience="onboarding"
+    )
+    with pytest.raises(Unauthorized):
+        verify_service_token(staff, gateway_public, audience="onboarding", allowed=("ordering",))
 
 
 def test_cursor_round_trip_and_garbage() -> None:

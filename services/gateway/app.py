@@ -124,7 +124,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         caller = await caller_of(request)
         token = (
             sign_internal_token(
-                caller, settings.internal_private_key, ttl_seconds=settings.internal_token_ttl_seconds
+                caller,
+                settings.internal_private_key,
+                audience=service,  # good for this service only
+                ttl_seconds=settings.internal_token_ttl_seconds,
             )
             if caller
             else None

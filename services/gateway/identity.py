@@ -14,7 +14,7 @@ import time
 import httpx
 
 from libs.apikeys import hash_api_key
-from libs.auth import INTERNAL_TOKEN_HEADER, SYSTEM, Caller, sign_internal_token
+from libs.auth import INTERNAL_TOKEN_HEADER, KEY_RESOLUTION_SCOPE, SYSTEM, Caller, sign_internal_token
 from libs.errors import ServiceUnavailable, Unauthorized
 from libs.settings import Settings
 
@@ -48,7 +48,10 @@ class Identity:
         return caller
 
     async def _ask_onboarding(self, key_hash: str) -> Caller:
-        token = sign_internal_token(SYSTEM, self.settings.internal_private_key)
+        # narrow on purpose: onboarding accepts this token at key resolution and nowhere else
+        token = sign_internal_token(
+            SYSTEM, self.settings.internal_private_key, audience="onboarding", scope=KEY_RESOLUTION_SCOPE
+        )
         try:
             response = await self.onboarding.post(
                 "/internal/api-keys/resolve",

@@ -37,7 +37,7 @@ def test_first_slice_reseller_orders_at_its_partner_price(api: Api) -> None:
     sku = api.create_sku()
     from libs.testing.api import Reseller
 
-    api.wait_reseller_known_to_ordering(Reseller(reseller_id, key, application["id"]))
+    api.check_reseller_may_order(Reseller(reseller_id, key, application["id"]))
     seen = api.call("GET", f"/v1/skus/{sku['sku']}", key).json()
     assert {"amount": "1349.10", "currency": "EUR"} in seen["partner_price"]
 

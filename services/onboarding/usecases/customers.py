@@ -153,6 +153,12 @@ def snapshot(customer: Customer) -> ev.CustomerSnapshot:
     )
 
 
+async def current_snapshot(session: AsyncSession, customer_id: uuid.UUID) -> ev.CustomerSnapshot | None:
+    """What the latest customer event carried, for a service whose read model lags (internal)."""
+    customer = await session.get(Customer, customer_id)
+    return snapshot(customer) if customer is not None else None
+
+
 async def publish_change(
     session: AsyncSession, customer: Customer, event_type: type[ev._CustomerEvent], **extra: Any
 ) -> None:

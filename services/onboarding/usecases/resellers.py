@@ -68,6 +68,14 @@ def snapshot(reseller: Reseller, certificate: ExemptionCertificate | None = None
     )
 
 
+async def current_snapshot(session: AsyncSession, reseller_id: uuid.UUID) -> ev.ResellerSnapshot | None:
+    """What the latest reseller event carried, for a service whose read model lags (internal)."""
+    reseller = await session.get(Reseller, reseller_id)
+    if reseller is None:
+        return None
+    return snapshot(reseller, await current_certificate(session, reseller_id))
+
+
 async def publish_change(
     session: AsyncSession, reseller: Reseller, event_type: type[ev._ResellerEvent], **extra: object
 ) -> None:

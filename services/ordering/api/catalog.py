@@ -11,6 +11,7 @@ from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.ordering import schemas
+from services.ordering.api.deps import Onboarding
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
 from services.ordering.usecases import catalog
 
@@ -44,10 +45,11 @@ async def list_skus(
     caller: CurrentCaller,
     clock: CurrentClock,
     page: PageParams,
+    onboarding: Onboarding,
     product: str | None = Query(None, max_length=64),
 ) -> Any:
     rows, cursor = await catalog.list_skus(uow.session, page, product)
-    discount = await catalog.reseller_discount(uow.session, caller)
+    discount = await catalog.reseller_discount(uow.session, onboarding, caller)
     return Page(
         data=[catalog.render_sku(s, caller, discount, clock.today()) for s in rows], next_cursor=cursor
     )
@@ -56,10 +58,12 @@ async def list_skus(
 @router.get(
     "/v1/skus/{sku}", response_model=SkuView, name="skus-get", responses=problem_responses(SkuNotFound)
 )
-async def get_sku(sku: str, uow: UoW, caller: CurrentCaller, clock: CurrentClock) -> Any:
+async def get_sku(
+    sku: str, uow: UoW, caller: CurrentCaller, clock: CurrentClock, onboarding: Onboarding
+) -> Any:
     row = await catalog.load_sku(uow.session, sku)
     return catalog.render_sku(
-        row, caller, await catalog.reseller_discount(uow.session, caller), clock.today()
+        row, caller, await catalog.reseller_discount(uow.session, onboarding, caller), clock.today()
     )
 
 

@@ -12,6 +12,7 @@ from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.ordering import errors, schemas
+from services.ordering.api.deps import Onboarding
 from services.ordering.usecases import orders
 from services.ordering.usecases.views import render_order
 
@@ -20,10 +21,10 @@ OrderView = schemas.Order | schemas.OrderForCustomer
 
 
 @router.get("/eligibility", response_model=schemas.OrderEligibility, name="orders-eligibility")
-async def order_eligibility(uow: UoW, caller: CurrentReseller) -> Any:
+async def order_eligibility(uow: UoW, caller: CurrentReseller, onboarding: Onboarding) -> Any:
     """Can the calling reseller order right now, and if not, why (status, policy version)?"""
     try:
-        reseller = await orders.orderable_reseller(uow.session, caller.reseller_id)  # type: ignore[arg-type]
+        reseller = await orders.orderable_reseller(uow.session, onboarding, caller.reseller_id)  # type: ignore[arg-type]
     except (errors.ResellerCannotOrder, errors.PolicyNotAccepted) as refusal:
         return schemas.OrderEligibility(eligible=False, reason=refusal.code, detail=refusal.detail)
     return schemas.OrderEligibility(
@@ -54,12 +55,13 @@ async def create_order(
     caller: CurrentReseller,
     clock: CurrentClock,
     idem: IdempotentCreate,
+    onboarding: Onboarding,
 ) -> Any:
     """Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4)."""
     vendor_country = request.app.state.settings.vendor_country
 
     async def create() -> Any:
-        order = await orders.place_order(uow.session, caller, clock, vendor_country, body)
+        order = await orders.place_order(uow.session, onboarding, caller, clock, vendor_country, body)
         return render_order(order, caller)
 
     return await idem.run(create)

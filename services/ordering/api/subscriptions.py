@@ -14,6 +14,7 @@ from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.ordering import errors, schemas
+from services.ordering.api.deps import Onboarding
 from services.ordering.config import ordering_config
 from services.ordering.usecases import subscriptions
 from services.ordering.usecases.views import render_subscription
@@ -49,12 +50,19 @@ async def create_subscription(
     caller: CurrentReseller,
     clock: CurrentClock,
     idem: IdempotentCreate,
+    onboarding: Onboarding,
 ) -> Any:
     """Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial."""
 
     async def create() -> Any:
         sub = await subscriptions.create_subscription(
-            uow.session, caller, clock, _vendor_country(request), ordering_config().trial_days, body
+            uow.session,
+            onboarding,
+            caller,
+            clock,
+            _vendor_country(request),
+            ordering_config().trial_days,
+            body,
         )
         return render_subscription(sub, caller)
 
@@ -133,10 +141,11 @@ async def add_seats(
     uow: UoW,
     caller: CurrentReseller,
     clock: CurrentClock,
+    onboarding: Onboarding,
 ) -> Any:
     """Add seats now (or on `as_of`); only the remaining months of the period are charged."""
     sub = await subscriptions.add_seats(
-        uow.session, caller, clock, _vendor_country(request), subscription_id, body
+        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id, body
     )
     result = render_subscription(sub, caller)
     await uow.commit()
@@ -150,10 +159,17 @@ async def add_seats(
     responses=problem_responses(errors.SubscriptionNotFound, errors.SubscriptionStateConflict),
 )
 async def renew(
-    subscription_id: uuid.UUID, request: Request, uow: UoW, caller: CurrentReseller, clock: CurrentClock
+    subscription_id: uuid.UUID,
+    request: Request,
+    uow: UoW,
+    caller: CurrentReseller,
+    clock: CurrentClock,
+    onboarding: Onboarding,
 ) -> Any:
     """R-OR-6: start the next period (from the end of the current one), charged for the current seats."""
-    sub = await subscriptions.renew(uow.session, caller, clock, _vendor_country(request), subscription_id)
+    sub = await subscriptions.renew(
+        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
+    )
     result = render_subscription(sub, caller)
     await uow.commit()
     return result
@@ -166,10 +182,17 @@ async def renew(
     responses=problem_responses(errors.SubscriptionNotFound, errors.SubscriptionStateConflict),
 )
 async def convert(
-    subscription_id: uuid.UUID, request: Request, uow: UoW, caller: CurrentReseller, clock: CurrentClock
+    subscription_id: uuid.UUID,
+    request: Request,
+    uow: UoW,
+    caller: CurrentReseller,
+    clock: CurrentClock,
+    onboarding: Onboarding,
 ) -> Any:
     """R-OR-10: turn a free trial into a paid subscription; the first paid term starts today."""
-    sub = await subscriptions.convert(uow.session, caller, clock, _vendor_country(request), subscription_id)
+    sub = await subscriptions.convert(
+        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
+    )
     result = render_subscription(sub, caller)
     await uow.commit()
     return result

@@ -13,12 +13,14 @@ from sqlalchemy.orm import selectinload
 from libs.auth import Caller
 from libs.clock import Clock
 from libs.events import ordering as ev
+from libs.internal_client import InternalClient
 from libs.money import MoneyOut
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
 from services.ordering.domain.pricing import partner_unit_price
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
 from services.ordering.models import OUTBOX, Product, ResellerView, Sku, SkuPrice
+from services.ordering.usecases import readmodels
 
 
 async def list_products(session: AsyncSession, page: PageQuery) -> tuple[list[Product], str | None]:
@@ -119,10 +121,15 @@ def current_prices(sku: Sku, on: date) -> dict[str, Decimal]:
     return prices
 
 
-async def reseller_discount(session: AsyncSession, caller: Caller) -> Decimal | None:
+async def reseller_discount(
+    session: AsyncSession, onboarding: InternalClient, caller: Caller
+) -> Decimal | None:
     if caller.kind != "reseller" or caller.reseller_id is None:
         return None
     view = await session.get(ResellerView, caller.reseller_id)
+    # a reseller approved a moment ago is not in our read model yet: ask onboarding
+    if view is None and await readmodels.refresh_reseller(session, onboarding, caller.reseller_id):
+        view = await session.get(ResellerView, caller.reseller_id)
     return view.discount_percent if view is not None else None
 
 

@@ -13,7 +13,9 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
+from libs.errors import DomainError
 from libs.events import ordering as ev
+from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
@@ -53,25 +55,48 @@ from services.ordering.models import (
     ResellerView,
     Sku,
 )
-from services.ordering.usecases import lifecycle
+from services.ordering.usecases import lifecycle, readmodels
 from services.ordering.usecases.catalog import current_prices
 
 
-async def orderable_reseller(session: AsyncSession, reseller_id: uuid.UUID) -> ResellerView:
-    # the reseller and the current policy in one round trip (no row: no such reseller)
+async def _reseller_and_policy(
+    session: AsyncSession, reseller_id: uuid.UUID
+) -> tuple[ResellerView | None, PolicyView | None]:
+    # the reseller and the current policy in one round trip (no row: no such reseller); fresh
+    # objects each time, so a decision taken again after a refresh sees the refreshed row
     found = (
         await session.execute(
             sa.select(ResellerView, PolicyView)
             .outerjoin(PolicyView, PolicyView.policy == "reseller-policy")
             .where(ResellerView.reseller_id == reseller_id)
+            .execution_options(populate_existing=True)
         )
     ).first()
-    reseller, policy = found if found is not None else (None, None)
+    return (found[0], found[1]) if found is not None else (None, None)
+
+
+def _refusal(reseller: ResellerView | None, policy: PolicyView | None) -> DomainError | None:
     if reseller is None or reseller.status != "active":
-        raise ResellerCannotOrder("only active resellers that accepted the reseller policy can order")
+        return ResellerCannotOrder("only active resellers that accepted the reseller policy can order")
     current = policy.version if policy else 1
     if reseller.policy_version_accepted is None or reseller.policy_version_accepted < current:
-        raise PolicyNotAccepted(f"accept reseller policy version {current} first")
+        return PolicyNotAccepted(f"accept reseller policy version {current} first")
+    return None
+
+
+async def orderable_reseller(
+    session: AsyncSession, onboarding: InternalClient, reseller_id: uuid.UUID
+) -> ResellerView:
+    reseller, policy = await _reseller_and_policy(session, reseller_id)
+    refusal = _refusal(reseller, policy)
+    # before refusing, make sure it is not only our read model lagging the caller's own write
+    # (approve → accept policy → order at once): refresh from onboarding and decide again
+    if refusal is not None and await readmodels.refresh_reseller(session, onboarding, reseller_id):
+        reseller, policy = await _reseller_and_policy(session, reseller_id)
+        refusal = _refusal(reseller, policy)
+    if refusal is not None:
+        raise refusal
+    assert reseller is not None
     return reseller
 
 
@@ -119,16 +144,20 @@ async def _payment_requirement(
 
 
 async def check_customer(
-    session: AsyncSession, reseller_id: uuid.UUID, customer_id: uuid.UUID
+    session: AsyncSession, onboarding: InternalClient, reseller_id: uuid.UUID, customer_id: uuid.UUID
 ) -> CustomerView:
     customer = await session.get(CustomerView, customer_id)
+    if customer is None or customer.reseller_id != reseller_id:
+        # just created (or transferred to this reseller)? ask onboarding before refusing
+        if await readmodels.refresh_customer(session, onboarding, customer_id):
+            customer = await session.get(CustomerView, customer_id, populate_existing=True)
     if customer is None or customer.reseller_id != reseller_id:
         raise UnknownCustomer()
     return customer
 
 
 async def check_team_customer_allowed(
-    session: AsyncSession, customer: CustomerView | None, product_codes: set[str]
+    session: AsyncSession, onboarding: InternalClient, customer: CustomerView | None, product_codes: set[str]
 ) -> None:
     """R-CU-4: a team customer (no verified domain) may only buy products that allow team customers."""
     if customer is None or customer.kind != "team":
@@ -140,10 +169,19 @@ async def check_team_customer_allowed(
             )
         )
     )
-    if refused:
-        raise ProductNotForTeamCustomers(
-            f"{', '.join(refused)} cannot be bought by a team customer; verify a domain first"
-        )
+    if not refused:
+        return
+    # verified its domain a moment ago? ask onboarding before refusing
+    owner = customer.reseller_id
+    if await readmodels.refresh_customer(session, onboarding, customer.customer_id):
+        await session.refresh(customer)
+        if customer.reseller_id != owner:  # transferred meanwhile: no longer the caller's
+            raise UnknownCustomer()
+        if customer.kind != "team":
+            return
+    raise ProductNotForTeamCustomers(
+        f"{', '.join(refused)} cannot be bought by a team customer; verify a domain first"
+    )
 
 
 def decide_order_tax(reseller: ResellerView, vendor_country: str, on: date) -> TaxDecision:
@@ -154,7 +192,12 @@ def decide_order_tax(reseller: ResellerView, vendor_country: str, on: date) -> T
 
 
 async def place_order(
-    session: AsyncSession, caller: Caller, clock: Clock, vendor_country: str, body: schemas.OrderCreate
+    session: AsyncSession,
+    onboarding: InternalClient,
+    caller: Caller,
+    clock: Clock,
+    vendor_country: str,
+    body: schemas.OrderCreate,
 ) -> Order:
     assert caller.reseller_id is not None
     if body.payment_method != "bank_transfer":
@@ -165,10 +208,10 @@ async def place_order(
         currency = check_currency(body.currency)
     except InvalidMoney as exc:
         raise PriceNotAvailable(str(exc)) from exc
-    reseller = await orderable_reseller(session, caller.reseller_id)
+    reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
     customer = None
     if body.customer_id is not None:
-        customer = await check_customer(session, reseller.reseller_id, body.customer_id)
+        customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
     today = clock.today()
     tax = decide_order_tax(reseller, vendor_country, today)
 
@@ -180,7 +223,7 @@ async def place_order(
     missing = sorted(codes - skus.keys())
     if missing:
         raise UnknownSku(f"no SKU {', '.join(repr(m) for m in missing)}")
-    await check_team_customer_allowed(session, customer, {s.product_code for s in skus.values()})
+    await check_team_customer_allowed(session, onboarding, customer, {s.product_code for s in skus.values()})
     order_id = uuid.uuid4()
     priced, rows = [], []
     for number, line in enumerate(body.lines, start=1):

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
 from libs.events import ordering as ev
+from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency, round_half_up
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
@@ -115,6 +116,7 @@ def _period(sub: Subscription, number: int, kind: str, charge: Charge) -> Subscr
 
 async def create_subscription(
     session: AsyncSession,
+    onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
     vendor_country: str,
@@ -122,8 +124,8 @@ async def create_subscription(
     body: schemas.SubscriptionCreate,
 ) -> Subscription:
     assert caller.reseller_id is not None
-    reseller = await orderable_reseller(session, caller.reseller_id)
-    customer = await check_customer(session, reseller.reseller_id, body.customer_id)
+    reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
+    customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
     sku = await session.scalar(
         sa.select(Sku).where(Sku.sku == body.sku, Sku.active.is_(True)).options(selectinload(Sku.prices))
     )
@@ -136,7 +138,7 @@ async def create_subscription(
             f"{sku.sku} is billed {sku.billing_plan}; a {body.term_months}-month term needs a "
             f"{PLAN_FOR_TERM[body.term_months]} SKU"
         )
-    await check_team_customer_allowed(session, customer, {sku.product_code})
+    await check_team_customer_allowed(session, onboarding, customer, {sku.product_code})
     try:
         currency = check_currency(body.currency or reseller.credit_currency)
     except InvalidMoney as exc:
@@ -280,12 +282,13 @@ async def seat_quote(
     return quote_seats(sub, add, as_of or clock.today())
 
 
-async def _reseller_of(session: AsyncSession, sub: Subscription) -> ResellerView:
-    return await orderable_reseller(session, sub.reseller_id)
+async def _reseller_of(session: AsyncSession, onboarding: InternalClient, sub: Subscription) -> ResellerView:
+    return await orderable_reseller(session, onboarding, sub.reseller_id)
 
 
 async def add_seats(
     session: AsyncSession,
+    onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
     vendor_country: str,
@@ -293,7 +296,7 @@ async def add_seats(
     body: schemas.SeatsAdd,
 ) -> Subscription:
     sub = await load_subscription(session, caller, subscription_id, lock=True)
-    reseller = await _reseller_of(session, sub)
+    reseller = await _reseller_of(session, onboarding, sub)
     quote = quote_seats(sub, body.add, body.as_of or clock.today())
     charge = _charge(quote.total, decide_order_tax(reseller, vendor_country, clock.today()), sub.currency)
     sub.seats += body.add
@@ -329,7 +332,12 @@ async def add_seats(
 
 
 async def renew(
-    session: AsyncSession, caller: Caller, clock: Clock, vendor_country: str, subscription_id: uuid.UUID
+    session: AsyncSession,
+    onboarding: InternalClient,
+    caller: Caller,
+    clock: Clock,
+    vendor_country: str,
+    subscription_id: uuid.UUID,
 ) -> Subscription:
     """R-OR-6: renewal creates the next period, starting where the current one ends, at the
     subscription's unit price, for its current seats. A period that has not started yet (an
@@ -343,7 +351,7 @@ async def renew(
     today = clock.today()
     if today < sub.period_start:
         raise SubscriptionStateConflict(f"already renewed: the next period starts on {sub.period_start}")
-    reseller = await _reseller_of(session, sub)
+    reseller = await _reseller_of(session, onboarding, sub)
     sub.period_start, sub.period_end = sub.period_end, period_end(sub.period_end, sub.term_months)
     charge = _charge(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
@@ -364,7 +372,12 @@ async def renew(
 
 
 async def convert(
-    session: AsyncSession, caller: Caller, clock: Clock, vendor_country: str, subscription_id: uuid.UUID
+    session: AsyncSession,
+    onboarding: InternalClient,
+    caller: Caller,
+    clock: Clock,
+    vendor_country: str,
+    subscription_id: uuid.UUID,
 ) -> Subscription:
     """R-OR-10: a trial becomes paid; its first paid term starts on the conversion day."""
     sub = await load_subscription(session, caller, subscription_id, lock=True)
@@ -373,7 +386,7 @@ async def convert(
         raise SubscriptionStateConflict(f"only a trial can be converted; this subscription is {sub.status}")
     if today >= sub.period_end:
         raise SubscriptionStateConflict(f"the trial ended on {sub.period_end}")
-    reseller = await _reseller_of(session, sub)
+    reseller = await _reseller_of(session, onboarding, sub)
     sub.status = "active"
     sub.converted_on = today
     sub.period_start, sub.period_end = today, period_end(today, sub.term_months)

@@ -248,10 +248,7 @@ def test_r_on_2_new_policy_version_requires_reacceptance_before_next_order(
     )
     assert accepted.status_code == 200, accepted.text
 
-    def placed() -> bool:
-        return api.call("POST", "/v1/orders", reseller.key, json=api.order_body(sku)).status_code == 201
-
-    wait_until(placed, what="ordering to learn the re-acceptance")
+    place(api, reseller, api.order_body(sku))  # at once: the reseller's own write (read-your-writes)
     assert len(order_ids(api, reseller)) == before + 1
 
 

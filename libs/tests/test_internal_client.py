@@ -1,0 +1,46 @@
+"""An owner that cannot answer is a 503 problem for the partner, never a 500 or a refusal."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from libs.auth import generate_keypair
+from libs.errors import ServiceUnavailable
+from libs.events.onboarding import ResellerSnapshot
+from libs.internal_client import InternalClient, client_for
+from libs.settings import Settings
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # nobody listens once the socket is closed
+
+
+async def test_an_unreachable_service_is_service_unavailable() -> None:
+    private, _ = generate_keypair()
+    client = InternalClient(
+        service="ordering",
+        target="onboarding",
+        base_url=f"http://127.0.0.1:{_closed_port()}",
+        private_key=private,
+        timeout=1,
+    )
+    try:
+        with pytest.raises(ServiceUnavailable):
+            await client.get("/internal/resellers/x", ResellerSnapshot)
+    finally:
+        await client.aclose()
+
+
+async def test_a_target_without_configuration_fails_only_when_called() -> None:
+    settings = Settings(CHANNELHUB_SERVICE="ordering", CHANNELHUB_SERVICE_URLS="")  # type: ignore[call-arg]
+    client = client_for(settings, "onboarding")  # building it does not fail: most requests never call
+    try:
+        assert not client.configured
+        with pytest.raises(ServiceUnavailable):
+            await client.get("/internal/resellers/x", ResellerSnapshot)
+    finally:
+        await client.aclose()
