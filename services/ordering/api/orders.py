@@ -26,7 +26,9 @@ async def order_eligibility(uow: UoW, caller: CurrentReseller, onboarding: Onboa
     try:
         reseller = await orders.orderable_reseller(uow.session, onboarding, caller.reseller_id)  # type: ignore[arg-type]
     except (errors.ResellerCannotOrder, errors.PolicyNotAccepted) as refusal:
+        await uow.commit()  # keep a snapshot refreshed from onboarding: the next order decides on it too
         return schemas.OrderEligibility(eligible=False, reason=refusal.code, detail=refusal.detail)
+    await uow.commit()
     return schemas.OrderEligibility(
         eligible=True, standing=reseller.standing, discount_percent=str(reseller.discount_percent)
     )
