@@ -14,6 +14,7 @@ from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
 from services.onboarding.errors import (
     AdminConfirmationRequired,
+    ApiKeyNotFound,
     CustomerAlreadyDomainCustomer,
     CustomerAlreadyOwned,
     CustomerDomainTaken,
@@ -215,6 +216,32 @@ async def create_api_key(
 ) -> Any:
     """A key that acts as the customer (its portal or its own systems); shown only once."""
     return await idem.run(lambda: customers.issue_customer_key(uow.session, caller, customer_id, body))
+
+
+@router.get(
+    "/{customer_id}/api-keys",
+    response_model=list[schemas.ApiKeyInfo],
+    name="customers-api-keys-list",
+    responses=problem_responses(CustomerNotFound, Forbidden),
+)
+async def list_api_keys(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
+    """The customer's keys, live and revoked (the owning reseller and staff); never the key itself."""
+    return await customers.list_customer_keys(uow.session, caller, customer_id)
+
+
+@router.delete(
+    "/{customer_id}/api-keys/{key_id}",
+    response_model=schemas.ApiKeyInfo,
+    name="customers-api-keys-revoke",
+    responses=problem_responses(CustomerNotFound, ApiKeyNotFound, Forbidden),
+)
+async def revoke_api_key(customer_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
+    """Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
+    key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once."""
+    row = await customers.revoke_customer_key(uow.session, caller, customer_id, key_id)
+    result = schemas.ApiKeyInfo.model_validate(row)
+    await uow.commit()
+    return result
 
 
 @router.post(

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden, scope_to_tenant
 from libs.clock import Clock
+from libs.errors import Unauthorized
 from libs.events import onboarding as ev
 from libs.logging import get_logger
 from libs.pagination import PageQuery, paginate
@@ -34,7 +35,8 @@ from services.onboarding.errors import (
     TransferTokenWrongFamily,
 )
 from services.onboarding.models import OUTBOX, ApiKey, Customer, CustomerUser, Reseller, TransferToken
-from services.onboarding.usecases.keys import issue_key
+from services.onboarding.usecases import keys
+from services.onboarding.usecases.keys import issue_key, key_is_live, revoke_customer_keys
 
 log = get_logger(__name__)
 
@@ -62,6 +64,10 @@ def scoped(stmt: sa.Select, caller: Caller) -> sa.Select:
 async def get_customer(
     session: AsyncSession, caller: Caller, customer_id: uuid.UUID, *, lock: bool = False
 ) -> Customer:
+    if caller.kind == "customer" and not await key_is_live(session, caller.key_id):
+        # the gateway caches a resolved key briefly; a key revoked by a transfer must not issue a
+        # transfer token (pull the customer back) or change the customer in that window
+        raise Unauthorized("the API key was revoked")
     stmt = scoped(sa.select(Customer).where(Customer.id == customer_id), caller)
     if lock:
         stmt = stmt.with_for_update()
@@ -413,6 +419,20 @@ async def issue_customer_key(
     return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
 
 
+async def list_customer_keys(session: AsyncSession, caller: Caller, customer_id: uuid.UUID) -> list[ApiKey]:
+    customer = await get_customer(session, caller, customer_id)
+    require_manager(caller, "list the customer's API keys")
+    return await keys.list_customer_keys(session, customer.id)
+
+
+async def revoke_customer_key(
+    session: AsyncSession, caller: Caller, customer_id: uuid.UUID, key_id: uuid.UUID
+) -> ApiKey:
+    customer = await get_customer(session, caller, customer_id)
+    require_manager(caller, "revoke the customer's API keys")
+    return await keys.revoke_customer_key(session, customer.id, key_id)
+
+
 # --- transfer tokens and imports (R-CU-5) ----------------------------------------------------------
 
 
@@ -495,16 +515,16 @@ async def import_customer(
     row.used_by_reseller_id = caller.reseller_id
     customer.reseller_id = caller.reseller_id
     customer.updated_at = now
-    # the reseller administrator changes with the owner (R-CU-8); customer keys follow the move
+    # the reseller administrator changes with the owner (R-CU-8)
     await session.execute(
         sa.delete(CustomerUser).where(
             CustomerUser.customer_id == customer.id, CustomerUser.kind == "reseller"
         )
     )
     _add_reseller_admin(session, customer, now, caller.identity)
-    await session.execute(
-        sa.update(ApiKey).where(ApiKey.customer_id == customer.id).values(reseller_id=caller.reseller_id)
-    )
+    # keys minted under the old reseller are revoked: it may hold copies (and could otherwise use
+    # one to issue a transfer token and pull the customer back); the new reseller mints new ones
+    await revoke_customer_keys(session, customer.id, now)
     await publish_change(
         session,
         customer,

@@ -62,6 +62,52 @@ async def revoke_reseller_key(session: AsyncSession, reseller_id: uuid.UUID, key
     return row
 
 
+async def list_customer_keys(session: AsyncSession, customer_id: uuid.UUID) -> list[ApiKey]:
+    rows = await session.scalars(
+        sa.select(ApiKey)
+        .where(ApiKey.customer_id == customer_id, ApiKey.kind == "customer")
+        .order_by(ApiKey.created_at, ApiKey.id)
+    )
+    return list(rows)
+
+
+async def revoke_customer_key(session: AsyncSession, customer_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
+    row = await session.scalar(
+        sa.select(ApiKey).where(
+            ApiKey.id == key_id, ApiKey.customer_id == customer_id, ApiKey.kind == "customer"
+        )
+    )
+    if row is None:
+        raise ApiKeyNotFound()
+    if row.revoked_at is None:
+        row.revoked_at = datetime.now(UTC)
+    return row
+
+
+async def revoke_customer_keys(session: AsyncSession, customer_id: uuid.UUID, at: datetime) -> int:
+    """Every live key of the customer (a transfer: keys minted under the old reseller must die)."""
+    result = await session.execute(
+        sa.update(ApiKey)
+        .where(ApiKey.customer_id == customer_id, ApiKey.kind == "customer", ApiKey.revoked_at.is_(None))
+        .values(revoked_at=at)
+        .returning(ApiKey.id)
+    )
+    return len(result.all())
+
+
+async def key_is_live(session: AsyncSession, key_id: str | None) -> bool:
+    """Whether a caller's key is still valid right now, bypassing the gateway's short cache."""
+    try:
+        ident = uuid.UUID(key_id or "")
+    except ValueError:
+        return False
+    return bool(
+        await session.scalar(
+            sa.select(sa.literal(True)).where(ApiKey.id == ident, ApiKey.revoked_at.is_(None))
+        )
+    )
+
+
 async def resolve(session: AsyncSession, key_hash: str) -> Caller | None:
     """The identity behind a key hash, for the gateway. Revoked keys resolve to nothing."""
     row = await session.scalar(

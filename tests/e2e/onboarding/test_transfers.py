@@ -133,3 +133,55 @@ def test_r_cu_5_transfer_token_and_import_honour_idempotency_keys(api: Api, cust
     replay = api.call("POST", "/v1/customers/import", new.key, json=body, headers=headers)
     assert imported.status_code == replay.status_code == 201 and replay.json() == imported.json()
     assert replay.headers.get("Idempotent-Replayed") == "true"
+
+
+def test_r_cu_5_a_transfer_revokes_the_keys_minted_under_the_old_reseller(
+    api: Api, customers: Customers
+) -> None:
+    """Issue 8 item 16: the old reseller's copy of the customer key must not pull the customer back."""
+    old = api.onboard_reseller(wait_for_ordering=False)
+    new = api.onboard_reseller(wait_for_ordering=False)
+    c = customers.domain(old)
+    customer_key = customers.key(old, c["id"])
+    issued = _token(api, customer_key, c["id"])  # the key is in the gateway's cache from here on
+    assert _import(api, new, c["domain"], issued["token"]).status_code == 201
+
+    # at once, whatever the gateway cached: no transfer token, no change of the customer
+    for method, path, body in [
+        ("POST", f"/v1/customers/{c['id']}/transfer-tokens", {"product_family": "workspace"}),
+        ("PATCH", f"/v1/customers/{c['id']}", {"name": "Taken back"}),
+    ]:
+        assert_problem(api.call(method, path, customer_key, json=body), 401)
+
+    keys = api.call("GET", f"/v1/customers/{c['id']}/api-keys", new.key)
+    assert keys.status_code == 200, keys.text
+    assert [k["revoked_at"] is not None for k in keys.json()] == [True]
+    assert "key" not in keys.json()[0]
+    # the new owner mints its own key, which works
+    fresh = customers.key(new, c["id"])
+    assert api.call("GET", f"/v1/customers/{c['id']}", fresh).status_code == 200
+    assert_problem(api.call("GET", f"/v1/customers/{c['id']}/api-keys", old.key), 404)
+
+
+def test_r_cu_8_customer_keys_are_listed_and_revoked_by_the_owner_and_staff_only(
+    api: Api, customers: Customers
+) -> None:
+    owner = api.onboard_reseller(wait_for_ordering=False)
+    stranger = api.onboard_reseller(wait_for_ordering=False)
+    c = customers.domain(owner)
+    key = customers.key(owner, c["id"])
+    listed = api.call("GET", f"/v1/customers/{c['id']}/api-keys", owner.key).json()
+    assert len(listed) == 1 and listed[0]["revoked_at"] is None
+    key_id = listed[0]["id"]
+
+    assert_problem(api.call("GET", f"/v1/customers/{c['id']}/api-keys", key), 403)  # not the customer
+    assert_problem(api.call("DELETE", f"/v1/customers/{c['id']}/api-keys/{key_id}", stranger.key), 404)
+    assert_problem(api.call("DELETE", f"/v1/customers/{c['id']}/api-keys/{uuid.uuid4()}", owner.key), 404)
+    assert api.admin("GET", f"/v1/customers/{c['id']}/api-keys").status_code == 200
+
+    revoked = api.call("DELETE", f"/v1/customers/{c['id']}/api-keys/{key_id}", owner.key)
+    assert revoked.status_code == 200, revoked.text
+    assert revoked.json()["revoked_at"] is not None
+    assert_problem(
+        api.call("POST", f"/v1/customers/{c['id']}/transfer-tokens", key, json={"product_family": "x"}), 401
+    )
