@@ -46,6 +46,8 @@ class Caller:
     reseller_id: uuid.UUID | None = None
     customer_id: uuid.UUID | None = None
     key_id: str | None = None
+    # a reseller key of a suspended reseller: it may read its own data and change nothing
+    suspended: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -64,6 +66,7 @@ class Caller:
             "reseller_id": str(self.reseller_id) if self.reseller_id else None,
             "customer_id": str(self.customer_id) if self.customer_id else None,
             "key_id": self.key_id,
+            "suspended": self.suspended,
         }
 
     @classmethod
@@ -74,6 +77,7 @@ class Caller:
             reseller_id=uuid.UUID(claims["reseller_id"]) if claims.get("reseller_id") else None,
             customer_id=uuid.UUID(claims["customer_id"]) if claims.get("customer_id") else None,
             key_id=claims.get("key_id"),
+            suspended=bool(claims.get("suspended", False)),
         )
 
 

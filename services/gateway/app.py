@@ -122,6 +122,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
             return problem_response(413, "payload-too-large", "The request body is too large")
         caller = await caller_of(request)
+        if caller is not None and caller.suspended and request.method != "GET":
+            # every service behind the gateway gets the rule, within the key cache's seconds;
+            # onboarding and ordering also check their own records at once
+            return problem_response(
+                403, "reseller-suspended", "The reseller is suspended", "a suspended reseller can only read"
+            )
         token = (
             sign_internal_token(
                 caller,

@@ -29,6 +29,10 @@ class TaxProfileChangeNeedsReview(Forbidden):
     title = "A reseller's tax profile changes only after staff review"
 
 
+class ResellerSuspended(Forbidden):
+    code, title = "reseller-suspended", "The reseller is suspended"
+
+
 class ResellerNotFound(NotFound):
     code, title = "reseller-not-found", "No such reseller"
 

@@ -12,6 +12,7 @@ from libs.errors import Forbidden, problem_responses
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
+from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import (
     AdminConfirmationRequired,
     ApiKeyNotFound,
@@ -29,7 +30,7 @@ from services.onboarding.errors import (
 )
 from services.onboarding.usecases import customers
 
-router = APIRouter(prefix="/v1/customers", tags=["customers"])
+router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=NotSuspended)
 
 
 @router.post(

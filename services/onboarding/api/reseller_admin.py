@@ -12,6 +12,7 @@ from libs.auth import Staff, StaffOrReseller
 from libs.errors import problem_responses
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
+from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import (
     InvalidField,
     InvalidStatusChange,
@@ -25,7 +26,7 @@ from services.onboarding.errors import (
 from services.onboarding.usecases import reseller_admin
 from services.onboarding.usecases.resellers import reseller_view
 
-router = APIRouter(tags=["onboarding"])
+router = APIRouter(tags=["onboarding"], dependencies=NotSuspended)
 
 
 @router.put(

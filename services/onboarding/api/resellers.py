@@ -11,11 +11,12 @@ from libs.auth import Caller, CurrentCaller, Forbidden, Staff, StaffOrReseller, 
 from libs.errors import problem_responses
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
+from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import ApiKeyNotFound, PolicyVersionNotCurrent, ResellerNotFound
 from services.onboarding.usecases import keys, policy
 from services.onboarding.usecases.resellers import get_reseller, reseller_view
 
-router = APIRouter(tags=["onboarding"])
+router = APIRouter(tags=["onboarding"], dependencies=NotSuspended)
 
 
 @router.get(

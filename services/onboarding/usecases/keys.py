@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.apikeys import display_prefix, hash_api_key, new_api_key
 from libs.auth import Caller, CallerKind
 from services.onboarding.errors import ApiKeyNotFound
-from services.onboarding.models import ApiKey
+from services.onboarding.models import ApiKey, Reseller
 
 
 async def issue_key(
@@ -110,11 +110,16 @@ async def key_is_live(session: AsyncSession, key_id: str | None) -> bool:
 
 async def resolve(session: AsyncSession, key_hash: str) -> Caller | None:
     """The identity behind a key hash, for the gateway. Revoked keys resolve to nothing."""
-    row = await session.scalar(
-        sa.select(ApiKey).where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
-    )
-    if row is None:
+    found = (
+        await session.execute(
+            sa.select(ApiKey, Reseller.status)
+            .outerjoin(Reseller, Reseller.id == ApiKey.reseller_id)
+            .where(ApiKey.key_hash == key_hash, ApiKey.revoked_at.is_(None))
+        )
+    ).first()
+    if found is None:
         return None
+    row, reseller_status = found
     kind: CallerKind = "reseller" if row.kind == "reseller" else "customer"
     return Caller(
         kind=kind,
@@ -122,4 +127,5 @@ async def resolve(session: AsyncSession, key_hash: str) -> Caller | None:
         reseller_id=row.reseller_id,
         customer_id=row.customer_id,
         key_id=str(row.id),
+        suspended=row.kind == "reseller" and reseller_status == "suspended",
     )

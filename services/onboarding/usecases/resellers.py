@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller, require_reseller_access
 from libs.events import onboarding as ev
 from services.onboarding import schemas
-from services.onboarding.errors import ResellerNotFound
+from services.onboarding.errors import ResellerNotFound, ResellerSuspended
 from services.onboarding.models import OUTBOX, ExemptionCertificate, Reseller
 
 
@@ -28,6 +28,14 @@ async def get_reseller(
     if reseller is None:
         raise ResellerNotFound()
     return reseller
+
+
+async def require_not_suspended(session: AsyncSession, caller: Caller) -> None:
+    if caller.kind != "reseller" or caller.reseller_id is None:
+        return
+    status = await session.scalar(sa.select(Reseller.status).where(Reseller.id == caller.reseller_id))
+    if status == "suspended":
+        raise ResellerSuspended("a suspended reseller can read its own data but change nothing")
 
 
 async def current_certificate(session: AsyncSession, reseller_id: uuid.UUID) -> ExemptionCertificate | None:

@@ -299,3 +299,39 @@ def test_r_on_6_staff_change_credit_limit_discount_and_status(api: Api, onboardi
     pending = api.onboard_reseller(accept_policy=False)
     assert_problem(api.admin("PATCH", f"/v1/resellers/{pending.id}", json={"status": "active"}), 409)
     assert_problem(api.admin("PATCH", f"/v1/resellers/{uuid.uuid4()}", json={"credit_limit": "1"}), 404)
+
+
+def test_r_on_2_a_suspended_reseller_reads_its_data_and_changes_nothing(api: Api) -> None:
+    """Issue 8 item 17: suspension applied everywhere, not only in ordering."""
+    reseller = api.onboard_reseller(wait_for_ordering=False)
+    spare = api.call(
+        "POST",
+        f"/v1/resellers/{reseller.id}/api-keys",
+        reseller.key,
+        json={"role": "reseller_admin", "name": "never used before the suspension"},
+    ).json()["key"]
+    customer = {"kind": "domain", "name": "Acme", "domain": f"acme-{uuid.uuid4().hex[:8]}.example.com"}
+    assert api.admin("PATCH", f"/v1/resellers/{reseller.id}", json={"status": "suspended"}).status_code == 200
+
+    # onboarding checks its own record: refused at once, whichever key
+    for key in (reseller.key, spare):
+        assert api.call("GET", f"/v1/resellers/{reseller.id}", key).status_code == 200
+        assert api.call("GET", "/v1/customers", key).status_code == 200
+        assert_problem(api.call("POST", "/v1/customers", key, json=customer), 403, "reseller-suspended")
+        assert_problem(
+            api.call(
+                "POST",
+                f"/v1/resellers/{reseller.id}/api-keys",
+                key,
+                json={"role": "reseller_user", "name": "x"},
+            ),
+            403,
+            "reseller-suspended",
+        )
+    # a key the gateway resolves now carries the suspension to every service
+    assert api.call("GET", "/v1/orders", spare).status_code == 200
+    body = api.order_body(api.ensure_sku()["sku"])
+    assert_problem(api.call("POST", "/v1/orders", spare, json=body), 403, "reseller-suspended")
+
+    assert api.admin("PATCH", f"/v1/resellers/{reseller.id}", json={"status": "active"}).status_code == 200
+    assert api.call("POST", "/v1/customers", reseller.key, json=customer).status_code == 201
