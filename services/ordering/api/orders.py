@@ -96,11 +96,18 @@ async def get_order(order_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any
     name="orders-handover",
     responses=problem_responses(errors.OrderNotFound, errors.OrderStateConflict),
 )
-async def hand_over(order_id: uuid.UUID, body: schemas.Handover, uow: UoW, caller: StaffOrReseller) -> Any:
-    """R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller."""
-    order = await orders.hand_over(uow.session, caller, order_id, body.note)
-    await uow.commit()
-    return render_order(await orders.load_order(uow.session, caller, order.id), caller)
+async def hand_over(
+    order_id: uuid.UUID, body: schemas.Handover, uow: UoW, caller: StaffOrReseller, idem: IdempotentCreate
+) -> Any:
+    """R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller.
+    Honours `Idempotency-Key`."""
+
+    async def hand_over_once() -> Any:
+        order = await orders.hand_over(uow.session, caller, order_id, body.note)
+        await uow.session.flush()
+        return render_order(await orders.load_order(uow.session, caller, order.id), caller)
+
+    return await idem.run(hand_over_once, status_code=200)
 
 
 @router.post(
@@ -110,10 +117,14 @@ async def hand_over(order_id: uuid.UUID, body: schemas.Handover, uow: UoW, calle
     responses=problem_responses(errors.OrderNotFound, errors.OrderStateConflict),
 )
 async def cancel_order(
-    order_id: uuid.UUID, body: schemas.OrderCancel, uow: UoW, caller: StaffOrReseller
+    order_id: uuid.UUID, body: schemas.OrderCancel, uow: UoW, caller: StaffOrReseller, idem: IdempotentCreate
 ) -> Any:
     """Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
-    order cannot be cancelled (409 order-state-conflict)."""
-    order = await orders.cancel(uow.session, caller, order_id, body.reason)
-    await uow.commit()
-    return render_order(await orders.load_order(uow.session, caller, order.id), caller)
+    order cannot be cancelled (409 order-state-conflict). Honours `Idempotency-Key`."""
+
+    async def cancel_once() -> Any:
+        order = await orders.cancel(uow.session, caller, order_id, body.reason)
+        await uow.session.flush()
+        return render_order(await orders.load_order(uow.session, caller, order.id), caller)
+
+    return await idem.run(cancel_once, status_code=200)

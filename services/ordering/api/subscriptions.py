@@ -142,14 +142,18 @@ async def add_seats(
     caller: CurrentReseller,
     clock: CurrentClock,
     onboarding: Onboarding,
+    idem: IdempotentCreate,
 ) -> Any:
-    """Add seats now (or on `as_of`); only the remaining months of the period are charged."""
-    sub = await subscriptions.add_seats(
-        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id, body
-    )
-    result = render_subscription(sub, caller)
-    await uow.commit()
-    return result
+    """Add seats now (or on `as_of`); only the remaining months of the period are charged.
+    Send an `Idempotency-Key`: a retried purchase then adds the seats once."""
+
+    async def buy() -> Any:
+        sub = await subscriptions.add_seats(
+            uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id, body
+        )
+        return render_subscription(sub, caller)
+
+    return await idem.run(buy, status_code=200)
 
 
 @router.post(
@@ -165,14 +169,18 @@ async def renew(
     caller: CurrentReseller,
     clock: CurrentClock,
     onboarding: Onboarding,
+    idem: IdempotentCreate,
 ) -> Any:
-    """R-OR-6: start the next period (from the end of the current one), charged for the current seats."""
-    sub = await subscriptions.renew(
-        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
-    )
-    result = render_subscription(sub, caller)
-    await uow.commit()
-    return result
+    """R-OR-6: start the next period (from the end of the current one), charged for the current seats.
+    Honours `Idempotency-Key`."""
+
+    async def renew_once() -> Any:
+        sub = await subscriptions.renew(
+            uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
+        )
+        return render_subscription(sub, caller)
+
+    return await idem.run(renew_once, status_code=200)
 
 
 @router.post(
@@ -188,11 +196,15 @@ async def convert(
     caller: CurrentReseller,
     clock: CurrentClock,
     onboarding: Onboarding,
+    idem: IdempotentCreate,
 ) -> Any:
-    """R-OR-10: turn a free trial into a paid subscription; the first paid term starts today."""
-    sub = await subscriptions.convert(
-        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
-    )
-    result = render_subscription(sub, caller)
-    await uow.commit()
-    return result
+    """R-OR-10: turn a free trial into a paid subscription; the first paid term starts today.
+    Honours `Idempotency-Key`."""
+
+    async def convert_once() -> Any:
+        sub = await subscriptions.convert(
+            uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
+        )
+        return render_subscription(sub, caller)
+
+    return await idem.run(convert_once, status_code=200)

@@ -411,3 +411,24 @@ def test_r_on_6_an_on_account_order_uses_the_credit_line_until_it_is_paid(
     handled(ordering_db, payment)  # paid: the credit line is free again
     again = place(api, reseller, quantity=2)
     assert (again["payment_requirement"], again["status"]) == ("on_account", "released")
+
+
+def test_r_or_9_a_retried_cancel_or_handover_with_its_idempotency_key_answers_the_same(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    order = place(api, reseller)
+    key = {"Idempotency-Key": f"cancel-{uuid.uuid4()}"}
+    path = f"/v1/orders/{order['id']}/cancel"
+    first = api.call("POST", path, reseller.key, json={"reason": "duplicate"}, headers=key)
+    again = api.call("POST", path, reseller.key, json={"reason": "duplicate"}, headers=key)
+    assert first.status_code == again.status_code == 200, again.text
+    assert first.json() == again.json() and first.json()["status"] == "cancelled"
+
+    other = place(api, reseller)
+    key = {"Idempotency-Key": f"handover-{uuid.uuid4()}"}
+    path = f"/v1/orders/{other['id']}/handover"
+    first = api.call("POST", path, reseller.key, json={"note": "large deal"}, headers=key)
+    again = api.call("POST", path, reseller.key, json={"note": "large deal"}, headers=key)
+    assert first.status_code == again.status_code == 200, again.text
+    assert first.json() == again.json()

@@ -408,3 +408,32 @@ def test_tenant_isolation_reseller_b_cannot_touch_reseller_a_subscriptions(
     assert api.call("GET", base, a.key).json() == sub
     assert api.call("GET", f"/v1/subscriptions/{trial['id']}", a.key).json()["status"] == "trial"
     assert api.admin("GET", base).json()["reseller_id"] == a.id
+
+
+def test_r_or_7_a_retried_seat_purchase_or_renewal_with_its_idempotency_key_charges_once(
+    api: Api, onboard: Callable[..., Reseller], customers: Customers
+) -> None:
+    """Issue 8 item 19: a partner system that retries `POST /seats` after a timeout must not buy twice."""
+    reseller = onboard(country="NL")
+    sub = subscribe(
+        api, reseller, customer_id=customers.create(reseller), sku=seat_sku(api), seats=5, term_months=12
+    )
+    seats = f"/v1/subscriptions/{sub['id']}/seats"
+    key = {"Idempotency-Key": f"seats-{uuid.uuid4()}"}
+
+    first = api.call("POST", seats, reseller.key, json={"add": 3}, headers=key)
+    again = api.call("POST", seats, reseller.key, json={"add": 3}, headers=key)
+    assert first.status_code == again.status_code == 200, again.text
+    assert first.json() == again.json() and first.json()["seats"] == 8
+    assert api.call("GET", f"/v1/subscriptions/{sub['id']}", reseller.key).json()["seats"] == 8
+    # the same key for another purchase is a mistake, not a replay
+    assert_problem(api.call("POST", seats, reseller.key, json={"add": 4}, headers=key), 422)
+
+    renew = f"/v1/subscriptions/{sub['id']}/renew"
+    key = {"Idempotency-Key": f"renew-{uuid.uuid4()}"}
+    renewed = api.call("POST", renew, reseller.key, headers=key)
+    assert renewed.status_code == 200, renewed.text
+    replayed = api.call("POST", renew, reseller.key, headers=key)
+    assert replayed.status_code == 200 and replayed.json() == renewed.json()
+    periods = api.call("GET", f"/v1/subscriptions/{sub['id']}", reseller.key).json()["periods"]
+    assert [p["kind"] for p in periods].count("renewal") == 1
