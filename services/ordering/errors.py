@@ -77,6 +77,11 @@ class TermDoesNotMatchPlan(Unprocessable):
     )
 
 
+class SeatDateNotAllowed(Unprocessable):
+    code = "seat-date-not-allowed"
+    title = "R-OR-7: seats are bought today; another date is a staff correction"
+
+
 class SeatDateOutsidePeriod(Unprocessable):
     code, title = "seat-date-outside-period", "as_of must fall within the subscription's current period"
 

@@ -216,7 +216,11 @@ class SeatPurchase(Base):
     added: Mapped[int]
     as_of: Mapped[date]
     months_charged: Mapped[int]
-    unit_price: Mapped[Decimal] = mapped_column(Amount)  # per seat per month
+    unit_price: Mapped[Decimal] = mapped_column(Amount)  # per seat per month, for information
+    # per seat for the months charged: net = price_per_seat x added (null before it was recorded)
+    price_per_seat: Mapped[Decimal | None] = mapped_column(Amount, nullable=True)
+    # staff who dated the purchase other than the day it was made (a correction), else null
+    date_corrected_by: Mapped[str | None] = mapped_column(sa.Text)
     net: Mapped[Decimal] = mapped_column(Amount)
     tax: Mapped[Decimal] = mapped_column(Amount)
     total: Mapped[Decimal] = mapped_column(Amount)

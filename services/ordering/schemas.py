@@ -199,9 +199,15 @@ class SeatQuote(BaseModel):
 
     seats: int
     as_of: date
-    months_charged: int
-    unit_price: MoneyOut = Field(description="partner price per seat per month")
-    total: MoneyOut
+    months_charged: int = Field(
+        description="months left in the period (a started month counts whole), plus terms already renewed"
+    )
+    unit_price: MoneyOut = Field(description="partner price per seat per month, for information (rounded)")
+    term_price: MoneyOut = Field(description="partner price per seat for a whole term")
+    price_per_seat: MoneyOut = Field(
+        description="term_price x months_charged / term_months, rounded half-up: what each seat costs"
+    )
+    total: MoneyOut = Field(description="price_per_seat x seats")
 
 
 class SubscriptionPeriod(BaseModel):
@@ -219,7 +225,9 @@ class SeatPurchase(BaseModel):
     added: int
     as_of: date
     months_charged: int
-    unit_price: MoneyOut
+    unit_price: MoneyOut = Field(description="per seat per month, for information")
+    price_per_seat: MoneyOut | None = Field(description="per seat for the months charged; net = this x added")
+    date_corrected_by: str | None = Field(description="staff who dated the purchase other than its day")
     net: MoneyOut
     tax: MoneyOut
     total: MoneyOut

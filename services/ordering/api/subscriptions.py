@@ -118,6 +118,8 @@ async def seat_quote(
         as_of=q.as_of,
         months_charged=q.months_charged,
         unit_price=MoneyOut.of(q.unit_price_per_month, q.currency),
+        term_price=MoneyOut.of(q.term_price, q.currency),
+        price_per_seat=MoneyOut.of(q.price_per_seat, q.currency),
         total=MoneyOut.of(q.total, q.currency),
     )
 
@@ -129,6 +131,7 @@ async def seat_quote(
     responses=problem_responses(
         errors.SubscriptionNotFound,
         errors.SeatDateOutsidePeriod,
+        errors.SeatDateNotAllowed,
         errors.SubscriptionStateConflict,
         errors.ResellerCannotOrder,
         errors.PolicyNotAccepted,
@@ -139,12 +142,14 @@ async def add_seats(
     body: schemas.SeatsAdd,
     request: Request,
     uow: UoW,
-    caller: CurrentReseller,
+    caller: StaffOrReseller,
     clock: CurrentClock,
     onboarding: Onboarding,
     idem: IdempotentCreate,
 ) -> Any:
-    """Add seats now (or on `as_of`); only the remaining months of the period are charged.
+    """Add seats now; only the remaining months of the period are charged (plus terms already
+    renewed). A reseller's purchase is dated today; staff may give another `as_of` as a correction,
+    recorded on the purchase.
     Send an `Idempotency-Key`: a retried purchase then adds the seats once."""
 
     async def buy() -> Any:

@@ -7,6 +7,7 @@ which is also the day the next period (renewal) starts.
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -101,6 +102,41 @@ def prorated_seat_quote(
     if _non_negative_int("months", months) > term_months:
         raise ValueError("cannot charge more months than the term")
     return round_half_up(unit_price_for_term * seats * months / term_months, currency)
+
+
+@dataclass(frozen=True, slots=True)
+class SeatCharge:
+    """What extra seats cost, in figures a partner can multiply out:
+    `price_per_seat = round(term_price x months_charged / term_months)`, `total = price_per_seat x seats`."""
+
+    months_charged: int
+    price_per_seat: Decimal
+    total: Decimal
+
+
+def charge_for_added_seats(
+    *,
+    term_price: Decimal,
+    term_months: int,
+    seats: int,
+    months_left_in_period: int,
+    renewed_terms: int,
+    currency: str,
+) -> SeatCharge:
+    """R-OR-7: seats added during a period pay the months left in it (a started month counts
+    whole) plus every later term already renewed and charged — an early renewal was priced for
+    the seats of its day, and the new seats belong to those terms too."""
+    if not isinstance(term_price, Decimal):
+        raise TypeError("term_price must be a Decimal")
+    if _non_negative_int("term_months", term_months) == 0:
+        raise ValueError("term_months must be at least 1")
+    _non_negative_int("seats", seats)
+    _non_negative_int("renewed_terms", renewed_terms)
+    if _non_negative_int("months_left_in_period", months_left_in_period) > term_months:
+        raise ValueError("cannot charge more months than the term")
+    months = months_left_in_period + renewed_terms * term_months
+    price_per_seat = round_half_up(term_price * months / term_months, currency)
+    return SeatCharge(months_charged=months, price_per_seat=price_per_seat, total=price_per_seat * seats)
 
 
 def trial_end(start: date, trial_days: int) -> date:

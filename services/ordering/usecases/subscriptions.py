@@ -20,15 +20,16 @@ from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
 from services.ordering.domain.pricing import partner_unit_price
 from services.ordering.domain.proration import (
+    charge_for_added_seats,
     monthly_unit_price,
     months_remaining,
     period_end,
-    prorated_seat_quote,
     trial_end,
 )
 from services.ordering.domain.tax import TaxDecision
 from services.ordering.errors import (
     PriceNotAvailable,
+    SeatDateNotAllowed,
     SeatDateOutsidePeriod,
     SkuNotSeatBased,
     SubscriptionNotFound,
@@ -236,9 +237,11 @@ class Quote:
     seats: int
     as_of: date
     months_charged: int
-    unit_price_per_month: Decimal
-    total: Decimal
+    unit_price_per_month: Decimal  # for information: the term price / term months, rounded
+    total: Decimal  # = price_per_seat x seats
     currency: str
+    term_price: Decimal = ZERO  # per seat per term
+    price_per_seat: Decimal = ZERO  # = round(term_price x months_charged / term_months)
 
 
 def quote_seats(sub: Subscription, add: int, as_of: date) -> Quote:
@@ -246,27 +249,36 @@ def quote_seats(sub: Subscription, add: int, as_of: date) -> Quote:
     A trial's seats are free (R-OR-10)."""
     if sub.status not in ("active", "trial"):
         raise SubscriptionStateConflict(f"seats cannot be added to a subscription that is {sub.status}")
-    if not sub.period_start <= as_of < sub.period_end:
+    # the period the seats are bought in: after an early renewal, the subscription's dates already
+    # show the next period, but seats can still be added to the one running today (issue 8 item 2)
+    periods = sorted(sub.periods, key=lambda p: p.number)
+    current = next((p for p in periods if p.start <= as_of < p.end), None)
+    if current is None:
+        first = min((p.start for p in periods), default=sub.period_start)
         raise SeatDateOutsidePeriod(
-            f"as_of {as_of} is outside the current period {sub.period_start} to {sub.period_end}"
+            f"as_of {as_of} is outside the subscription's periods {first} to {sub.period_end}"
         )
-    months = months_remaining(sub.period_start, sub.period_end, as_of)
+    months = min(months_remaining(current.start, current.end, as_of), sub.term_months)
     if sub.status == "trial":
         return Quote(add, as_of, months, ZERO, ZERO, sub.currency)
-    months = min(months, sub.term_months)
+    renewed_terms = sum(1 for p in periods if p.start >= current.end)
+    charge = charge_for_added_seats(
+        term_price=sub.unit_price,
+        term_months=sub.term_months,
+        seats=add,
+        months_left_in_period=months,
+        renewed_terms=renewed_terms,
+        currency=sub.currency,
+    )
     return Quote(
         seats=add,
         as_of=as_of,
-        months_charged=months,
+        months_charged=charge.months_charged,
         unit_price_per_month=monthly_unit_price(sub.unit_price, sub.term_months, sub.currency),
-        total=prorated_seat_quote(
-            unit_price_for_term=sub.unit_price,
-            term_months=sub.term_months,
-            seats=add,
-            months=months,
-            currency=sub.currency,
-        ),
+        total=charge.total,
         currency=sub.currency,
+        term_price=sub.unit_price,
+        price_per_seat=charge.price_per_seat,
     )
 
 
@@ -297,7 +309,16 @@ async def add_seats(
 ) -> Subscription:
     sub = await load_subscription(session, caller, subscription_id, lock=True)
     reseller = await _reseller_of(session, onboarding, sub)
-    quote = quote_seats(sub, body.add, body.as_of or clock.today())
+    # a purchase is dated (and charged) today; another date only as a staff correction, recorded
+    # as such — otherwise seats used from today could be back-dated into a cheap last month
+    purchase_date, corrected_by = clock.today(), None
+    if body.as_of is not None and body.as_of != purchase_date:
+        if not caller.is_staff:
+            raise SeatDateNotAllowed(
+                f"seats bought now are dated {purchase_date}; quote other dates with GET …/seat-quote?as_of="
+            )
+        purchase_date, corrected_by = body.as_of, caller.identity
+    quote = quote_seats(sub, body.add, purchase_date)
     charge = _charge(quote.total, decide_order_tax(reseller, vendor_country, clock.today()), sub.currency)
     sub.seats += body.add
     session.add(
@@ -308,6 +329,8 @@ async def add_seats(
             as_of=quote.as_of,
             months_charged=quote.months_charged,
             unit_price=quote.unit_price_per_month,
+            price_per_seat=quote.price_per_seat,
+            date_corrected_by=corrected_by,
             net=charge.net,
             tax=charge.tax,
             total=charge.total,

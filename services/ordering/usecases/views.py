@@ -114,6 +114,8 @@ def render_subscription(
                 as_of=s.as_of,
                 months_charged=s.months_charged,
                 unit_price=money(s.unit_price),
+                price_per_seat=money(s.price_per_seat) if s.price_per_seat is not None else None,
+                date_corrected_by=s.date_corrected_by,
                 net=money(s.net),
                 tax=money(s.tax),
                 total=money(s.total),

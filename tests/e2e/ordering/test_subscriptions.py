@@ -146,12 +146,20 @@ def test_r_or_7_fifty_days_left_charges_two_months(
         "as_of": str(as_of),
         "months_charged": 2,
         "unit_price": eur("9.00"),  # 108.00 a year per seat
-        "total": eur("54.00"),  # 3 seats x 2 months x 9.00
+        "term_price": eur("108.00"),
+        "price_per_seat": eur("18.00"),  # 108.00 x 2 / 12
+        "total": eur("54.00"),  # 3 seats x 18.00
     }
 
-    added = api.call(
-        "POST", f"/v1/subscriptions/{sub['id']}/seats", reseller.key, json={"add": 3, "as_of": str(as_of)}
+    # a reseller buys today; dating the purchase 50 days before the end is a staff correction
+    assert_problem(
+        api.call(
+            "POST", f"/v1/subscriptions/{sub['id']}/seats", reseller.key, json={"add": 3, "as_of": str(as_of)}
+        ),
+        422,
+        "seat-date-not-allowed",
     )
+    added = api.admin("POST", f"/v1/subscriptions/{sub['id']}/seats", json={"add": 3, "as_of": str(as_of)})
     assert added.status_code == 200, added.text
     body = added.json()
     assert body["seats"] == 8
@@ -161,6 +169,8 @@ def test_r_or_7_fifty_days_left_charges_two_months(
             "as_of": str(as_of),
             "months_charged": 2,
             "unit_price": eur("9.00"),
+            "price_per_seat": eur("18.00"),
+            "date_corrected_by": "staff:admin-env",
             "net": eur("54.00"),
             "tax": eur("11.34"),
             "total": eur("65.34"),
@@ -212,12 +222,7 @@ def test_r_or_7_seats_outside_the_current_period_are_refused(
             "seat-date-outside-period",
         )
         assert_problem(
-            api.call(
-                "POST",
-                f"/v1/subscriptions/{sub['id']}/seats",
-                reseller.key,
-                json={"add": 1, "as_of": str(as_of)},
-            ),
+            api.admin("POST", f"/v1/subscriptions/{sub['id']}/seats", json={"add": 1, "as_of": str(as_of)}),
             422,
             "seat-date-outside-period",
         )
@@ -437,3 +442,57 @@ def test_r_or_7_a_retried_seat_purchase_or_renewal_with_its_idempotency_key_char
     assert replayed.status_code == 200 and replayed.json() == renewed.json()
     periods = api.call("GET", f"/v1/subscriptions/{sub['id']}", reseller.key).json()["periods"]
     assert [p["kind"] for p in periods].count("renewal") == 1
+
+
+def test_r_or_7_a_reseller_cannot_back_date_seats_into_the_last_month(
+    api: Api, onboard: Callable[..., Reseller], customers: Customers
+) -> None:
+    """Issue 8 item 1: 100 seats "bought" the day before the period ends would pay 1 month of 12."""
+    reseller = onboard(country="NL")
+    sub = subscribe(
+        api, reseller, customer_id=customers.create(reseller), sku=seat_sku(api), seats=1, term_months=12
+    )
+    last_day = add_months(today(), 12) - timedelta(days=1)
+    assert_problem(
+        api.call(
+            "POST",
+            f"/v1/subscriptions/{sub['id']}/seats",
+            reseller.key,
+            json={"add": 100, "as_of": str(last_day)},
+        ),
+        422,
+        "seat-date-not-allowed",
+    )
+    after = api.call("GET", f"/v1/subscriptions/{sub['id']}", reseller.key).json()
+    assert after["seats"] == 1 and after["seat_purchases"] == []
+    # today's date, given explicitly, is the purchase date anyway
+    today_buy = api.call(
+        "POST", f"/v1/subscriptions/{sub['id']}/seats", reseller.key, json={"add": 1, "as_of": str(today())}
+    )
+    assert today_buy.status_code == 200, today_buy.text
+    assert today_buy.json()["seat_purchases"][0]["months_charged"] == 12
+
+
+def test_r_or_7_seats_can_be_added_after_an_early_renewal(
+    api: Api, onboard: Callable[..., Reseller], customers: Customers
+) -> None:
+    """Issue 8 item 2: the renewal starts at the current period's end; seats bought today belong to
+    today's period and to the renewed term, which was charged for the seats of its day."""
+    reseller = onboard(country="CH")
+    sub = subscribe(
+        api, reseller, customer_id=customers.create(reseller), sku=seat_sku(api), seats=2, term_months=12
+    )
+    renewed = api.call("POST", f"/v1/subscriptions/{sub['id']}/renew", reseller.key)
+    assert renewed.status_code == 200, renewed.text
+
+    quote = api.call(
+        "GET", f"/v1/subscriptions/{sub['id']}/seat-quote", reseller.key, params={"add": 1}
+    ).json()
+    assert quote["months_charged"] == 24  # 12 left in today's period + the renewed term
+    assert quote["price_per_seat"] == eur("216.00") and quote["total"] == eur("216.00")
+    added = api.call("POST", f"/v1/subscriptions/{sub['id']}/seats", reseller.key, json={"add": 1})
+    assert added.status_code == 200, added.text
+    body = added.json()
+    assert body["seats"] == 3
+    assert body["seat_purchases"][0]["net"] == eur("216.00")
+    assert body["seat_purchases"][0]["as_of"] == str(today())

@@ -288,3 +288,39 @@ def test_r_or_7_a_partial_month_counts_as_a_whole_one(start, term, offset):
 )
 def test_r_or_7_prorated_full_term_equals_term_price_times_seats(price, term, seats):
     assert prorated(price, term, seats=seats, months=term) == price * seats
+
+
+def test_r_or_7_the_seat_quote_multiplies_out():
+    """Issue 8 item 8: 49.00 a year, 7 seats, 11 months showed 4.08 a month and a total of 314.42,
+    which no partner can reproduce (4.08 x 77 = 314.16). The figures shown now multiply out."""
+    from services.ordering.domain.proration import charge_for_added_seats
+
+    charge = charge_for_added_seats(
+        term_price=Decimal("49.00"),
+        term_months=12,
+        seats=7,
+        months_left_in_period=11,
+        renewed_terms=0,
+        currency="EUR",
+    )
+    assert charge.months_charged == 11
+    assert charge.price_per_seat == Decimal("44.92")  # 49.00 x 11 / 12 = 44.9166…
+    assert charge.total == Decimal("314.44") == charge.price_per_seat * 7
+
+
+def test_r_or_7_renewed_terms_are_charged_whole():
+    from services.ordering.domain.proration import charge_for_added_seats
+
+    charge = charge_for_added_seats(
+        term_price=Decimal("108.00"),
+        term_months=12,
+        seats=2,
+        months_left_in_period=2,
+        renewed_terms=1,
+        currency="EUR",
+    )
+    assert (charge.months_charged, charge.price_per_seat, charge.total) == (
+        14,
+        Decimal("126.00"),
+        Decimal("252.00"),
+    )
