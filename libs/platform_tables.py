@@ -34,6 +34,9 @@ def _columns_outbox() -> list[SchemaItem]:
         sa.Column("published_at", sa.DateTime(timezone=True)),
         sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
         sa.Column("last_error", sa.Text),
+        # set when the relay gave up on the row (or on an earlier row of its aggregate): it is not
+        # sent until an operator un-parks it, and later rows of the same key wait behind it
+        sa.Column("parked_at", sa.DateTime(timezone=True)),
     ]
 
 
@@ -78,12 +81,22 @@ def _columns_idempotency() -> list[SchemaItem]:
     ]
 
 
+def outbox_table(metadata: sa.MetaData, name: str = "outbox") -> sa.Table:
+    outbox = sa.Table(name, metadata, *_columns_outbox())
+    sa.Index(f"ix_{name}_unpublished", outbox.c.id, postgresql_where=outbox.c.published_at.is_(None))
+    sa.Index(f"ix_{name}_created_at", outbox.c.created_at)
+    # the relay asks "is an earlier row of this key parked?" for every row it claims
+    sa.Index(
+        f"ix_{name}_parked",
+        outbox.c.key,
+        postgresql_where=sa.and_(outbox.c.parked_at.is_not(None), outbox.c.published_at.is_(None)),
+    )
+    return outbox
+
+
 def platform_tables(metadata: sa.MetaData) -> PlatformTables:
-    outbox = sa.Table("outbox", metadata, *_columns_outbox())
-    sa.Index("ix_outbox_unpublished", outbox.c.id, postgresql_where=outbox.c.published_at.is_(None))
-    sa.Index("ix_outbox_created_at", outbox.c.created_at)
     return PlatformTables(
-        outbox=outbox,
+        outbox=outbox_table(metadata),
         inbox=sa.Table("inbox", metadata, *_columns_inbox()),
         failed_events=sa.Table("failed_events", metadata, *_columns_failed_events()),
         idempotency_keys=sa.Table("idempotency_keys", metadata, *_columns_idempotency()),
