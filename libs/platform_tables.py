@@ -95,9 +95,11 @@ def outbox_table(metadata: sa.MetaData, name: str = "outbox") -> sa.Table:
 
 
 def platform_tables(metadata: sa.MetaData) -> PlatformTables:
+    inbox = sa.Table("inbox", metadata, *_columns_inbox())
+    sa.Index("ix_inbox_processed_at", inbox.c.processed_at)  # housekeeping purges by age
     return PlatformTables(
         outbox=outbox_table(metadata),
-        inbox=sa.Table("inbox", metadata, *_columns_inbox()),
+        inbox=inbox,
         failed_events=sa.Table("failed_events", metadata, *_columns_failed_events()),
         idempotency_keys=sa.Table("idempotency_keys", metadata, *_columns_idempotency()),
     )
