@@ -238,10 +238,14 @@ class OutboxRelay:
                 continue
             try:
                 await self._ensure_topic(row.topic)
+            except Exception as exc:  # the topic is missing and cannot be made now: skip it this batch
+                attempt.fail(row, exc)
+                blocked_topics[row.topic] = exc
+                continue
+            try:
                 # aiokafka keeps send order per partition; every ack is awaited before marking
-                pending.append(
-                    (row, await producer.send(row.topic, value=_encode(row.envelope), key=row.key.encode()))
-                )
+                future = await producer.send(row.topic, value=_encode(row.envelope), key=row.key.encode())
+                pending.append((row, future))
             except Exception as exc:
                 attempt.fail(row, exc)
                 if isinstance(exc, _TOPIC_AT_FAULT):
@@ -251,6 +255,8 @@ class OutboxRelay:
         for (row, _), result in zip(pending, results, strict=True):
             if isinstance(result, BaseException):
                 attempt.fail(row, result)
+                if isinstance(result, UnknownTopicOrPartitionError):
+                    self._ready_topics.discard(row.topic)
             else:
                 attempt.sent.append(row)
         return attempt
