@@ -187,7 +187,8 @@ class ConsumerRunner:
         self, record: ConsumerRecord, envelope: CloudEvent, payload: Event
     ) -> None:
         attempt = 0  # permanent failures only: transient ones never count towards the dead letter
-        transient_delay = self.backoff_base
+        transient_delay = max(self.backoff_base, 0.05)
+        stop = self._stop or asyncio.Event()  # outside `run` nothing stops the wait
         while True:
             try:
                 await self.handle_once(envelope, payload)
@@ -197,10 +198,8 @@ class ConsumerRunner:
             except Exception as exc:
                 if is_transient(exc):
                     log.warning("handler failed transiently; retrying", consumer=self.name, error=repr(exc))
-                    if self._stop is not None and await _sleep_or_stop(self._stop, transient_delay):
-                        raise ShuttingDown(self.name) from exc
-                    if self._stop is None:
-                        await asyncio.sleep(transient_delay)
+                    if await _sleep_or_stop(stop, transient_delay):
+                        raise ShuttingDown(self.name) from exc  # the record stays uncommitted
                     transient_delay = min(transient_delay * 2, MAX_TRANSIENT_BACKOFF_SECONDS)
                     continue
                 attempt += 1
