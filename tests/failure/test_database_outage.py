@@ -62,6 +62,7 @@ async def test_a_database_outage_delays_events_but_skips_none(
     await ensure_topics(stack.bootstrap, [PROBE_TOPIC])
     db, tables, effects = await prepare(private_postgres.url)
     aggregate, total = unique("outage"), 20
+    events = [envelope(aggregate, n) for n in range(total)]
 
     async def effect(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
         stmt = pg_insert(effects).values(event=f"{event.aggregate}:{event.n}", hits=1)
@@ -71,7 +72,10 @@ async def test_a_database_outage_delays_events_but_skips_none(
 
     async def applied() -> dict[str, int]:
         async with db.unit_of_work() as uow:
-            rows = await uow.session.execute(sa.select(effects.c.event, effects.c.hits))
+            # the probe topic is shared: this consumer group also sees other tests' probes
+            rows = await uow.session.execute(
+                sa.select(effects.c.event, effects.c.hits).where(effects.c.event.startswith(aggregate + ":"))
+            )
             return {r.event: r.hits for r in rows}
 
     runner = ConsumerRunner(
@@ -86,24 +90,27 @@ async def test_a_database_outage_delays_events_but_skips_none(
     stop = asyncio.Event()
     task = asyncio.create_task(runner.run(stop))
     try:
-        await produce(stack.bootstrap, [envelope(aggregate, n) for n in range(5)])
+        await produce(stack.bootstrap, events[:5])
         await _wait(lambda: _count(applied, 5), "the first events before the outage")
 
         await asyncio.to_thread(private_postgres.stop)
         for n in range(5, 15):  # events keep arriving for ~10 s while the database is down
-            await produce(stack.bootstrap, [envelope(aggregate, n)])
+            await produce(stack.bootstrap, [events[n]])
             await asyncio.sleep(1)
         await asyncio.to_thread(private_postgres.start)
-        await produce(stack.bootstrap, [envelope(aggregate, n) for n in range(15, total)])
+        await produce(stack.bootstrap, events[15:])
 
         await _wait(lambda: _count(applied, total), "every event after the outage", timeout=90)
     finally:
         stop.set()
         await asyncio.wait_for(task, 30)
     assert await applied() == {f"{aggregate}:{n}": 1 for n in range(total)}
+    failed = tables.failed_events
     async with db.unit_of_work() as uow:
-        assert await uow.session.scalar(sa.select(sa.func.count()).select_from(tables.failed_events)) == 0
-    assert runner.stats.dead_lettered == 0
+        dead = await uow.session.scalars(
+            sa.select(failed.c.event_id).where(failed.c.event_id.in_([str(e.id) for e in events]))
+        )
+        assert list(dead) == []  # (other tests' forged probes on the shared topic are, rightly)
     await db.dispose()
 
 
