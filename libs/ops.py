@@ -1,8 +1,9 @@
 """Operators' routes every service has, under `/v1/ops/{service}/` (staff only):
-dead-lettered events (list, re-drive) and the outbox (re-publish a range)."""
+dead-lettered events (list, re-drive) and the outbox (re-publish a range, parked rows)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -12,7 +13,7 @@ from pydantic import AwareDatetime, BaseModel
 from libs.auth import Staff
 from libs.consumer.failed import list_failed, redrive
 from libs.errors import Unprocessable
-from libs.outbox.maintenance import republish_range
+from libs.outbox.maintenance import list_parked, republish_range, unpark
 
 
 class FailedEvent(BaseModel):
@@ -49,6 +50,29 @@ class RepublishResult(BaseModel):
     republished: int
 
 
+class ParkedRow(BaseModel):
+    """An outbox row the relay does not send: parked after `attempts` refusals (`parked_at`
+    set), or a later row of the same aggregate waiting behind one (`parked_at` null)."""
+
+    id: int
+    event_id: uuid.UUID
+    event_type: str
+    topic: str
+    key: str
+    created_at: datetime
+    attempts: int
+    last_error: str | None
+    parked_at: datetime | None
+
+
+class ParkedList(BaseModel):
+    data: list[ParkedRow]
+
+
+class UnparkResult(BaseModel):
+    released: int
+
+
 def ops_router(service: str) -> APIRouter:
     router = APIRouter(prefix=f"/v1/ops/{service}", tags=["operations"])
 
@@ -75,5 +99,20 @@ def ops_router(service: str) -> APIRouter:
             app.state.db, app.state.tables.outbox, since=body.since, until=body.until
         )
         return {"republished": count}
+
+    @router.get("/outbox/parked", response_model=ParkedList, name=f"ops-{service}-outbox-parked-list")
+    async def parked(request: Request, _staff: Staff) -> Any:
+        return {"data": await list_parked(request.app.state.db, request.app.state.tables.outbox)}
+
+    @router.post(
+        "/outbox/parked/{row_id}/retry",
+        response_model=UnparkResult,
+        name=f"ops-{service}-outbox-parked-retry",
+    )
+    async def retry_parked(request: Request, row_id: int, _staff: Staff) -> Any:
+        """Un-park the row's aggregate: the relay sends its rows again, in order (after the cause
+        is fixed, e.g. the broker's size limit raised or the topic created)."""
+        released = await unpark(request.app.state.db, request.app.state.tables.outbox, row_id)
+        return {"released": released}
 
     return router

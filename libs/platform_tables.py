@@ -36,6 +36,9 @@ def _columns_outbox() -> list[SchemaItem]:
         sa.Column("published_at", sa.DateTime(timezone=True)),
         sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
         sa.Column("last_error", sa.Text),
+        # set when the relay gave up on the row (or on an earlier row of its aggregate): it is not
+        # sent until an operator un-parks it, and later rows of the same key wait behind it
+        sa.Column("parked_at", sa.DateTime(timezone=True)),
     ]
 
 
@@ -95,10 +98,22 @@ def _columns_job_runs() -> list[SchemaItem]:
     ]
 
 
+def outbox_table(metadata: sa.MetaData, name: str = "outbox") -> sa.Table:
+    outbox = sa.Table(name, metadata, *_columns_outbox())
+    sa.Index(f"ix_{name}_unpublished", outbox.c.id, postgresql_where=outbox.c.published_at.is_(None))
+    sa.Index(f"ix_{name}_created_at", outbox.c.created_at)
+    # the relay asks "is an earlier row of this key parked?" for every row it claims
+    sa.Index(
+        f"ix_{name}_parked",
+        outbox.c.key,
+        postgresql_where=sa.and_(outbox.c.parked_at.is_not(None), outbox.c.published_at.is_(None)),
+    )
+    return outbox
+
+
 def platform_tables(metadata: sa.MetaData) -> PlatformTables:
-    outbox = sa.Table("outbox", metadata, *_columns_outbox())
-    sa.Index("ix_outbox_unpublished", outbox.c.id, postgresql_where=outbox.c.published_at.is_(None))
-    sa.Index("ix_outbox_created_at", outbox.c.created_at)
+    inbox = sa.Table("inbox", metadata, *_columns_inbox())
+    sa.Index("ix_inbox_processed_at", inbox.c.processed_at)  # housekeeping purges by age
     job_runs = sa.Table("job_runs", metadata, *_columns_job_runs())
     sa.Index("ix_job_runs_job", job_runs.c.job, job_runs.c.id)
     # the fence of scheduled runs: one success per (job, period), whichever replica ran it
@@ -110,8 +125,8 @@ def platform_tables(metadata: sa.MetaData) -> PlatformTables:
         postgresql_where=sa.and_(job_runs.c.trigger == "schedule", job_runs.c.outcome == "succeeded"),
     )
     return PlatformTables(
-        outbox=outbox,
-        inbox=sa.Table("inbox", metadata, *_columns_inbox()),
+        outbox=outbox_table(metadata),
+        inbox=inbox,
         failed_events=sa.Table("failed_events", metadata, *_columns_failed_events()),
         idempotency_keys=sa.Table("idempotency_keys", metadata, *_columns_idempotency()),
         job_runs=job_runs,

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     log_level: str = Field("INFO", alias="LOG_LEVEL")
     log_json: bool = Field(True, alias="LOG_JSON")
     outbox_retention_days: int = Field(7, alias="OUTBOX_RETENTION_DAYS")
+    # a row the broker refuses this many times is parked (with the later rows of its aggregate)
+    outbox_max_attempts: int = Field(10, alias="OUTBOX_MAX_ATTEMPTS")
+    # the inbox must outlive every way an event can come again (the topic's retention, an operator
+    # re-publishing the outbox's retention window), or a late redelivery would be applied twice
+    inbox_retention_days: int = Field(30, alias="INBOX_RETENTION_DAYS")
+    failed_events_retention_days: int = Field(30, alias="FAILED_EVENTS_RETENTION_DAYS")
     idempotency_ttl_hours: int = Field(24, alias="IDEMPOTENCY_TTL_HOURS")
     consumer_max_attempts: int = Field(5, alias="CONSUMER_MAX_ATTEMPTS")
     consumer_backoff_base_seconds: float = Field(0.2, alias="CONSUMER_BACKOFF_BASE_SECONDS")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from libs.consumer.runner import ConsumerRunner, PoisonEvent
+from libs.consumer.runner import ConsumerRunner, PoisonEvent, trust_problem
 from libs.errors import Conflict, NotFound, Unprocessable
 
 
@@ -35,6 +35,9 @@ async def redrive(runner: ConsumerRunner, failed_id: int) -> dict:
         raise Unprocessable(f"the stored event cannot be parsed: {exc}") from exc
     if payload is None:
         raise Unprocessable("this consumer no longer handles that event type")
+    problem = trust_problem(envelope, row["topic"])
+    if problem is not None:  # a forged event stays refused, however often it is re-driven
+        raise Unprocessable(f"the stored event is not trusted: {problem}")
     try:
         applied = await runner.handle_once(envelope, payload)
     except Exception as exc:

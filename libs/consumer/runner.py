@@ -5,10 +5,18 @@ inbox (unique), run the handler, commit — one transaction, so a redelivered
 event finds its inbox row and has no second effect. Kafka offsets are committed
 only after the database commit, so a crash means redelivery, never loss.
 
-A handler that keeps failing is retried with exponential backoff; after
-`max_attempts` the record goes to the dead-letter topic and the
-`failed_events` table (where operators list and re-drive it), and the
-partition moves on.
+Failures are of two kinds (`libs.consumer.transient`). A transient one (the
+database restarting, a dropped connection, a pool timeout, a serialization
+failure) is retried with capped backoff until it succeeds: the partition waits
+and nothing is skipped. A permanent one (a `DomainError`, a contract violation,
+a bug) is retried `max_attempts` times; then the record goes to the dead-letter
+topic and the `failed_events` table (where operators list and re-drive it), and
+the partition moves on.
+
+Events are trusted by source, not by type alone: an event type belongs to the
+service named by its prefix (`producer_of`), so a record whose CloudEvents
+`source` is another service, or that arrived on a topic other than its type's,
+is dead-lettered with the reason and never applied.
 """
 
 from __future__ import annotations
@@ -23,9 +31,10 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from pydantic import ValidationError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from libs.consumer.transient import is_transient
 from libs.db import Database, UnitOfWork
-from libs.events.base import Event, event_model_for
-from libs.events.envelope import CloudEvent
+from libs.events.base import Event, event_model_for, producer_of
+from libs.events.envelope import CloudEvent, source_of
 from libs.kafka import dead_letter_topic, ensure_topics, new_producer
 from libs.logging import correlation_id_var, get_logger
 from libs.platform_tables import PlatformTables
@@ -35,6 +44,11 @@ log = get_logger(__name__)
 Handler = Callable[[UnitOfWork, CloudEvent, Event], Awaitable[None]]
 HandlerMap = dict[str, Handler]
 
+# The broker answers a fetch as soon as records arrive, or after this long when none do: short,
+# so an event is handled promptly, without the client spinning (aiokafka's default is 500 ms).
+FETCH_MAX_WAIT_MS = 50
+MAX_TRANSIENT_BACKOFF_SECONDS = 5.0
+
 
 class PoisonEvent(Exception):
     """A record that cannot be parsed (or whose data does not match its schema): no retry can help."""
@@ -42,6 +56,22 @@ class PoisonEvent(Exception):
     def __init__(self, message: str, envelope: CloudEvent | None = None) -> None:
         super().__init__(message)
         self.envelope = envelope
+
+
+class ShuttingDown(Exception):
+    """Raised out of a transient retry when the runner is stopped: the record stays uncommitted."""
+
+
+def trust_problem(envelope: CloudEvent, topic: str) -> str | None:
+    """Why this handled event must not be believed, or None: its `source` must be the service
+    that produces its type, and it must arrive on the topic its type is declared on."""
+    producer = producer_of(envelope.type)
+    if envelope.source != source_of(producer):
+        return f"untrusted source: {envelope.type} is produced by {producer}, not by {envelope.source!r}"
+    model = event_model_for(envelope.type)
+    if model is not None and topic != model.topic:
+        return f"wrong topic: {envelope.type} is published on {model.topic!r}, not on {topic!r}"
+    return None
 
 
 @dataclass
@@ -73,10 +103,12 @@ class ConsumerRunner:
         self.backoff_base = backoff_base
         self.batch_size = batch_size
         self.stats = RunnerStats()
+        self._stop: asyncio.Event | None = None
         self.topics = sorted({event_model_for(t).topic for t in handlers})  # type: ignore[union-attr]
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume until `stop` is set; any broker failure restarts the consumer after a pause."""
+        self._stop = stop
         backoff = 0.2
         while not stop.is_set():
             consumer: AIOKafkaConsumer | None = None
@@ -91,6 +123,7 @@ class ConsumerRunner:
                     request_timeout_ms=10000,
                     session_timeout_ms=10000,
                     heartbeat_interval_ms=1000,
+                    fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
                 )
                 await consumer.start()
                 backoff = 0.2
@@ -102,6 +135,8 @@ class ConsumerRunner:
                         await consumer.commit({tp: records[-1].offset + 1})
             except asyncio.CancelledError:
                 raise
+            except ShuttingDown:
+                log.info("consumer stopped while waiting out a transient failure", consumer=self.name)
             except Exception as exc:
                 log.warning("consumer error; restarting", consumer=self.name, error=repr(exc))
                 await _sleep_or_stop(stop, backoff)
@@ -121,6 +156,10 @@ class ConsumerRunner:
             return
         if payload is None:
             return  # an event type this consumer does not handle
+        problem = trust_problem(envelope, record.topic)
+        if problem is not None:
+            await self._dead_letter(record, envelope, problem, attempts=1)
+            return
         token = correlation_id_var.set(envelope.correlationid)
         try:
             with structlog.contextvars.bound_contextvars(event_id=str(envelope.id), event_type=envelope.type):
@@ -147,15 +186,25 @@ class ConsumerRunner:
     async def _handle_with_retries(
         self, record: ConsumerRecord, envelope: CloudEvent, payload: Event
     ) -> None:
-        for attempt in range(1, self.max_attempts + 1):
+        attempt = 0  # permanent failures only: transient ones never count towards the dead letter
+        transient_delay = max(self.backoff_base, 0.05)
+        stop = self._stop or asyncio.Event()  # outside `run` nothing stops the wait
+        while True:
             try:
                 await self.handle_once(envelope, payload)
                 return
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
+                if is_transient(exc):
+                    log.warning("handler failed transiently; retrying", consumer=self.name, error=repr(exc))
+                    if await _sleep_or_stop(stop, transient_delay):
+                        raise ShuttingDown(self.name) from exc  # the record stays uncommitted
+                    transient_delay = min(transient_delay * 2, MAX_TRANSIENT_BACKOFF_SECONDS)
+                    continue
+                attempt += 1
                 log.warning("handler failed", consumer=self.name, attempt=attempt, error=repr(exc))
-                if attempt == self.max_attempts:
+                if attempt >= self.max_attempts:
                     await self._dead_letter(record, envelope, repr(exc), attempts=attempt)
                     return
                 await asyncio.sleep(self.backoff_base * 2 ** (attempt - 1))
@@ -212,11 +261,13 @@ class ConsumerRunner:
         )
 
 
-async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:
+    """Sleep, but return early (True) when asked to stop."""
     try:
         await asyncio.wait_for(stop.wait(), timeout=seconds)
+        return True
     except TimeoutError:
-        pass
+        return False
 
 
 __all__ = ["ConsumerRunner", "Handler", "HandlerMap", "PoisonEvent", "TopicPartition"]

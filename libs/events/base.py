@@ -14,7 +14,7 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    event_type: ClassVar[str]  # e.g. "ordering.order.placed.v1"
+    event_type: ClassVar[str]  # e.g. "ordering.order.placed.v1": its prefix names the producer
     topic: ClassVar[str]  # e.g. "ordering.orders": one topic per aggregate family
     subject_field: ClassVar[str]  # the field holding the aggregate id (the Kafka key)
 
@@ -23,11 +23,21 @@ class Event(BaseModel):
         if "event_type" in cls.__dict__:
             if cls.event_type in EVENT_TYPES:
                 raise TypeError(f"event type {cls.event_type} is declared twice")
+            producer_of(cls.event_type)  # a type that names no producer is refused at import
             EVENT_TYPES[cls.event_type] = cls
 
     @property
     def subject(self) -> str:
         return str(getattr(self, self.subject_field))
+
+
+def producer_of(event_type: str) -> str:
+    """The one service that may publish `event_type`: its prefix (`billing.order.paid.v1` →
+    `billing`). Consumers trust an event only when its CloudEvents `source` is that service."""
+    service, dot, rest = event_type.partition(".")
+    if not (service and dot and rest):
+        raise ValueError(f"event type {event_type!r} does not start with its producing service")
+    return service
 
 
 def event_model_for(event_type: str) -> type[Event] | None:

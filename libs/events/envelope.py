@@ -15,6 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from libs.events.base import Event
 
 
+def source_of(service: str) -> str:
+    """The CloudEvents `source` of everything `service` publishes."""
+    return f"/channelhub/{service}"
+
+
 class CloudEvent(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -40,7 +45,7 @@ class CloudEvent(BaseModel):
         correlation_id: str | None = None,
     ) -> CloudEvent:
         return cls(
-            source=f"/channelhub/{service}",
+            source=source_of(service),
             type=event.event_type,
             subject=event.subject,
             time=at,

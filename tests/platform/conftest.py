@@ -26,6 +26,7 @@ class KernelProbe(Event):
     aggregate: str
     n: int = 0
     poison: bool = False
+    note: str = ""
 
 
 assert EVENT_TYPES["test.kernel.probe.v1"] is KernelProbe

@@ -13,24 +13,26 @@ from libs.consumer import ConsumerRunner
 from libs.consumer.failed import redrive
 from libs.db import Database, UnitOfWork
 from libs.devstack.stack import Stack
+from libs.errors import Unprocessable
 from libs.events.envelope import CloudEvent
 from libs.kafka import dead_letter_topic, ensure_topics, new_producer
 from services.ordering.models import TABLES
 from tests.platform.conftest import PROBE_TOPIC, KernelProbe, hit, hits, unique
 
 
-def envelope(aggregate: str, n: int, *, poison: bool = False) -> CloudEvent:
+def envelope(aggregate: str, n: int, *, poison: bool = False, source: str = "test") -> CloudEvent:
+    """A probe as its producer ("test", the prefix of its type) would publish it."""
     return CloudEvent.wrap(
-        KernelProbe(aggregate=aggregate, n=n, poison=poison), service="tests", at=datetime.now(UTC)
+        KernelProbe(aggregate=aggregate, n=n, poison=poison), service=source, at=datetime.now(UTC)
     )
 
 
-async def produce(bootstrap: str, envelopes: list[CloudEvent]) -> None:
+async def produce(bootstrap: str, envelopes: list[CloudEvent], topic: str = PROBE_TOPIC) -> None:
     producer = new_producer(bootstrap)
     await producer.start()
     try:
         for e in envelopes:
-            await producer.send_and_wait(PROBE_TOPIC, e.to_bytes(), key=e.subject.encode())
+            await producer.send_and_wait(topic, e.to_bytes(), key=e.subject.encode())
     finally:
         await producer.stop()
 
@@ -139,7 +141,14 @@ async def test_a_poison_event_is_dead_lettered_after_n_tries_and_the_rest_keep_f
     failed_table = TABLES.failed_events
     async with db.unit_of_work() as uow:
         failed = (
-            (await uow.session.execute(sa.select(failed_table).where(failed_table.c.consumer == name)))
+            (
+                await uow.session.execute(
+                    # the probe topic is shared: other tests' forged probes are dead-lettered here too
+                    sa.select(failed_table).where(
+                        failed_table.c.consumer == name, failed_table.c.payload.contains(aggregate)
+                    )
+                )
+            )
             .mappings()
             .one()
         )
@@ -154,7 +163,7 @@ async def test_a_poison_event_is_dead_lettered_after_n_tries_and_the_rest_keep_f
     await dead.start()
     try:
         batch = await dead.getmany(timeout_ms=5000)
-        values = [rec.value for recs in batch.values() for rec in recs]
+        values = [rec.value for recs in batch.values() for rec in recs if aggregate.encode() in rec.value]
     finally:
         await dead.stop()
     assert len(values) == 1 and CloudEvent.from_bytes(values[0]).data["n"] == 2
@@ -162,3 +171,73 @@ async def test_a_poison_event_is_dead_lettered_after_n_tries_and_the_rest_keep_f
     fixed = True  # the operator fixed the cause; re-drive applies the event once
     assert (await redrive(r, failed["id"]))["applied"] is True
     assert (await hits(db, aggregate))[f"{aggregate}:2"] == 1
+
+
+async def test_a_handler_whose_connection_keeps_dying_is_retried_until_it_succeeds_not_dead_lettered(
+    db: Database, stack: Stack
+) -> None:
+    """A database restart kills the handler's connection (more often than `max_attempts`): that is
+    the infrastructure failing, not the event — it is retried until it applies, and nothing after
+    it is handled first."""
+    aggregate = unique("transient")
+    await produce(stack.bootstrap, [envelope(aggregate, n) for n in range(4)])
+    name, killed = unique("transient"), []
+
+    async def handler(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
+        if event.aggregate == aggregate and event.n == 1 and len(killed) < 5:
+            killed.append(1)
+            await uow.session.execute(sa.select(sa.func.pg_terminate_backend(sa.func.pg_backend_pid())))
+        await hit(uow.session, f"{event.aggregate}:{event.n}")
+
+    r = runner(name, db, stack, handler, max_attempts=3)
+    await run_until(r, lambda: _has(db, aggregate, 4))
+    assert await hits(db, aggregate) == {f"{aggregate}:{n}": 1 for n in range(4)}
+    assert len(killed) == 5 and r.stats.dead_lettered == 0
+    assert await failed_rows(db, name) == []
+
+
+async def failed_rows(db: Database, consumer: str) -> list[dict]:
+    t = TABLES.failed_events
+    async with db.unit_of_work() as uow:
+        rows = await uow.session.execute(sa.select(t).where(t.c.consumer == consumer).order_by(t.c.id))
+        return [dict(r) for r in rows.mappings()]
+
+
+async def test_an_event_from_a_source_other_than_its_producer_or_on_another_topic_is_dead_lettered(
+    db: Database, stack: Stack
+) -> None:
+    """Trusted by source, not by type alone: `test.kernel.probe.v1` is produced by `test` and
+    published on its topic; a copy claiming another source, or arriving elsewhere, is refused."""
+    aggregate, other_topic = unique("forged"), unique("test.kernel.elsewhere")
+    await ensure_topics(stack.bootstrap, [other_topic])
+    forged_source = envelope(aggregate, 0, source="ordering")
+    wrong_topic = envelope(aggregate, 1)
+    await produce(stack.bootstrap, [forged_source, envelope(aggregate, 2)])
+    await produce(stack.bootstrap, [wrong_topic], topic=other_topic)
+    name = unique("trusting")
+
+    async def effect(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
+        await hit(uow.session, f"{event.aggregate}:{event.n}")
+
+    r = ConsumerRunner(
+        name=name,
+        db=db,
+        tables=TABLES,
+        handlers={KernelProbe.event_type: effect},
+        bootstrap=stack.bootstrap,
+        backoff_base=0.01,
+    )
+    r.topics = [PROBE_TOPIC, other_topic]  # listen where the forgery was written, as if it were ours
+
+    async def both_refused() -> bool:
+        return len(await failed_rows(db, name)) == 2 and await _has(db, aggregate, 1)
+
+    await run_until(r, both_refused)
+    assert await hits(db, aggregate) == {f"{aggregate}:2": 1}
+    failed = {row["event_id"]: row for row in await failed_rows(db, name)}
+    assert "untrusted source" in failed[str(forged_source.id)]["error"]
+    assert "wrong topic" in failed[str(wrong_topic.id)]["error"]
+    # and re-driving a forgery does not apply it either
+    with pytest.raises(Unprocessable):
+        await redrive(r, failed[str(forged_source.id)]["id"])
+    assert await hits(db, aggregate) == {f"{aggregate}:2": 1}

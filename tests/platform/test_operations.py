@@ -1,4 +1,4 @@
-"""Operators' routes through the gateway: dead-lettered events and outbox re-publishing."""
+"""Operators' routes through the gateway: dead-lettered events, outbox re-publishing, parked rows."""
 
 from __future__ import annotations
 
@@ -6,10 +6,17 @@ import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import sqlalchemy as sa
+
+from libs.db import UnitOfWork
 from libs.devstack.stack import Stack
 from libs.events.envelope import CloudEvent
 from libs.kafka import new_producer
+from libs.outbox.record import record_event
 from libs.testing.api import Api, assert_problem, wait_until
+from libs.testing.db import ServiceDb
+from services.ordering.models import TABLES
+from tests.platform.conftest import KernelProbe
 
 
 def produce_poison(stack: Stack) -> str:
@@ -73,3 +80,43 @@ def test_outbox_republish_through_the_gateway(api: Api) -> None:
     backwards = {"since": since.isoformat(), "until": (since - timedelta(minutes=1)).isoformat()}
     assert_problem(api.admin("POST", "/v1/ops/onboarding/outbox/republish", json=backwards), 422)
     assert_problem(api.admin("POST", "/v1/ops/onboarding/outbox/republish", json={"since": "yesterday"}), 422)
+
+
+def test_staff_list_parked_outbox_rows_and_retry_them(api: Api, stack: Stack) -> None:
+    """A parked row (the relay gave up on it) is listed with the rows of its aggregate waiting
+    behind it; retrying un-parks the aggregate and the relay sends it."""
+    outbox, aggregate = TABLES.outbox, f"parked-{uuid.uuid4().hex[:10]}"
+
+    async def park_two(uow: UnitOfWork) -> None:
+        for n in range(2):
+            await record_event(uow.session, outbox, KernelProbe(aggregate=aggregate, n=n), service="ordering")
+        await uow.session.execute(
+            sa.update(outbox)
+            .where(outbox.c.key == aggregate)
+            .values(parked_at=sa.func.now(), attempts=10, last_error="MessageSizeTooLargeError()")
+        )
+
+    db = ServiceDb(stack.service_urls["ordering"])
+    db.run(park_two, commit=True)
+    listed = api.admin("GET", "/v1/ops/ordering/outbox/parked")
+    assert listed.status_code == 200, listed.text
+    rows = [r for r in listed.json()["data"] if r["key"] == aggregate]
+    assert [(r["attempts"], r["event_type"]) for r in rows] == [(10, KernelProbe.event_type)] * 2
+
+    assert_problem(api.admin("POST", "/v1/ops/ordering/outbox/parked/999999999/retry"), 404)
+    reseller = api.onboard_reseller(wait_for_ordering=False)
+    assert_problem(api.call("GET", "/v1/ops/ordering/outbox/parked", reseller.key), 403)
+
+    retried = api.admin("POST", f"/v1/ops/ordering/outbox/parked/{rows[0]['id']}/retry")
+    assert retried.status_code == 200 and retried.json() == {"released": 2}
+
+    async def published(uow: UnitOfWork) -> bool:
+        count = await uow.session.scalar(
+            sa.select(sa.func.count()).where(outbox.c.key == aggregate, outbox.c.published_at.is_not(None))
+        )
+        return count == 2
+
+    wait_until(lambda: db.run(published), what="the relay to send the un-parked rows")
+    assert not [
+        r for r in api.admin("GET", "/v1/ops/ordering/outbox/parked").json()["data"] if r["key"] == aggregate
+    ]

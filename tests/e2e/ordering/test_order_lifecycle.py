@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from libs.devstack.stack import Stack
 from libs.events import Event
 from libs.events.billing import OrderPaid
-from libs.events.envelope import CloudEvent
+from libs.events.envelope import CloudEvent, source_of
 from libs.events.licensing import LicenseIssued
 from libs.kafka import ensure_topics, new_producer
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
@@ -71,15 +71,17 @@ def license_issued(order: dict[str, Any], customer_id: str | None = None, *, tem
     return envelope(event, "licensing", order["reseller_id"])
 
 
-def produce(stack: Stack, *envelopes: CloudEvent) -> None:
+def produce(stack: Stack, *envelopes: CloudEvent, topic: str | None = None) -> None:
+    """Publish as billing/licensing would — or, given `topic`, where a forger would."""
+
     async def go() -> None:
-        topics = {_topic_of(e) for e in envelopes}
+        topics = {topic or _topic_of(e) for e in envelopes}
         await ensure_topics(stack.bootstrap, topics)
         producer = new_producer(stack.bootstrap)
         await producer.start()
         try:
             for e in envelopes:
-                await producer.send_and_wait(_topic_of(e), e.to_bytes(), key=e.subject.encode())
+                await producer.send_and_wait(topic or _topic_of(e), e.to_bytes(), key=e.subject.encode())
         finally:
             await producer.stop()
 
@@ -178,6 +180,34 @@ def test_r_bi_2_prepaid_order_is_released_when_billing_reports_the_payment(
     wait_until(lambda: ordering_db.events_about(order["id"]) == [PLACED, RELEASED], what="OrderReleased")
     released = api.call("GET", "/v1/orders", reseller.key, params={"status": "released"}).json()["data"]
     assert [o["id"] for o in released] == [order["id"]]
+
+
+def test_a_forged_payment_from_another_source_or_topic_releases_nothing_and_is_dead_lettered(
+    api: Api, onboard: Callable[..., Reseller], ordering_db: OrderingDb, stack: Stack
+) -> None:
+    """Events are trusted by source, not by type alone: `billing.order.paid.v1` is billing's, on
+    billing's topic. The same event claiming another source, or written to another topic ordering
+    reads, is dead-lettered with the reason and never releases the prepaid order."""
+    reseller = onboard()
+    order = place(api, reseller)
+    assert order["payment_requirement"] == "prepay" and order["status"] == "placed"
+    other_source = paid(order)
+    other_source.source = source_of("onboarding")
+    other_topic = paid(order)
+    produce(stack, other_source)
+    produce(stack, other_topic, topic="onboarding.resellers")
+
+    def refused() -> dict[str, str] | None:
+        page = api.admin("GET", "/v1/ops/ordering/failed-events", params={"status": "failed"}).json()["data"]
+        errors = {row["event_id"]: row["error"] for row in page}
+        wanted = {str(other_source.id), str(other_topic.id)}
+        return errors if wanted <= set(errors) else None
+
+    errors = wait_until(refused, what="ordering to dead-letter both forgeries")
+    assert "untrusted source" in errors[str(other_source.id)]
+    assert "wrong topic" in errors[str(other_topic.id)]
+    assert status_of(api, reseller, order) == "placed"
+    assert ordering_db.events_about(order["id"]) == [PLACED]
 
 
 def test_r_bi_2_a_duplicate_payment_releases_the_order_once(
