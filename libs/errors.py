@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from libs.logging import get_logger, request_id_var
@@ -42,10 +43,17 @@ class DomainError(Exception):
     code: ClassVar[str] = "bad-request"
     title: ClassVar[str] = "Bad request"
 
-    def __init__(self, detail: str | None = None, *, errors: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail or self.title)
         self.detail = detail
         self.errors = errors
+        self.headers = headers  # e.g. Retry-After on a 429
 
 
 class NotFound(DomainError):
@@ -114,7 +122,13 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def domain_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, DomainError)
         return problem_response(
-            exc.status, exc.code, exc.title, exc.detail, instance=request.url.path, errors=exc.errors
+            exc.status,
+            exc.code,
+            exc.title,
+            exc.detail,
+            instance=request.url.path,
+            errors=exc.errors,
+            headers=exc.headers,
         )
 
     async def validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -148,9 +162,26 @@ def install_problem_handlers(app: FastAPI) -> None:
         log.exception("unhandled error", path=request.url.path)
         return problem_response(500, "internal-error", "Internal error", None, instance=request.url.path)
 
+    async def database_error(request: Request, exc: Exception) -> JSONResponse:
+        # SQLSTATE class 22 (data exception): PostgreSQL refused a value the request carried that the
+        # schema let through (a NUL character in a text, a number out of the column's range). The
+        # unit of work rolled back, so nothing changed: the client's input is at fault, not a bug.
+        assert isinstance(exc, DBAPIError)
+        if str(getattr(exc.orig, "sqlstate", None) or "").startswith("22"):
+            log.warning("value refused by the database", path=request.url.path, error=str(exc.orig))
+            return problem_response(
+                422,
+                "invalid-value",
+                "The request is not valid",
+                "a value cannot be stored (e.g. a NUL character, or a number out of range)",
+                instance=request.url.path,
+            )
+        return await unexpected(request, exc)
+
     app.add_exception_handler(DomainError, domain_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(DBAPIError, database_error)
     app.add_exception_handler(Exception, unexpected)
 
 

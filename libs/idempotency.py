@@ -10,6 +10,12 @@ response when the work commits. So:
 - the first request fails → its rollback removes the key, a retry runs anew.
 There is no window in which the effect is committed but the key is not.
 Keys are scoped by caller and expire after the configured TTL.
+
+Secrets are never stored: a response field declared with `shown_once(...)` (API keys, transfer
+tokens, webhook secrets) is what it says — shown once, in the first response. The stored copy has
+it set to null, so a replay answers null there, with `Idempotent-Withheld: <fields>` saying why.
+A client that lost the first response creates a new secret (and revokes the lost one). We chose
+this over encrypting the stored response: nothing to configure or rotate, nothing to leak.
 """
 
 import hashlib
@@ -22,6 +28,8 @@ import sqlalchemy as sa
 from fastapi import Depends, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from pydantic.fields import FieldInfo
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import DBAPIError
@@ -31,8 +39,31 @@ from libs.db import UnitOfWork
 from libs.errors import Conflict, Unprocessable
 
 HEADER = "Idempotency-Key"
+WITHHELD_HEADER = "Idempotent-Withheld"
 IN_FLIGHT_WAIT = "250ms"
 MAX_KEY_LENGTH = 255
+SHOWN_ONCE = "x-shown-once"
+
+
+def shown_once(description: str) -> Any:
+    """A response field holding a secret shown only in the first response (never stored for replay);
+    type it `str | None`: a replay answers null."""
+    return Field(
+        description=f"{description}; shown only once: null when an Idempotency-Key replay answers",
+        json_schema_extra={SHOWN_ONCE: True},
+    )
+
+
+def _is_shown_once(field: FieldInfo) -> bool:
+    extra = field.json_schema_extra
+    return isinstance(extra, dict) and extra.get(SHOWN_ONCE) is True
+
+
+def shown_once_fields(model: Any) -> tuple[str, ...]:
+    """The fields of a response model declared with `shown_once`."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return ()
+    return tuple(name for name, field in model.model_fields.items() if _is_shown_once(field))
 
 
 class IdempotencyKeyReused(Unprocessable):
@@ -53,6 +84,8 @@ class Idempotency:
         self.table = table
         self.ttl = ttl
         self.key = request.headers.get(HEADER)
+        # the route's declared response model says which fields must not be kept for a replay
+        self.withheld = shown_once_fields(getattr(request.scope.get("route"), "response_model", None))
 
     async def run(self, create: Callable[[], Awaitable[Any]], *, status_code: int = 201) -> JSONResponse:
         """Run `create` once per key; commit the unit of work; answer (or replay) its result."""
@@ -67,11 +100,12 @@ class Idempotency:
         if replay is not None:
             return replay
         body = jsonable_encoder(await create())
+        stored = {**body, **dict.fromkeys(self.withheld)} if self.withheld else body
         t = self.table
         await self.uow.session.execute(
             sa.update(t)
             .where(t.c.caller == self.caller.identity, t.c.key == self.key)
-            .values(response_status=status_code, response_body=body)
+            .values(response_status=status_code, response_body=stored)
         )
         await self.uow.commit()
         return JSONResponse(body, status_code=status_code)
@@ -129,9 +163,10 @@ class Idempotency:
             return await self._claim(request_hash)
         if row["request_hash"] != request_hash:
             raise IdempotencyKeyReused("this Idempotency-Key was first used with a different request")
-        return JSONResponse(
-            row["response_body"], status_code=row["response_status"], headers={"Idempotent-Replayed": "true"}
-        )
+        headers = {"Idempotent-Replayed": "true"}
+        if self.withheld:
+            headers[WITHHELD_HEADER] = ", ".join(self.withheld)
+        return JSONResponse(row["response_body"], status_code=row["response_status"], headers=headers)
 
 
 async def purge_expired(uow: UnitOfWork, table: sa.Table, *, as_of: datetime) -> int:

@@ -14,6 +14,7 @@ from libs.auth import Staff
 from libs.consumer.failed import list_failed, redrive
 from libs.errors import Unprocessable
 from libs.outbox.maintenance import list_parked, republish_range, unpark
+from libs.params import IntId
 
 
 class FailedEvent(BaseModel):
@@ -87,7 +88,7 @@ def ops_router(service: str) -> APIRouter:
         response_model=RedriveResult,
         name=f"ops-{service}-failed-events-redrive",
     )
-    async def redrive_failed(request: Request, failed_id: int, _staff: Staff) -> Any:
+    async def redrive_failed(request: Request, failed_id: IntId, _staff: Staff) -> Any:
         return await redrive(request.app.state.consumer, failed_id)
 
     @router.post("/outbox/republish", response_model=RepublishResult, name=f"ops-{service}-outbox-republish")

@@ -52,7 +52,11 @@ class Settings(BaseSettings):
     # call each other's /internal endpoints
     service_urls: str = Field("", alias="CHANNELHUB_SERVICE_URLS")
     upstream_timeout_seconds: float = Field(10.0, alias="CHANNELHUB_UPSTREAM_TIMEOUT")
+    # gateway rate limits (token buckets, per minute): anonymous calls and failed API-key lookups per
+    # client address (the lookup limit is checked before onboarding is asked), and calls per API key
     public_rate_limit_per_minute: int = Field(30, alias="CHANNELHUB_PUBLIC_RATE_LIMIT")
+    failed_auth_rate_limit_per_minute: int = Field(10, alias="CHANNELHUB_FAILED_AUTH_RATE_LIMIT")
+    key_rate_limit_per_minute: int = Field(1200, alias="CHANNELHUB_KEY_RATE_LIMIT")
     api_key_cache_seconds: float = Field(15.0, alias="CHANNELHUB_API_KEY_CACHE_SECONDS")
 
     def service_url_map(self) -> dict[str, str]:

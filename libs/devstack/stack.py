@@ -73,6 +73,8 @@ class StackConfig:
                 "CONSUMER_MAX_ATTEMPTS": "3",
                 # tests create many resellers from one address; the limit itself is tested on its own
                 "CHANNELHUB_PUBLIC_RATE_LIMIT": "100000",
+                "CHANNELHUB_FAILED_AUTH_RATE_LIMIT": "100000",
+                "CHANNELHUB_KEY_RATE_LIMIT": "1000000",
             },
         )
 

@@ -16,12 +16,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
 
 from libs.auth import Caller, sign_internal_token
-from libs.errors import DomainError, TooManyRequests, install_problem_handlers, problem_response
+from libs.errors import DomainError, install_problem_handlers, problem_response
 from libs.http import RequestContextMiddleware
 from libs.logging import configure_logging
 from libs.settings import Settings, get_settings
 from services.gateway.identity import Identity
-from services.gateway.proxy import forward, new_client
+from services.gateway.proxy import check_path, forward, new_client, read_body
 from services.gateway.ratelimit import RateLimiter
 from services.gateway.routing import OPENAPI_FILE, RoutingTable
 from services.gateway.schemas import Me
@@ -35,7 +35,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging("gateway", settings.log_level, settings.log_json)
     document = json.loads(OPENAPI_FILE.read_text()) if OPENAPI_FILE.exists() else {"paths": {}}
     routing = RoutingTable.from_openapi(document)
-    limiter = RateLimiter(settings.public_rate_limit_per_minute)
+    anonymous_limit = RateLimiter(settings.public_rate_limit_per_minute)  # per client address
+    key_limit = RateLimiter(settings.key_rate_limit_per_minute)  # per API key
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -56,12 +57,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
 
     async def caller_of(request: Request) -> Caller | None:
-        caller = await request.app.state.identity.resolve(request.headers.get("authorization"))
+        """The caller, after the rate limits: per address when anonymous (or guessing keys),
+        per key when authenticated."""
+        client = request.client.host if request.client else "unknown"
+        caller = await request.app.state.identity.resolve(request.headers.get("authorization"), client)
         if caller is None:
-            client = request.client.host if request.client else "unknown"
-            allowed, retry_after = limiter.allow(client)
-            if not allowed:
-                raise TooManyRequests(f"slow down: retry in {retry_after:.0f} s")
+            anonymous_limit.take(client)
+        else:
+            key_limit.take(caller.identity)
         return caller
 
     @app.get("/openapi.json", include_in_schema=False)
@@ -110,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     async def route(request: Request, path: str) -> Response:
+        check_path(request.url.path)
         service, known = routing.match(request.method, request.url.path)
         if service is None:
             if known:
@@ -119,8 +123,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return problem_response(
                 404, "not-found", "Not found", "no such endpoint", instance=request.url.path
             )
-        if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
-            return problem_response(413, "payload-too-large", "The request body is too large")
         caller = await caller_of(request)
         if caller is not None and caller.suspended and request.method != "GET":
             # every service behind the gateway gets the rule, within the key cache's seconds;
@@ -128,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return problem_response(
                 403, "reseller-suspended", "The reseller is suspended", "a suspended reseller can only read"
             )
+        body = await read_body(request, MAX_BODY_BYTES)
         token = (
             sign_internal_token(
                 caller,
@@ -144,7 +147,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 503, "service-unavailable", "A service is unavailable", f"{service} is not configured"
             )
         try:
-            return await forward(client, service, request, token)
+            return await forward(client, service, request, token, body)
         except DomainError as exc:
             UPSTREAM_ERRORS.labels(service, exc.code).inc()
             raise

@@ -4,6 +4,10 @@ The admin key comes from the environment. Every other key lives (hashed) in
 onboarding, which owns resellers and customers; the gateway asks it with the
 key's hash only — the raw key never leaves the gateway — and caches positive
 answers briefly, so a revoked key stops working within the cache period.
+
+Every lookup onboarding would answer costs the client address a token of the failed-lookup
+limit *before* onboarding is asked, and gets it back when the key turns out to be valid: key
+guessing is throttled per address without a database call, valid keys are not slowed down.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from libs.apikeys import hash_api_key
 from libs.auth import INTERNAL_TOKEN_HEADER, KEY_RESOLUTION_SCOPE, SYSTEM, Caller, sign_internal_token
 from libs.errors import ServiceUnavailable, Unauthorized
 from libs.settings import Settings
+from services.gateway.ratelimit import RateLimiter
 
 ADMIN = Caller(kind="staff", roles=("admin",), key_id="admin-env")
 
@@ -26,9 +31,11 @@ class Identity:
         self.settings = settings
         self.onboarding = onboarding
         self._cache: dict[str, tuple[Caller, float]] = {}
+        self.failed_lookups = RateLimiter(settings.failed_auth_rate_limit_per_minute)
 
-    async def resolve(self, authorization: str | None) -> Caller | None:
-        """None when no credentials were given; Unauthorized when they are wrong."""
+    async def resolve(self, authorization: str | None, client: str) -> Caller | None:
+        """None when no credentials were given; Unauthorized when they are wrong; RateLimited when
+        `client` (its address) has failed too many lookups lately."""
         if not authorization:
             return None
         scheme, _, key = authorization.partition(" ")
@@ -41,7 +48,13 @@ class Identity:
         cached = self._cache.get(key_hash)
         if cached and cached[1] > time.monotonic():
             return cached[0]
-        caller = await self._ask_onboarding(key_hash)
+        self.failed_lookups.take(client)
+        try:
+            caller = await self._ask_onboarding(key_hash)
+        except ServiceUnavailable:
+            self.failed_lookups.give_back(client)  # not the client's failure
+            raise
+        self.failed_lookups.give_back(client)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key_hash] = (caller, time.monotonic() + self.settings.api_key_cache_seconds)

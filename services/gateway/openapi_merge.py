@@ -4,6 +4,12 @@ document), and keep both committed.
 `python -m services.gateway.openapi_merge --write` regenerates `openapi/gateway.json`;
 `--check` (and the drift test) fails when the committed file differs from the code.
 Each operation is tagged with the service that answers it; the gateway routes by that.
+
+The document describes every answer a client can get, so a contract test can hold the API to it:
+- every error is `application/problem+json` with the `Problem` schema (422 included);
+- what the gateway itself may answer on any operation (400, 401, 413, 429, 503, 504) is listed;
+- operations behind a role check (`libs.auth`'s `Staff`, `CurrentReseller`, ...) list 403 and name
+  who may call them in `x-channelhub-access` (the tenant-isolation test reads it).
 """
 
 from __future__ import annotations
@@ -11,8 +17,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
 from typing import Any
 
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from libs import auth
+from libs.errors import PROBLEM_JSON
 from libs.service import create_service_app
 from services.gateway.routing import OPENAPI_FILE, SERVICE_KEY
 from services.registry import SERVICES
@@ -28,14 +40,94 @@ INFO = {
 }
 
 
+ACCESS_KEY = "x-channelhub-access"
+# The role guards of libs.auth, narrowest first: the first one an operation depends on names its access.
+ROLE_GUARDS = {
+    auth.staff: "staff",
+    auth.reseller: "reseller",
+    auth.staff_or_reseller: "staff-or-reseller",
+    auth.authenticated: "authenticated",
+}
+ROLE_RESTRICTED = {"staff", "reseller", "staff-or-reseller"}
+# What the gateway may answer before (or instead of) the service, on any operation.
+EDGE_ERRORS = {
+    "400": "bad-request, invalid-cursor",
+    "401": "unauthorized",
+    "413": "payload-too-large",
+    "429": "rate-limited (with Retry-After)",
+    "503": "service-unavailable",
+    "504": "upstream-timeout",
+}
+PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
 class MergeConflict(Exception):
     pass
+
+
+def _calls(dependant: Any) -> Iterator[Any]:
+    for dep in dependant.dependencies:
+        yield dep.call
+        yield from _calls(dep)
+
+
+def _access(route: APIRoute) -> str:
+    calls = set(_calls(route.dependant))
+    return next((name for guard, name in ROLE_GUARDS.items() if guard in calls), "public")
+
+
+def _api_routes(app: FastAPI) -> list[APIRoute]:
+    routes: list[Any] = list(app.routes)
+    try:  # newer FastAPI keeps included routers as branches; walk them to the routes declared
+        from fastapi.routing import iter_route_contexts  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        pass
+    else:
+        routes = [context.original_route for context in iter_route_contexts(routes)]
+    return [route for route in routes if isinstance(route, APIRoute)]
+
+
+def _annotate_access(app: FastAPI) -> dict[str, Any]:
+    """The app's OpenAPI document, each operation naming its access (and 403 where roles are checked)."""
+    access = {
+        (route.path_format, method.lower()): _access(route)
+        for route in _api_routes(app)
+        for method in route.methods or ()
+    }
+    document = app.openapi()
+    for template, operations in document.get("paths", {}).items():
+        for method, op in operations.items():
+            who = access.get((template, method), "public")
+            op[ACCESS_KEY] = who
+            if who in ROLE_RESTRICTED:
+                op["responses"].setdefault("403", {"description": "forbidden"})
+    return document
+
+
+def _document_problems(document: dict[str, Any]) -> None:
+    """Every error answer as problem+json with the Problem schema; the edge's own errors listed."""
+    for operations in document["paths"].values():
+        for op in operations.values():
+            responses = op.setdefault("responses", {})
+            for status, description in EDGE_ERRORS.items():
+                responses.setdefault(status, {"description": description})
+            if any(p.get("in") == "path" for p in op.get("parameters", [])):
+                responses.setdefault("404", {"description": "not-found"})
+            for status, response in responses.items():
+                if int(status) >= 400:
+                    if response.get("description") in ("", "Validation Error"):
+                        response["description"] = "validation-error"
+                    response["content"] = PROBLEM_CONTENT
+            op["responses"] = dict(sorted(responses.items()))
+    schemas = document["components"]["schemas"]
+    for unused in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(unused, None)
 
 
 def _gateway_document() -> dict[str, Any]:
     from services.gateway.app import create_app
 
-    return create_app().openapi()
+    return _annotate_access(create_app())
 
 
 def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
@@ -54,7 +146,7 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
             if name in schemas and schemas[name] != schema:
                 raise MergeConflict(f"schema {name} differs between services; rename one of them")
             schemas[name] = schema
-    return {
+    merged = {
         "openapi": "3.1.0",
         "info": INFO,
         "servers": [{"url": "/"}],
@@ -67,12 +159,14 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
         },
         "security": [{"apiKey": []}],
     }
+    _document_problems(merged)
+    return merged
 
 
 def build() -> dict[str, Any]:
     documents: dict[str | None, dict[str, Any]] = {None: _gateway_document()}
     for spec in SERVICES:
-        documents[spec.name] = create_service_app(spec, run_background=False).openapi()
+        documents[spec.name] = _annotate_access(create_service_app(spec, run_background=False))
     return merge(documents)
 
 

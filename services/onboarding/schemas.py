@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from libs.idempotency import shown_once
 from services.onboarding.domain import validation as v
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -176,7 +177,7 @@ class ApiKeyCreate(BaseModel):
 
 class ApiKeyCreated(BaseModel):
     id: uuid.UUID
-    key: str = Field(description="shown only once")
+    key: str | None = shown_once("the API key")
     name: str
     role: str
     prefix: str
@@ -494,7 +495,7 @@ class TransferTokenCreate(BaseModel):
 
 
 class TransferTokenCreated(BaseModel):
-    token: str = Field(description="shown only once; give it to the reseller that imports the customer")
+    token: str | None = shown_once("give it to the reseller that imports the customer")
     product_family: str
     expires_at: datetime
 

@@ -69,9 +69,9 @@ def test_cursor_pagination_walks_every_row_once(api: Api) -> None:
     assert names <= set(seen) and len(seen) == len(set(seen))
 
 
-def test_bad_cursor_and_limit_are_422_problems(api: Api) -> None:
+def test_bad_cursor_is_400_and_bad_limit_422_problems(api: Api) -> None:
     bad = api.admin("GET", "/v1/reseller-applications", params={"cursor": "!!not-a-cursor"})
-    assert bad.status_code == 422 and bad.json()["code"] == "invalid-cursor"
+    assert bad.status_code == 400 and bad.json()["code"] == "invalid-cursor"
     assert api.admin("GET", "/v1/reseller-applications", params={"limit": 0}).status_code == 422
 
 

@@ -341,7 +341,12 @@ def test_customer_sub_resource_creates_honour_idempotency_keys(api: Api, custome
         first = api.call("POST", path, reseller.key, json=body, headers=headers)
         again = api.call("POST", path, reseller.key, json=body, headers=headers)
         assert first.status_code in (200, 201), first.text
-        assert again.json() == first.json() and again.headers.get("Idempotent-Replayed") == "true"
+        # a secret shown once (the API key) is not kept for the replay (libs.idempotency)
+        withheld = {f: None for f in again.headers.get("Idempotent-Withheld", "").split(", ") if f}
+        assert (
+            again.json() == {**first.json(), **withheld}
+            and again.headers.get("Idempotent-Replayed") == "true"
+        )
         changed = {k: (v + "x" if isinstance(v, str) else v) for k, v in body.items()}
         assert_problem(api.call("POST", path, reseller.key, json=changed, headers=headers), 422)
     users = api.call("GET", f"/v1/customers/{c['id']}/users", reseller.key).json()
@@ -428,5 +433,7 @@ def test_customer_list_pages_with_a_cursor(api: Api, customers: Customers) -> No
     assert second.status_code == 200 and second.json()["next_cursor"] is None
     seen = [c["id"] for c in first["data"] + second.json()["data"]]
     assert seen == list(reversed(made))  # newest first, each once
-    assert_problem(api.call("GET", "/v1/customers", reseller.key, params={"cursor": "garbage!"}), 422)
+    assert_problem(
+        api.call("GET", "/v1/customers", reseller.key, params={"cursor": "garbage!"}), 400, "invalid-cursor"
+    )
     assert_problem(api.call("GET", "/v1/customers", reseller.key, params={"limit": 0}), 422)

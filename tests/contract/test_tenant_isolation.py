@@ -1,0 +1,196 @@
+"""Tenant isolation, generated from the OpenAPI: every operation with an object id in its path is
+called by other tenants with real ids that belong to a first reseller.
+
+The rule (CONTRIBUTING: "another tenant's object is a 404"):
+- the intruders are a second reseller's key and a customer key of that second reseller's customer;
+- the answer must be 404 — never 200 (a leak), never 5xx, and never 403 *about the object*;
+- 403 is accepted only when the role check refuses the caller's kind for the operation as a whole
+  (`x-channelhub-access` in the document: e.g. a reseller on a staff-only route, a customer on a
+  reseller-only route). Such a 403 says nothing about the id, and the test proves it: the same call
+  with an id that exists nowhere must get the very same 403.
+- path parameters naming shared, non-tenant objects (a catalog SKU, a program, a job, a dead
+  letter) are filled with real values too; an operation with *only* such parameters is not tenant
+  data and is checked only where its role check applies.
+An operation whose path parameter has no mapping below FAILS the test, asking for one: a new
+service's routes are covered as soon as they are in `openapi/gateway.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from schemathesis.core import NOT_SET
+
+from libs.testing.api import Api, Reseller, wait_until
+from services.gateway.routing import OPENAPI_FILE
+
+DOCUMENT = json.loads(OPENAPI_FILE.read_text())
+SCHEMA = schemathesis.openapi.from_dict(DOCUMENT)
+ACCESS = {  # x-channelhub-access → the caller kinds the role check lets through
+    "staff": {"staff"},
+    "system": {"system"},
+    "reseller": {"reseller"},
+    "staff-or-reseller": {"staff", "reseller"},
+    "authenticated": {"staff", "reseller", "customer"},
+    "public": {"staff", "reseller", "customer"},
+}
+TENANT_OWNED = {"reseller_id", "customer_id", "order_id", "subscription_id", "application_id", "key_id"}
+SHARED = {"sku", "program_id", "failed_id", "name"}  # catalog, programs, jobs, dead letters
+# Valid bodies where the schema cannot say everything the service checks (an e-mail address, a
+# domain, a date range): a generated body would be refused (422) before the object is looked up.
+BODIES: dict[str, dict[str, Any]] = {
+    "PATCH /v1/customers/{customer_id}": {"name": "Renamed GmbH"},
+    "POST /v1/customers/{customer_id}/domain-verification": {"domain": "verified-example.com"},
+    "POST /v1/customers/{customer_id}/users": {"email": "user@example.com"},
+    "PUT /v1/resellers/{reseller_id}/tax-exemption-certificate": {
+        "state": "CA",
+        "number": "EX-1",
+        "valid_from": "2026-01-01",
+        "valid_until": "2027-01-01",
+    },
+    "PATCH /v1/resellers/{reseller_id}/tax-profile": {"country": "NL", "vat_id": "NL123456789B01"},
+}
+
+
+def path_operations() -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (method.upper(), path, op)
+        for path, operations in DOCUMENT["paths"].items()
+        for method, op in operations.items()
+        if "{" in path
+    ]
+
+
+@dataclass
+class Owner:
+    """A first reseller and one of each object it owns, by path parameter name."""
+
+    reseller: Reseller
+    ids: dict[str, str]
+
+
+@pytest.fixture(scope="module")
+def owner(api: Api) -> Owner:
+    reseller = api.onboard_reseller()
+    customer = api.call(
+        "POST",
+        "/v1/customers",
+        reseller.key,
+        json={"kind": "domain", "name": "Owned GmbH", "domain": f"owned-{uuid.uuid4().hex[:8]}.com"},
+    )
+    assert customer.status_code == 201, customer.text
+    customer_id = customer.json()["id"]
+    order = api.call("POST", "/v1/orders", reseller.key, json=api.order_body(api.ensure_sku()["sku"]))
+    assert order.status_code == 201, order.text
+    seats = api.create_sku(
+        billing_plan="yearly", seat_based=True, prices=[{"amount": "120.00", "currency": "EUR"}]
+    )
+    subscription_body = {"customer_id": customer_id, "sku": seats["sku"], "seats": 2, "term_months": 12}
+    idempotency = {"Idempotency-Key": uuid.uuid4().hex}  # a refused try leaves no key behind
+
+    def subscribe() -> Any:  # ordering learns the customer from onboarding's event
+        r = api.call("POST", "/v1/subscriptions", reseller.key, json=subscription_body, headers=idempotency)
+        return r.json() if r.status_code == 201 else None
+
+    subscription = wait_until(subscribe, what="ordering to accept a subscription for the new customer")
+    key_id = api.call("GET", f"/v1/resellers/{reseller.id}/api-keys", reseller.key).json()[0]["id"]
+    program = api.admin("GET", "/v1/programs").json()[0]["id"]
+    return Owner(
+        reseller,
+        {
+            "reseller_id": reseller.id,
+            "customer_id": customer_id,
+            "order_id": order.json()["id"],
+            "subscription_id": subscription["id"],
+            "application_id": reseller.application_id,
+            "key_id": key_id,
+            "sku": seats["sku"],
+            "program_id": program,
+            "failed_id": "1",
+            "name": "expire-trials",
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def intruders(api: Api) -> dict[str, str]:
+    """Another tenant: a second reseller, and a customer of that reseller (its own key)."""
+    other = api.onboard_reseller(wait_for_ordering=False)
+    customer = api.call(
+        "POST",
+        "/v1/customers",
+        other.key,
+        json={"kind": "domain", "name": "Other GmbH", "domain": f"other-{uuid.uuid4().hex[:8]}.com"},
+    ).json()
+    key = api.call("POST", f"/v1/customers/{customer['id']}/api-keys", other.key, json={"name": "portal"})
+    assert key.status_code == 201, key.text
+    return {"reseller": other.key, "customer": key.json()["key"]}
+
+
+def nowhere(name: str, value: str) -> str:
+    """An id of the same shape that no object has."""
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return value if name in SHARED else f"{value}-nowhere"
+    return str(uuid.uuid4())
+
+
+def calls(operation: Any, path_parameters: dict[str, str], key: str, base_url: str) -> list[int]:
+    """The statuses of a few valid calls (bodies and queries generated or from BODIES) with these ids."""
+    statuses: list[int] = []
+    headers = {"Authorization": f"Bearer {key}"}
+    body = BODIES.get(f"{operation.method.upper()} {operation.path}", NOT_SET)
+
+    @settings(
+        max_examples=3,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(case=operation.as_strategy(path_parameters=path_parameters, body=body))
+    def run(case: Any) -> None:
+        statuses.append(case.call(base_url=base_url, headers=headers).status_code)
+
+    run()
+    return statuses
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "op"), path_operations(), ids=[f"{m} {p}" for m, p, _ in path_operations()]
+)
+def test_another_tenants_object_is_404(
+    method: str, path: str, op: dict[str, Any], api: Api, owner: Owner, intruders: dict[str, str]
+) -> None:
+    names = [p["name"] for p in op.get("parameters", []) if p["in"] == "path"]
+    unmapped = [n for n in names if n not in owner.ids]
+    assert not unmapped, (
+        f"{method} {path}: no real id for path parameter(s) {unmapped}; add them to Owner.ids "
+        "(and to TENANT_OWNED or SHARED) in tests/contract/test_tenant_isolation.py"
+    )
+    access = ACCESS[op["x-channelhub-access"]]
+    tenant_data = any(n in TENANT_OWNED for n in names)
+    operation = SCHEMA[path][method]
+    base_url = str(api.client.base_url).rstrip("/")
+    ids = {n: owner.ids[n] for n in names}
+    for kind, key in intruders.items():
+        role_refused = kind not in access
+        if not tenant_data and not role_refused:
+            continue  # a shared object the caller may see: not a tenant question
+        statuses = calls(operation, ids, key, base_url)
+        if role_refused:
+            elsewhere = calls(operation, {n: nowhere(n, v) for n, v in ids.items()}, key, base_url)
+            assert set(statuses) == set(elsewhere) == {403}, (
+                f"{kind} on {method} {path}: the role check must refuse alike for any id, got "
+                f"{statuses} for the owner's ids and {elsewhere} for ids that exist nowhere"
+            )
+        else:
+            assert set(statuses) == {404}, f"{kind} on {method} {path} with the owner's ids: {statuses}"
