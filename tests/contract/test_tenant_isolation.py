@@ -40,8 +40,16 @@ ACCESS = {  # x-channelhub-access → the caller kinds the role check lets throu
     "authenticated": {"staff", "reseller", "customer"},
     "public": {"staff", "reseller", "customer"},
 }
-TENANT_OWNED = {"reseller_id", "customer_id", "order_id", "subscription_id", "application_id", "key_id"}
-SHARED = {"sku", "program_id", "failed_id", "name"}  # catalog, programs, jobs, dead letters
+TENANT_OWNED = {
+    "reseller_id",
+    "customer_id",
+    "order_id",
+    "subscription_id",
+    "application_id",
+    "key_id",
+    "change_id",
+}
+SHARED = {"sku", "program_id", "failed_id", "name", "row_id"}  # catalog, programs, jobs, dead letters, outbox
 # Valid bodies where the schema cannot say everything the service checks (an e-mail address, a
 # domain, a date range): a generated body would be refused (422) before the object is looked up.
 BODIES: dict[str, dict[str, Any]] = {
@@ -55,6 +63,8 @@ BODIES: dict[str, dict[str, Any]] = {
         "valid_until": "2027-01-01",
     },
     "PATCH /v1/resellers/{reseller_id}/tax-profile": {"country": "NL", "vat_id": "NL123456789B01"},
+    "POST /v1/resellers/{reseller_id}/tax-profile-changes": {"country": "NL", "vat_id": "NL123456789B01"},
+    "POST /v1/resellers/{reseller_id}/tax-profile-changes/{change_id}/reject": {"reason": "not ours"},
 }
 
 
@@ -101,6 +111,10 @@ def owner(api: Api) -> Owner:
     subscription = wait_until(subscribe, what="ordering to accept a subscription for the new customer")
     key_id = api.call("GET", f"/v1/resellers/{reseller.id}/api-keys", reseller.key).json()[0]["id"]
     program = api.admin("GET", "/v1/programs").json()[0]["id"]
+    change = api.call(
+        "POST", f"/v1/resellers/{reseller.id}/tax-profile-changes", reseller.key, json={"state": None}
+    )
+    assert change.status_code == 201, change.text
     return Owner(
         reseller,
         {
@@ -114,6 +128,8 @@ def owner(api: Api) -> Owner:
             "program_id": program,
             "failed_id": "1",
             "name": "expire-trials",
+            "change_id": change.json()["id"],
+            "row_id": "1",
         },
     )
 
