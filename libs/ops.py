@@ -110,7 +110,7 @@ def ops_router(service: str) -> APIRouter:
         response_model=UnparkResult,
         name=f"ops-{service}-outbox-parked-retry",
     )
-    async def retry_parked(request: Request, row_id: int, _staff: Staff) -> Any:
+    async def retry_parked(request: Request, row_id: IntId, _staff: Staff) -> Any:
         """Un-park the row's aggregate: the relay sends its rows again, in order (after the cause
         is fixed, e.g. the broker's size limit raised or the topic created)."""
         released = await unpark(request.app.state.db, request.app.state.tables.outbox, row_id)
