@@ -154,6 +154,15 @@ class CustomerSnapshot(BaseModel):
     terms_accepted: bool
 
 
+class ShipToCustomer(BaseModel):
+    """Onboarding's answer to "who is this order's ship-to?" (`GET /internal/resellers/{id}/ship-to`,
+    read-only): the reseller's existing customer, or the kind an order would create (R-CU-9), so
+    that ordering applies R-CU-4 however the customer is named. Both None: no usable e-mail."""
+
+    customer: CustomerSnapshot | None
+    new_kind: Literal["domain", "team"] | None
+
+
 class _CustomerEvent(Event):
     topic = CUSTOMERS
     subject_field = "customer_id"

@@ -79,6 +79,14 @@ class OrderReleased(_OrderEvent):
     customer_id: uuid.UUID | None
 
 
+class OrderCustomerLinked(_OrderEvent):
+    """An order placed with a ship-to instead of a customer id now has its customer (R-CU-9): the
+    licensee of its licenses, and what the customer's own key sees."""
+
+    event_type = "ordering.order.customer_linked.v1"
+    customer_id: uuid.UUID
+
+
 class OrderFulfilled(_OrderEvent):
     event_type = "ordering.order.fulfilled.v1"
 

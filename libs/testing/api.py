@@ -125,8 +125,11 @@ class Api:
         return Api._default_sku
 
     def order_body(self, sku: str, quantity: int = 1, **overrides: Any) -> dict[str, Any]:
+        domain = f"acme-{uuid.uuid4().hex[:10]}.example.com"
         return {
-            "ship_to": {"name": "Acme GmbH", "email": "it@acme.example.com", "domain": "acme.example.com"},
+            # a domain of its own per order: a domain another reseller's customer has would make the
+            # end user a team customer (R-CU-9), which may not buy every product (R-CU-4)
+            "ship_to": {"name": "Acme GmbH", "email": f"it@{domain}", "domain": domain},
             "currency": "EUR",
             "payment_method": "bank_transfer",
             "lines": [{"sku": sku, "quantity": quantity}],

@@ -37,6 +37,17 @@ async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: Event) 
     await readmodels.upsert_customer(uow.session, event.customer)
 
 
+async def customer_linked_to_order(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:
+    assert isinstance(event, onb.CustomerLinkedToOrder)
+    await readmodels.upsert_customer(uow.session, event.customer)
+    await lifecycle.link_customer(
+        uow.session,
+        order_id=event.order_id,
+        reseller_id=event.customer.reseller_id,
+        customer_id=event.customer.customer_id,
+    )
+
+
 async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
     assert isinstance(event, billing.OrderPaid)
     await lifecycle.record_payment(
@@ -62,6 +73,8 @@ def _of(base: type, handler: Any) -> HandlerMap:
 HANDLERS: HandlerMap = {
     **_of(onb._ResellerEvent, upsert_reseller),
     **_of(onb._CustomerEvent, upsert_customer),
+    # R-CU-9: the ship-to order gets its customer (after the generic upsert, which it includes)
+    onb.CustomerLinkedToOrder.event_type: customer_linked_to_order,
     onb.PolicyPublished.event_type: record_policy,
     billing.OrderPaid.event_type: order_paid,
     licensing.LicenseIssued.event_type: license_issued,

@@ -43,6 +43,18 @@ async def reseller_snapshot(reseller_id: uuid.UUID, uow: UoW, _service: Snapshot
     return snapshot
 
 
+@router.get("/resellers/{reseller_id}/ship-to", response_model=ev.ShipToCustomer)
+async def ship_to_customer(
+    reseller_id: uuid.UUID, email: str, uow: UoW, _service: SnapshotReader, domain: str | None = None
+) -> Any:
+    """Which customer an order with this ship-to would be linked to, changing nothing."""
+    found = await customers.match_ship_to(uow.session, reseller_id, email, domain)
+    return ev.ShipToCustomer(
+        customer=customers.snapshot(found.customer) if found.customer is not None else None,
+        new_kind=found.new_kind,  # type: ignore[arg-type]
+    )
+
+
 @router.get("/customers/{customer_id}", response_model=ev.CustomerSnapshot)
 async def customer_snapshot(customer_id: uuid.UUID, uow: UoW, _service: SnapshotReader) -> Any:
     snapshot = await customers.current_snapshot(uow.session, customer_id)

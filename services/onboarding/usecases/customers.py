@@ -4,6 +4,7 @@ terms, users and administrators, API keys, transfer tokens and imports."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -538,6 +539,59 @@ async def import_customer(
 # --- customers from an order's ship-to (R-CU-9) -----------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ShipToMatch:
+    """Who an order's ship-to is: an existing customer of the reseller, or the kind of customer an
+    order would create (None when the ship-to has no usable e-mail)."""
+
+    email: str | None
+    domain: str | None  # checked, and free for a new domain customer
+    customer: Customer | None
+    new_kind: str | None
+
+
+async def match_ship_to(
+    session: AsyncSession, reseller_id: uuid.UUID, email: str, domain: str | None, *, lock: bool = False
+) -> ShipToMatch:
+    """R-CU-9: the reseller's customer with the same domain, else with the same e-mail; otherwise a
+    new one would be a domain customer when the domain is a registered one nobody has, else a team
+    customer. One function for linking orders and for ordering's R-CU-4 check before it accepts."""
+    try:
+        email = v.check_email(email)
+    except v.ValidationFailed:
+        return ShipToMatch(None, None, None, None)
+    checked_domain: str | None = None
+    if domain:
+        try:
+            checked_domain = v.check_domain(domain)
+        except v.ValidationFailed:
+            checked_domain = None
+    match = None
+    if checked_domain:
+        stmt = sa.select(Customer).where(
+            Customer.reseller_id == reseller_id, Customer.domain == checked_domain
+        )
+        match = await session.scalar(stmt.with_for_update() if lock else stmt)
+    if match is None:
+        stmt = (
+            sa.select(Customer)
+            .where(
+                Customer.reseller_id == reseller_id, sa.func.lower(Customer.primary_email) == email.lower()
+            )
+            .order_by(Customer.created_at, Customer.id)
+            .limit(1)
+        )
+        match = await session.scalar(stmt.with_for_update() if lock else stmt)
+    if match is not None:
+        return ShipToMatch(email, checked_domain, match, None)
+    if checked_domain and await session.scalar(
+        sa.select(Customer.id).where(Customer.domain == checked_domain)
+    ):
+        # another reseller's customer: moving it needs the customer's transfer token (R-CU-5)
+        checked_domain = None
+    return ShipToMatch(email, checked_domain, None, "domain" if checked_domain else "team")
+
+
 async def customer_for_order(
     session: AsyncSession,
     *,
@@ -550,47 +604,19 @@ async def customer_for_order(
     now: datetime,
 ) -> Customer | None:
     """Link the order's end user to the reseller's customer with the same domain or e-mail, or
-    create one: a domain customer when the domain is a registered one nobody has, otherwise a
-    team customer verified through the e-mail. None when the ship-to has no usable e-mail."""
+    create one (`match_ship_to`). None when the ship-to has no usable e-mail."""
     if await session.get(Reseller, reseller_id) is None:
         log.warning("order of an unknown reseller", order_id=str(order_id), reseller_id=str(reseller_id))
         return None
-    try:
-        email = v.check_email(email)
-    except v.ValidationFailed:
+    found = await match_ship_to(session, reseller_id, email, domain, lock=True)
+    if found.email is None:
         log.warning("order ship-to without a usable e-mail; no customer created", order_id=str(order_id))
         return None
-    checked_domain: str | None = None
-    if domain:
-        try:
-            checked_domain = v.check_domain(domain)
-        except v.ValidationFailed:
-            checked_domain = None
-    match = None
-    if checked_domain:
-        match = await session.scalar(
-            sa.select(Customer)
-            .where(Customer.reseller_id == reseller_id, Customer.domain == checked_domain)
-            .with_for_update()
-        )
-    if match is None:
-        match = await session.scalar(
-            sa.select(Customer)
-            .where(
-                Customer.reseller_id == reseller_id, sa.func.lower(Customer.primary_email) == email.lower()
-            )
-            .order_by(Customer.created_at, Customer.id)
-            .limit(1)
-            .with_for_update()
-        )
-    if match is not None:
+    if found.customer is not None:
+        match = found.customer
         await publish_change(session, match, ev.CustomerLinkedToOrder, order_id=order_id, created=False)
         return match
-    if checked_domain and await session.scalar(
-        sa.select(Customer.id).where(Customer.domain == checked_domain)
-    ):
-        # another reseller's customer: moving it needs the customer's transfer token (R-CU-5)
-        checked_domain = None
+    email, checked_domain = found.email, found.domain
     customer = Customer(
         id=uuid.uuid4(),
         reseller_id=reseller_id,

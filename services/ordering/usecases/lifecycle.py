@@ -59,6 +59,24 @@ async def fulfil(session: AsyncSession, order: Order) -> None:
     )
 
 
+async def link_customer(
+    session: AsyncSession, *, order_id: uuid.UUID, reseller_id: uuid.UUID, customer_id: uuid.UUID
+) -> None:
+    """R-CU-9 / R-OR-8: onboarding matched (or created) the customer of a ship-to order. Linking
+    once is enough: a redelivered or repeated link changes nothing, another customer is refused."""
+    order = await _locked_order(session, order_id, reseller_id)
+    if order.customer_id == customer_id:
+        return
+    if order.customer_id is not None:
+        raise EventForUnknownOrder(f"order {order_id} belongs to customer {order.customer_id} already")
+    order.customer_id = customer_id
+    await OUTBOX.emit(
+        session,
+        ev.OrderCustomerLinked(order_id=order.id, reseller_id=order.reseller_id, customer_id=customer_id),
+        reseller_id=order.reseller_id,
+    )
+
+
 async def _locked_order(session: AsyncSession, order_id: uuid.UUID, reseller_id: uuid.UUID) -> Order:
     order = await session.scalar(
         sa.select(Order).where(Order.id == order_id, Order.reseller_id == reseller_id).with_for_update()

@@ -162,13 +162,7 @@ async def check_team_customer_allowed(
     """R-CU-4: a team customer (no verified domain) may only buy products that allow team customers."""
     if customer is None or customer.kind != "team":
         return
-    refused = sorted(
-        await session.scalars(
-            sa.select(Product.code).where(
-                Product.code.in_(product_codes), Product.team_customers_allowed.is_(False)
-            )
-        )
-    )
+    refused = await products_closed_to_teams(session, product_codes)
     if not refused:
         return
     # verified its domain a moment ago? ask onboarding before refusing
@@ -182,6 +176,46 @@ async def check_team_customer_allowed(
     raise ProductNotForTeamCustomers(
         f"{', '.join(refused)} cannot be bought by a team customer; verify a domain first"
     )
+
+
+async def products_closed_to_teams(session: AsyncSession, product_codes: set[str]) -> list[str]:
+    return sorted(
+        await session.scalars(
+            sa.select(Product.code).where(
+                Product.code.in_(product_codes), Product.team_customers_allowed.is_(False)
+            )
+        )
+    )
+
+
+async def check_ship_to_allowed(
+    session: AsyncSession,
+    onboarding: InternalClient,
+    reseller_id: uuid.UUID,
+    ship_to: schemas.ShipTo,
+    product_codes: set[str],
+) -> None:
+    """R-CU-4 for an order naming its customer by ship-to (issue 8 item 14): the same rule as with a
+    customer id. Onboarding decides who the ship-to is (R-CU-9); it is asked only when a product of
+    the order is closed to team customers."""
+    refused = await products_closed_to_teams(session, product_codes)
+    if not refused:
+        return
+    if ship_to.domain and await session.scalar(  # a domain customer of the reseller's: no need to ask
+        sa.select(CustomerView.customer_id).where(
+            CustomerView.reseller_id == reseller_id,
+            CustomerView.kind == "domain",
+            CustomerView.domain == ship_to.domain.strip().lower(),
+        )
+    ):
+        return
+    who = await readmodels.ship_to_customer(onboarding, reseller_id, ship_to.email, ship_to.domain)
+    kind = (who.customer.kind if who.customer else who.new_kind) if who is not None else None
+    if kind == "team":
+        raise ProductNotForTeamCustomers(
+            f"{', '.join(refused)} cannot be bought by a team customer, and {ship_to.email} is (or would "
+            "become) one; name a registered domain of the customer or verify its domain first"
+        )
 
 
 def decide_order_tax(reseller: ResellerView, vendor_country: str, on: date) -> TaxDecision:
@@ -223,7 +257,10 @@ async def place_order(
     missing = sorted(codes - skus.keys())
     if missing:
         raise UnknownSku(f"no SKU {', '.join(repr(m) for m in missing)}")
-    await check_team_customer_allowed(session, onboarding, customer, {s.product_code for s in skus.values()})
+    product_codes = {s.product_code for s in skus.values()}
+    await check_team_customer_allowed(session, onboarding, customer, product_codes)
+    if customer is None and body.ship_to is not None:
+        await check_ship_to_allowed(session, onboarding, reseller.reseller_id, body.ship_to, product_codes)
     order_id = uuid.uuid4()
     priced, rows = [], []
     for number, line in enumerate(body.lines, start=1):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import uuid
 from typing import Any
+from urllib.parse import urlencode
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -93,6 +94,14 @@ async def refresh_reseller(session: AsyncSession, onboarding: InternalClient, re
         return False
     await upsert_reseller(session, snapshot)
     return True
+
+
+async def ship_to_customer(
+    onboarding: InternalClient, reseller_id: uuid.UUID, email: str, domain: str | None
+) -> onb.ShipToCustomer | None:
+    """Who onboarding will link a ship-to order to (R-CU-9), asked before the order is accepted."""
+    query = urlencode({"email": email, **({"domain": domain} if domain else {})})
+    return await onboarding.get(f"/internal/resellers/{reseller_id}/ship-to?{query}", onb.ShipToCustomer)
 
 
 async def refresh_customer(session: AsyncSession, onboarding: InternalClient, customer_id: uuid.UUID) -> bool:

@@ -86,14 +86,17 @@ class OrderingDb(ServiceDb):
         self.run(work, commit=True)
         return str(customer_id)
 
-    def events_about(self, subject: str) -> list[str]:
+    def events_about(self, subject: str, *, linking: bool = False) -> list[str]:
+        """The event types ordering wrote about `subject`, in order. The ship-to link of an order
+        (`customer_linked`, R-CU-9) arrives from onboarding whenever it does, so it is left out
+        unless asked for."""
         outbox = TABLES.outbox
 
         async def work(uow: UnitOfWork) -> list[str]:
             rows = await uow.session.scalars(
                 sa.select(outbox.c.event_type).where(outbox.c.key == subject).order_by(outbox.c.id)
             )
-            return list(rows)
+            return [t for t in rows if linking or t != "ordering.order.customer_linked.v1"]
 
         return self.run(work, commit=False)
 

@@ -37,16 +37,12 @@ def test_r_or_3_reseller_is_bill_to_and_customer_ship_to(
 ) -> None:
     reseller = onboard(country="DE", vat_id="DE136695976")
     sku = api.create_sku()["sku"]
-    order = place(api, reseller, api.order_body(sku, quantity=3))
+    body = api.order_body(sku, quantity=3)
+    order = place(api, reseller, body)
 
     assert order["reseller_id"] == reseller.id  # bill-to
     assert order["customer_id"] is None
-    assert order["ship_to"] == {
-        "name": "Acme GmbH",
-        "email": "it@acme.example.com",
-        "domain": "acme.example.com",
-        "address": None,
-    }
+    assert order["ship_to"] == {**body["ship_to"], "address": None}
     assert order["status"] == "placed" and order["currency"] == EUR
     assert order["payment_method"] == "bank_transfer"
     assert order["placed_on"] == str(today())
@@ -446,3 +442,35 @@ def test_r_or_3_order_eligibility_tells_a_reseller_why_it_cannot_order_yet(api: 
         "discount_percent": "10.00",
     }
     assert api.admin("GET", "/v1/orders/eligibility").status_code == 403
+
+
+def test_r_cu_4_the_team_rule_holds_when_the_customer_is_named_by_ship_to(
+    api: Api, onboard: Callable[..., Reseller], customers: Customers
+) -> None:
+    """Issue 8 item 14: with `ship_to.email` of an existing team customer, a product closed to team
+    customers was accepted. The rule now applies however the customer is named (R-CU-9 decides who
+    the ship-to is: an existing customer, or the kind an order would create)."""
+    reseller = onboard()
+    team = customers.create(reseller, kind="team")
+    team_email = api.call("GET", f"/v1/customers/{team}", reseller.key).json()["primary_email"]
+    domain_only = api.create_sku()["sku"]  # total-docs: domain customers only
+
+    def ship_to_order(ship_to: dict[str, Any]) -> dict[str, Any]:
+        return {**api.order_body(domain_only), "ship_to": ship_to}
+
+    for ship_to in (
+        {"name": "Team", "email": team_email},  # the existing team customer, by e-mail
+        {"name": "New", "email": f"someone-{uuid.uuid4().hex[:6]}@gmail.com"},  # would be a new team customer
+    ):
+        assert_problem(
+            api.call("POST", "/v1/orders", reseller.key, json=ship_to_order(ship_to)),
+            422,
+            "product-not-for-team-customers",
+        )
+    assert order_ids(api, reseller) == []
+    # a ship-to with a registered domain nobody has becomes a domain customer: accepted
+    domain = f"shipto-{uuid.uuid4().hex[:8]}.example.com"
+    placed = place(
+        api, reseller, ship_to_order({"name": "Domain BV", "email": f"it@{domain}", "domain": domain})
+    )
+    assert placed["status"] in ("placed", "released")

@@ -44,10 +44,14 @@ def _view(reseller_id: uuid.UUID, *, standing: str, credit_limit: str) -> Resell
     )
 
 
+def _unique_domain() -> str:
+    return f"acme-{uuid.uuid4().hex[:10]}.example.com"
+
+
 def _body(sku: str, quantity: int, currency: str = "EUR") -> schemas.OrderCreate:
     return schemas.OrderCreate.model_validate(
         {
-            "ship_to": {"name": "Acme GmbH", "email": "it@acme.example.com"},
+            "ship_to": {"name": "Acme GmbH", "email": "it@acme.example.com", "domain": _unique_domain()},
             "currency": currency,
             "payment_method": "bank_transfer",
             "lines": [{"sku": sku, "quantity": quantity}],
