@@ -92,7 +92,7 @@ async def get_order(order_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any
 
 @router.post(
     "/{order_id}/handover",
-    response_model=schemas.Order,
+    response_model=OrderView,
     name="orders-handover",
     responses=problem_responses(errors.OrderNotFound, errors.OrderStateConflict),
 )

@@ -3,7 +3,8 @@
     placed ──► released ──► fulfilled
       │
       ├──► cancelled      (only while unpaid: the reseller or staff cancel it)
-      └──► handed_over    (R-OR-9: the deal leaves the reseller)
+      └──► handed_over    (R-OR-9: the deal leaves the reseller; from placed, or from released
+                           until the licenses are issued)
 
 An on-account order is released as soon as it is placed (R-BI-3, R-LI-1); a prepaid one when
 billing reports its payment (R-BI-2). A permanent license fulfils a released order (R-LI-1); a
@@ -21,7 +22,9 @@ STATUSES: tuple[OrderStatus, ...] = get_args(OrderStatus)
 
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
     "placed": frozenset({"released", "cancelled", "handed_over"}),
-    "released": frozenset({"fulfilled"}),
+    # R-OR-9: an on-account order is released the moment it is placed, so it may still be handed
+    # over until its licenses are issued (fulfilled); billing credits what it invoiced the reseller
+    "released": frozenset({"fulfilled", "handed_over"}),
     "fulfilled": frozenset(),
     "cancelled": frozenset(),
     "handed_over": frozenset(),

@@ -11,7 +11,10 @@ from services.ordering.models import Order, Subscription
 
 
 def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderForCustomer:
-    if caller.kind == "customer":
+    # R-OR-8: a customer never sees a price; R-OR-9: a handed-over deal has left the reseller, which
+    # keeps the record (what, when, status) but no longer its prices — the vendor's sales team may
+    # price it anew. Staff see everything.
+    if caller.kind == "customer" or (caller.kind == "reseller" and order.status == "handed_over"):
         return schemas.OrderForCustomer(
             id=order.id,
             status=order.status,

@@ -462,3 +462,39 @@ def test_r_or_9_a_retried_cancel_or_handover_with_its_idempotency_key_answers_th
     again = api.call("POST", path, reseller.key, json={"note": "large deal"}, headers=key)
     assert first.status_code == again.status_code == 200, again.text
     assert first.json() == again.json()
+
+
+def test_r_or_9_an_on_account_order_can_be_handed_over_until_it_is_fulfilled_and_leaves_its_prices(
+    api: Api, onboard: Callable[..., Reseller], ordering_db: OrderingDb, stack: Stack
+) -> None:
+    """Issue 8 item 12: an established reseller's order is released at once (on account), so
+    handover only from `placed` meant it could never be handed over. Decided: handover from placed,
+    or from released until the licenses are issued; afterwards the deal has left the reseller, which
+    keeps the record (SKUs, quantities, status) without prices. Staff see it all."""
+    from tests.e2e.ordering.conftest import price_keys_in
+
+    reseller = establish(api, onboard)
+    order = place(api, reseller)
+    assert order["status"] == "released" and order["payment_requirement"] == "on_account"
+    handed = api.call("POST", f"/v1/orders/{order['id']}/handover", reseller.key, json={"note": "enterprise"})
+    assert handed.status_code == 200, handed.text
+    assert handed.json()["status"] == "handed_over"
+    assert price_keys_in(handed.json()) == set()
+    seen = api.call("GET", f"/v1/orders/{order['id']}", reseller.key).json()
+    assert seen["status"] == "handed_over" and price_keys_in(seen) == set()
+    assert [ln["sku"] for ln in seen["lines"]] == [ln["sku"] for ln in order["lines"]]
+    listed = api.call("GET", "/v1/orders", reseller.key, params={"status": "handed_over"}).json()["data"]
+    assert [o["id"] for o in listed] == [order["id"]] and price_keys_in(listed) == set()
+    staff_view = api.admin("GET", f"/v1/orders/{order['id']}").json()
+    assert staff_view["total"] == order["total"]
+    assert ordering_db.events_about(order["id"]) == [PLACED, RELEASED, HANDED_OVER]
+
+    # a fulfilled order (its licenses issued) stays with the reseller
+    fulfilled = place(api, reseller)
+    produce(stack, license_issued(fulfilled, temporary=False))
+    wait_status(api, reseller, fulfilled, "fulfilled")
+    assert_problem(
+        api.call("POST", f"/v1/orders/{fulfilled['id']}/handover", reseller.key, json={}),
+        409,
+        "order-state-conflict",
+    )

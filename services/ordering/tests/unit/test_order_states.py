@@ -29,6 +29,7 @@ ALLOWED = {
     ("placed", "cancelled"),
     ("placed", "handed_over"),
     ("released", "fulfilled"),
+    ("released", "handed_over"),  # issue 8 item 12: an on-account order is released at once
 }
 
 
