@@ -152,6 +152,9 @@ class CustomerSnapshot(BaseModel):
     primary_email: str | None
     education: bool
     terms_accepted: bool
+    # R-CU-1: the edition of the vendor's product the customer runs today; only `commercial`
+    # customers can be sold to (a non-profit or legacy free edition cannot)
+    edition: Literal["commercial", "non_profit", "legacy_free"] = "commercial"
 
 
 class ShipToCustomer(BaseModel):

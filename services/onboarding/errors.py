@@ -69,9 +69,6 @@ class CustomerAlreadyOwned(Conflict):
     code, title = "customer-already-owned", "The customer belongs to the importing reseller already"
 
 
-class CustomerNotImportable(Unprocessable):
-    code, title = "customer-not-importable", "This customer cannot be imported"
-
 
 class TransferTokenInvalid(Unprocessable):
     code, title = "transfer-token-invalid", "The transfer token is not valid"

@@ -169,6 +169,8 @@ class Customer(Base):
     domain: Mapped[str | None] = mapped_column(sa.Text, unique=True)
     primary_email: Mapped[str | None] = mapped_column(sa.Text, index=True)
     education: Mapped[bool] = mapped_column(default=False)
+    # R-CU-1: commercial | non_profit | legacy_free — the edition the customer runs today
+    edition: Mapped[str] = mapped_column(sa.Text, default="commercial", server_default="commercial")
     crm_id: Mapped[str | None] = mapped_column(sa.Text)
     language: Mapped[str | None] = mapped_column(sa.Text)
     time_zone: Mapped[str | None] = mapped_column(sa.Text)

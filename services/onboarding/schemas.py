@@ -342,6 +342,11 @@ class Contacts(BaseModel):
         return None if value is None else v.check_email(value, field="alternate_email")
 
 
+# R-CU-1: the edition of the vendor's product the customer runs today; a non-profit or legacy free
+# edition cannot be sold to
+Edition = Literal["commercial", "non_profit", "legacy_free"]
+
+
 class _CustomerFields(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -372,6 +377,7 @@ class CustomerCreate(_CustomerFields):
     domain: DomainName | None = None
     primary_email: Email | None = None
     education: StrictBool = False
+    edition: Edition = "commercial"
     crm_id: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     language: Annotated[str, Field(max_length=35)] | None = None
     time_zone: Annotated[str, Field(max_length=64)] | None = None
@@ -399,6 +405,7 @@ class CustomerPatch(_CustomerFields):
     domain: DomainName | None = None
     primary_email: Email | None = None
     education: StrictBool | None = None
+    edition: Edition | None = None
     crm_id: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     language: Annotated[str, Field(max_length=35)] | None = None
     time_zone: Annotated[str, Field(max_length=64)] | None = None
@@ -408,7 +415,7 @@ class CustomerPatch(_CustomerFields):
     def _something(self) -> CustomerPatch:
         if not self.model_fields_set:
             raise ValueError("give at least one field to change")
-        for name in ("name", "education", "domain"):
+        for name in ("name", "education", "domain", "edition"):
             if name in self.model_fields_set and getattr(self, name) is None:
                 raise ValueError(f"{name} cannot be null")
         return self
@@ -455,6 +462,7 @@ class Customer(BaseModel):
     domain: str | None
     primary_email: str | None
     education: bool
+    edition: Edition
     crm_id: str | None
     language: str | None
     time_zone: str | None
@@ -501,8 +509,12 @@ class TransferTokenCreated(BaseModel):
 
 
 class CustomerImport(BaseModel):
+    """R-CU-5: name the customer as its account knows it — a domain customer by its domain, a team
+    customer by its primary e-mail — and present the transfer token it issued."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    domain: DomainName
+    domain: DomainName | None = None
+    primary_email: Email | None = None
     transfer_token: Annotated[str, Field(min_length=1, max_length=200)]
     product_family: ProductFamily | None = Field(
         default=None, description="the family imported for; must match the token's when given"
@@ -510,8 +522,19 @@ class CustomerImport(BaseModel):
 
     @field_validator("domain")
     @classmethod
-    def _domain(cls, value: str) -> str:
-        return v.check_domain(value)
+    def _domain(cls, value: str | None) -> str | None:
+        return None if value is None else v.check_domain(value)
+
+    @field_validator("primary_email")
+    @classmethod
+    def _primary_email(cls, value: str | None) -> str | None:
+        return None if value is None else v.check_email(value, field="primary_email")
+
+    @model_validator(mode="after")
+    def _one_name(self) -> CustomerImport:
+        if (self.domain is None) == (self.primary_email is None):
+            raise ValueError("give the customer's domain (domain customer) or primary_email (team customer)")
+        return self
 
 
 class CustomerApiKeyCreate(BaseModel):

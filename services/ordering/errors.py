@@ -77,6 +77,11 @@ class TermDoesNotMatchPlan(Unprocessable):
     )
 
 
+class CustomerEditionNotEligible(Unprocessable):
+    code = "customer-edition-not-eligible"
+    title = "R-CU-1: a customer on a non-profit or legacy free edition cannot be sold to"
+
+
 class SeatDateNotAllowed(Unprocessable):
     code = "seat-date-not-allowed"
     title = "R-OR-7: seats are bought today; another date is a staff correction"

@@ -102,6 +102,8 @@ class CustomerView(Base):
     kind: Mapped[str] = mapped_column(sa.Text)
     name: Mapped[str] = mapped_column(sa.Text)
     domain: Mapped[str | None] = mapped_column(sa.Text)
+    # R-CU-1: only a customer on a commercial edition can be sold to
+    edition: Mapped[str] = mapped_column(sa.Text, default="commercial", server_default="commercial")
 
 
 class Order(Base):

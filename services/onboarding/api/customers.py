@@ -20,7 +20,6 @@ from services.onboarding.errors import (
     CustomerAlreadyOwned,
     CustomerDomainTaken,
     CustomerNotFound,
-    CustomerNotImportable,
     CustomerUserExists,
     InvalidField,
     TransferTokenExpired,
@@ -250,7 +249,7 @@ async def revoke_api_key(customer_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, ca
     status_code=201,
     response_model=schemas.TransferTokenCreated,
     name="customers-transfer-tokens-create",
-    responses=problem_responses(CustomerNotFound, CustomerNotImportable, Forbidden),
+    responses=problem_responses(CustomerNotFound, Forbidden),
 )
 async def create_transfer_token(
     customer_id: uuid.UUID,

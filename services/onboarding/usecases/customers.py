@@ -27,7 +27,6 @@ from services.onboarding.errors import (
     CustomerAlreadyOwned,
     CustomerDomainTaken,
     CustomerNotFound,
-    CustomerNotImportable,
     CustomerUserExists,
     InvalidField,
     TransferTokenExpired,
@@ -123,6 +122,7 @@ async def views(session: AsyncSession, customers: list[Customer]) -> list[schema
             domain=c.domain,
             primary_email=c.primary_email,
             education=c.education,
+            edition=c.edition,  # type: ignore[arg-type]
             crm_id=c.crm_id,
             language=c.language,
             time_zone=c.time_zone,
@@ -157,6 +157,7 @@ def snapshot(customer: Customer) -> ev.CustomerSnapshot:
         primary_email=customer.primary_email,
         education=customer.education,
         terms_accepted=customer.terms_accepted_at is not None,
+        edition=customer.edition,  # type: ignore[arg-type]
     )
 
 
@@ -250,6 +251,7 @@ async def create_customer(
         domain=body.domain,
         primary_email=body.primary_email,
         education=body.education,
+        edition=body.edition,
         crm_id=body.crm_id,
         language=body.language,
         time_zone=body.time_zone,
@@ -450,10 +452,6 @@ async def issue_transfer_token(
         raise Forbidden(
             "transfer tokens are issued by the customer itself (with its own API key) or vendor staff"
         )
-    if customer.kind != "domain" or customer.domain is None:
-        raise CustomerNotImportable(
-            "a team customer is imported by domain, so it must verify its domain first"
-        )
     token = tt.new_transfer_token()
     now = clock.now()
     row = TransferToken(
@@ -480,6 +478,18 @@ _REFUSALS: dict[type[tt.TransferTokenRefused], type[Exception]] = {
 }
 
 
+def _named_by(customer: Customer, body: schemas.CustomerImport) -> bool:
+    """The importing reseller names the customer it was told about: by domain, or a team customer
+    (which has none) by its primary e-mail."""
+    if body.domain is not None:
+        return customer.domain == body.domain
+    return (
+        customer.kind == "team"
+        and customer.primary_email is not None
+        and customer.primary_email.lower() == (body.primary_email or "").lower()
+    )
+
+
 async def import_customer(
     session: AsyncSession, caller: Caller, clock: Clock, body: schemas.CustomerImport
 ) -> Customer:
@@ -503,7 +513,7 @@ async def import_customer(
             ),
             presented_hash=presented,
             product_family=body.product_family,
-            domain_matches=customer is not None and customer.domain == body.domain,
+            domain_matches=customer is not None and _named_by(customer, body),
             now=now,
         )
     except tt.TransferTokenRefused as exc:
@@ -625,6 +635,7 @@ async def customer_for_order(
         domain=checked_domain,
         primary_email=email,
         education=False,
+        edition="commercial",
         contacts={"address": address.strip()[:1000]} if address and address.strip() else None,
         version=0,
         created_at=now,

@@ -46,6 +46,7 @@ async def order_eligibility(uow: UoW, caller: CurrentReseller, onboarding: Onboa
         errors.UnknownSku,
         errors.PriceNotAvailable,
         errors.UnknownCustomer,
+        errors.CustomerEditionNotEligible,
         errors.ProductNotForTeamCustomers,
         errors.TaxNotDeterminable,
     ),

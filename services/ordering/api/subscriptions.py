@@ -36,6 +36,7 @@ def _vendor_country(request: Request) -> str:
         errors.ResellerCannotOrder,
         errors.PolicyNotAccepted,
         errors.UnknownCustomer,
+        errors.CustomerEditionNotEligible,
         errors.UnknownSku,
         errors.SkuNotSeatBased,
         errors.TermDoesNotMatchPlan,

@@ -34,6 +34,7 @@ from services.ordering.domain.tax import (
     decide_tax,
 )
 from services.ordering.errors import (
+    CustomerEditionNotEligible,
     OrderNotFound,
     OrderStateConflict,
     PaymentMethodNotAllowed,
@@ -153,6 +154,15 @@ async def check_customer(
             customer = await session.get(CustomerView, customer_id, populate_existing=True)
     if customer is None or customer.reseller_id != reseller_id:
         raise UnknownCustomer()
+    if customer.edition != "commercial":
+        # moved to a commercial edition a moment ago? ask onboarding before refusing
+        await readmodels.refresh_customer(session, onboarding, customer_id)
+        await session.refresh(customer)
+        if customer.edition != "commercial":
+            raise CustomerEditionNotEligible(
+                f"the customer runs the {customer.edition.replace('_', ' ')} edition; "
+                "it must move to a commercial edition before it can be sold to"
+            )
     return customer
 
 

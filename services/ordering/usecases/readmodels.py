@@ -61,6 +61,7 @@ async def upsert_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> Non
         kind=c.kind,
         name=c.name,
         domain=c.domain,
+        edition=c.edition,
     )
     stmt = pg_insert(CustomerView).values(**values)
     await session.execute(

@@ -100,14 +100,6 @@ def test_r_cu_5_only_the_customer_or_staff_issue_transfer_tokens(api: Api, custo
     assert_problem(api.call("POST", path, key, json={"product_family": "Work Space!"}), 422)
     assert_problem(api.call("POST", path, key, json={}), 422)
     team = customers.team(owner)
-    team_key = customers.key(owner, team["id"])
-    assert_problem(
-        api.call(
-            "POST", f"/v1/customers/{team['id']}/transfer-tokens", team_key, json={"product_family": "x"}
-        ),
-        422,
-        "customer-not-importable",
-    )
     # a customer key cannot issue tokens for another customer
     assert_problem(
         api.call("POST", f"/v1/customers/{team['id']}/transfer-tokens", key, json={"product_family": "x"}),
@@ -186,3 +178,32 @@ def test_r_cu_8_customer_keys_are_listed_and_revoked_by_the_owner_and_staff_only
     assert_problem(
         api.call("POST", f"/v1/customers/{c['id']}/transfer-tokens", key, json={"product_family": "x"}), 401
     )
+
+
+def test_r_cu_5_a_team_customer_is_imported_by_its_primary_email(
+    api: Api, customers: Customers, onboarding_db: OnboardingDb
+) -> None:
+    """Issue 8 item 10: the seed's import flow offers team customers too; they have no domain, so
+    the new reseller names them by their primary e-mail."""
+    old = api.onboard_reseller(wait_for_ordering=False)
+    new = api.onboard_reseller(wait_for_ordering=False)
+    team = customers.team(old)
+    issued = _token(api, customers.key(old, team["id"]), team["id"])
+
+    # the wrong e-mail, or both names at once, or none: refused, nothing moves
+    wrong = {"primary_email": "someone-else@example.org", "transfer_token": issued["token"]}
+    assert_problem(api.call("POST", "/v1/customers/import", new.key, json=wrong), 422)
+    both = {
+        "domain": "example.org",
+        "primary_email": team["primary_email"],
+        "transfer_token": issued["token"],
+    }
+    assert_problem(api.call("POST", "/v1/customers/import", new.key, json=both), 422)
+    assert customers.ids(new.key) == [] and customers.ids(old.key) == [team["id"]]
+
+    body = {"primary_email": team["primary_email"].upper(), "transfer_token": issued["token"]}
+    imported = api.call("POST", "/v1/customers/import", new.key, json=body)
+    assert imported.status_code == 201, imported.text
+    assert imported.json()["id"] == team["id"] and imported.json()["kind"] == "team"
+    assert customers.ids(new.key) == [team["id"]] and customers.ids(old.key) == []
+    assert onboarding_db.events_about(team["id"])[-1]["type"] == "onboarding.customer.transferred.v1"

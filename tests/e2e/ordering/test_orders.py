@@ -474,3 +474,38 @@ def test_r_cu_4_the_team_rule_holds_when_the_customer_is_named_by_ship_to(
         api, reseller, ship_to_order({"name": "Domain BV", "email": f"it@{domain}", "domain": domain})
     )
     assert placed["status"] in ("placed", "released")
+
+
+def test_r_cu_1_a_customer_on_a_non_profit_or_legacy_free_edition_cannot_be_sold_to(
+    api: Api, onboard: Callable[..., Reseller], customers: Customers
+) -> None:
+    """Issue 8 item 10: R-CU-1's second prerequisite. The customer records the edition it runs;
+    orders for a non-commercial edition are refused. Becoming ineligible reaches ordering with the
+    event (waited for below); becoming eligible again is usable by the very next call (refresh from
+    the owner before refusing)."""
+    reseller = onboard()
+    customer = customers.create(reseller)
+    sku = api.ensure_sku()["sku"]
+    body = {**api.order_body(sku), "customer_id": customer}
+    del body["ship_to"]
+    for edition in ("non_profit", "legacy_free"):
+        changed = api.call("PATCH", f"/v1/customers/{customer}", reseller.key, json={"edition": edition})
+        assert changed.status_code == 200 and changed.json()["edition"] == edition, changed.text
+        response = wait_until(
+            lambda: (r := api.call("POST", "/v1/orders", reseller.key, json=body)).status_code == 422 and r,
+            what="ordering to learn the customer's edition",
+        )
+        problem = assert_problem(response, 422, "customer-edition-not-eligible")
+        assert "R-CU-1" in problem["title"]
+    assert order_ids(api, reseller) == []
+    assert_problem(
+        api.call("PATCH", f"/v1/customers/{customer}", reseller.key, json={"edition": "free"}), 422
+    )
+    # upgraded to a commercial edition: sold to at once
+    assert (
+        api.call(
+            "PATCH", f"/v1/customers/{customer}", reseller.key, json={"edition": "commercial"}
+        ).status_code
+        == 200
+    )
+    assert place(api, reseller, body)["customer_id"] == customer
