@@ -69,7 +69,6 @@ class CustomerAlreadyOwned(Conflict):
     code, title = "customer-already-owned", "The customer belongs to the importing reseller already"
 
 
-
 class TransferTokenInvalid(Unprocessable):
     code, title = "transfer-token-invalid", "The transfer token is not valid"
 
