@@ -35,6 +35,8 @@ async def record_policy(uow: UnitOfWork, _envelope: CloudEvent, event: Event) ->
 async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
     assert isinstance(event, onb._CustomerEvent)
     await readmodels.upsert_customer(uow.session, event.customer)
+    if event.customer.terms_accepted:  # R-CU-6: orders held for the terms go on to licensing
+        await lifecycle.release_orders_awaiting_terms(uow.session, event.customer.customer_id)
 
 
 async def customer_linked_to_order(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:

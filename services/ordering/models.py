@@ -104,6 +104,8 @@ class CustomerView(Base):
     domain: Mapped[str | None] = mapped_column(sa.Text)
     # R-CU-1: only a customer on a commercial edition can be sold to
     edition: Mapped[str] = mapped_column(sa.Text, default="commercial", server_default="commercial")
+    # R-CU-6: a customer's first order is not fulfilled before it accepted the terms of service
+    terms_accepted: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 class Order(Base):
@@ -127,6 +129,9 @@ class Order(Base):
     cancellation_reason: Mapped[str | None] = mapped_column(sa.Text)
     paid_on: Mapped[date | None]  # billing's OrderPaid (R-BI-2/3)
     license_id: Mapped[uuid.UUID | None]  # the permanent license from licensing (R-LI-1)
+    # R-CU-6: released (paid or on account) but its customer has not accepted the terms of service
+    # yet (or is not known yet): licensing is told of the release once it has
+    awaiting_terms: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
     lines: Mapped[list[OrderLine]] = relationship(lazy="raise", order_by="OrderLine.line_no")
 

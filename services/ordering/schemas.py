@@ -131,6 +131,13 @@ class OrderLineForCustomer(BaseModel):
     quantity: int
 
 
+# what a released order still waits for before its licenses are issued (R-CU-6)
+WaitingFor = Annotated[
+    Literal["terms_acceptance"] | None,
+    Field(description="`terms_acceptance`: the customer must accept the terms of service first (R-CU-6)"),
+]
+
+
 class OrderForCustomer(BaseModel):
     """An order as its customer sees it: id, SKUs, status — never a price (R-OR-8)."""
 
@@ -140,6 +147,7 @@ class OrderForCustomer(BaseModel):
     lines: list[OrderLineForCustomer]
     placed_on: date
     created_at: datetime
+    waiting_for: WaitingFor = None
 
 
 class Order(BaseModel):
@@ -158,6 +166,7 @@ class Order(BaseModel):
     tax: TaxInfo
     placed_on: date
     created_at: datetime
+    waiting_for: WaitingFor = None
 
 
 class Handover(BaseModel):

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.events import ordering as ev
+from libs.internal_client import InternalClient
 from libs.logging import get_logger
 from services.ordering.domain.order_states import (
     LicenseOutcome,
@@ -26,7 +27,8 @@ from services.ordering.domain.order_states import (
     on_payment,
     transition,
 )
-from services.ordering.models import OUTBOX, Order
+from services.ordering.models import OUTBOX, CustomerView, Order
+from services.ordering.usecases import readmodels
 
 log = get_logger(__name__)
 
@@ -38,9 +40,29 @@ class EventForUnknownOrder(Exception):
     fails, and after its retries the event lands in `failed_events` for staff to look at."""
 
 
-async def release(session: AsyncSession, order: Order) -> None:
-    """placed → released (and on to fulfilled when its permanent license came first)."""
+async def release(session: AsyncSession, order: Order, onboarding: InternalClient | None = None) -> None:
+    """placed → released (and on to fulfilled when its permanent license came first).
+
+    R-CU-6: licensing learns of the release (and issues the licenses) only once the customer has
+    accepted the terms of service; until then the order is released but `awaiting_terms` — paid or
+    on account as before, it just waits for the customer (or, for a ship-to order, for onboarding
+    to name the customer)."""
     order.status = transition(order.status, "released")
+    if not await _terms_accepted(session, order.customer_id):
+        # accepted a moment ago? a partner's order right after the customer's acceptance must not
+        # wait for the event (read-your-writes): ask onboarding before holding the order
+        if onboarding is None or order.customer_id is None:
+            order.awaiting_terms = True
+            return
+        await readmodels.refresh_customer(session, onboarding, order.customer_id)
+        if not await _terms_accepted(session, order.customer_id):
+            order.awaiting_terms = True
+            return
+    await _announce_release(session, order)
+
+
+async def _announce_release(session: AsyncSession, order: Order) -> None:
+    order.awaiting_terms = False
     await OUTBOX.emit(
         session,
         ev.OrderReleased(order_id=order.id, reseller_id=order.reseller_id, customer_id=order.customer_id),
@@ -48,6 +70,33 @@ async def release(session: AsyncSession, order: Order) -> None:
     )
     if after_release(permanent_license_recorded=order.license_id is not None) == "fulfilled":
         await fulfil(session, order)
+
+
+async def _terms_accepted(session: AsyncSession, customer_id: uuid.UUID | None) -> bool:
+    if customer_id is None:
+        return False
+    return bool(
+        await session.scalar(
+            sa.select(CustomerView.terms_accepted).where(CustomerView.customer_id == customer_id)
+        )
+    )
+
+
+async def release_orders_awaiting_terms(session: AsyncSession, customer_id: uuid.UUID) -> int:
+    """R-CU-6: the customer accepted the terms: every order of it held for them is released now."""
+    if not await _terms_accepted(session, customer_id):
+        return 0
+    held = list(
+        await session.scalars(
+            sa.select(Order)
+            .where(Order.customer_id == customer_id, Order.awaiting_terms.is_(True))
+            .order_by(Order.created_at, Order.id)
+            .with_for_update()
+        )
+    )
+    for order in held:
+        await _announce_release(session, order)
+    return len(held)
 
 
 async def fulfil(session: AsyncSession, order: Order) -> None:
@@ -75,6 +124,8 @@ async def link_customer(
         ev.OrderCustomerLinked(order_id=order.id, reseller_id=order.reseller_id, customer_id=customer_id),
         reseller_id=order.reseller_id,
     )
+    if order.awaiting_terms and await _terms_accepted(session, customer_id):
+        await _announce_release(session, order)
 
 
 async def _locked_order(session: AsyncSession, order_id: uuid.UUID, reseller_id: uuid.UUID) -> Order:

@@ -326,7 +326,7 @@ async def place_order(
     await session.flush()
     await OUTBOX.emit(session, _placed_event(order, rows), reseller_id=order.reseller_id)
     if status_when_placed(order.payment_requirement) == "released":
-        await lifecycle.release(session, order)  # R-BI-3/R-LI-1: on account, released at once
+        await lifecycle.release(session, order, onboarding)  # R-BI-3/R-LI-1: on account, released at once
         await session.flush()
     return order
 

@@ -62,6 +62,7 @@ async def upsert_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> Non
         name=c.name,
         domain=c.domain,
         edition=c.edition,
+        terms_accepted=c.terms_accepted,
     )
     stmt = pg_insert(CustomerView).values(**values)
     await session.execute(

@@ -20,6 +20,7 @@ def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderF
             status=order.status,
             customer_id=order.customer_id,
             placed_on=order.placed_on,
+            waiting_for="terms_acceptance" if order.awaiting_terms else None,
             created_at=order.created_at,
             lines=[
                 schemas.OrderLineForCustomer(sku=ln.sku, product=ln.product, quantity=ln.quantity)
@@ -63,6 +64,7 @@ def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderF
             note=order.tax_note,
         ),
         placed_on=order.placed_on,
+        waiting_for="terms_acceptance" if order.awaiting_terms else None,
         created_at=order.created_at,
     )
 

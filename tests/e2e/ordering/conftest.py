@@ -136,7 +136,9 @@ class Customers:
     api: Api
     db: OrderingDb
 
-    def create(self, reseller: Reseller, *, kind: str = "domain", name: str | None = None) -> str:
+    def create(
+        self, reseller: Reseller, *, kind: str = "domain", name: str | None = None, accept_terms: bool = False
+    ) -> str:
         """A customer of `reseller`, known to ordering (through onboarding when it can)."""
         name = name or f"Customer {uuid.uuid4().hex[:8]}"
         body: dict[str, Any] = {"kind": kind, "name": name}
@@ -146,10 +148,38 @@ class Customers:
             body["primary_email"] = f"owner-{uuid.uuid4().hex[:8]}@gmail.example"
         response = self.api.call("POST", "/v1/customers", reseller.key, json=body)
         if response.status_code == 201:
-            return response.json()["id"]  # usable for an order at once (read-your-writes)
+            customer_id: str = response.json()["id"]  # usable for an order at once (read-your-writes)
+            if accept_terms:  # R-CU-6: its orders go on to licensing at once
+                accept_terms_of_service(self.api, reseller, customer_id)
+            return customer_id
         # onboarding's customer endpoint is not there yet: the gateway does not route it
         assert response.status_code == 404, response.text
         return self.db.insert_customer(reseller.id, kind, name)
+
+
+def accept_terms_of_service(api: Api, reseller: Reseller, customer_id: str) -> None:
+    """R-CU-6: the customer (with its own key) accepts the vendor's terms of service."""
+    key = api.call(
+        "POST", f"/v1/customers/{customer_id}/api-keys", reseller.key, json={"name": "portal"}
+    ).json()["key"]
+    accepted = api.call(
+        "POST", f"/v1/customers/{customer_id}/terms-acceptance", key, json={"accepted_by": "Eva"}
+    )
+    assert accepted.status_code == 200, accepted.text
+
+
+def customer_ready_to_order(api: Api, reseller: Reseller) -> str:
+    """A domain customer of `reseller` that accepted the terms: its orders go to licensing at once."""
+    created = api.call(
+        "POST",
+        "/v1/customers",
+        reseller.key,
+        json={"kind": "domain", "name": "Ready GmbH", "domain": f"ready-{uuid.uuid4().hex[:10]}.example.com"},
+    )
+    assert created.status_code == 201, created.text
+    customer_id: str = created.json()["id"]
+    accept_terms_of_service(api, reseller, customer_id)
+    return customer_id
 
 
 @pytest.fixture

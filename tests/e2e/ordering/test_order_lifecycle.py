@@ -29,6 +29,7 @@ from tests.e2e.ordering.conftest import (
     CustomerClient,
     Customers,
     OrderingDb,
+    customer_ready_to_order,
     price_keys_in,
     today,
 )
@@ -108,12 +109,12 @@ def handled(db: OrderingDb, *envelopes: CloudEvent) -> None:
 
 
 def place(api: Api, reseller: Reseller, quantity: int = 1, **overrides: Any) -> dict[str, Any]:
-    response = api.call(
-        "POST",
-        "/v1/orders",
-        reseller.key,
-        json=api.order_body(api.ensure_sku()["sku"], quantity, **overrides),
-    )
+    """An order for a customer that accepted the terms (R-CU-6), so its release reaches licensing."""
+    body = api.order_body(api.ensure_sku()["sku"], quantity, **overrides)
+    if "ship_to" not in overrides and "customer_id" not in overrides:
+        del body["ship_to"]
+        body["customer_id"] = customer_ready_to_order(api, reseller)
+    response = api.call("POST", "/v1/orders", reseller.key, json=body)
     assert response.status_code == 201, response.text
     return response.json()
 
@@ -268,7 +269,7 @@ def test_r_li_1_order_is_fulfilled_when_its_license_is_issued(
     stack: Stack,
 ) -> None:
     reseller = onboard()
-    customer_id = customers.create(reseller)
+    customer_id = customers.create(reseller, accept_terms=True)
     body = api.order_body(api.ensure_sku()["sku"])
     del body["ship_to"]
     response = api.call("POST", "/v1/orders", reseller.key, json={**body, "customer_id": customer_id})
@@ -498,3 +499,32 @@ def test_r_or_9_an_on_account_order_can_be_handed_over_until_it_is_fulfilled_and
         409,
         "order-state-conflict",
     )
+
+
+def test_r_cu_6_the_first_order_waits_for_the_customers_terms_acceptance(
+    api: Api, onboard: Callable[..., Reseller], customers: Customers, ordering_db: OrderingDb
+) -> None:
+    """Issue 8 item 11: before the customer accepted the vendor's terms of service its order is not
+    passed on to licensing (no licenses, status says what it waits for); the acceptance releases it."""
+    reseller = establish(api, onboard)  # on account: released at once, as far as payment goes
+    customer_id = customers.create(reseller)
+    body = api.order_body(api.ensure_sku()["sku"])
+    del body["ship_to"]
+    placed = api.call("POST", "/v1/orders", reseller.key, json={**body, "customer_id": customer_id})
+    assert placed.status_code == 201, placed.text
+    order = placed.json()
+    assert order["status"] == "released" and order["waiting_for"] == "terms_acceptance"
+    assert ordering_db.events_about(order["id"]) == [PLACED]  # licensing has not been told
+
+    from tests.e2e.ordering.conftest import accept_terms_of_service
+
+    accept_terms_of_service(api, reseller, customer_id)
+    wait_until(
+        lambda: ordering_db.events_about(order["id"]) == [PLACED, RELEASED],
+        what="the acceptance to release the held order to licensing",
+    )
+    assert api.call("GET", f"/v1/orders/{order['id']}", reseller.key).json()["waiting_for"] is None
+    # from then on the customer's orders go on at once
+    again = api.call("POST", "/v1/orders", reseller.key, json={**body, "customer_id": customer_id}).json()
+    assert again["waiting_for"] is None
+    assert ordering_db.events_about(again["id"]) == [PLACED, RELEASED]

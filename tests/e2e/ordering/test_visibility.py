@@ -67,6 +67,7 @@ def test_r_or_8_customer_never_sees_a_price(
         "lines": [{"sku": sku, "product": "total-docs", "quantity": 2}],
         "placed_on": order["placed_on"],
         "created_at": order["created_at"],
+        "waiting_for": None,
     }
     documents = {
         "order": seen.json(),
