@@ -148,7 +148,8 @@ def test_r_or_1_price_list_is_versioned_and_an_order_keeps_its_price(
 
     # the first order still carries the price it was placed with
     again = api.call("GET", f"/v1/orders/{first.json()['id']}", reseller.key).json()
-    assert again == first.json()
+    # (the ship-to's customer may have been linked meanwhile, R-CU-9; everything else is as placed)
+    assert {**again, "customer_id": None} == {**first.json(), "customer_id": None}
     assert again["lines"][0]["unit_msrp"] == {"amount": "1499.00", "currency": "EUR"}
     assert again["total"] == {"amount": "1349.10", "currency": "EUR"}
 
