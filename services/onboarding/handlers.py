@@ -8,7 +8,7 @@ from libs.db import UnitOfWork
 from libs.events import ordering as ordering_events
 from libs.events.base import Event
 from libs.events.envelope import CloudEvent
-from services.onboarding.usecases import customers
+from services.onboarding.usecases import ship_to
 
 
 async def customer_from_ship_to(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:
@@ -22,7 +22,7 @@ async def customer_from_ship_to(uow: UnitOfWork, envelope: CloudEvent, event: Ev
     assert isinstance(event, ordering_events.OrderPlaced)
     if event.customer_id is not None or event.ship_to is None:
         return
-    await customers.customer_for_order(
+    await ship_to.customer_for_order(
         uow.session,
         order_id=event.order_id,
         reseller_id=event.reseller_id,

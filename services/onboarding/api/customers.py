@@ -27,7 +27,7 @@ from services.onboarding.errors import (
     TransferTokenUsed,
     TransferTokenWrongFamily,
 )
-from services.onboarding.usecases import customers
+from services.onboarding.usecases import customer_users, customers, transfers
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=NotSuspended)
 
@@ -97,7 +97,7 @@ async def import_customer(
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller."""
 
     async def create() -> schemas.Customer:
-        customer = await customers.import_customer(uow.session, caller, clock, body)
+        customer = await transfers.import_customer(uow.session, caller, clock, body)
         return await customers.view(uow.session, customer)
 
     return await idem.run(create, status_code=201)
@@ -187,7 +187,7 @@ async def add_user(
     """Add a user. An administrator can buy directly, and the reseller discount then does not
     apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless
     `confirm=true` (R-CU-8)."""
-    return await idem.run(lambda: customers.add_user(uow.session, caller, clock, customer_id, body))
+    return await idem.run(lambda: customer_users.add_user(uow.session, caller, clock, customer_id, body))
 
 
 @router.get(
@@ -197,7 +197,7 @@ async def add_user(
     responses=problem_responses(CustomerNotFound),
 )
 async def list_users(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
-    return await customers.list_users(uow.session, caller, customer_id)
+    return await customer_users.list_users(uow.session, caller, customer_id)
 
 
 @router.post(
@@ -215,7 +215,7 @@ async def create_api_key(
     idem: IdempotentCreate,
 ) -> Any:
     """A key that acts as the customer (its portal or its own systems); shown only once."""
-    return await idem.run(lambda: customers.issue_customer_key(uow.session, caller, customer_id, body))
+    return await idem.run(lambda: customer_users.issue_customer_key(uow.session, caller, customer_id, body))
 
 
 @router.get(
@@ -226,7 +226,7 @@ async def create_api_key(
 )
 async def list_api_keys(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
     """The customer's keys, live and revoked (the owning reseller and staff); never the key itself."""
-    return await customers.list_customer_keys(uow.session, caller, customer_id)
+    return await customer_users.list_customer_keys(uow.session, caller, customer_id)
 
 
 @router.delete(
@@ -238,7 +238,7 @@ async def list_api_keys(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller)
 async def revoke_api_key(customer_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
     """Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
     key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once."""
-    row = await customers.revoke_customer_key(uow.session, caller, customer_id, key_id)
+    row = await customer_users.revoke_customer_key(uow.session, caller, customer_id, key_id)
     result = schemas.ApiKeyInfo.model_validate(row)
     await uow.commit()
     return result
@@ -262,5 +262,5 @@ async def create_transfer_token(
     """The customer (its own key) or staff authorise another reseller to import the customer
     for one product family. The token is shown once, single use, valid for 14 days."""
     return await idem.run(
-        lambda: customers.issue_transfer_token(uow.session, caller, clock, customer_id, body)
+        lambda: transfers.issue_transfer_token(uow.session, caller, clock, customer_id, body)
     )

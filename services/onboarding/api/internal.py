@@ -18,7 +18,7 @@ from libs.events import onboarding as ev
 from libs.service import UoW
 from services.onboarding import schemas
 from services.onboarding.errors import ApiKeyNotFound, CustomerNotFound, ResellerNotFound
-from services.onboarding.usecases import customers, keys, resellers
+from services.onboarding.usecases import customers, keys, resellers, ship_to
 
 router = APIRouter(prefix="/internal", include_in_schema=False)
 
@@ -48,7 +48,7 @@ async def ship_to_customer(
     reseller_id: uuid.UUID, email: str, uow: UoW, _service: SnapshotReader, domain: str | None = None
 ) -> Any:
     """Which customer an order with this ship-to would be linked to, changing nothing."""
-    found = await customers.match_ship_to(uow.session, reseller_id, email, domain)
+    found = await ship_to.match_ship_to(uow.session, reseller_id, email, domain)
     return ev.ShipToCustomer(
         customer=customers.snapshot(found.customer) if found.customer is not None else None,
         new_kind=found.new_kind,  # type: ignore[arg-type]

@@ -1,11 +1,11 @@
-"""End customers of resellers (R-CU-1..9): create, read, change, verify a domain, accept the
-terms, users and administrators, API keys, transfer tokens and imports."""
+"""End customers of resellers (R-CU-1..9): read within the caller's reach, create, change,
+verify a domain, accept the terms; their events. Users and keys live in `customer_users`,
+transfers in `transfers`, customers from an order's ship-to in `ship_to`."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -16,32 +16,17 @@ from libs.auth import Caller, Forbidden, scope_to_tenant
 from libs.clock import Clock
 from libs.errors import Unauthorized
 from libs.events import onboarding as ev
-from libs.logging import get_logger
 from libs.pagination import PageQuery, paginate
 from services.onboarding import schemas
-from services.onboarding.domain import transfer_tokens as tt
 from services.onboarding.domain import validation as v
 from services.onboarding.errors import (
-    AdminConfirmationRequired,
     CustomerAlreadyDomainCustomer,
-    CustomerAlreadyOwned,
     CustomerDomainTaken,
     CustomerNotFound,
-    CustomerUserExists,
     InvalidField,
-    TransferTokenExpired,
-    TransferTokenInvalid,
-    TransferTokenUsed,
-    TransferTokenWrongFamily,
 )
-from services.onboarding.models import OUTBOX, ApiKey, Customer, CustomerUser, Reseller, TransferToken
-from services.onboarding.usecases import keys
-from services.onboarding.usecases.keys import issue_key, key_is_live, revoke_customer_keys
-
-log = get_logger(__name__)
-
-# How long a transfer token lets another reseller import the customer (R-CU-5).
-TRANSFER_TOKEN_VALIDITY = timedelta(days=14)
+from services.onboarding.models import OUTBOX, Customer, CustomerUser
+from services.onboarding.usecases.keys import key_is_live
 
 ADMIN_DISCOUNT_WARNING = (
     "An administrator can buy directly; the reseller discount will not apply to purchases made "
@@ -216,7 +201,7 @@ def _check_contacts(contacts: dict[str, Any] | None, domain: str | None, primary
         raise invalid("contacts.alternate_email", "the alternate e-mail must differ from the primary e-mail")
 
 
-def _add_reseller_admin(session: AsyncSession, customer: Customer, now: datetime, by: str) -> None:
+def add_reseller_admin(session: AsyncSession, customer: Customer, now: datetime, by: str) -> None:
     """R-CU-8: the reseller administers every customer it has, without taking a seat."""
     session.add(
         CustomerUser(
@@ -262,7 +247,7 @@ async def create_customer(
     )
     session.add(customer)
     await _flush_claiming_domain(session, customer.domain)
-    _add_reseller_admin(session, customer, now, caller.identity)
+    add_reseller_admin(session, customer, now, caller.identity)
     await publish_change(session, customer, ev.CustomerCreated)
     return customer
 
@@ -351,299 +336,3 @@ async def accept_terms(
         accepted_by=customer.terms_accepted_by,
         accepted_at=customer.terms_accepted_at,
     )
-
-
-# --- users and administrators (R-CU-8) -----------------------------------------------------------
-
-
-async def add_user(
-    session: AsyncSession,
-    caller: Caller,
-    clock: Clock,
-    customer_id: uuid.UUID,
-    body: schemas.CustomerUserCreate,
-) -> schemas.CustomerUserCreated:
-    customer = await get_customer(session, caller, customer_id, lock=True)
-    if body.admin and not body.confirm:
-        raise AdminConfirmationRequired(ADMIN_DISCOUNT_WARNING.format(email=body.email))
-    exists = await session.scalar(
-        sa.select(CustomerUser.id).where(
-            CustomerUser.customer_id == customer.id, sa.func.lower(CustomerUser.email) == body.email.lower()
-        )
-    )
-    if exists is not None:
-        raise CustomerUserExists(f"{body.email} is a user of this customer already")
-    user = CustomerUser(
-        id=uuid.uuid4(),
-        customer_id=customer.id,
-        kind="user",
-        reseller_id=None,
-        email=body.email,
-        admin=body.admin,
-        occupies_seat=True,
-        reseller_discount_applies=not body.admin,
-        created_by=caller.identity,
-        created_at=clock.now(),
-    )
-    session.add(user)
-    await session.flush()
-    created = schemas.CustomerUserCreated.model_validate(user, from_attributes=True)
-    if body.admin:
-        created.warning = ADMIN_DISCOUNT_WARNING.split(" Send")[0].format(email=body.email)
-    return created
-
-
-async def list_users(session: AsyncSession, caller: Caller, customer_id: uuid.UUID) -> list[CustomerUser]:
-    customer = await get_customer(session, caller, customer_id)
-    rows = await session.scalars(
-        sa.select(CustomerUser)
-        .where(CustomerUser.customer_id == customer.id)
-        .order_by(CustomerUser.created_at, CustomerUser.id)
-    )
-    return list(rows)
-
-
-# --- API keys -------------------------------------------------------------------------------------
-
-
-async def issue_customer_key(
-    session: AsyncSession, caller: Caller, customer_id: uuid.UUID, body: schemas.CustomerApiKeyCreate
-) -> schemas.ApiKeyCreated:
-    customer = await get_customer(session, caller, customer_id)
-    require_manager(caller, "issue API keys for the customer")
-    key, row = await issue_key(
-        session,
-        kind="customer",
-        role="customer_admin",
-        name=body.name,
-        reseller_id=customer.reseller_id,
-        customer_id=customer.id,
-    )
-    return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
-
-
-async def list_customer_keys(session: AsyncSession, caller: Caller, customer_id: uuid.UUID) -> list[ApiKey]:
-    customer = await get_customer(session, caller, customer_id)
-    require_manager(caller, "list the customer's API keys")
-    return await keys.list_customer_keys(session, customer.id)
-
-
-async def revoke_customer_key(
-    session: AsyncSession, caller: Caller, customer_id: uuid.UUID, key_id: uuid.UUID
-) -> ApiKey:
-    customer = await get_customer(session, caller, customer_id)
-    require_manager(caller, "revoke the customer's API keys")
-    return await keys.revoke_customer_key(session, customer.id, key_id)
-
-
-# --- transfer tokens and imports (R-CU-5) ----------------------------------------------------------
-
-
-async def issue_transfer_token(
-    session: AsyncSession,
-    caller: Caller,
-    clock: Clock,
-    customer_id: uuid.UUID,
-    body: schemas.TransferTokenCreate,
-) -> schemas.TransferTokenCreated:
-    """The customer authorises a move to another reseller; its current reseller cannot."""
-    customer = await get_customer(session, caller, customer_id)
-    if caller.kind not in ("customer", "staff"):
-        raise Forbidden(
-            "transfer tokens are issued by the customer itself (with its own API key) or vendor staff"
-        )
-    token = tt.new_transfer_token()
-    now = clock.now()
-    row = TransferToken(
-        id=uuid.uuid4(),
-        customer_id=customer.id,
-        token_hash=tt.hash_token(token),
-        product_family=body.product_family,
-        issued_by=caller.identity,
-        created_at=now,
-        expires_at=now + TRANSFER_TOKEN_VALIDITY,
-    )
-    session.add(row)
-    await session.flush()
-    return schemas.TransferTokenCreated(
-        token=token, product_family=row.product_family, expires_at=row.expires_at
-    )
-
-
-_REFUSALS: dict[type[tt.TransferTokenRefused], type[Exception]] = {
-    tt.TransferTokenInvalid: TransferTokenInvalid,
-    tt.TransferTokenExpired: TransferTokenExpired,
-    tt.TransferTokenUsed: TransferTokenUsed,
-    tt.TransferTokenWrongFamily: TransferTokenWrongFamily,
-}
-
-
-def _named_by(customer: Customer, body: schemas.CustomerImport) -> bool:
-    """The importing reseller names the customer it was told about: by domain, or a team customer
-    (which has none) by its primary e-mail."""
-    if body.domain is not None:
-        return customer.domain == body.domain
-    return (
-        customer.kind == "team"
-        and customer.primary_email is not None
-        and customer.primary_email.lower() == (body.primary_email or "").lower()
-    )
-
-
-async def import_customer(
-    session: AsyncSession, caller: Caller, clock: Clock, body: schemas.CustomerImport
-) -> Customer:
-    assert caller.reseller_id is not None
-    presented = tt.hash_token(body.transfer_token)
-    row = await session.scalar(
-        sa.select(TransferToken).where(TransferToken.token_hash == presented).with_for_update()
-    )
-    customer = None
-    if row is not None:
-        customer = await session.scalar(
-            sa.select(Customer).where(Customer.id == row.customer_id).with_for_update()
-        )
-    now = clock.now()
-    try:
-        tt.check_transfer_token(
-            stored=(
-                tt.StoredToken(row.token_hash, row.product_family, row.expires_at, row.used_at)
-                if row is not None
-                else None
-            ),
-            presented_hash=presented,
-            product_family=body.product_family,
-            domain_matches=customer is not None and _named_by(customer, body),
-            now=now,
-        )
-    except tt.TransferTokenRefused as exc:
-        raise _REFUSALS.get(type(exc), TransferTokenInvalid)(exc.message) from None
-    assert row is not None and customer is not None
-    if customer.reseller_id == caller.reseller_id:
-        raise CustomerAlreadyOwned("the customer is yours already; the token stays unused")
-    previous = customer.reseller_id
-    row.used_at = now
-    row.used_by_reseller_id = caller.reseller_id
-    customer.reseller_id = caller.reseller_id
-    customer.updated_at = now
-    # the reseller administrator changes with the owner (R-CU-8)
-    await session.execute(
-        sa.delete(CustomerUser).where(
-            CustomerUser.customer_id == customer.id, CustomerUser.kind == "reseller"
-        )
-    )
-    _add_reseller_admin(session, customer, now, caller.identity)
-    # keys minted under the old reseller are revoked: it may hold copies (and could otherwise use
-    # one to issue a transfer token and pull the customer back); the new reseller mints new ones
-    await revoke_customer_keys(session, customer.id, now)
-    await publish_change(
-        session,
-        customer,
-        ev.CustomerTransferred,
-        from_reseller_id=previous,
-        product_family=row.product_family,
-    )
-    return customer
-
-
-# --- customers from an order's ship-to (R-CU-9) -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ShipToMatch:
-    """Who an order's ship-to is: an existing customer of the reseller, or the kind of customer an
-    order would create (None when the ship-to has no usable e-mail)."""
-
-    email: str | None
-    domain: str | None  # checked, and free for a new domain customer
-    customer: Customer | None
-    new_kind: str | None
-
-
-async def match_ship_to(
-    session: AsyncSession, reseller_id: uuid.UUID, email: str, domain: str | None, *, lock: bool = False
-) -> ShipToMatch:
-    """R-CU-9: the reseller's customer with the same domain, else with the same e-mail; otherwise a
-    new one would be a domain customer when the domain is a registered one nobody has, else a team
-    customer. One function for linking orders and for ordering's R-CU-4 check before it accepts."""
-    try:
-        email = v.check_email(email)
-    except v.ValidationFailed:
-        return ShipToMatch(None, None, None, None)
-    checked_domain: str | None = None
-    if domain:
-        try:
-            checked_domain = v.check_domain(domain)
-        except v.ValidationFailed:
-            checked_domain = None
-    match = None
-    if checked_domain:
-        stmt = sa.select(Customer).where(
-            Customer.reseller_id == reseller_id, Customer.domain == checked_domain
-        )
-        match = await session.scalar(stmt.with_for_update() if lock else stmt)
-    if match is None:
-        stmt = (
-            sa.select(Customer)
-            .where(
-                Customer.reseller_id == reseller_id, sa.func.lower(Customer.primary_email) == email.lower()
-            )
-            .order_by(Customer.created_at, Customer.id)
-            .limit(1)
-        )
-        match = await session.scalar(stmt.with_for_update() if lock else stmt)
-    if match is not None:
-        return ShipToMatch(email, checked_domain, match, None)
-    if checked_domain and await session.scalar(
-        sa.select(Customer.id).where(Customer.domain == checked_domain)
-    ):
-        # another reseller's customer: moving it needs the customer's transfer token (R-CU-5)
-        checked_domain = None
-    return ShipToMatch(email, checked_domain, None, "domain" if checked_domain else "team")
-
-
-async def customer_for_order(
-    session: AsyncSession,
-    *,
-    order_id: uuid.UUID,
-    reseller_id: uuid.UUID,
-    name: str,
-    email: str,
-    domain: str | None,
-    address: str | None,
-    now: datetime,
-) -> Customer | None:
-    """Link the order's end user to the reseller's customer with the same domain or e-mail, or
-    create one (`match_ship_to`). None when the ship-to has no usable e-mail."""
-    if await session.get(Reseller, reseller_id) is None:
-        log.warning("order of an unknown reseller", order_id=str(order_id), reseller_id=str(reseller_id))
-        return None
-    found = await match_ship_to(session, reseller_id, email, domain, lock=True)
-    if found.email is None:
-        log.warning("order ship-to without a usable e-mail; no customer created", order_id=str(order_id))
-        return None
-    if found.customer is not None:
-        match = found.customer
-        await publish_change(session, match, ev.CustomerLinkedToOrder, order_id=order_id, created=False)
-        return match
-    email, checked_domain = found.email, found.domain
-    customer = Customer(
-        id=uuid.uuid4(),
-        reseller_id=reseller_id,
-        kind="domain" if checked_domain else "team",
-        name=(name.strip() or email)[:200],
-        domain=checked_domain,
-        primary_email=email,
-        education=False,
-        edition="commercial",
-        contacts={"address": address.strip()[:1000]} if address and address.strip() else None,
-        version=0,
-        created_at=now,
-        updated_at=now,
-    )
-    session.add(customer)
-    await session.flush()
-    _add_reseller_admin(session, customer, now, f"order:{order_id}")
-    await publish_change(session, customer, ev.CustomerCreated)
-    await publish_change(session, customer, ev.CustomerLinkedToOrder, order_id=order_id, created=True)
-    return customer
