@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from libs.auth import Caller
@@ -73,6 +74,7 @@ def render_subscription(
         sku=sub.sku,
         product=sub.product,
         seats=sub.seats,
+        seats_pending_payment=sub.seats_pending_payment,
         term_months=sub.term_months,
         status=sub.status,
         trial=sub.trial,
@@ -86,6 +88,19 @@ def render_subscription(
 
     def money(amount: Decimal) -> MoneyOut:
         return MoneyOut.of(amount, c)
+
+    charges = {ch.id: ch for ch in sub.charges}
+
+    def charge(charge_id: uuid.UUID | None) -> schemas.SubscriptionCharge | None:
+        ch = charges.get(charge_id) if charge_id is not None else None
+        if ch is None:
+            return None
+        return schemas.SubscriptionCharge(
+            id=ch.id,
+            payment_requirement=ch.payment_requirement,  # type: ignore[arg-type]
+            status=ch.status,  # type: ignore[arg-type]
+            paid_on=ch.paid_on,
+        )
 
     return schemas.Subscription(
         **base,  # type: ignore[arg-type]
@@ -105,6 +120,7 @@ def render_subscription(
                 net=money(p.net),
                 tax=money(p.tax),
                 total=money(p.total),
+                charge=charge(p.charge_id),
             )
             for p in sub.periods
         ],
@@ -119,6 +135,7 @@ def render_subscription(
                 net=money(s.net),
                 tax=money(s.tax),
                 total=money(s.total),
+                charge=charge(s.charge_id),
             )
             for s in sub.seat_purchases
         ],
