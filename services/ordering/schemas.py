@@ -254,9 +254,6 @@ class SubscriptionForCustomer(BaseModel):
     sku: str
     product: str
     seats: int
-    seats_pending_payment: int = Field(
-        description="of `seats`, bought under prepay and not paid yet: usable once paid"
-    )
     term_months: int
     status: SubscriptionStatus = Field(
         description="pending_payment: created (or converted) under prepay, usable once paid"
@@ -269,6 +266,9 @@ class SubscriptionForCustomer(BaseModel):
 
 class Subscription(SubscriptionForCustomer):
     reseller_id: uuid.UUID
+    seats_pending_payment: int = Field(
+        description="of `seats`, bought under prepay and not paid yet: usable once paid (R-ON-3)"
+    )
     converted_on: date | None
     currency: str
     unit_msrp: MoneyOut = Field(description="MSRP per seat per term when the subscription was created")

@@ -74,7 +74,6 @@ def render_subscription(
         sku=sub.sku,
         product=sub.product,
         seats=sub.seats,
-        seats_pending_payment=sub.seats_pending_payment,
         term_months=sub.term_months,
         status=sub.status,
         trial=sub.trial,
@@ -105,6 +104,7 @@ def render_subscription(
     return schemas.Subscription(
         **base,  # type: ignore[arg-type]
         reseller_id=sub.reseller_id,
+        seats_pending_payment=sub.seats_pending_payment,
         converted_on=sub.converted_on,
         currency=c,
         unit_msrp=money(sub.unit_msrp),
