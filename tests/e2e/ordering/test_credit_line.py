@@ -231,7 +231,7 @@ def _concurrently(
         return list(pool.map(send, requests))
 
 
-def test_r_on_6_concurrent_on_account_purchases_never_exceed_the_credit_limit(
+def test_r_on_6_concurrent_orders_and_subscriptions_never_exceed_the_shared_credit_line(
     api: Api, onboard: Callable[..., Reseller], customers: Customers
 ) -> None:
     limit = Decimal("5000.00")
@@ -266,3 +266,17 @@ def test_r_on_6_concurrent_on_account_purchases_never_exceed_the_credit_limit(
 
     # and the next one, alone, sees the same exposure
     assert place(api, reseller)["payment_requirement"] == "prepay"
+
+
+def test_r_on_6_concurrent_on_account_orders_never_exceed_the_credit_limit(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    limit = Decimal("3500.00")
+    reseller = establish(api, onboard, country="NL", approve={"credit_limit": str(limit)})
+    order = ("POST", "/v1/orders", api.order_body(api.ensure_sku()["sku"], 1))  # 1632.41 each
+    responses = _concurrently(api, [order] * 6, reseller.key)  # each fits alone; two fit together
+    assert all(r.status_code == 201 for r in responses), [r.text for r in responses]
+    requirements = sorted(r.json()["payment_requirement"] for r in responses)
+    assert requirements == ["on_account"] * 2 + ["prepay"] * 4
+    statuses = sorted(r.json()["status"] for r in responses)
+    assert statuses == ["placed"] * 4 + ["released"] * 2
