@@ -74,12 +74,14 @@ async def list_subscriptions(
     uow: UoW,
     caller: CurrentCaller,
     page: PageParams,
+    onboarding: Onboarding,
     customer_id: uuid.UUID | None = Query(None),
     status: Literal["active", "trial", "expired", "cancelled", "pending_payment"] | None = Query(None),
 ) -> Any:
     rows, cursor = await subscriptions.list_subscriptions(
-        uow.session, caller, page, customer_id=customer_id, status=status
+        uow.session, onboarding, caller, page, customer_id=customer_id, status=status
     )
+    await uow.commit()  # keep a customer refreshed from onboarding (and subscriptions moved with it)
     return Page(data=[render_subscription(s, caller) for s in rows], next_cursor=cursor)
 
 

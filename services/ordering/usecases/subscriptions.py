@@ -40,6 +40,7 @@ from services.ordering.errors import (
 )
 from services.ordering.models import (
     OUTBOX,
+    CustomerView,
     ResellerView,
     SeatPurchase,
     Sku,
@@ -155,6 +156,8 @@ async def create_subscription(
 ) -> Subscription:
     assert caller.reseller_id is not None
     reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
+    # a charge confirms who owns the customer now (R-CU-5: imported a moment ago by another reseller?)
+    await readmodels.refresh_customer(session, onboarding, body.customer_id)
     customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
     sku = await session.scalar(
         sa.select(Sku).where(Sku.sku == body.sku, Sku.active.is_(True)).options(selectinload(Sku.prices))
@@ -288,12 +291,21 @@ async def find_subscription(
 
 async def list_subscriptions(
     session: AsyncSession,
+    onboarding: InternalClient,
     caller: Caller,
     page: PageQuery,
     *,
     customer_id: uuid.UUID | None,
     status: str | None,
 ) -> tuple[list[Subscription], str | None]:
+    if customer_id is not None and caller.kind == "reseller":
+        # one customer's subscriptions, asked by a reseller ordering does not know as its owner:
+        # imported a moment ago? ask onboarding first (the move brings its subscriptions along)
+        owner = await session.scalar(
+            sa.select(CustomerView.reseller_id).where(CustomerView.customer_id == customer_id)
+        )
+        if owner != caller.reseller_id:
+            await readmodels.refresh_customer(session, onboarding, customer_id)
     stmt = _visible(
         sa.select(Subscription).options(*_LOAD),
         caller,

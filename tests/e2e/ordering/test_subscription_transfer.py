@@ -86,7 +86,11 @@ def test_r_cu_5_import_moves_the_subscriptions_and_the_old_reseller_can_no_longe
 
     import_customer(api, old, new, customer)
     path = f"/v1/subscriptions/{sub['id']}"
-    # the reseller the customer left: no more seats, renewals, quotes or reads — 404 at once
+    # the reseller the customer left, at once: no new subscription for it, no more seats or
+    # renewals (every charge asks onboarding who owns the customer); and, since ordering has
+    # learnt of the move by then, no quotes or reads either
+    again = {"customer_id": customer["id"], "sku": sub["sku"], "seats": 1, "term_months": 12}
+    assert_problem(api.call("POST", "/v1/subscriptions", old.key, json=again), 422, "unknown-customer")
     assert_problem(api.call("POST", f"{path}/seats", old.key, json={"add": 3}), 404, "subscription-not-found")
     assert_problem(api.call("POST", f"{path}/renew", old.key), 404, "subscription-not-found")
     assert_problem(api.call("GET", f"{path}/seat-quote", old.key, params={"add": 1}), 404)
@@ -138,3 +142,10 @@ def test_r_cu_5_the_importing_reseller_sees_the_subscriptions_on_its_very_next_c
     assert renewed.json()["periods"][1]["charge"]["payment_requirement"] == "on_account"
     assert ids(api, old) == [elsewhere["id"]]
     assert_problem(api.call("GET", f"/v1/subscriptions/{first['id']}", old.key), 404)
+
+    # the new reseller lists the imported customer's subscriptions right after the import
+    third = subscribe(api, old, (another := domain_customer(api, old))["id"], sku, seats=4)
+    import_customer(api, old, new, another)
+    listed = api.call("GET", "/v1/subscriptions", new.key, params={"customer_id": another["id"]})
+    assert listed.status_code == 200, listed.text
+    assert [s["id"] for s in listed.json()["data"]] == [third["id"]]
