@@ -1,4 +1,4 @@
-"""Events published by billing: payments received for orders (R-BI-1, R-BI-2)."""
+"""Events published by billing: payments received for orders and subscription charges (R-BI-1, R-BI-2)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,23 @@ class OrderPaid(Event):
     topic = PAYMENTS
     subject_field = "order_id"
     order_id: uuid.UUID
+    reseller_id: uuid.UUID
+    amount: Decimal
+    currency: str
+    received_on: date
+    invoice_id: uuid.UUID | None = None
+
+
+class SubscriptionChargePaid(Event):
+    """A bank transfer for a subscription charge (`ordering.subscription.*` events' `charge`) was
+    accepted: a prepaid charge is released, an on-account one leaves the credit line (R-ON-3/6).
+    `reseller_id` is the charge's bill-to. Keyed by the subscription."""
+
+    event_type = "billing.subscription.charge_paid.v1"
+    topic = PAYMENTS
+    subject_field = "subscription_id"
+    subscription_id: uuid.UUID
+    charge_id: uuid.UUID
     reseller_id: uuid.UUID
     amount: Decimal
     currency: str

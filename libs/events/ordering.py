@@ -102,9 +102,14 @@ class OrderHandedOver(_OrderEvent):
 
 
 class ChargeData(BaseModel):
-    """What billing invoices for a subscription change: net, tax (decided by ordering) and total."""
+    """What billing invoices for a subscription change: net, tax (decided by ordering) and total,
+    billed to the event's reseller. `payment_requirement` as for orders (R-ON-3/6): a prepaid charge
+    is usable once billing reports it paid (`billing.subscription.charge_paid.v1`, naming
+    `charge_id`); an on-account one at once, and it uses the credit line until it is paid."""
 
     model_config = ConfigDict(frozen=True)
+    charge_id: uuid.UUID
+    payment_requirement: Literal["prepay", "on_account"]
     net: Decimal
     tax: Decimal
     total: Decimal
@@ -125,7 +130,8 @@ class _SubscriptionEvent(Event):
     product: str
     seats: int
     term_months: Literal[1, 12]
-    status: Literal["active", "trial", "expired", "cancelled"]
+    status: Literal["active", "trial", "expired", "cancelled", "pending_payment"]
+    seats_pending_payment: int = 0  # of `seats`, bought under prepay and not paid yet: not usable
     period_start: date
     period_end: date
     currency: str
@@ -166,3 +172,21 @@ class SubscriptionExpired(_SubscriptionEvent):
     """A trial ended without being converted: its seats must be released."""
 
     event_type = "ordering.subscription.expired.v1"
+
+
+class SubscriptionChargeReleased(_SubscriptionEvent):
+    """Billing reported a prepaid charge paid: what it paid for is usable now — the subscription
+    (`initial`, `conversion`: status active), the seats (`seats`) or the renewed period (`renewal`)."""
+
+    event_type = "ordering.subscription.charge_released.v1"
+    charge_id: uuid.UUID
+    kind: Literal["initial", "conversion", "renewal", "seats"]
+    charge_reseller_id: uuid.UUID  # bill-to of the charge (the subscription may have moved since)
+
+
+class SubscriptionTransferred(_SubscriptionEvent):
+    """The customer was imported by another reseller (R-CU-5): the subscription and its future
+    charges now belong to `reseller_id`; charges made before stay billed to `from_reseller_id`."""
+
+    event_type = "ordering.subscription.transferred.v1"
+    from_reseller_id: uuid.UUID

@@ -6,7 +6,10 @@ redelivery or reordering across partitions can never roll a reseller back to an 
 The upserts live in `usecases.readmodels`, shared with the refresh from onboarding on a refusal.
 
 Billing's payments release prepaid orders (R-BI-2) and licensing's permanent licenses fulfil
-released ones (R-LI-1); `usecases.lifecycle` makes both idempotent and order-independent.
+released ones (R-LI-1); `usecases.lifecycle` makes both idempotent and order-independent. Billing's
+payments of subscription charges release prepaid ones and free the credit line (R-ON-3/6). A
+customer event that names another reseller moves the customer's subscriptions to it (R-CU-5,
+`usecases.subscription_moves`, run by the shared customer upsert).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from libs.events import billing, licensing
 from libs.events import onboarding as onb
 from libs.events.base import EVENT_TYPES, Event
 from libs.events.envelope import CloudEvent
-from services.ordering.usecases import lifecycle, readmodels
+from services.ordering.usecases import lifecycle, readmodels, subscriptions
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
@@ -57,6 +60,17 @@ async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> No
     )
 
 
+async def subscription_charge_paid(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
+    assert isinstance(event, billing.SubscriptionChargePaid)
+    await subscriptions.record_charge_payment(
+        uow.session,
+        charge_id=event.charge_id,
+        subscription_id=event.subscription_id,
+        reseller_id=event.reseller_id,
+        received_on=event.received_on,
+    )
+
+
 async def license_issued(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
     assert isinstance(event, licensing.LicenseIssued)
     await lifecycle.record_license(
@@ -79,5 +93,6 @@ HANDLERS: HandlerMap = {
     onb.CustomerLinkedToOrder.event_type: customer_linked_to_order,
     onb.PolicyPublished.event_type: record_policy,
     billing.OrderPaid.event_type: order_paid,
+    billing.SubscriptionChargePaid.event_type: subscription_charge_paid,
     licensing.LicenseIssued.event_type: license_issued,
 }

@@ -163,7 +163,9 @@ class Subscription(Base):
     __table_args__ = (
         sa.CheckConstraint("seats >= 1", name="seats_positive"),
         sa.CheckConstraint("term_months IN (1, 12)", name="term_months_allowed"),
-        sa.CheckConstraint("status IN ('active', 'trial', 'expired', 'cancelled')", name="status_known"),
+        sa.CheckConstraint(
+            "status IN ('active', 'trial', 'expired', 'cancelled', 'pending_payment')", name="status_known"
+        ),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
@@ -171,6 +173,8 @@ class Subscription(Base):
     sku: Mapped[str] = mapped_column(sa.Text)
     product: Mapped[str] = mapped_column(sa.Text)
     seats: Mapped[int]
+    # seats bought under prepay whose charge is not paid yet: not usable until it is (R-ON-3)
+    seats_pending_payment: Mapped[int] = mapped_column(default=0, server_default="0")
     term_months: Mapped[int]
     period_start: Mapped[date]
     period_end: Mapped[date]  # exclusive
@@ -190,6 +194,9 @@ class Subscription(Base):
     )
     seat_purchases: Mapped[list[SeatPurchase]] = relationship(
         lazy="raise", order_by="SeatPurchase.created_at"
+    )
+    charges: Mapped[list[SubscriptionCharge]] = relationship(
+        lazy="raise", order_by="SubscriptionCharge.created_at"
     )
 
 
@@ -211,6 +218,7 @@ class SubscriptionPeriod(Base):
     total: Mapped[Decimal] = mapped_column(Amount)
     tax_regime: Mapped[str] = mapped_column(sa.Text)
     tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric())  # exact: 0.06875 (MN) must not round
+    charge_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("subscription_charges.id"))
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 
@@ -233,4 +241,35 @@ class SeatPurchase(Base):
     total: Mapped[Decimal] = mapped_column(Amount)
     tax_regime: Mapped[str] = mapped_column(sa.Text)
     tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric())  # exact: 0.06875 (MN) must not round
+    charge_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("subscription_charges.id"))
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class SubscriptionCharge(Base):
+    """What a subscription change costs its reseller (R-ON-3/6): creation, conversion, renewal or
+    seats. Billed to the reseller that owned the subscription when it was charged; prepaid ones
+    are `pending_payment` until billing's payment, on-account ones `released` at once and on the
+    credit line until paid (like orders)."""
+
+    __tablename__ = "subscription_charges"
+    __table_args__ = (
+        sa.CheckConstraint("kind IN ('initial', 'conversion', 'renewal', 'seats')", name="charge_kind_known"),
+        sa.CheckConstraint(
+            "payment_requirement IN ('prepay', 'on_account')", name="charge_requirement_known"
+        ),
+        sa.CheckConstraint("status IN ('pending_payment', 'released')", name="charge_status_known"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    subscription_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("subscriptions.id"), index=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)  # bill-to when charged
+    kind: Mapped[str] = mapped_column(sa.Text)
+    seats: Mapped[int]  # the seats this charge pays for (added seats for `seats`)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    net: Mapped[Decimal] = mapped_column(Amount)
+    tax: Mapped[Decimal] = mapped_column(Amount)
+    total: Mapped[Decimal] = mapped_column(Amount)
+    payment_requirement: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    charged_on: Mapped[date]
+    paid_on: Mapped[date | None]  # billing's payment (R-BI-2/3)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

@@ -181,7 +181,7 @@ class OrderCancel(BaseModel):
 
 # --- seat subscriptions (R-OR-6, R-OR-7, R-OR-10) -------------------------------------
 
-SubscriptionStatus = Literal["active", "trial", "expired", "cancelled"]
+SubscriptionStatus = Literal["active", "trial", "expired", "cancelled", "pending_payment"]
 Seats = Annotated[int, Field(ge=1, le=100_000)]
 
 
@@ -219,6 +219,17 @@ class SeatQuote(BaseModel):
     total: MoneyOut = Field(description="price_per_seat x seats")
 
 
+class SubscriptionCharge(BaseModel):
+    """How a period or a seat purchase is paid (R-ON-3/6): prepaid ones wait for the payment
+    (`pending_payment`) before what they pay for is usable; on-account ones are `released` at once
+    and use the credit line until paid. Billing invoices it under this id."""
+
+    id: uuid.UUID
+    payment_requirement: Literal["prepay", "on_account"]
+    status: Literal["pending_payment", "released"]
+    paid_on: date | None
+
+
 class SubscriptionPeriod(BaseModel):
     number: int
     kind: Literal["initial", "trial", "renewal", "conversion"]
@@ -228,6 +239,7 @@ class SubscriptionPeriod(BaseModel):
     net: MoneyOut
     tax: MoneyOut
     total: MoneyOut
+    charge: SubscriptionCharge | None = Field(description="null for a free trial")
 
 
 class SeatPurchase(BaseModel):
@@ -240,6 +252,7 @@ class SeatPurchase(BaseModel):
     net: MoneyOut
     tax: MoneyOut
     total: MoneyOut
+    charge: SubscriptionCharge | None = Field(description="null for a free trial's seats")
 
 
 class SubscriptionForCustomer(BaseModel):
@@ -251,7 +264,9 @@ class SubscriptionForCustomer(BaseModel):
     product: str
     seats: int
     term_months: int
-    status: SubscriptionStatus
+    status: SubscriptionStatus = Field(
+        description="pending_payment: created (or converted) under prepay, usable once paid"
+    )
     trial: bool
     period_start: date
     period_end: date = Field(description="exclusive: the first day after the period")
@@ -260,6 +275,9 @@ class SubscriptionForCustomer(BaseModel):
 
 class Subscription(SubscriptionForCustomer):
     reseller_id: uuid.UUID
+    seats_pending_payment: int = Field(
+        description="of `seats`, bought under prepay and not paid yet: usable once paid (R-ON-3)"
+    )
     converted_on: date | None
     currency: str
     unit_msrp: MoneyOut = Field(description="MSRP per seat per term when the subscription was created")

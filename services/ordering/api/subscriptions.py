@@ -75,12 +75,14 @@ async def list_subscriptions(
     uow: UoW,
     caller: CurrentCaller,
     page: PageParams,
+    onboarding: Onboarding,
     customer_id: uuid.UUID | None = Query(None),
-    status: Literal["active", "trial", "expired", "cancelled"] | None = Query(None),
+    status: Literal["active", "trial", "expired", "cancelled", "pending_payment"] | None = Query(None),
 ) -> Any:
     rows, cursor = await subscriptions.list_subscriptions(
-        uow.session, caller, page, customer_id=customer_id, status=status
+        uow.session, onboarding, caller, page, customer_id=customer_id, status=status
     )
+    await uow.commit()  # keep a customer refreshed from onboarding (and subscriptions moved with it)
     return Page(data=[render_subscription(s, caller) for s in rows], next_cursor=cursor)
 
 
@@ -90,10 +92,12 @@ async def list_subscriptions(
     name="subscriptions-get",
     responses=problem_responses(errors.SubscriptionNotFound),
 )
-async def get_subscription(subscription_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
-    return render_subscription(
-        await subscriptions.load_subscription(uow.session, caller, subscription_id), caller
-    )
+async def get_subscription(
+    subscription_id: uuid.UUID, uow: UoW, caller: CurrentCaller, onboarding: Onboarding
+) -> Any:
+    sub = await subscriptions.find_subscription(uow.session, onboarding, caller, subscription_id)
+    await uow.commit()  # keep a customer refreshed from onboarding (and subscriptions moved with it)
+    return render_subscription(sub, caller)
 
 
 @router.get(
@@ -109,11 +113,13 @@ async def seat_quote(
     uow: UoW,
     caller: StaffOrReseller,
     clock: CurrentClock,
+    onboarding: Onboarding,
     add: Annotated[int, Query(ge=1, le=100_000, description="seats to add")],
     as_of: Annotated[date | None, Query(description="purchase date; defaults to today")] = None,
 ) -> Any:
     """R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up)."""
-    q = await subscriptions.seat_quote(uow.session, caller, clock, subscription_id, add, as_of)
+    q = await subscriptions.seat_quote(uow.session, onboarding, caller, clock, subscription_id, add, as_of)
+    await uow.commit()  # keep a customer refreshed from onboarding (and subscriptions moved with it)
     return schemas.SeatQuote(
         seats=q.seats,
         as_of=q.as_of,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,7 +19,6 @@ from libs.money import InvalidMoney, check_currency
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
 from services.ordering.domain.order_states import (
-    OPEN_ON_ACCOUNT,
     InvalidOrderTransition,
     status_when_placed,
     transition,
@@ -56,7 +54,7 @@ from services.ordering.models import (
     ResellerView,
     Sku,
 )
-from services.ordering.usecases import lifecycle, readmodels
+from services.ordering.usecases import credit, lifecycle, readmodels
 from services.ordering.usecases.catalog import current_prices
 
 
@@ -118,30 +116,6 @@ def tax_profile(reseller: ResellerView) -> TaxProfile:
         vat_id_valid=reseller.vat_id_valid,
         exemption=exemption,
     )
-
-
-async def _open_on_account(session: AsyncSession, reseller_id: uuid.UUID, currency: str) -> Decimal:
-    """What the reseller owes on account: on-account orders not yet paid (and not cancelled).
-    (WaaS leases live in leasing and never count here: R-ON-6.)"""
-    total = await session.scalar(
-        sa.select(sa.func.coalesce(sa.func.sum(Order.total), 0)).where(
-            Order.reseller_id == reseller_id,
-            Order.payment_requirement == "on_account",
-            Order.status.in_(OPEN_ON_ACCOUNT),
-            Order.paid_on.is_(None),
-            Order.currency == currency,
-        )
-    )
-    return Decimal(total or 0)
-
-
-async def _payment_requirement(
-    session: AsyncSession, reseller: ResellerView, currency: str, total: Decimal
-) -> str:
-    if reseller.standing != "established" or currency != reseller.credit_currency:
-        return "prepay"
-    open_amount = await _open_on_account(session, reseller.reseller_id, currency)
-    return "on_account" if open_amount + total <= reseller.credit_limit else "prepay"
 
 
 async def check_customer(
@@ -310,7 +284,10 @@ async def place_order(
         status="placed",
         currency=currency,
         payment_method=body.payment_method,
-        payment_requirement=await _payment_requirement(session, reseller, currency, totals.total),
+        # R-ON-3/6, serialised per reseller (usecases.credit)
+        payment_requirement=await credit.decide_payment_requirement(
+            session, reseller, currency, totals.total
+        ),
         net_total=totals.net_total,
         tax_total=totals.tax_total,
         total=totals.total,

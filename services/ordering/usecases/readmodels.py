@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.events import onboarding as onb
 from libs.internal_client import InternalClient
 from services.ordering.models import CustomerView, PolicyView, ResellerView
+from services.ordering.usecases import subscription_moves
 
 
 async def upsert_reseller(session: AsyncSession, r: onb.ResellerSnapshot) -> None:
@@ -72,6 +73,8 @@ async def upsert_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> Non
             where=CustomerView.version < stmt.excluded.version,
         )
     )
+    # R-CU-5: its subscriptions belong to whoever owns the customer now (imported: moved along)
+    await subscription_moves.follow_customer(session, c.customer_id)
 
 
 async def record_policy(session: AsyncSession, policy: str, version: int) -> None:

@@ -18,6 +18,7 @@ from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency, round_half_up
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
+from services.ordering.domain.credit import PaymentRequirement
 from services.ordering.domain.pricing import partner_unit_price
 from services.ordering.domain.proration import (
     charge_for_added_seats,
@@ -39,12 +40,15 @@ from services.ordering.errors import (
 )
 from services.ordering.models import (
     OUTBOX,
+    CustomerView,
     ResellerView,
     SeatPurchase,
     Sku,
     Subscription,
+    SubscriptionCharge,
     SubscriptionPeriod,
 )
+from services.ordering.usecases import credit, readmodels
 from services.ordering.usecases.catalog import current_prices
 from services.ordering.usecases.orders import (
     check_customer,
@@ -52,6 +56,7 @@ from services.ordering.usecases.orders import (
     decide_order_tax,
     orderable_reseller,
 )
+from services.ordering.usecases.subscription_moves import event_fields
 
 PLAN_FOR_TERM = {1: "monthly", 12: "yearly"}
 ZERO = Decimal(0)
@@ -64,8 +69,10 @@ class Charge:
     total: Decimal
     decision: TaxDecision
 
-    def to_event(self) -> ev.ChargeData:
+    def to_event(self, row: SubscriptionCharge) -> ev.ChargeData:
         return ev.ChargeData(
+            charge_id=row.id,
+            payment_requirement=row.payment_requirement,  # type: ignore[arg-type]
             net=self.net,
             tax=self.tax,
             total=self.total,
@@ -80,25 +87,48 @@ def _charge(net: Decimal, decision: TaxDecision, currency: str) -> Charge:
     return Charge(net=net, tax=tax, total=net + tax, decision=decision)
 
 
-def _event_fields(sub: Subscription) -> dict[str, object]:
-    return dict(
+_event_fields = event_fields
+
+
+async def _decide(
+    session: AsyncSession, reseller: ResellerView, currency: str, charge: Charge
+) -> PaymentRequirement:
+    """R-ON-3/6: the same decision as for orders, serialised per reseller (usecases.credit)."""
+    return await credit.decide_payment_requirement(session, reseller, currency, charge.total)
+
+
+def _charge_row(
+    sub: Subscription,
+    kind: str,
+    seats: int,
+    charge: Charge,
+    requirement: PaymentRequirement,
+    today: date,
+) -> SubscriptionCharge:
+    """The charge billed to the subscription's reseller now: on account it is released (usable) at
+    once and uses the credit line until paid; prepaid it waits for billing's payment."""
+    return SubscriptionCharge(
+        id=uuid.uuid4(),
         subscription_id=sub.id,
         reseller_id=sub.reseller_id,
-        customer_id=sub.customer_id,
-        sku=sub.sku,
-        product=sub.product,
-        seats=sub.seats,
-        term_months=sub.term_months,
-        status=sub.status,
-        period_start=sub.period_start,
-        period_end=sub.period_end,
+        kind=kind,
+        seats=seats,
         currency=sub.currency,
-        unit_price=sub.unit_price,
+        net=charge.net,
+        tax=charge.tax,
+        total=charge.total,
+        payment_requirement=requirement,
+        status="released" if requirement == "on_account" else "pending_payment",
+        charged_on=today,
+        paid_on=None,
     )
 
 
-def _period(sub: Subscription, number: int, kind: str, charge: Charge) -> SubscriptionPeriod:
+def _period(
+    sub: Subscription, number: int, kind: str, charge: Charge, row: SubscriptionCharge | None
+) -> SubscriptionPeriod:
     return SubscriptionPeriod(
+        charge_id=row.id if row is not None else None,
         id=uuid.uuid4(),
         subscription_id=sub.id,
         number=number,
@@ -126,6 +156,8 @@ async def create_subscription(
 ) -> Subscription:
     assert caller.reseller_id is not None
     reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
+    # a charge confirms who owns the customer now (R-CU-5: imported a moment ago by another reseller?)
+    await readmodels.refresh_customer(session, onboarding, body.customer_id)
     customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
     sku = await session.scalar(
         sa.select(Sku).where(Sku.sku == body.sku, Sku.active.is_(True)).options(selectinload(Sku.prices))
@@ -150,6 +182,10 @@ async def create_subscription(
         raise PriceNotAvailable(f"{sku.sku} has no {currency} price")
     decision = decide_order_tax(reseller, vendor_country, today)
     unit_price = partner_unit_price(msrp, reseller.discount_percent, currency)
+    # A free trial charges nothing (R-OR-10); a paid subscription pays the whole first term, prepaid
+    # (usable once paid: pending_payment) or on account (R-ON-3/6) like an order.
+    charge = _charge(ZERO if body.trial else unit_price * body.seats, decision, currency)
+    requirement = None if body.trial else await _decide(session, reseller, currency, charge)
     sub = Subscription(
         id=uuid.uuid4(),
         reseller_id=reseller.reseller_id,
@@ -160,7 +196,8 @@ async def create_subscription(
         term_months=body.term_months,
         period_start=today,
         period_end=trial_end(today, trial_days) if body.trial else period_end(today, body.term_months),
-        status="trial" if body.trial else "active",
+        status="trial" if body.trial else ("active" if requirement == "on_account" else "pending_payment"),
+        seats_pending_payment=0,
         trial=body.trial,
         converted_on=None,
         currency=currency,
@@ -170,20 +207,29 @@ async def create_subscription(
     )
     session.add(sub)
     await session.flush()
-    # A free trial charges nothing (R-OR-10); a paid subscription pays the whole first term.
-    charge = _charge(ZERO if body.trial else unit_price * body.seats, decision, currency)
-    session.add(_period(sub, 1, "trial" if body.trial else "initial", charge))
+    row = None if requirement is None else _charge_row(sub, "initial", sub.seats, charge, requirement, today)
+    if row is not None:
+        session.add(row)
+        await session.flush()
+    session.add(_period(sub, 1, "trial" if body.trial else "initial", charge, row))
     await session.flush()
     await OUTBOX.emit(
         session,
         ev.SubscriptionCreated(
             **_event_fields(sub),  # type: ignore[arg-type]
             trial=sub.trial,
-            charge=None if sub.trial else charge.to_event(),
+            charge=None if row is None else charge.to_event(row),
         ),
         reseller_id=sub.reseller_id,
     )
     return await load_subscription(session, caller, sub.id)
+
+
+_LOAD = (
+    selectinload(Subscription.periods),
+    selectinload(Subscription.seat_purchases),
+    selectinload(Subscription.charges),
+)
 
 
 def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
@@ -199,7 +245,7 @@ async def load_subscription(
     stmt = _visible(
         sa.select(Subscription)
         .where(Subscription.id == subscription_id)
-        .options(selectinload(Subscription.periods), selectinload(Subscription.seat_purchases))
+        .options(*_LOAD)
         .execution_options(populate_existing=True),
         caller,
     )
@@ -211,18 +257,57 @@ async def load_subscription(
     return sub
 
 
+async def find_subscription(
+    session: AsyncSession,
+    onboarding: InternalClient,
+    caller: Caller,
+    subscription_id: uuid.UUID,
+    *,
+    lock: bool = False,
+    confirm_owner: bool = False,
+) -> Subscription:
+    """The caller's subscription, with its customer's owner confirmed where it matters (R-CU-5).
+
+    Ordering learns of an import some 100 ms after onboarding acknowledged it. So before a reseller
+    is told "not yours" about a subscription that exists, the customer's owner is refreshed from
+    onboarding (which moves the subscriptions along, `subscription_moves`): the importing reseller's
+    next call works. A charge (`confirm_owner`: seats, renewal, conversion) always refreshes it first,
+    so the reseller the customer left is refused at once and never billed again. The refresh comes
+    before the subscription's row lock (lock order: customer view, then subscription)."""
+    if caller.kind != "customer":
+        found = (
+            await session.execute(
+                sa.select(Subscription.customer_id, Subscription.reseller_id).where(
+                    Subscription.id == subscription_id
+                )
+            )
+        ).first()
+        if found is not None and (
+            confirm_owner or (caller.kind == "reseller" and found.reseller_id != caller.reseller_id)
+        ):
+            await readmodels.refresh_customer(session, onboarding, found.customer_id)
+    return await load_subscription(session, caller, subscription_id, lock=lock)
+
+
 async def list_subscriptions(
     session: AsyncSession,
+    onboarding: InternalClient,
     caller: Caller,
     page: PageQuery,
     *,
     customer_id: uuid.UUID | None,
     status: str | None,
 ) -> tuple[list[Subscription], str | None]:
+    if customer_id is not None and caller.kind == "reseller":
+        # one customer's subscriptions, asked by a reseller ordering does not know as its owner:
+        # imported a moment ago? ask onboarding first (the move brings its subscriptions along)
+        owner = await session.scalar(
+            sa.select(CustomerView.reseller_id).where(CustomerView.customer_id == customer_id)
+        )
+        if owner != caller.reseller_id:
+            await readmodels.refresh_customer(session, onboarding, customer_id)
     stmt = _visible(
-        sa.select(Subscription).options(
-            selectinload(Subscription.periods), selectinload(Subscription.seat_purchases)
-        ),
+        sa.select(Subscription).options(*_LOAD),
         caller,
     )
     if customer_id is not None:
@@ -284,13 +369,14 @@ def quote_seats(sub: Subscription, add: int, as_of: date) -> Quote:
 
 async def seat_quote(
     session: AsyncSession,
+    onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
     subscription_id: uuid.UUID,
     add: int,
     as_of: date | None,
 ) -> Quote:
-    sub = await load_subscription(session, caller, subscription_id)
+    sub = await find_subscription(session, onboarding, caller, subscription_id)
     return quote_seats(sub, add, as_of or clock.today())
 
 
@@ -307,7 +393,7 @@ async def add_seats(
     subscription_id: uuid.UUID,
     body: schemas.SeatsAdd,
 ) -> Subscription:
-    sub = await load_subscription(session, caller, subscription_id, lock=True)
+    sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
     reseller = await _reseller_of(session, onboarding, sub)
     # a purchase is dated (and charged) today; another date only as a staff correction, recorded
     # as such — otherwise seats used from today could be back-dated into a cheap last month
@@ -320,6 +406,14 @@ async def add_seats(
         purchase_date, corrected_by = body.as_of, caller.identity
     quote = quote_seats(sub, body.add, purchase_date)
     charge = _charge(quote.total, decide_order_tax(reseller, vendor_country, clock.today()), sub.currency)
+    row = None
+    if sub.status != "trial":  # a trial's seats are free (R-OR-10)
+        requirement = await _decide(session, reseller, sub.currency, charge)
+        row = _charge_row(sub, "seats", body.add, charge, requirement, clock.today())
+        session.add(row)
+        await session.flush()
+        if requirement == "prepay":  # bought, but usable once paid
+            sub.seats_pending_payment += body.add
     sub.seats += body.add
     session.add(
         SeatPurchase(
@@ -336,6 +430,7 @@ async def add_seats(
             total=charge.total,
             tax_regime=charge.decision.regime,
             tax_rate=charge.decision.rate,
+            charge_id=row.id if row is not None else None,
         )
     )
     await session.flush()
@@ -347,7 +442,7 @@ async def add_seats(
             as_of=quote.as_of,
             months_charged=quote.months_charged,
             unit_price_per_month=quote.unit_price_per_month,
-            charge=None if sub.status == "trial" else charge.to_event(),
+            charge=None if row is None else charge.to_event(row),
         ),
         reseller_id=sub.reseller_id,
     )
@@ -365,7 +460,7 @@ async def renew(
     """R-OR-6: renewal creates the next period, starting where the current one ends, at the
     subscription's unit price, for its current seats. A period that has not started yet (an
     earlier renewal) cannot be renewed again."""
-    sub = await load_subscription(session, caller, subscription_id, lock=True)
+    sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
     if sub.status != "active":
         raise SubscriptionStateConflict(
             f"a subscription that is {sub.status} cannot be renewed"
@@ -379,15 +474,19 @@ async def renew(
     charge = _charge(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
     )
+    requirement = await _decide(session, reseller, sub.currency, charge)
+    row = _charge_row(sub, "renewal", sub.seats, charge, requirement, today)
+    session.add(row)
+    await session.flush()
     number = len(sub.periods) + 1
-    session.add(_period(sub, number, "renewal", charge))
+    session.add(_period(sub, number, "renewal", charge, row))
     await session.flush()
     await OUTBOX.emit(
         session,
         ev.SubscriptionRenewed(
             **_event_fields(sub),  # type: ignore[arg-type]
             period_number=number,
-            charge=charge.to_event(),
+            charge=charge.to_event(row),
         ),
         reseller_id=sub.reseller_id,
     )
@@ -403,24 +502,28 @@ async def convert(
     subscription_id: uuid.UUID,
 ) -> Subscription:
     """R-OR-10: a trial becomes paid; its first paid term starts on the conversion day."""
-    sub = await load_subscription(session, caller, subscription_id, lock=True)
+    sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
     today = clock.today()
     if sub.status != "trial":
         raise SubscriptionStateConflict(f"only a trial can be converted; this subscription is {sub.status}")
     if today >= sub.period_end:
         raise SubscriptionStateConflict(f"the trial ended on {sub.period_end}")
     reseller = await _reseller_of(session, onboarding, sub)
-    sub.status = "active"
-    sub.converted_on = today
-    sub.period_start, sub.period_end = today, period_end(today, sub.term_months)
     charge = _charge(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
     )
-    session.add(_period(sub, len(sub.periods) + 1, "conversion", charge))
+    requirement = await _decide(session, reseller, sub.currency, charge)
+    sub.status = "active" if requirement == "on_account" else "pending_payment"  # paid: usable
+    sub.converted_on = today
+    sub.period_start, sub.period_end = today, period_end(today, sub.term_months)
+    row = _charge_row(sub, "conversion", sub.seats, charge, requirement, today)
+    session.add(row)
+    await session.flush()
+    session.add(_period(sub, len(sub.periods) + 1, "conversion", charge, row))
     await session.flush()
     await OUTBOX.emit(
         session,
-        ev.SubscriptionConverted(**_event_fields(sub), charge=charge.to_event()),  # type: ignore[arg-type]
+        ev.SubscriptionConverted(**_event_fields(sub), charge=charge.to_event(row)),  # type: ignore[arg-type]
         reseller_id=sub.reseller_id,
     )
     return await load_subscription(session, caller, sub.id)
@@ -445,3 +548,64 @@ async def expire_due_trials(session: AsyncSession, as_of: date) -> list[uuid.UUI
         )
     await session.flush()
     return [sub.id for sub in due]
+
+
+class EventForUnknownCharge(Exception):
+    """Billing reported a payment for a charge ordering does not have (or not for that subscription
+    and bill-to reseller): ordering writes a charge before anyone learns of it, so waiting will not
+    help — the handler fails and the event ends in `failed_events`."""
+
+
+async def record_charge_payment(
+    session: AsyncSession,
+    *,
+    charge_id: uuid.UUID,
+    subscription_id: uuid.UUID,
+    reseller_id: uuid.UUID,
+    received_on: date,
+) -> bool:
+    """R-BI-2/3 for subscriptions: billing accepted the payment of a charge. It leaves the credit line
+    (on account) or releases what it paid for (prepaid): the subscription (`initial`, `conversion`),
+    the seats (`seats`) or the renewed period (`renewal`). Idempotent; True when it released now."""
+    sub = await session.scalar(  # lock order: subscription, then its charge
+        sa.select(Subscription)
+        .where(Subscription.id == subscription_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    charge = await session.scalar(
+        sa.select(SubscriptionCharge)
+        .where(
+            SubscriptionCharge.id == charge_id,
+            SubscriptionCharge.subscription_id == subscription_id,
+            SubscriptionCharge.reseller_id == reseller_id,
+        )
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if sub is None or charge is None:
+        raise EventForUnknownCharge(
+            f"no charge {charge_id} of subscription {subscription_id} for {reseller_id}"
+        )
+    if charge.paid_on is None or received_on < charge.paid_on:
+        charge.paid_on = received_on
+    if charge.status != "pending_payment":
+        await session.flush()
+        return False
+    charge.status = "released"
+    if charge.kind in ("initial", "conversion") and sub.status == "pending_payment":
+        sub.status = "active"
+    elif charge.kind == "seats":
+        sub.seats_pending_payment = max(0, sub.seats_pending_payment - charge.seats)
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.SubscriptionChargeReleased(
+            **_event_fields(sub),  # type: ignore[arg-type]
+            charge_id=charge.id,
+            kind=charge.kind,  # type: ignore[arg-type]
+            charge_reseller_id=charge.reseller_id,
+        ),
+        reseller_id=charge.reseller_id,
+    )
+    return True

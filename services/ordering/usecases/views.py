@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from libs.auth import Caller
@@ -92,9 +93,23 @@ def render_subscription(
     def money(amount: Decimal) -> MoneyOut:
         return MoneyOut.of(amount, c)
 
+    charges = {ch.id: ch for ch in sub.charges}
+
+    def charge(charge_id: uuid.UUID | None) -> schemas.SubscriptionCharge | None:
+        ch = charges.get(charge_id) if charge_id is not None else None
+        if ch is None:
+            return None
+        return schemas.SubscriptionCharge(
+            id=ch.id,
+            payment_requirement=ch.payment_requirement,  # type: ignore[arg-type]
+            status=ch.status,  # type: ignore[arg-type]
+            paid_on=ch.paid_on,
+        )
+
     return schemas.Subscription(
         **base,  # type: ignore[arg-type]
         reseller_id=sub.reseller_id,
+        seats_pending_payment=sub.seats_pending_payment,
         converted_on=sub.converted_on,
         currency=c,
         unit_msrp=money(sub.unit_msrp),
@@ -110,6 +125,7 @@ def render_subscription(
                 net=money(p.net),
                 tax=money(p.tax),
                 total=money(p.total),
+                charge=charge(p.charge_id),
             )
             for p in sub.periods
         ],
@@ -124,6 +140,7 @@ def render_subscription(
                 net=money(s.net),
                 tax=money(s.tax),
                 total=money(s.total),
+                charge=charge(s.charge_id),
             )
             for s in sub.seat_purchases
         ],

@@ -12,13 +12,37 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from libs.testing.api import Api, Reseller, assert_problem
 from services.ordering.domain.proration import add_months
 from tests.e2e.ordering.conftest import Customers, OrderingDb, today
+from tests.e2e.ordering.test_order_lifecycle import establish
 
 
 def eur(amount: str) -> dict[str, str]:
     return {"amount": amount, "currency": "EUR"}
+
+
+@pytest.fixture
+def onboard(api: Api, onboard: Callable[..., Reseller]) -> Callable[..., Reseller]:
+    """These tests are about seats, periods and trials, not payment: their resellers buy on account
+    (established, R-ON-6), so what they buy is usable at once. Prepay: `test_credit_line.py`."""
+
+    def make(**kwargs: Any) -> Reseller:
+        return establish(api, onboard, **kwargs)
+
+    return make
+
+
+def on_account(charged: dict[str, Any]) -> dict[str, Any]:
+    """The charge of a period or seat purchase made on account (released at once, not yet paid)."""
+    return {
+        "id": charged["charge"]["id"],
+        "payment_requirement": "on_account",
+        "status": "released",
+        "paid_on": None,
+    }
 
 
 def seat_sku(api: Api, plan: str = "yearly", amount: str = "120.00", **kw: Any) -> str:
@@ -66,6 +90,7 @@ def test_r_or_6_reseller_creates_a_seat_subscription_for_its_customer(
             "net": eur("540.00"),
             "tax": eur("113.40"),  # NL reseller: 21 % VAT
             "total": eur("653.40"),
+            "charge": on_account(sub["periods"][0]),
         }
     ]
     assert sub["seat_purchases"] == []
@@ -174,6 +199,7 @@ def test_r_or_7_fifty_days_left_charges_two_months(
             "net": eur("54.00"),
             "tax": eur("11.34"),
             "total": eur("65.34"),
+            "charge": on_account(body["seat_purchases"][0]),
         }
     ]
     assert body["period_end"] == str(end) and len(body["periods"]) == 1  # same period
@@ -268,6 +294,7 @@ def test_r_or_6_renewal_creates_the_next_period(
         "net": eur("540.00"),  # 5 x 108.00, no tax in CH
         "tax": eur("0.00"),
         "total": eur("540.00"),
+        "charge": on_account(body["periods"][1]),
     }
     # the next period has not started: it cannot be renewed again yet
     assert_problem(

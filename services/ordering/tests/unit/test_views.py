@@ -75,6 +75,7 @@ def _subscription() -> Subscription:
         sku="SEATS-Y",
         product="axcrypt",
         seats=5,
+        seats_pending_payment=0,
         term_months=12,
         period_start=date(2026, 11, 23),
         period_end=date(2027, 11, 23),
