@@ -1,7 +1,7 @@
 """subscription charges with payment requirement, seats pending payment
 
 Revision ID: 54b13ba77d8f
-Revises: f5c22714ac1f
+Revises: 4f50d0dc0f8a
 Create Date: 2026-11-23 21:35:25.647574
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "54b13ba77d8f"
-down_revision: str | None = "f5c22714ac1f"
+down_revision: str | None = "4f50d0dc0f8a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
