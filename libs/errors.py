@@ -167,7 +167,20 @@ def install_problem_handlers(app: FastAPI) -> None:
         # schema let through (a NUL character in a text, a number out of the column's range). The
         # unit of work rolled back, so nothing changed: the client's input is at fault, not a bug.
         assert isinstance(exc, DBAPIError)
-        if str(getattr(exc.orig, "sqlstate", None) or "").startswith("22"):
+        sqlstate = str(getattr(exc.orig, "sqlstate", None) or "")
+        if sqlstate in ("40001", "40P01"):
+            # a serialization failure or deadlock between concurrent requests: nothing was written,
+            # and the same request sent again succeeds — say so instead of a 500
+            log.warning("transaction conflict", path=request.url.path, sqlstate=sqlstate)
+            return problem_response(
+                503,
+                "transaction-conflict",
+                "A concurrent request got in the way",
+                "nothing was changed; send the request again",
+                instance=request.url.path,
+                headers={"Retry-After": "1"},
+            )
+        if sqlstate.startswith("22"):
             log.warning("value refused by the database", path=request.url.path, error=str(exc.orig))
             return problem_response(
                 422,

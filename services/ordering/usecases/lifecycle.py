@@ -17,7 +17,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.events import ordering as ev
-from libs.internal_client import InternalClient
 from libs.logging import get_logger
 from services.ordering.domain.order_states import (
     LicenseOutcome,
@@ -28,7 +27,6 @@ from services.ordering.domain.order_states import (
     transition,
 )
 from services.ordering.models import OUTBOX, CustomerView, Order
-from services.ordering.usecases import readmodels
 
 log = get_logger(__name__)
 
@@ -40,24 +38,18 @@ class EventForUnknownOrder(Exception):
     fails, and after its retries the event lands in `failed_events` for staff to look at."""
 
 
-async def release(session: AsyncSession, order: Order, onboarding: InternalClient | None = None) -> None:
+async def release(session: AsyncSession, order: Order) -> None:
     """placed → released (and on to fulfilled when its permanent license came first).
 
     R-CU-6: licensing learns of the release (and issues the licenses) only once the customer has
     accepted the terms of service; until then the order is released but `awaiting_terms` — paid or
     on account as before, it just waits for the customer (or, for a ship-to order, for onboarding
-    to name the customer)."""
+    to name the customer). `place_order` refreshes the customer from onboarding first, so an order
+    placed right after the acceptance is not held."""
     order.status = transition(order.status, "released")
     if not await _terms_accepted(session, order.customer_id):
-        # accepted a moment ago? a partner's order right after the customer's acceptance must not
-        # wait for the event (read-your-writes): ask onboarding before holding the order
-        if onboarding is None or order.customer_id is None:
-            order.awaiting_terms = True
-            return
-        await readmodels.refresh_customer(session, onboarding, order.customer_id)
-        if not await _terms_accepted(session, order.customer_id):
-            order.awaiting_terms = True
-            return
+        order.awaiting_terms = True
+        return
     await _announce_release(session, order)
 
 

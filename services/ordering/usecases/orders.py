@@ -230,6 +230,11 @@ async def place_order(
     customer = None
     if body.customer_id is not None:
         customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
+        if not customer.terms_accepted:
+            # R-CU-6: accepted a moment ago? learn it now, before the credit decision locks the
+            # reseller (a customer-view write after that lock would invert the lock order)
+            await readmodels.refresh_customer(session, onboarding, customer.customer_id)
+            await session.refresh(customer)
     today = clock.today()
     tax = decide_order_tax(reseller, vendor_country, today)
 
@@ -303,7 +308,7 @@ async def place_order(
     await session.flush()
     await OUTBOX.emit(session, _placed_event(order, rows), reseller_id=order.reseller_id)
     if status_when_placed(order.payment_requirement) == "released":
-        await lifecycle.release(session, order, onboarding)  # R-BI-3/R-LI-1: on account, released at once
+        await lifecycle.release(session, order)  # R-BI-3/R-LI-1: on account, released at once
         await session.flush()
     return order
 
