@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 import structlog
@@ -33,7 +34,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from libs.consumer.transient import is_transient
 from libs.db import Database, UnitOfWork
-from libs.events.base import Event, event_model_for, producer_of
+from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of
 from libs.events.envelope import CloudEvent, source_of
 from libs.kafka import dead_letter_topic, ensure_topics, new_producer
 from libs.logging import correlation_id_var, get_logger
@@ -41,8 +42,23 @@ from libs.platform_tables import PlatformTables
 
 log = get_logger(__name__)
 
-Handler = Callable[[UnitOfWork, CloudEvent, Event], Awaitable[None]]
+# A handler receives the event parsed into the model of its type (the runner looks the model up
+# by the CloudEvents type), so it can be typed with the event class it handles — see `handles`.
+Handler = Callable[[UnitOfWork, CloudEvent, Any], Awaitable[None]]
 HandlerMap = dict[str, Handler]
+E = TypeVar("E", bound=Event)
+
+
+def handles(
+    event_class: type[E], handler: Callable[[UnitOfWork, CloudEvent, E], Awaitable[None]]
+) -> HandlerMap:
+    """`handler` for `event_class` and every event type derived from it (e.g. all reseller events,
+    which carry the same snapshot). Typed: the handler's parameter is the class it handles."""
+    found = {t: handler for t, cls in EVENT_TYPES.items() if issubclass(cls, event_class)}
+    if not found:
+        raise ValueError(f"{event_class.__name__} has no registered event types")
+    return found
+
 
 # The broker answers a fetch as soon as records arrive, or after this long when none do: short,
 # so an event is handled promptly, without the client spinning (aiokafka's default is 500 ms).

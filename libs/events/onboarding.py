@@ -49,7 +49,7 @@ class ResellerSnapshot(BaseModel):
     exemption_certificate: ExemptionCertificateData | None = None
 
 
-class _ResellerEvent(Event):
+class ResellerEvent(Event):
     topic = RESELLERS
     subject_field = "reseller_id"
     reseller_id: uuid.UUID
@@ -74,32 +74,32 @@ class ApplicationRejected(Event):
     reason: str
 
 
-class ResellerApproved(_ResellerEvent):
+class ResellerApproved(ResellerEvent):
     event_type = "onboarding.reseller.approved.v1"
     application_id: uuid.UUID
 
 
-class ResellerPolicyAccepted(_ResellerEvent):
+class ResellerPolicyAccepted(ResellerEvent):
     event_type = "onboarding.reseller.policy_accepted.v1"
     policy_version: int
 
 
-class ResellerActivated(_ResellerEvent):
+class ResellerActivated(ResellerEvent):
     event_type = "onboarding.reseller.activated.v1"
 
 
-class ResellerUpdated(_ResellerEvent):
+class ResellerUpdated(ResellerEvent):
     """Discount, status, credit limit or any other snapshot field changed."""
 
     event_type = "onboarding.reseller.updated.v1"
 
 
-class ResellerStandingChanged(_ResellerEvent):
+class ResellerStandingChanged(ResellerEvent):
     event_type = "onboarding.reseller.standing_changed.v1"
     previous: str
 
 
-class ResellerTaxProfileChanged(_ResellerEvent):
+class ResellerTaxProfileChanged(ResellerEvent):
     event_type = "onboarding.reseller.tax_profile_changed.v1"
     # who made the change (staff directly, or staff approving a reseller's request) and which request
     changed_by: str | None = None
@@ -166,38 +166,38 @@ class ShipToCustomer(BaseModel):
     new_kind: Literal["domain", "team"] | None
 
 
-class _CustomerEvent(Event):
+class CustomerEvent(Event):
     topic = CUSTOMERS
     subject_field = "customer_id"
     customer_id: uuid.UUID
     customer: CustomerSnapshot
 
 
-class CustomerCreated(_CustomerEvent):
+class CustomerCreated(CustomerEvent):
     event_type = "onboarding.customer.created.v1"
 
 
-class CustomerUpdated(_CustomerEvent):
+class CustomerUpdated(CustomerEvent):
     event_type = "onboarding.customer.updated.v1"
     changed: list[str]
 
 
-class CustomerDomainVerified(_CustomerEvent):
+class CustomerDomainVerified(CustomerEvent):
     event_type = "onboarding.customer.domain_verified.v1"
 
 
-class CustomerTermsAccepted(_CustomerEvent):
+class CustomerTermsAccepted(CustomerEvent):
     event_type = "onboarding.customer.terms_accepted.v1"
     accepted_by: str
 
 
-class CustomerTransferred(_CustomerEvent):
+class CustomerTransferred(CustomerEvent):
     event_type = "onboarding.customer.transferred.v1"
     from_reseller_id: uuid.UUID
     product_family: str
 
 
-class CustomerLinkedToOrder(_CustomerEvent):
+class CustomerLinkedToOrder(CustomerEvent):
     """An order placed without a customer id was matched to this customer from its ship-to
     (R-CU-9): an existing customer with the same domain or e-mail, or one created for it."""
 

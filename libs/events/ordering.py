@@ -48,14 +48,14 @@ class ShipToData(BaseModel):
     address: str | None = None
 
 
-class _OrderEvent(Event):
+class OrderEvent(Event):
     topic = ORDERS
     subject_field = "order_id"
     order_id: uuid.UUID
     reseller_id: uuid.UUID
 
 
-class OrderPlaced(_OrderEvent):
+class OrderPlaced(OrderEvent):
     """Everything billing and licensing need: prices, tax, payment requirement, ship-to."""
 
     event_type = "ordering.order.placed.v1"
@@ -74,12 +74,12 @@ class OrderPlaced(_OrderEvent):
     placed_on: date
 
 
-class OrderReleased(_OrderEvent):
+class OrderReleased(OrderEvent):
     event_type = "ordering.order.released.v1"
     customer_id: uuid.UUID | None
 
 
-class OrderCustomerLinked(_OrderEvent):
+class OrderCustomerLinked(OrderEvent):
     """An order placed with a ship-to instead of a customer id now has its customer (R-CU-9): the
     licensee of its licenses, and what the customer's own key sees."""
 
@@ -87,16 +87,16 @@ class OrderCustomerLinked(_OrderEvent):
     customer_id: uuid.UUID
 
 
-class OrderFulfilled(_OrderEvent):
+class OrderFulfilled(OrderEvent):
     event_type = "ordering.order.fulfilled.v1"
 
 
-class OrderCancelled(_OrderEvent):
+class OrderCancelled(OrderEvent):
     event_type = "ordering.order.cancelled.v1"
     reason: str
 
 
-class OrderHandedOver(_OrderEvent):
+class OrderHandedOver(OrderEvent):
     event_type = "ordering.order.handed_over.v1"
     note: str | None
 
@@ -118,7 +118,7 @@ class ChargeData(BaseModel):
     tax_note: str | None
 
 
-class _SubscriptionEvent(Event):
+class SubscriptionEvent(Event):
     """Every subscription event carries what licensing (seats, period) and billing (amounts) need."""
 
     topic = SUBSCRIPTIONS
@@ -138,19 +138,19 @@ class _SubscriptionEvent(Event):
     unit_price: Decimal  # partner price per seat per term
 
 
-class SubscriptionCreated(_SubscriptionEvent):
+class SubscriptionCreated(SubscriptionEvent):
     event_type = "ordering.subscription.created.v1"
     trial: bool
     charge: ChargeData | None  # None for a free trial (R-OR-10)
 
 
-class SubscriptionRenewed(_SubscriptionEvent):
+class SubscriptionRenewed(SubscriptionEvent):
     event_type = "ordering.subscription.renewed.v1"
     period_number: int
     charge: ChargeData
 
 
-class SubscriptionSeatsAdded(_SubscriptionEvent):
+class SubscriptionSeatsAdded(SubscriptionEvent):
     """Seats bought during a period, charged for the remaining whole months (R-OR-7)."""
 
     event_type = "ordering.subscription.seats_added.v1"
@@ -161,20 +161,20 @@ class SubscriptionSeatsAdded(_SubscriptionEvent):
     charge: ChargeData | None  # None while the subscription is a free trial
 
 
-class SubscriptionConverted(_SubscriptionEvent):
+class SubscriptionConverted(SubscriptionEvent):
     """A trial became a paid subscription; its first paid period starts on the conversion day."""
 
     event_type = "ordering.subscription.converted.v1"
     charge: ChargeData
 
 
-class SubscriptionExpired(_SubscriptionEvent):
+class SubscriptionExpired(SubscriptionEvent):
     """A trial ended without being converted: its seats must be released."""
 
     event_type = "ordering.subscription.expired.v1"
 
 
-class SubscriptionChargeReleased(_SubscriptionEvent):
+class SubscriptionChargeReleased(SubscriptionEvent):
     """Billing reported a prepaid charge paid: what it paid for is usable now — the subscription
     (`initial`, `conversion`: status active), the seats (`seats`) or the renewed period (`renewal`)."""
 
@@ -184,7 +184,7 @@ class SubscriptionChargeReleased(_SubscriptionEvent):
     charge_reseller_id: uuid.UUID  # bill-to of the charge (the subscription may have moved since)
 
 
-class SubscriptionTransferred(_SubscriptionEvent):
+class SubscriptionTransferred(SubscriptionEvent):
     """The customer was imported by another reseller (R-CU-5): the subscription and its future
     charges now belong to `reseller_id`; charges made before stay billed to `from_reseller_id`."""
 

@@ -3,15 +3,16 @@ until then staff report them through POST /v1/resellers/{id}/payment-facts)."""
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap
+from libs.consumer import HandlerMap, handles
 from libs.db import UnitOfWork
 from libs.events import ordering as ordering_events
-from libs.events.base import Event
 from libs.events.envelope import CloudEvent
 from services.onboarding.usecases import ship_to
 
 
-async def customer_from_ship_to(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:
+async def customer_from_ship_to(
+    uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderPlaced
+) -> None:
     """R-CU-9: an order placed for an end user without an account links or creates its customer.
 
     The rule says "when the order is released". OrderReleased carries no ship-to, and the account
@@ -19,7 +20,6 @@ async def customer_from_ship_to(uow: UnitOfWork, envelope: CloudEvent, event: Ev
     is linked or created as soon as the order is placed (a cancelled order leaves a customer
     without orders, which is harmless).
     """
-    assert isinstance(event, ordering_events.OrderPlaced)
     if event.customer_id is not None or event.ship_to is None:
         return
     await ship_to.customer_for_order(
@@ -34,4 +34,4 @@ async def customer_from_ship_to(uow: UnitOfWork, envelope: CloudEvent, event: Ev
     )
 
 
-HANDLERS: HandlerMap = {ordering_events.OrderPlaced.event_type: customer_from_ship_to}
+HANDLERS: HandlerMap = handles(ordering_events.OrderPlaced, customer_from_ship_to)

@@ -14,36 +14,31 @@ customer event that names another reseller moves the customer's subscriptions to
 
 from __future__ import annotations
 
-from typing import Any
-
-from libs.consumer import HandlerMap
+from libs.consumer import HandlerMap, handles
 from libs.db import UnitOfWork
 from libs.events import billing, licensing
 from libs.events import onboarding as onb
-from libs.events.base import EVENT_TYPES, Event
 from libs.events.envelope import CloudEvent
 from services.ordering.usecases import lifecycle, readmodels, subscriptions
 
 
-async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
-    assert isinstance(event, onb._ResellerEvent)
+async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
     await readmodels.upsert_reseller(uow.session, event.reseller)
 
 
-async def record_policy(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
-    assert isinstance(event, onb.PolicyPublished)
+async def record_policy(uow: UnitOfWork, _envelope: CloudEvent, event: onb.PolicyPublished) -> None:
     await readmodels.record_policy(uow.session, event.policy, event.version)
 
 
-async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
-    assert isinstance(event, onb._CustomerEvent)
+async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
     await readmodels.upsert_customer(uow.session, event.customer)
     if event.customer.terms_accepted:  # R-CU-6: orders held for the terms go on to licensing
         await lifecycle.release_orders_awaiting_terms(uow.session, event.customer.customer_id)
 
 
-async def customer_linked_to_order(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:
-    assert isinstance(event, onb.CustomerLinkedToOrder)
+async def customer_linked_to_order(
+    uow: UnitOfWork, envelope: CloudEvent, event: onb.CustomerLinkedToOrder
+) -> None:
     await readmodels.upsert_customer(uow.session, event.customer)
     await lifecycle.link_customer(
         uow.session,
@@ -53,15 +48,15 @@ async def customer_linked_to_order(uow: UnitOfWork, envelope: CloudEvent, event:
     )
 
 
-async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
-    assert isinstance(event, billing.OrderPaid)
+async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: billing.OrderPaid) -> None:
     await lifecycle.record_payment(
         uow.session, order_id=event.order_id, reseller_id=event.reseller_id, received_on=event.received_on
     )
 
 
-async def subscription_charge_paid(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
-    assert isinstance(event, billing.SubscriptionChargePaid)
+async def subscription_charge_paid(
+    uow: UnitOfWork, _envelope: CloudEvent, event: billing.SubscriptionChargePaid
+) -> None:
     await subscriptions.record_charge_payment(
         uow.session,
         charge_id=event.charge_id,
@@ -71,8 +66,7 @@ async def subscription_charge_paid(uow: UnitOfWork, _envelope: CloudEvent, event
     )
 
 
-async def license_issued(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -> None:
-    assert isinstance(event, licensing.LicenseIssued)
+async def license_issued(uow: UnitOfWork, _envelope: CloudEvent, event: licensing.LicenseIssued) -> None:
     await lifecycle.record_license(
         uow.session,
         order_id=event.order_id,
@@ -82,17 +76,13 @@ async def license_issued(uow: UnitOfWork, _envelope: CloudEvent, event: Event) -
     )
 
 
-def _of(base: type, handler: Any) -> HandlerMap:
-    return {t: handler for t, cls in EVENT_TYPES.items() if issubclass(cls, base)}
-
-
 HANDLERS: HandlerMap = {
-    **_of(onb._ResellerEvent, upsert_reseller),
-    **_of(onb._CustomerEvent, upsert_customer),
+    **handles(onb.ResellerEvent, upsert_reseller),
+    **handles(onb.CustomerEvent, upsert_customer),
     # R-CU-9: the ship-to order gets its customer (after the generic upsert, which it includes)
-    onb.CustomerLinkedToOrder.event_type: customer_linked_to_order,
-    onb.PolicyPublished.event_type: record_policy,
-    billing.OrderPaid.event_type: order_paid,
-    billing.SubscriptionChargePaid.event_type: subscription_charge_paid,
-    licensing.LicenseIssued.event_type: license_issued,
+    **handles(onb.CustomerLinkedToOrder, customer_linked_to_order),
+    **handles(onb.PolicyPublished, record_policy),
+    **handles(billing.OrderPaid, order_paid),
+    **handles(billing.SubscriptionChargePaid, subscription_charge_paid),
+    **handles(licensing.LicenseIssued, license_issued),
 }

@@ -153,7 +153,7 @@ async def current_snapshot(session: AsyncSession, customer_id: uuid.UUID) -> ev.
 
 
 async def publish_change(
-    session: AsyncSession, customer: Customer, event_type: type[ev._CustomerEvent], **extra: Any
+    session: AsyncSession, customer: Customer, event_type: type[ev.CustomerEvent], **extra: Any
 ) -> None:
     """Bump the customer's version and write the event carrying its new snapshot."""
     customer.version += 1

@@ -85,7 +85,7 @@ async def current_snapshot(session: AsyncSession, reseller_id: uuid.UUID) -> ev.
 
 
 async def publish_change(
-    session: AsyncSession, reseller: Reseller, event_type: type[ev._ResellerEvent], **extra: object
+    session: AsyncSession, reseller: Reseller, event_type: type[ev.ResellerEvent], **extra: object
 ) -> None:
     """Bump the reseller's version and write the event carrying its new snapshot."""
     reseller.version += 1

@@ -22,7 +22,7 @@ from services.ordering.models import OUTBOX, CustomerView, Subscription
 
 
 def event_fields(sub: Subscription) -> dict[str, object]:
-    """The fields every subscription event carries (`ev._SubscriptionEvent`)."""
+    """The fields every subscription event carries (`ev.SubscriptionEvent`)."""
     return dict(
         subscription_id=sub.id,
         reseller_id=sub.reseller_id,
