@@ -11,6 +11,7 @@ from libs.auth import Caller
 from libs.clock import Clock
 from libs.events import onboarding as ev
 from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
 from services.onboarding import schemas
 from services.onboarding.domain.applications import InvalidTransition, needs_eligibility_override, transition
 from services.onboarding.domain.validation import is_eu_member
@@ -51,10 +52,9 @@ async def list_applications(
 
 
 async def load(session: AsyncSession, application_id: uuid.UUID) -> Application:
-    application = await session.scalar(sa.select(Application).where(Application.id == application_id))
-    if application is None:
-        raise ApplicationNotFound()
-    return application
+    return await load_or_404(
+        session, sa.select(Application).where(Application.id == application_id), ApplicationNotFound
+    )
 
 
 async def _load_for_review(session: AsyncSession, application_id: uuid.UUID, action: str) -> Application:

@@ -17,6 +17,7 @@ from libs.clock import Clock
 from libs.errors import Unauthorized
 from libs.events import onboarding as ev
 from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
 from services.onboarding import schemas
 from services.onboarding.domain import validation as v
 from services.onboarding.errors import (
@@ -54,12 +55,7 @@ async def get_customer(
         # transfer token (pull the customer back) or change the customer in that window
         raise Unauthorized("the API key was revoked")
     stmt = scoped(sa.select(Customer).where(Customer.id == customer_id), caller)
-    if lock:
-        stmt = stmt.with_for_update()
-    customer = await session.scalar(stmt)
-    if customer is None:
-        raise CustomerNotFound()
-    return customer
+    return await load_or_404(session, stmt, CustomerNotFound, lock=lock)
 
 
 def require_manager(caller: Caller, what: str) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
 from libs.events import onboarding as ev
+from libs.repository import load_or_404
 from services.onboarding import schemas
 from services.onboarding.errors import ResellerNotFound, ResellerSuspended
 from services.onboarding.models import OUTBOX, ExemptionCertificate, Reseller
@@ -21,13 +22,9 @@ async def get_reseller(
         require_reseller_access(caller, reseller_id)
     except Exception as exc:
         raise ResellerNotFound() from exc
-    stmt = sa.select(Reseller).where(Reseller.id == reseller_id)
-    if lock:
-        stmt = stmt.with_for_update()
-    reseller = await session.scalar(stmt)
-    if reseller is None:
-        raise ResellerNotFound()
-    return reseller
+    return await load_or_404(
+        session, sa.select(Reseller).where(Reseller.id == reseller_id), ResellerNotFound, lock=lock
+    )
 
 
 async def require_not_suspended(session: AsyncSession, caller: Caller) -> None:

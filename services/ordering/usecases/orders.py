@@ -17,6 +17,7 @@ from libs.events import ordering as ev
 from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency
 from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
 from services.ordering import schemas
 from services.ordering.domain.order_states import (
     InvalidOrderTransition,
@@ -355,12 +356,7 @@ async def load_order(
     session: AsyncSession, caller: Caller, order_id: uuid.UUID, *, lock: bool = False
 ) -> Order:
     stmt = _visible(sa.select(Order).where(Order.id == order_id).options(selectinload(Order.lines)), caller)
-    if lock:
-        stmt = stmt.with_for_update()
-    order = await session.scalar(stmt)
-    if order is None:
-        raise OrderNotFound()
-    return order
+    return await load_or_404(session, stmt, OrderNotFound, lock=lock)
 
 
 async def list_orders(

@@ -17,6 +17,7 @@ from libs.events import ordering as ev
 from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency, round_half_up
 from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
 from services.ordering import schemas
 from services.ordering.domain.credit import PaymentRequirement
 from services.ordering.domain.pricing import partner_unit_price
@@ -249,12 +250,7 @@ async def load_subscription(
         .execution_options(populate_existing=True),
         caller,
     )
-    if lock:
-        stmt = stmt.with_for_update(of=Subscription)
-    sub = await session.scalar(stmt)
-    if sub is None:
-        raise SubscriptionNotFound()
-    return sub
+    return await load_or_404(session, stmt, SubscriptionNotFound, lock=lock, lock_of=Subscription)
 
 
 async def find_subscription(
