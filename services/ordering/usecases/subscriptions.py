@@ -19,6 +19,7 @@ from libs.money import InvalidMoney, check_currency, round_half_up
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.ordering import schemas
+from services.ordering.domain import subscription_states as states
 from services.ordering.domain.credit import PaymentRequirement
 from services.ordering.domain.pricing import partner_unit_price
 from services.ordering.domain.proration import (
@@ -197,7 +198,7 @@ async def create_subscription(
         term_months=body.term_months,
         period_start=today,
         period_end=trial_end(today, trial_days) if body.trial else period_end(today, body.term_months),
-        status="trial" if body.trial else ("active" if requirement == "on_account" else "pending_payment"),
+        status=states.status_when_bought(trial=body.trial, payment_requirement=requirement),
         seats_pending_payment=0,
         trial=body.trial,
         converted_on=None,
@@ -328,7 +329,7 @@ class Quote:
 def quote_seats(sub: Subscription, add: int, as_of: date) -> Quote:
     """R-OR-7: extra seats pay only the months left in the period, a started month counting whole.
     A trial's seats are free (R-OR-10)."""
-    if sub.status not in ("active", "trial"):
+    if not states.can_add_seats(sub.status):
         raise SubscriptionStateConflict(f"seats cannot be added to a subscription that is {sub.status}")
     # the period the seats are bought in: after an early renewal, the subscription's dates already
     # show the next period, but seats can still be added to the one running today (issue 8 item 2)
@@ -457,7 +458,7 @@ async def renew(
     subscription's unit price, for its current seats. A period that has not started yet (an
     earlier renewal) cannot be renewed again."""
     sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
-    if sub.status != "active":
+    if not states.can_renew(sub.status):
         raise SubscriptionStateConflict(
             f"a subscription that is {sub.status} cannot be renewed"
             + (" (convert the trial first)" if sub.status == "trial" else "")
@@ -500,7 +501,7 @@ async def convert(
     """R-OR-10: a trial becomes paid; its first paid term starts on the conversion day."""
     sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
     today = clock.today()
-    if sub.status != "trial":
+    if not states.can_convert(sub.status):
         raise SubscriptionStateConflict(f"only a trial can be converted; this subscription is {sub.status}")
     if today >= sub.period_end:
         raise SubscriptionStateConflict(f"the trial ended on {sub.period_end}")
@@ -509,7 +510,9 @@ async def convert(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
     )
     requirement = await _decide(session, reseller, sub.currency, charge)
-    sub.status = "active" if requirement == "on_account" else "pending_payment"  # paid: usable
+    sub.status = states.transition(
+        sub.status, states.status_when_bought(trial=False, payment_requirement=requirement)
+    )
     sub.converted_on = today
     sub.period_start, sub.period_end = today, period_end(today, sub.term_months)
     row = _charge_row(sub, "conversion", sub.seats, charge, requirement, today)
@@ -536,7 +539,7 @@ async def expire_due_trials(session: AsyncSession, as_of: date) -> list[uuid.UUI
         )
     )
     for sub in due:
-        sub.status = "expired"
+        sub.status = states.transition(sub.status, "expired")
         await OUTBOX.emit(
             session,
             ev.SubscriptionExpired(**_event_fields(sub)),  # type: ignore[arg-type]
@@ -590,7 +593,7 @@ async def record_charge_payment(
         return False
     charge.status = "released"
     if charge.kind in ("initial", "conversion") and sub.status == "pending_payment":
-        sub.status = "active"
+        sub.status = states.transition(sub.status, "active")
     elif charge.kind == "seats":
         sub.seats_pending_payment = max(0, sub.seats_pending_payment - charge.seats)
     await session.flush()
