@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from libs.money import round_half_up
+from services.ordering.domain.tax import TaxDecision
 
 _HUNDRED = Decimal(100)
 
@@ -99,3 +101,36 @@ def order_totals(lines: Iterable[PricedLine]) -> OrderTotals:
     tax = sum((line.tax for line in lines), Decimal(0))
     total = sum((line.total for line in lines), Decimal(0))
     return OrderTotals(net_total=net, tax_total=tax, total=total)
+
+
+class PriceEntry(Protocol):
+    """One entry of a SKU's price list (the catalog's rows satisfy it)."""
+
+    currency: str
+    amount: Decimal
+    effective_from: date
+
+
+def prices_in_force(entries: Iterable[PriceEntry], on: date) -> dict[str, Decimal]:
+    """R-OR-1: the price list in force on a date: per currency, the latest entry effective by then."""
+    prices: dict[str, Decimal] = {}
+    for entry in sorted(entries, key=lambda p: p.effective_from):
+        if entry.effective_from <= on:
+            prices[entry.currency] = entry.amount
+    return prices
+
+
+@dataclass(frozen=True, slots=True)
+class Charge:
+    """A subscription charge (creation, renewal, conversion, seats): net, its tax, the total."""
+
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    decision: TaxDecision
+
+
+def charge_for(net: Decimal, decision: TaxDecision, currency: str) -> Charge:
+    """Tax rounded half-up once on the charge's net, as on an order line (R-OR-5)."""
+    tax = round_half_up(_decimal("net", net) * decision.rate, currency)
+    return Charge(net=net, tax=tax, total=net + tax, decision=decision)

@@ -17,7 +17,7 @@ from libs.internal_client import InternalClient
 from libs.money import MoneyOut
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
-from services.ordering.domain.pricing import partner_unit_price
+from services.ordering.domain.pricing import partner_unit_price, prices_in_force
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
 from services.ordering.models import OUTBOX, Product, ResellerView, Sku, SkuPrice
 from services.ordering.usecases import readmodels
@@ -112,15 +112,6 @@ async def list_skus(
     return await paginate(session, stmt, Sku, page)
 
 
-def current_prices(sku: Sku, on: date) -> dict[str, Decimal]:
-    """The price list in force on a date: per currency, the latest entry effective by then."""
-    prices: dict[str, Decimal] = {}
-    for entry in sorted(sku.prices, key=lambda p: p.effective_from):
-        if entry.effective_from <= on:
-            prices[entry.currency] = entry.amount
-    return prices
-
-
 async def reseller_discount(
     session: AsyncSession, onboarding: InternalClient, caller: Caller
 ) -> Decimal | None:
@@ -146,7 +137,7 @@ def render_sku(
     )
     if caller.kind not in ("staff", "reseller"):
         return schemas.SkuForCustomer(**base)  # type: ignore[arg-type]
-    prices = current_prices(sku, on)
+    prices = prices_in_force(sku.prices, on)
     msrp = [MoneyOut.of(amount, currency) for currency, amount in sorted(prices.items())]
     partner = None
     if discount is not None:

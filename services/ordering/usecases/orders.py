@@ -24,7 +24,7 @@ from services.ordering.domain.order_states import (
     status_when_placed,
     transition,
 )
-from services.ordering.domain.pricing import order_totals, price_line
+from services.ordering.domain.pricing import order_totals, price_line, prices_in_force
 from services.ordering.domain.tax import (
     ExemptionCertificate,
     TaxDecision,
@@ -56,7 +56,6 @@ from services.ordering.models import (
     Sku,
 )
 from services.ordering.usecases import credit, lifecycle, readmodels
-from services.ordering.usecases.catalog import current_prices
 
 
 async def _reseller_and_policy(
@@ -255,7 +254,7 @@ async def place_order(
     priced, rows = [], []
     for number, line in enumerate(body.lines, start=1):
         sku = skus[line.sku]
-        msrp = current_prices(sku, today).get(currency)
+        msrp = prices_in_force(sku.prices, today).get(currency)
         if msrp is None:
             raise PriceNotAvailable(f"line {number}: {line.sku} has no {currency} price")
         p = price_line(

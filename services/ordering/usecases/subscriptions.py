@@ -15,13 +15,13 @@ from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
-from libs.money import InvalidMoney, check_currency, round_half_up
+from libs.money import InvalidMoney, check_currency
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.ordering import schemas
 from services.ordering.domain import subscription_states as states
 from services.ordering.domain.credit import PaymentRequirement
-from services.ordering.domain.pricing import partner_unit_price
+from services.ordering.domain.pricing import Charge, charge_for, partner_unit_price, prices_in_force
 from services.ordering.domain.proration import (
     charge_for_added_seats,
     monthly_unit_price,
@@ -29,7 +29,6 @@ from services.ordering.domain.proration import (
     period_end,
     trial_end,
 )
-from services.ordering.domain.tax import TaxDecision
 from services.ordering.errors import (
     PriceNotAvailable,
     SeatDateNotAllowed,
@@ -51,7 +50,6 @@ from services.ordering.models import (
     SubscriptionPeriod,
 )
 from services.ordering.usecases import credit, readmodels
-from services.ordering.usecases.catalog import current_prices
 from services.ordering.usecases.orders import (
     check_customer,
     check_team_customer_allowed,
@@ -64,29 +62,18 @@ PLAN_FOR_TERM = {1: "monthly", 12: "yearly"}
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
-class Charge:
-    net: Decimal
-    tax: Decimal
-    total: Decimal
-    decision: TaxDecision
-
-    def to_event(self, row: SubscriptionCharge) -> ev.ChargeData:
-        return ev.ChargeData(
-            charge_id=row.id,
-            payment_requirement=row.payment_requirement,  # type: ignore[arg-type]
-            net=self.net,
-            tax=self.tax,
-            total=self.total,
-            tax_regime=self.decision.regime,
-            tax_rate=self.decision.rate,
-            tax_note=self.decision.note,
-        )
-
-
-def _charge(net: Decimal, decision: TaxDecision, currency: str) -> Charge:
-    tax = round_half_up(net * decision.rate, currency)
-    return Charge(net=net, tax=tax, total=net + tax, decision=decision)
+def _charge_data(charge: Charge, row: SubscriptionCharge) -> ev.ChargeData:
+    """The charge as billing reads it from the subscription's events."""
+    return ev.ChargeData(
+        charge_id=row.id,
+        payment_requirement=row.payment_requirement,  # type: ignore[arg-type]
+        net=charge.net,
+        tax=charge.tax,
+        total=charge.total,
+        tax_regime=charge.decision.regime,
+        tax_rate=charge.decision.rate,
+        tax_note=charge.decision.note,
+    )
 
 
 _event_fields = event_fields
@@ -179,14 +166,14 @@ async def create_subscription(
     except InvalidMoney as exc:
         raise PriceNotAvailable(str(exc)) from exc
     today = clock.today()
-    msrp = current_prices(sku, today).get(currency)
+    msrp = prices_in_force(sku.prices, today).get(currency)
     if msrp is None:
         raise PriceNotAvailable(f"{sku.sku} has no {currency} price")
     decision = decide_order_tax(reseller, vendor_country, today)
     unit_price = partner_unit_price(msrp, reseller.discount_percent, currency)
     # A free trial charges nothing (R-OR-10); a paid subscription pays the whole first term, prepaid
     # (usable once paid: pending_payment) or on account (R-ON-3/6) like an order.
-    charge = _charge(ZERO if body.trial else unit_price * body.seats, decision, currency)
+    charge = charge_for(ZERO if body.trial else unit_price * body.seats, decision, currency)
     requirement = None if body.trial else await _decide(session, reseller, currency, charge)
     sub = Subscription(
         id=uuid.uuid4(),
@@ -220,7 +207,7 @@ async def create_subscription(
         ev.SubscriptionCreated(
             **_event_fields(sub),  # type: ignore[arg-type]
             trial=sub.trial,
-            charge=None if row is None else charge.to_event(row),
+            charge=None if row is None else _charge_data(charge, row),
         ),
         reseller_id=sub.reseller_id,
     )
@@ -402,7 +389,7 @@ async def add_seats(
             )
         purchase_date, corrected_by = body.as_of, caller.identity
     quote = quote_seats(sub, body.add, purchase_date)
-    charge = _charge(quote.total, decide_order_tax(reseller, vendor_country, clock.today()), sub.currency)
+    charge = charge_for(quote.total, decide_order_tax(reseller, vendor_country, clock.today()), sub.currency)
     row = None
     if sub.status != "trial":  # a trial's seats are free (R-OR-10)
         requirement = await _decide(session, reseller, sub.currency, charge)
@@ -439,7 +426,7 @@ async def add_seats(
             as_of=quote.as_of,
             months_charged=quote.months_charged,
             unit_price_per_month=quote.unit_price_per_month,
-            charge=None if row is None else charge.to_event(row),
+            charge=None if row is None else _charge_data(charge, row),
         ),
         reseller_id=sub.reseller_id,
     )
@@ -468,7 +455,7 @@ async def renew(
         raise SubscriptionStateConflict(f"already renewed: the next period starts on {sub.period_start}")
     reseller = await _reseller_of(session, onboarding, sub)
     sub.period_start, sub.period_end = sub.period_end, period_end(sub.period_end, sub.term_months)
-    charge = _charge(
+    charge = charge_for(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
     )
     requirement = await _decide(session, reseller, sub.currency, charge)
@@ -483,7 +470,7 @@ async def renew(
         ev.SubscriptionRenewed(
             **_event_fields(sub),  # type: ignore[arg-type]
             period_number=number,
-            charge=charge.to_event(row),
+            charge=_charge_data(charge, row),
         ),
         reseller_id=sub.reseller_id,
     )
@@ -506,7 +493,7 @@ async def convert(
     if today >= sub.period_end:
         raise SubscriptionStateConflict(f"the trial ended on {sub.period_end}")
     reseller = await _reseller_of(session, onboarding, sub)
-    charge = _charge(
+    charge = charge_for(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
     )
     requirement = await _decide(session, reseller, sub.currency, charge)
@@ -522,7 +509,7 @@ async def convert(
     await session.flush()
     await OUTBOX.emit(
         session,
-        ev.SubscriptionConverted(**_event_fields(sub), charge=charge.to_event(row)),  # type: ignore[arg-type]
+        ev.SubscriptionConverted(**_event_fields(sub), charge=_charge_data(charge, row)),  # type: ignore[arg-type]
         reseller_id=sub.reseller_id,
     )
     return await load_subscription(session, caller, sub.id)

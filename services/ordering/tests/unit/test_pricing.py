@@ -181,3 +181,36 @@ def test_r_or_3_line_amounts_are_consistent_and_in_minor_units(msrp, discount, q
 def test_r_or_2_bigger_discount_never_raises_the_partner_price(msrp, low, high, currency):
     low, high = sorted((low, high))
     assert partner_unit_price(msrp, high, currency) <= partner_unit_price(msrp, low, currency)
+
+
+def test_r_or_1_the_price_list_in_force_on_a_day_is_the_latest_entry_effective_by_then():
+    from dataclasses import dataclass
+    from datetime import date
+
+    from services.ordering.domain.pricing import prices_in_force
+
+    @dataclass
+    class Entry:
+        currency: str
+        amount: Decimal
+        effective_from: date
+
+    entries = [
+        Entry("EUR", Decimal("1599.00"), date(2026, 6, 1)),
+        Entry("EUR", Decimal("1499.00"), date(2026, 1, 1)),
+        Entry("USD", Decimal("1699.00"), date(2026, 7, 1)),
+    ]
+    assert prices_in_force(entries, date(2025, 12, 31)) == {}
+    assert prices_in_force(entries, date(2026, 5, 31)) == {"EUR": Decimal("1499.00")}
+    assert prices_in_force(entries, date(2026, 7, 1)) == {
+        "EUR": Decimal("1599.00"),
+        "USD": Decimal("1699.00"),
+    }
+
+
+def test_r_or_5_a_charge_rounds_its_tax_once():
+    from services.ordering.domain.pricing import charge_for
+    from services.ordering.domain.tax import TaxDecision
+
+    charge = charge_for(Decimal("54.00"), TaxDecision("eu_vat", Decimal("0.21"), None), "EUR")
+    assert (charge.net, charge.tax, charge.total) == (Decimal("54.00"), Decimal("11.34"), Decimal("65.34"))
