@@ -27,7 +27,7 @@ from services.onboarding.errors import (
     TransferTokenUsed,
     TransferTokenWrongFamily,
 )
-from services.onboarding.usecases import customer_users, customers, transfers
+from services.onboarding.usecases import customer_users, customers, transfers, views
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=NotSuspended)
 
@@ -52,7 +52,7 @@ async def create_customer(
 
     async def create() -> schemas.Customer:
         customer = await customers.create_customer(uow.session, caller, clock, body)
-        return await customers.view(uow.session, customer)
+        return await views.view(uow.session, customer)
 
     return await idem.run(create, status_code=201)
 
@@ -70,7 +70,7 @@ async def list_customers(
     rows, cursor = await customers.list_customers(
         uow.session, caller, page, kind=kind, domain=domain, primary_email=primary_email
     )
-    return Page(data=await customers.views(uow.session, rows), next_cursor=cursor)
+    return Page(data=await views.views(uow.session, rows), next_cursor=cursor)
 
 
 @router.post(
@@ -98,7 +98,7 @@ async def import_customer(
 
     async def create() -> schemas.Customer:
         customer = await transfers.import_customer(uow.session, caller, clock, body)
-        return await customers.view(uow.session, customer)
+        return await views.view(uow.session, customer)
 
     return await idem.run(create, status_code=201)
 
@@ -110,7 +110,7 @@ async def import_customer(
     responses=problem_responses(CustomerNotFound),
 )
 async def read_customer(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
-    return await customers.view(uow.session, await customers.get_customer(uow.session, caller, customer_id))
+    return await views.view(uow.session, await customers.get_customer(uow.session, caller, customer_id))
 
 
 @router.patch(
@@ -124,7 +124,7 @@ async def update_customer(
 ) -> Any:
     """Change the customer's data; every change is published to the other services (R-CU-7)."""
     customer = await customers.patch_customer(uow.session, caller, clock, customer_id, body)
-    result = await customers.view(uow.session, customer)
+    result = await views.view(uow.session, customer)
     await uow.commit()
     return result
 
@@ -144,7 +144,7 @@ async def verify_domain(
 ) -> Any:
     """A team customer verifies a domain it owns and becomes a domain customer (R-CU-4)."""
     customer = await customers.verify_domain(uow.session, caller, clock, customer_id, body)
-    result = await customers.view(uow.session, customer)
+    result = await views.view(uow.session, customer)
     await uow.commit()
     return result
 

@@ -24,7 +24,7 @@ from services.onboarding.errors import (
     TaxProfileNotApplicable,
 )
 from services.onboarding.usecases import reseller_admin
-from services.onboarding.usecases.resellers import reseller_view
+from services.onboarding.usecases.views import reseller_view
 
 router = APIRouter(tags=["onboarding"], dependencies=NotSuspended)
 

@@ -14,7 +14,8 @@ from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import ApiKeyNotFound, PolicyVersionNotCurrent, ResellerNotFound
 from services.onboarding.usecases import keys, policy
-from services.onboarding.usecases.resellers import get_reseller, reseller_view
+from services.onboarding.usecases.resellers import get_reseller
+from services.onboarding.usecases.views import reseller_view
 
 router = APIRouter(tags=["onboarding"], dependencies=NotSuspended)
 

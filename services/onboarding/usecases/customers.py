@@ -83,47 +83,6 @@ async def list_customers(
     return await paginate(session, stmt, Customer, page)
 
 
-async def views(session: AsyncSession, customers: list[Customer]) -> list[schemas.Customer]:
-    """The API shape, with each customer's administrators (the reseller and admin users)."""
-    admins: dict[uuid.UUID, list[CustomerUser]] = {c.id: [] for c in customers}
-    if customers:
-        rows = await session.scalars(
-            sa.select(CustomerUser)
-            .where(CustomerUser.customer_id.in_(admins), CustomerUser.admin.is_(True))
-            .order_by(CustomerUser.created_at, CustomerUser.id)
-        )
-        for row in rows:
-            admins[row.customer_id].append(row)
-    return [
-        schemas.Customer(
-            id=c.id,
-            reseller_id=c.reseller_id,
-            kind=c.kind,  # type: ignore[arg-type]
-            name=c.name,
-            domain=c.domain,
-            primary_email=c.primary_email,
-            education=c.education,
-            edition=c.edition,  # type: ignore[arg-type]
-            crm_id=c.crm_id,
-            language=c.language,
-            time_zone=c.time_zone,
-            contacts=schemas.Contacts.model_validate(c.contacts) if c.contacts else None,
-            domain_verified_at=c.domain_verified_at,
-            terms_accepted_at=c.terms_accepted_at,
-            terms_accepted_by=c.terms_accepted_by,
-            administrators=[schemas.CustomerUser.model_validate(a) for a in admins[c.id]],
-            version=c.version,
-            created_at=c.created_at,
-            updated_at=c.updated_at,
-        )
-        for c in customers
-    ]
-
-
-async def view(session: AsyncSession, customer: Customer) -> schemas.Customer:
-    return (await views(session, [customer]))[0]
-
-
 # --- events (R-CU-7) ------------------------------------------------------------------------------
 
 

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller, require_reseller_access
 from libs.events import onboarding as ev
 from libs.repository import load_or_404
-from services.onboarding import schemas
 from services.onboarding.errors import ResellerNotFound, ResellerSuspended
 from services.onboarding.models import OUTBOX, ExemptionCertificate, Reseller
 
@@ -90,12 +89,3 @@ async def publish_change(
     certificate = await current_certificate(session, reseller.id)
     event = event_type(reseller_id=reseller.id, reseller=snapshot(reseller, certificate), **extra)
     await OUTBOX.emit(session, event, reseller_id=reseller.id)
-
-
-async def reseller_view(session: AsyncSession, reseller: Reseller) -> schemas.Reseller:
-    """A reseller as the API shows it, with its current exemption certificate."""
-    certificate = await current_certificate(session, reseller.id)
-    view = schemas.Reseller.model_validate(reseller)
-    if certificate is not None:
-        view.exemption_certificate = schemas.ExemptionCertificate.model_validate(certificate)
-    return view

@@ -14,6 +14,7 @@ from services.ordering import schemas
 from services.ordering.api.deps import Onboarding
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
 from services.ordering.usecases import catalog
+from services.ordering.usecases.views import render_sku
 
 router = APIRouter(tags=["catalog"])
 SkuView = schemas.Sku | schemas.SkuForCustomer
@@ -50,9 +51,7 @@ async def list_skus(
 ) -> Any:
     rows, cursor = await catalog.list_skus(uow.session, page, product)
     discount = await catalog.reseller_discount(uow.session, onboarding, caller)
-    return Page(
-        data=[catalog.render_sku(s, caller, discount, clock.today()) for s in rows], next_cursor=cursor
-    )
+    return Page(data=[render_sku(s, caller, discount, clock.today()) for s in rows], next_cursor=cursor)
 
 
 @router.get(
@@ -62,7 +61,7 @@ async def get_sku(
     sku: str, uow: UoW, caller: CurrentCaller, clock: CurrentClock, onboarding: Onboarding
 ) -> Any:
     row = await catalog.load_sku(uow.session, sku)
-    return catalog.render_sku(
+    return render_sku(
         row, caller, await catalog.reseller_discount(uow.session, onboarding, caller), clock.today()
     )
 
@@ -79,7 +78,7 @@ async def create_sku(
 ) -> Any:
     async def create() -> Any:
         sku = await catalog.create_sku(uow.session, clock, body)
-        return catalog.render_sku(sku, staff, None, clock.today())
+        return render_sku(sku, staff, None, clock.today())
 
     return await idem.run(create)
 
@@ -94,6 +93,6 @@ async def create_sku(
 async def add_price(sku: str, body: schemas.PriceCreate, uow: UoW, staff: Staff, clock: CurrentClock) -> Any:
     """Add a price-list entry effective from a date; orders keep the price they were placed with."""
     row = await catalog.add_price(uow.session, sku, body)
-    result = catalog.render_sku(row, staff, None, clock.today())
+    result = render_sku(row, staff, None, clock.today())
     await uow.commit()
     return result

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -14,10 +13,8 @@ from libs.auth import Caller
 from libs.clock import Clock
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
-from libs.money import MoneyOut
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
-from services.ordering.domain.pricing import partner_unit_price, prices_in_force
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
 from services.ordering.models import OUTBOX, Product, ResellerView, Sku, SkuPrice
 from services.ordering.usecases import readmodels
@@ -122,32 +119,3 @@ async def reseller_discount(
     if view is None and await readmodels.refresh_reseller(session, onboarding, caller.reseller_id):
         view = await session.get(ResellerView, caller.reseller_id)
     return view.discount_percent if view is not None else None
-
-
-def render_sku(
-    sku: Sku, caller: Caller, discount: Decimal | None, on: date
-) -> schemas.Sku | schemas.SkuForCustomer:
-    base = dict(
-        id=sku.id,
-        sku=sku.sku,
-        product=sku.product_code,
-        name=sku.name,
-        billing_plan=sku.billing_plan,
-        seat_based=sku.seat_based,
-    )
-    if caller.kind not in ("staff", "reseller"):
-        return schemas.SkuForCustomer(**base)  # type: ignore[arg-type]
-    prices = prices_in_force(sku.prices, on)
-    msrp = [MoneyOut.of(amount, currency) for currency, amount in sorted(prices.items())]
-    partner = None
-    if discount is not None:
-        partner = [
-            MoneyOut.of(partner_unit_price(amount, discount, currency), currency)
-            for currency, amount in sorted(prices.items())
-        ]
-    return schemas.Sku(
-        **base,
-        msrp=msrp,
-        partner_price=partner,  # type: ignore[arg-type]
-        discount_percent=str(discount) if discount is not None else None,
-    )

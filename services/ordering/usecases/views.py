@@ -1,14 +1,17 @@
-"""Rendering orders for their audience: partners see prices, customers never do (R-OR-8)."""
+"""Every ordering response, rendered for its audience: partners see prices, customers never do
+(R-OR-8). The one place where models become API shapes."""
 
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 
 from libs.auth import Caller
 from libs.money import MoneyOut
 from services.ordering import schemas
-from services.ordering.models import Order, Subscription
+from services.ordering.domain.pricing import partner_unit_price, prices_in_force
+from services.ordering.models import Order, Sku, Subscription
 
 
 def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderForCustomer:
@@ -144,4 +147,33 @@ def render_subscription(
             )
             for s in sub.seat_purchases
         ],
+    )
+
+
+def render_sku(
+    sku: Sku, caller: Caller, discount: Decimal | None, on: date
+) -> schemas.Sku | schemas.SkuForCustomer:
+    base = dict(
+        id=sku.id,
+        sku=sku.sku,
+        product=sku.product_code,
+        name=sku.name,
+        billing_plan=sku.billing_plan,
+        seat_based=sku.seat_based,
+    )
+    if caller.kind not in ("staff", "reseller"):
+        return schemas.SkuForCustomer(**base)  # type: ignore[arg-type]
+    prices = prices_in_force(sku.prices, on)
+    msrp = [MoneyOut.of(amount, currency) for currency, amount in sorted(prices.items())]
+    partner = None
+    if discount is not None:
+        partner = [
+            MoneyOut.of(partner_unit_price(amount, discount, currency), currency)
+            for currency, amount in sorted(prices.items())
+        ]
+    return schemas.Sku(
+        **base,
+        msrp=msrp,
+        partner_price=partner,  # type: ignore[arg-type]
+        discount_percent=str(discount) if discount is not None else None,
     )
