@@ -11,7 +11,6 @@ the consumers, the job scheduler and housekeeping beside the API.
 from __future__ import annotations
 
 import asyncio
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -21,7 +20,6 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic_settings import BaseSettings
 
 from libs.clock import Clock, SystemClock
@@ -30,7 +28,7 @@ from libs.db import Database, UnitOfWork
 from libs.errors import install_problem_handlers
 from libs.events.base import EVENT_TYPES
 from libs.housekeeping import run_housekeeping
-from libs.http import RequestContextMiddleware
+from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
 from libs.idempotency import idempotency_dependency
 from libs.internal_client import close_internal_clients
 from libs.job_routes import jobs_router
@@ -188,7 +186,7 @@ def _probes_router() -> APIRouter:
     @router.get("/healthz")
     async def healthz(request: Request) -> dict[str, object]:
         # the pid lets a supervisor check that the process answering on a port is the one it started
-        return {"status": "ok", "service": request.app.state.spec.name, "pid": os.getpid()}
+        return {"status": "ok", "service": request.app.state.spec.name, "pid": supervisor_pid()}
 
     @router.get("/readyz")
     async def readyz(request: Request) -> JSONResponse:
@@ -201,6 +199,7 @@ def _probes_router() -> APIRouter:
 
     @router.get("/metrics")
     async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        body, media_type = render_metrics()
+        return Response(body, media_type=media_type)
 
     return router
