@@ -158,11 +158,10 @@ class EventProbe:
 
 
 def summarise(name: str, latencies: list[float]) -> dict:
-    q = (
-        statistics.quantiles(latencies, n=100)
-        if len(latencies) > 1
-        else [latencies[0] if latencies else 0] * 99
-    )
+    if len(latencies) > 1:
+        q = statistics.quantiles(latencies, n=100, method="inclusive")
+    else:
+        q = [latencies[0] if latencies else 0.0] * 99
     return {
         "scenario": name,
         "samples": len(latencies),
@@ -198,6 +197,7 @@ async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[d
     probe = EventProbe(stack, reseller.id)
     results, events = [], []
 
+    await probe.run(samples=3)  # warm-up: the consumer group has settled, connections are open
     events.append(summarise("events at idle", await probe.run(samples=IDLE_EVENT_SAMPLES)))
 
     done = asyncio.Event()
