@@ -36,6 +36,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 
+from bench.keyset import keyset
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, sign_internal_token
 from libs.db import to_plain_url
 from libs.devstack.stack import Stack, StackConfig
@@ -43,6 +44,7 @@ from libs.testing.api import Api
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
+KEYSET_ROWS = int(os.environ.get("BENCH_KEYSET_ROWS", "1000000"))  # 0: skip the pagination scenario
 IDLE_EVENT_SAMPLES = int(os.environ.get("BENCH_EVENT_SAMPLES", "100"))
 RESULTS = Path(__file__).parent / "results"
 WRK = shutil.which("wrk")
@@ -242,6 +244,11 @@ async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[d
             workdir,
         )
     )
+    if KEYSET_ROWS:
+        keyset_result = await keyset(
+            to_plain_url(stack.service_urls["ordering"]), ordering, stack.private_key, KEYSET_ROWS
+        )
+        events.append({"scenario": "keyset pagination", **keyset_result})
     return results, events
 
 
@@ -280,8 +287,22 @@ def main() -> None:
     header = ("event latency (commit → effect committed)", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms")
     print(f"{header[0]:48} " + " ".join(f"{h:>10}" for h in header[1:]))
     for e in events:
+        if e["scenario"] == "keyset pagination":
+            continue
         figures = (e["samples"], e["p50_ms"], e["p95_ms"], e["p99_ms"], e["max_ms"])
         print(f"{e['scenario']:48} " + " ".join(f"{f:>10}" for f in figures))
+    for e in events:
+        if e["scenario"] == "keyset pagination":
+            print("\nkeyset pagination, GET /v1/orders?limit=50 straight to ordering, median of 40 calls")
+            print(
+                f"({e['rows_small']} vs {e['rows_big']} orders of one reseller, "
+                f"COPY-seeded in {e['seed_seconds']} s)"
+            )
+            for page in ("first page", "page by cursor"):
+                f = e[page]
+                print(
+                    f"  {page:16} {f['p50_ms_small']:>8} ms vs {f['p50_ms_big']:>8} ms   ratio {f['ratio']}"
+                )
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"
