@@ -9,6 +9,8 @@ STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha1sum | cut
 # -qq: errors only (a machine's pip.conf may name index folders that do not exist; pip warns per package)
 PIP     := $(BIN)/python -m pip --disable-pip-version-check -qq
 UV      := uv==0.13.9
+# uvicorn workers per service process (libs.serve --workers); 1 measured best on 2 cores (bench/README.md)
+WORKERS ?= $(or $(CHANNELHUB_WORKERS),1)
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
 .PHONY: help run test test-fast lint typecheck openapi migrate bench clean lock
@@ -27,7 +29,7 @@ $(STAMP): pyproject.toml $(LOCK)
 venv: $(STAMP) ## create .venv and install the project with its dev tools
 
 run: $(STAMP) ## start PostgreSQL + broker (embedded unless configured), migrate, start every service and the gateway
-	$(BIN)/python -m libs.devstack run
+	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m libs.devstack run
 
 test: $(STAMP) ## run every test against real PostgreSQL and the real broker
 	$(BIN)/python -m pytest -q
@@ -49,7 +51,7 @@ migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the em
 	$(BIN)/python -m libs.devstack migrate
 
 bench: $(STAMP) ## load benchmark through the gateway, straight to the service, and the database ceiling
-	$(BIN)/python -m bench.orders
+	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m bench.orders
 
 lock: $(STAMP) ## refresh requirements.lock and requirements-dev.lock from pyproject.toml (exact versions, hashes)
 	@$(PIP) install $(UV)

@@ -1,12 +1,19 @@
-"""Load benchmark: order placement and the partner-price catalog, through the gateway.
+"""Load benchmark: order placement, the partner-price catalog and event latency, through the gateway.
 
 In one run, on one machine, it measures
-  1. POST /v1/orders (5 lines, tax) through the gateway,
+  1. POST /v1/orders (5 lines, tax) through the gateway — and, meanwhile, event latency under load,
   2. the same calls straight to the ordering service (the gateway's overhead),
   3. the same SQL transaction straight through asyncpg (the database ceiling),
   4. GET /v1/skus (partner prices) through the gateway,
-and prints throughput and p50/p95/p99 latency, each as a ratio of the ceiling,
-writing the figures to bench/results/<timestamp>.json.
+  5. event latency at idle: onboarding commits a customer (and its outbox row) → ordering's
+     consumer has committed it into its read model,
+and prints throughput and p50/p95/p99 latency, each as a ratio of the ceiling, writing the
+figures to bench/results/<timestamp>.json.
+
+The load never comes from this process: HTTP scenarios are driven by `wrk` (Debian package `wrk`,
+one thread, one connection per client, with bench/wrk/report.lua), or by `python -m bench.load` in a
+process of its own when wrk is not installed; the ceiling by `python -m bench.ceiling`, also apart.
+The output says which was used.
 
     make bench                          # defaults: 16 clients, 15 s per scenario
     BENCH_CLIENTS=32 BENCH_SECONDS=30 make bench
@@ -17,17 +24,19 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import statistics
+import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
 import httpx
 
+from bench.keyset import keyset
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, sign_internal_token
 from libs.db import to_plain_url
 from libs.devstack.stack import Stack, StackConfig
@@ -35,55 +44,148 @@ from libs.testing.api import Api
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
+KEYSET_ROWS = int(os.environ.get("BENCH_KEYSET_ROWS", "1000000"))  # 0: skip the pagination scenario
+IDLE_EVENT_SAMPLES = int(os.environ.get("BENCH_EVENT_SAMPLES", "100"))
 RESULTS = Path(__file__).parent / "results"
+WRK = shutil.which("wrk")
+LUA = Path(__file__).parent / "wrk" / "report.lua"
+POLL_SECONDS = 0.002  # how often the event probe looks at the consumer's table
 
 
-async def drive(name: str, call: Callable[[], Awaitable[None]]) -> dict:
-    """CLIENTS concurrent loops calling `call` for SECONDS; latency of every call."""
-    latencies: list[float] = []
-    errors = 0
-    stop_at = time.perf_counter() + SECONDS
+def load_generator() -> str:
+    if WRK:
+        return f"wrk (own process, 1 thread, {CLIENTS} keep-alive connections, bench/wrk/report.lua)"
+    return f"python -m bench.load (httpx, own process, {CLIENTS} clients; wrk not installed)"
 
-    async def client() -> None:
-        nonlocal errors
-        while time.perf_counter() < stop_at:
-            started = time.perf_counter()
-            try:
-                await call()
-                latencies.append(time.perf_counter() - started)
-            except Exception:
-                errors += 1
 
-    started = time.perf_counter()
-    await asyncio.gather(*(client() for _ in range(CLIENTS)))
-    elapsed = time.perf_counter() - started
-    q = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0.0] * 99
+async def http_scenario(
+    name: str, method: str, url: str, headers: dict[str, str], body: bytes | None, workdir: Path
+) -> dict:
+    """Drive `url` with CLIENTS concurrent keep-alive clients for SECONDS, from another process."""
+    body_file = ""
+    if body is not None:
+        path = workdir / f"body-{uuid.uuid4().hex}.json"
+        path.write_bytes(body)
+        body_file = str(path)
+    if WRK:
+        argv = [WRK, "-t1", f"-c{CLIENTS}", f"-d{round(SECONDS)}s", "--timeout", "30s", "-s", str(LUA)]
+        for k, v in headers.items():
+            argv += ["-H", f"{k}: {v}"]
+        env = {**os.environ, "BENCH_METHOD": method, "BENCH_BODY_FILE": body_file}
+        proc = await asyncio.create_subprocess_exec(
+            *argv, url, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
+        out, err = await proc.communicate()
+        line = next((x for x in out.decode().splitlines() if x.startswith("BENCH_JSON ")), None)
+        if line is None:
+            raise RuntimeError(f"wrk failed: {out.decode()} {err.decode()}")
+        w = json.loads(line.removeprefix("BENCH_JSON "))
+        ok = w["requests"] - w["status_errors"]
+        return {
+            "scenario": name,
+            "requests": ok,
+            "errors": w["status_errors"] + w["socket_errors"],
+            "throughput_per_s": round(ok / (w["duration_us"] / 1e6), 1),
+            "p50_ms": round(w["p50_us"] / 1000, 2),
+            "p95_ms": round(w["p95_us"] / 1000, 2),
+            "p99_ms": round(w["p99_us"] / 1000, 2),
+        }
+    argv = [sys.executable, "-m", "bench.load", method, url, str(CLIENTS), str(SECONDS), body_file]
+    argv += [f"{k}: {v}" for k, v in headers.items()]
+    return {"scenario": name, **await _json_of(argv)}
+
+
+async def _json_of(argv: list[str]) -> dict:
+    proc = await asyncio.create_subprocess_exec(
+        *argv, stdout=asyncio.subprocess.PIPE, cwd=Path(__file__).parent.parent
+    )
+    out, _ = await proc.communicate()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[:3]} failed")
+    return json.loads(out.decode().strip().splitlines()[-1])
+
+
+class EventProbe:
+    """Event latency, end to end: onboarding creates a customer (state + outbox row, one commit;
+    its 201 comes after the commit), the relay publishes it, ordering's consumer applies it to its
+    read model and commits. Measured from onboarding's answer (called directly, so that no proxy
+    hop sits between the commit and the clock) until the row is visible in ordering's table
+    (polled every 2 ms from this process): outbox commit → consumer effect committed."""
+
+    def __init__(self, stack: Stack, reseller_id: str) -> None:
+        self.stack = stack
+        caller = Caller(
+            kind="reseller", roles=("reseller_admin",), reseller_id=uuid.UUID(reseller_id), key_id="bench"
+        )
+        token = sign_internal_token(caller, stack.private_key, audience="onboarding", ttl_seconds=3600)
+        self.headers = {INTERNAL_TOKEN_HEADER: token}
+        self.onboarding = f"http://127.0.0.1:{stack.config.service_ports['onboarding']}"
+
+    async def sample(self, client: httpx.AsyncClient, conn: asyncpg.Connection) -> float:
+        response = await client.post(
+            "/v1/customers",
+            json={
+                "kind": "team",
+                "name": f"Bench {uuid.uuid4().hex[:8]}",
+                "primary_email": "it@bench.example",
+            },
+        )
+        committed = time.perf_counter()
+        if response.status_code != 201:
+            raise RuntimeError(f"{response.status_code}: {response.text[:200]}")
+        customer = uuid.UUID(response.json()["id"])
+        while not await conn.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM ordering.customer_views WHERE customer_id = $1)", customer
+        ):
+            if time.perf_counter() - committed > 30:
+                raise RuntimeError("the event never arrived")
+            await asyncio.sleep(POLL_SECONDS)
+        return time.perf_counter() - committed
+
+    async def run(self, *, samples: int | None = None, until: asyncio.Event | None = None) -> list[float]:
+        out: list[float] = []
+        conn = await asyncpg.connect(to_plain_url(self.stack.service_urls["ordering"]))
+        try:
+            async with httpx.AsyncClient(
+                base_url=self.onboarding, headers=self.headers, timeout=30
+            ) as client:
+                while (samples is not None and len(out) < samples) or (
+                    until is not None and not until.is_set()
+                ):
+                    out.append(await self.sample(client, conn))
+                    await asyncio.sleep(0.05)  # a trickle of events, not a load of its own
+        finally:
+            await conn.close()
+        return out
+
+
+def summarise(name: str, latencies: list[float]) -> dict:
+    if len(latencies) > 1:
+        q = statistics.quantiles(latencies, n=100, method="inclusive")
+    else:
+        q = [latencies[0] if latencies else 0.0] * 99
     return {
         "scenario": name,
-        "requests": len(latencies),
-        "errors": errors,
-        "throughput_per_s": round(len(latencies) / elapsed, 1),
-        "p50_ms": round(q[49] * 1000, 2),
-        "p95_ms": round(q[94] * 1000, 2),
-        "p99_ms": round(q[98] * 1000, 2),
+        "samples": len(latencies),
+        "p50_ms": round(q[49] * 1000, 1),
+        "p95_ms": round(q[94] * 1000, 1),
+        "p99_ms": round(q[98] * 1000, 1),
+        "max_ms": round(max(latencies, default=0) * 1000, 1),
     }
 
 
-def ensure_ok(response: httpx.Response, status: int) -> None:
-    if response.status_code != status:
-        raise RuntimeError(f"{response.status_code}: {response.text[:200]}")
-
-
-async def run(stack: Stack, api: Api) -> list[dict]:
+async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[dict]]:
     reseller = api.onboard_reseller(country="NL")
     skus = [api.create_sku()["sku"] for _ in range(5)]
     api.check_reseller_may_order(reseller)
-    order = {
-        "ship_to": {"name": "Bench BV", "email": "it@bench.example.com"},
-        "currency": "EUR",
-        "payment_method": "bank_transfer",
-        "lines": [{"sku": s, "quantity": 2} for s in skus],
-    }
+    order = json.dumps(
+        {
+            "ship_to": {"name": "Bench BV", "email": "it@bench.example.com"},
+            "currency": "EUR",
+            "payment_method": "bank_transfer",
+            "lines": [{"sku": s, "quantity": 2} for s in skus],
+        }
+    ).encode()
     auth = {"Authorization": f"Bearer {reseller.key}"}
     token = sign_internal_token(
         Caller(
@@ -93,70 +195,65 @@ async def run(stack: Stack, api: Api) -> list[dict]:
         audience="ordering",
         ttl_seconds=3600,
     )
-    limits = httpx.Limits(max_connections=CLIENTS * 2)
-    results = []
-    async with (
-        httpx.AsyncClient(base_url=stack.gateway_url, headers=auth, limits=limits, timeout=30) as gw,
-        httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{stack.config.service_ports['ordering']}",
-            headers={INTERNAL_TOKEN_HEADER: token},
-            limits=limits,
-            timeout=30,
-        ) as direct,
-    ):
+    ordering = f"http://127.0.0.1:{stack.config.service_ports['ordering']}"
+    probe = EventProbe(stack, reseller.id)
+    results, events = [], []
 
-        async def via_gateway() -> None:
-            ensure_ok(await gw.post("/v1/orders", json=order), 201)
+    await probe.run(samples=3)  # warm-up: the consumer group has settled, connections are open
+    events.append(summarise("events at idle", await probe.run(samples=IDLE_EVENT_SAMPLES)))
 
-        async def straight() -> None:
-            ensure_ok(await direct.post("/v1/orders", json=order), 201)
-
-        async def catalog() -> None:
-            ensure_ok(await gw.get("/v1/skus", params={"limit": 50}), 200)
-
-        results.append(await drive("orders via gateway", via_gateway))
-        results.append(await drive("orders straight to ordering", straight))
-        results.append(await drive("database ceiling (asyncpg, same transaction)", await ceiling(stack)))
-        results.append(await drive("catalog with partner prices via gateway", catalog))
-    return results
-
-
-async def ceiling(stack: Stack) -> Callable[[], Awaitable[None]]:
-    """The order's SQL — order row, 5 lines, outbox row, NOTIFY — in one transaction, no HTTP, no ORM."""
-    pool = await asyncpg.create_pool(
-        to_plain_url(stack.service_urls["ordering"]), min_size=CLIENTS, max_size=CLIENTS
+    done = asyncio.Event()
+    under_load = asyncio.create_task(probe.run(until=done))
+    try:
+        results.append(
+            await http_scenario(
+                "orders via gateway", "POST", f"{stack.gateway_url}/v1/orders", auth, order, workdir
+            )
+        )
+    finally:
+        done.set()
+    events.append(summarise("events while orders are placed at full rate", await under_load))
+    results.append(
+        await http_scenario(
+            "orders straight to ordering",
+            "POST",
+            f"{ordering}/v1/orders",
+            {INTERNAL_TOKEN_HEADER: token},
+            order,
+            workdir,
+        )
     )
-    reseller = uuid.uuid4()
-
-    async def transaction() -> None:
-        order_id = uuid.uuid4()
-        async with pool.acquire() as conn, conn.transaction():
-            await conn.execute(
-                "INSERT INTO ordering.orders (id, reseller_id, status, currency, payment_method, "
-                "payment_requirement, net_total, tax_total, total, tax_regime, tax_rate, placed_on) "
-                "VALUES ($1, $2, 'placed', 'EUR', 'bank_transfer', 'prepay', 100, 21, 121, 'eu_vat', 0.21, "
-                "current_date)",
-                order_id,
-                reseller,
-            )
-            await conn.executemany(
-                "INSERT INTO ordering.order_lines (id, order_id, line_no, sku, product, quantity, unit_msrp, "
-                "discount_percent, unit_price, net, tax, total) "
-                "VALUES ($1, $2, $3, 'S', 'P', 2, 10, 10, 9, 18, 3.78, 21.78)",
-                [(uuid.uuid4(), order_id, n) for n in range(1, 6)],
-            )
-            await conn.execute(
-                "INSERT INTO ordering.outbox (event_id, topic, key, event_type, envelope, published_at) "
-                "VALUES ($1, 'bench', $2, 'bench', '{}'::jsonb, now())",
-                uuid.uuid4(),
-                str(order_id),
-            )
-            await conn.execute("SELECT pg_notify('bench', '')")
-
-    return transaction
+    ceiling = await _json_of(
+        [
+            sys.executable,
+            "-m",
+            "bench.ceiling",
+            to_plain_url(stack.service_urls["ordering"]),
+            str(CLIENTS),
+            str(SECONDS),
+        ]
+    )
+    results.append({"scenario": "database ceiling (asyncpg, same transaction)", **ceiling})
+    results.append(
+        await http_scenario(
+            "catalog with partner prices via gateway",
+            "GET",
+            f"{stack.gateway_url}/v1/skus?limit=50",
+            auth,
+            None,
+            workdir,
+        )
+    )
+    if KEYSET_ROWS:
+        keyset_result = await keyset(
+            to_plain_url(stack.service_urls["ordering"]), ordering, stack.private_key, KEYSET_ROWS
+        )
+        events.append({"scenario": "keyset pagination", **keyset_result})
+    return results, events
 
 
 def main() -> None:
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="channelhub-bench-") as tmp:
         config = StackConfig.for_tests(Path(tmp))
         config.extra_env["LOG_LEVEL"] = "WARNING"
@@ -164,23 +261,65 @@ def main() -> None:
         stack.start()
         try:
             with httpx.Client(base_url=stack.gateway_url, timeout=30) as client:
-                results = asyncio.run(run(stack, Api(client, admin_key=config.admin_key)))
+                results, events = asyncio.run(run(stack, Api(client, admin_key=config.admin_key), Path(tmp)))
+            workers = config.extra_env.get("CHANNELHUB_WORKERS") or os.environ.get("CHANNELHUB_WORKERS", "1")
         finally:
             stack.stop()
-    top = next(r for r in results if r["scenario"].startswith("database ceiling"))["throughput_per_s"] or 1
-    print(f"\n{CLIENTS} clients, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores\n")
+    by_name = {r["scenario"]: r for r in results}
+    top = by_name["database ceiling (asyncpg, same transaction)"]["throughput_per_s"] or 1
+    for r in results:
+        r["ratio_of_ceiling"] = round(r["throughput_per_s"] / top, 3)
+    gateway = by_name["orders via gateway"]["throughput_per_s"]
+    direct = by_name["orders straight to ordering"]["throughput_per_s"] or 1
+    overhead = round(1 - gateway / direct, 3)
+    print(
+        f"\n{CLIENTS} clients, {SECONDS:.0f} s per scenario, {os.cpu_count()} cores, "
+        f"workers per service {workers}"
+    )
+    print(f"load generator: {load_generator()}; the ceiling: python -m bench.ceiling (asyncpg, own process)")
+    print(f"load average before the run: {' '.join(f'{x:.2f}' for x in load_before)}\n")
     header = ("scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "of ceiling", "errors")
     print(f"{header[0]:48} " + " ".join(f"{h:>10}" for h in header[1:]))
     for r in results:
-        r["ratio_of_ceiling"] = round(r["throughput_per_s"] / top, 3)
         figures = (r["throughput_per_s"], r["p50_ms"], r["p95_ms"], r["p99_ms"], r["ratio_of_ceiling"])
         print(f"{r['scenario']:48} " + " ".join(f"{f:>10}" for f in figures) + f" {r['errors']:>10}")
+    print(f"\ngateway overhead on orders (1 - via gateway / straight): {overhead:.1%}\n")
+    header = ("event latency (commit → effect committed)", "samples", "p50 ms", "p95 ms", "p99 ms", "max ms")
+    print(f"{header[0]:48} " + " ".join(f"{h:>10}" for h in header[1:]))
+    for e in events:
+        if e["scenario"] == "keyset pagination":
+            continue
+        figures = (e["samples"], e["p50_ms"], e["p95_ms"], e["p99_ms"], e["max_ms"])
+        print(f"{e['scenario']:48} " + " ".join(f"{f:>10}" for f in figures))
+    for e in events:
+        if e["scenario"] == "keyset pagination":
+            print("\nkeyset pagination, GET /v1/orders?limit=50 straight to ordering, median of 40 calls")
+            print(
+                f"({e['rows_small']} vs {e['rows_big']} orders of one reseller, "
+                f"COPY-seeded in {e['seed_seconds']} s)"
+            )
+            for page in ("first page", "page by cursor"):
+                f = e[page]
+                print(
+                    f"  {page:16} {f['p50_ms_small']:>8} ms vs {f['p50_ms_big']:>8} ms   ratio {f['ratio']}"
+                )
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"
     out.write_text(
         json.dumps(
-            {"clients": CLIENTS, "seconds": SECONDS, "cores": os.cpu_count(), "results": results}, indent=2
+            {
+                "clients": CLIENTS,
+                "seconds": SECONDS,
+                "cores": os.cpu_count(),
+                "workers_per_service": int(workers),
+                "load_generator": load_generator(),
+                "load_average_before": [round(x, 2) for x in load_before],
+                "gateway_overhead": overhead,
+                "results": results,
+                "events": events,
+            },
+            indent=2,
         )
         + "\n"
     )

@@ -17,6 +17,7 @@ Routes depend on a typed `Caller`, and repositories start every query from the c
 
 from __future__ import annotations
 
+import functools
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Collection
@@ -104,13 +105,46 @@ def _claims(audience: str, issuer: str, ttl_seconds: int) -> dict[str, Any]:
     return {"iss": issuer, "aud": audience, "iat": now, "exp": now + ttl_seconds}
 
 
+@functools.lru_cache(maxsize=16)
+def _public_key(pem: str) -> Any:
+    """The parsed key, once per PEM: PyJWT would parse the PEM again on every call."""
+    return serialization.load_pem_public_key(pem.encode())
+
+
+@functools.lru_cache(maxsize=16)
+def _private_key(pem: str) -> Any:
+    return serialization.load_pem_private_key(pem.encode(), password=None)
+
+
+# Verified tokens, by their exact text: a token is immutable and signed, so the claims verified
+# once are the claims until it expires (checked again on every hit). The gateway reuses a token
+# per (caller, audience) for a part of its lifetime, so a busy caller costs one signature check
+# per reuse period instead of one per request. Bounded; cleared when full.
+_VERIFIED_MAX = 10_000
+_verified: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+
+
 def _decode(token: str, public_key_pem: str, *, audience: str, issuer: str) -> dict[str, Any]:
     if not audience:  # a process without a service name accepts nothing (fail closed)
         raise Unauthorized("this process has no service name to be the audience of a token")
+    cache_key = (token, public_key_pem, audience, issuer)
+    claims = _verified.get(cache_key)
+    if claims is not None:
+        if claims["exp"] > time.time():
+            return claims
+        del _verified[cache_key]
+    claims = _verify(token, public_key_pem, audience=audience, issuer=issuer)
+    if len(_verified) >= _VERIFIED_MAX:
+        _verified.clear()
+    _verified[cache_key] = claims
+    return claims
+
+
+def _verify(token: str, public_key_pem: str, *, audience: str, issuer: str) -> dict[str, Any]:
     try:
         return jwt.decode(
             token,
-            public_key_pem,
+            _public_key(public_key_pem),
             algorithms=["EdDSA"],
             audience=audience,
             issuer=issuer,
@@ -132,7 +166,7 @@ def sign_internal_token(
     claims = {**caller.to_claims(), **_claims(audience, ISSUER, ttl_seconds)}
     if scope is not None:
         claims["scope"] = scope
-    return jwt.encode(claims, private_key_pem, algorithm="EdDSA")
+    return jwt.encode(claims, _private_key(private_key_pem), algorithm="EdDSA")
 
 
 def verify_internal_token(token: str, public_key_pem: str, *, audience: str) -> Caller:
@@ -159,7 +193,7 @@ def sign_service_token(service: str, private_key_pem: str, *, audience: str, ttl
         "sub": service,
         **_claims(audience, SERVICE_ISSUER, ttl_seconds),
     }
-    return jwt.encode(claims, private_key_pem, algorithm="EdDSA")
+    return jwt.encode(claims, _private_key(private_key_pem), algorithm="EdDSA")
 
 
 def verify_service_token(

@@ -7,11 +7,14 @@ the block without `commit()` rolls everything back, outbox rows included.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from types import TracebackType
 
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, Table
+from sqlalchemy.dialects.postgresql import Insert
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 # Stable constraint names, so that migrations can name what they alter.
@@ -28,6 +31,21 @@ def service_metadata(schema: str) -> MetaData:
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
 
 
+def versioned_upsert(table: Table, key: str, columns: Iterable[str], *, version: str = "version") -> Insert:
+    """`INSERT … ON CONFLICT (key) DO UPDATE SET <columns> WHERE <older version>`, built once and
+    executed with a parameter dict naming `key` and `columns` (`session.execute(stmt, values)`).
+
+    For read models fed by snapshots with a growing version. Built per call, the statement cost
+    more CPU than the database spent on it (`excluded` proxies every column of the table anew, then
+    the statement is compiled and its cache key generated); built once, it is a compiled-cache hit."""
+    stmt = pg_insert(table)
+    return stmt.on_conflict_do_update(
+        index_elements=[table.c[key]],
+        set_={c: stmt.excluded[c] for c in columns if c != key},
+        where=table.c[version] < stmt.excluded[version],
+    )
+
+
 def to_async_url(url: str) -> str:
     """Accept plain `postgresql://` URLs (as people write them) and use asyncpg."""
     for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
@@ -41,9 +59,28 @@ def to_plain_url(url: str) -> str:
     return to_async_url(url).replace("postgresql+asyncpg://", "postgresql://", 1)
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+# A service process serves its clients, its relay, its consumers and its jobs from one pool: sized
+# so that the benchmark's 16 concurrent requests plus the background work never leave it. Overflow
+# connections are closed when returned (a new connection, TLS context and all, for the next burst),
+# so the overflow is kept small and the steady state lives inside `pool_size`.
+DEFAULT_POOL_SIZE = int(os.environ.get("CHANNELHUB_DB_POOL_SIZE", "24"))
+DEFAULT_MAX_OVERFLOW = int(os.environ.get("CHANNELHUB_DB_MAX_OVERFLOW", "8"))
+POOL_RECYCLE_SECONDS = 1800
+
+
+def create_engine(url: str, *, pool_size: int | None = None) -> AsyncEngine:
+    """No pre-ping: a `SELECT 1` per checkout is one round trip per transaction. A connection that
+    died (database restart, network) fails its first statement instead; SQLAlchemy recognises the
+    disconnect, invalidates that connection and every older one in the pool (a new generation),
+    and the caller's error is transient (`libs.consumer.transient`): consumers retry, a request
+    gets one 5xx. Connections are also recycled after half an hour, before idle timeouts bite."""
+    size = DEFAULT_POOL_SIZE if pool_size is None else pool_size
     return create_async_engine(
-        to_async_url(url), pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True
+        to_async_url(url),
+        pool_size=size,
+        max_overflow=min(DEFAULT_MAX_OVERFLOW, size),
+        pool_pre_ping=False,
+        pool_recycle=POOL_RECYCLE_SECONDS,
     )
 
 
@@ -85,7 +122,7 @@ class UnitOfWork:
 class Database:
     """What a service holds: its engine and a factory of units of work."""
 
-    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+    def __init__(self, url: str, *, pool_size: int | None = None) -> None:
         self.url = url
         self.engine = create_engine(url, pool_size=pool_size)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=True)

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 
 import structlog
-from prometheus_client import Counter, Histogram
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    multiprocess,
+)
 from starlette.datastructures import URL
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -97,3 +105,18 @@ class RequestContextMiddleware:
         finally:
             request_id_var.reset(rid_token)
             correlation_id_var.reset(cid_token)
+
+
+def render_metrics() -> tuple[bytes, str]:
+    """The process's metrics — or, with several workers on one port (`libs.serve --workers`), the
+    sum of every worker's, read from the directory they share."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)
+        return generate_latest(registry), CONTENT_TYPE_LATEST
+    return generate_latest(), CONTENT_TYPE_LATEST
+
+
+def supervisor_pid() -> int:
+    """The pid of the process a supervisor started (`libs.serve`), the same from every worker."""
+    return int(os.environ.get("CHANNELHUB_SUPERVISOR_PID") or os.getpid())

@@ -11,7 +11,7 @@ the consumers, the job scheduler and housekeeping beside the API.
 from __future__ import annotations
 
 import asyncio
-import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -21,7 +21,6 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic_settings import BaseSettings
 
 from libs.clock import Clock, SystemClock
@@ -30,7 +29,7 @@ from libs.db import Database, UnitOfWork
 from libs.errors import install_problem_handlers
 from libs.events.base import EVENT_TYPES
 from libs.housekeeping import run_housekeeping
-from libs.http import RequestContextMiddleware
+from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
 from libs.idempotency import idempotency_dependency
 from libs.internal_client import close_internal_clients
 from libs.job_routes import jobs_router
@@ -102,6 +101,7 @@ def create_service_app(
         app.state.db = Database(settings.service_database_url)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
+        consumer_thread: ConsumerThread | None = None
         app.state.relay = OutboxRelay(
             db=app.state.db,
             outbox=spec.tables.outbox,
@@ -130,7 +130,8 @@ def create_service_app(
             if spec.jobs:
                 tasks.append(asyncio.create_task(app.state.scheduler.run(stop), name=f"{spec.name}-jobs"))
             if spec.handlers:
-                tasks.append(asyncio.create_task(app.state.consumer.run(stop), name=f"{spec.name}-consumer"))
+                consumer_thread = ConsumerThread(spec, settings)
+                consumer_thread.start()
             tasks.append(
                 asyncio.create_task(
                     run_housekeeping(
@@ -147,6 +148,8 @@ def create_service_app(
             yield
         finally:
             stop.set()
+            if consumer_thread is not None:
+                await asyncio.to_thread(consumer_thread.stop, 10)
             await asyncio.wait(tasks, timeout=5) if tasks else None
             for task in tasks:
                 task.cancel()
@@ -177,6 +180,62 @@ def create_service_app(
     return app
 
 
+class ConsumerThread:
+    """The service's event consumers, on an event loop of their own in a thread of the process.
+
+    On the API's loop the consumer was one task among every in-flight request: under load each of
+    its awaits (BEGIN, statements, COMMIT) waited a whole turn of a CPU-bound loop, and events fell
+    seconds behind while orders were placed at full rate (bench/README.md). On its own loop an
+    await waits at most the interpreter's switch interval. It has its own small pool (an engine
+    belongs to one loop); `app.state.consumer` stays on the API's loop for the operators' routes
+    (failed events, re-drive)."""
+
+    def __init__(self, spec: ServiceSpec, settings: Settings) -> None:
+        self.spec = spec
+        self.settings = settings
+        self._stopping = threading.Event()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread = threading.Thread(target=self._main, name=f"{spec.name}-consumer", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float) -> None:
+        """Ask the consumer to stop (it finishes the record at hand) and wait for it."""
+        self._stopping.set()
+        loop, stop = self._loop, self._stop
+        if loop is not None and stop is not None:
+            try:
+                loop.call_soon_threadsafe(stop.set)
+            except RuntimeError:  # its loop has already closed
+                pass
+        self._thread.join(timeout)
+
+    def _main(self) -> None:
+        asyncio.run(self._run())
+
+    async def _run(self) -> None:
+        self._stop = asyncio.Event()
+        self._loop = asyncio.get_running_loop()
+        if self._stopping.is_set():
+            return
+        db = Database(self.settings.service_database_url, pool_size=4)
+        runner = ConsumerRunner(
+            name=self.spec.name,
+            db=db,
+            tables=self.spec.tables,
+            handlers=self.spec.handlers,
+            bootstrap=self.settings.kafka_bootstrap_servers,
+            max_attempts=self.settings.consumer_max_attempts,
+            backoff_base=self.settings.consumer_backoff_base_seconds,
+        )
+        try:
+            await runner.run(self._stop)
+        finally:
+            await db.dispose()
+
+
 def _operation_id(route: Any) -> str:
     """Readable operation ids (`orders-create`) for pleasant generated clients."""
     return route.name.replace("_", "-")
@@ -188,7 +247,7 @@ def _probes_router() -> APIRouter:
     @router.get("/healthz")
     async def healthz(request: Request) -> dict[str, object]:
         # the pid lets a supervisor check that the process answering on a port is the one it started
-        return {"status": "ok", "service": request.app.state.spec.name, "pid": os.getpid()}
+        return {"status": "ok", "service": request.app.state.spec.name, "pid": supervisor_pid()}
 
     @router.get("/readyz")
     async def readyz(request: Request) -> JSONResponse:
@@ -201,6 +260,7 @@ def _probes_router() -> APIRouter:
 
     @router.get("/metrics")
     async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        body, media_type = render_metrics()
+        return Response(body, media_type=media_type)
 
     return router

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,18 +12,19 @@ import httpx
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
+from prometheus_client import Counter
 
-from libs.auth import Caller, sign_internal_token
+from libs.auth import Caller
 from libs.errors import DomainError, install_problem_handlers, problem_response
-from libs.http import RequestContextMiddleware
+from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
 from libs.logging import configure_logging
 from libs.settings import Settings, get_settings
-from services.gateway.identity import Identity
+from services.gateway.identity import Identity, TokenMinter
 from services.gateway.proxy import check_path, forward, new_client, read_body
 from services.gateway.ratelimit import RateLimiter
 from services.gateway.routing import OPENAPI_FILE, RoutingTable
 from services.gateway.schemas import Me
+from services.gateway.upstream import upstream_for
 
 UPSTREAM_ERRORS = Counter("gateway_upstream_errors_total", "Upstream failures", ["service", "kind"])
 MAX_BODY_BYTES = 10 * 1024 * 1024
@@ -37,11 +37,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routing = RoutingTable.from_openapi(document)
     anonymous_limit = RateLimiter(settings.public_rate_limit_per_minute)  # per client address
     key_limit = RateLimiter(settings.key_rate_limit_per_minute)  # per API key
+    tokens = TokenMinter(settings.internal_private_key, settings.internal_token_ttl_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.clients = {
             name: new_client(url, settings.upstream_timeout_seconds)
+            for name, url in settings.service_url_map().items()
+        }
+        # forwarding goes through the lean keep-alive pools; httpx stays for the gateway's own calls
+        app.state.upstreams = {
+            name: upstream_for(url, timeout=settings.upstream_timeout_seconds)
             for name, url in settings.service_url_map().items()
         }
         onboarding = app.state.clients.get("onboarding") or new_client("http://127.0.0.1:1", 1)
@@ -50,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await asyncio.gather(*(c.aclose() for c in app.state.clients.values()))
+            await asyncio.gather(*(u.aclose() for u in app.state.upstreams.values()))
 
     app = FastAPI(title="ChannelHub", lifespan=lifespan, openapi_url=None, docs_url=None, redoc_url=None)
     app.state.settings = settings
@@ -77,7 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, object]:
-        return {"status": "ok", "service": "gateway", "pid": os.getpid()}
+        return {"status": "ok", "service": "gateway", "pid": supervisor_pid()}
 
     @app.get("/readyz", include_in_schema=False)
     async def readyz(request: Request) -> JSONResponse:
@@ -97,7 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/metrics", include_in_schema=False)
     async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+        body, media_type = render_metrics()
+        return Response(body, media_type=media_type)
 
     @app.get("/v1/me", response_model=Me, tags=["auth"])
     async def me(request: Request) -> Any:
@@ -131,23 +139,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 403, "reseller-suspended", "The reseller is suspended", "a suspended reseller can only read"
             )
         body = await read_body(request, MAX_BODY_BYTES)
-        token = (
-            sign_internal_token(
-                caller,
-                settings.internal_private_key,
-                audience=service,  # good for this service only
-                ttl_seconds=settings.internal_token_ttl_seconds,
-            )
-            if caller
-            else None
-        )
-        client = request.app.state.clients.get(service)
-        if client is None:
+        # good for this service only
+        token = tokens.token(caller, audience=service) if caller else None
+        upstream = request.app.state.upstreams.get(service)
+        if upstream is None:
             return problem_response(
                 503, "service-unavailable", "A service is unavailable", f"{service} is not configured"
             )
         try:
-            return await forward(client, service, request, token, body)
+            return await forward(upstream, service, request, token, body)
         except DomainError as exc:
             UPSTREAM_ERRORS.labels(service, exc.code).inc()
             raise

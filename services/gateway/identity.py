@@ -78,3 +78,29 @@ class Identity:
         if response.status_code != 200:
             raise ServiceUnavailable("cannot check the API key right now")
         return Caller.from_claims(response.json())
+
+
+class TokenMinter:
+    """Internal tokens per (caller, audience), reused while more than half their lifetime is left.
+
+    Signing is cheap, but each new token costs the service a signature check; a reused token is
+    verified once (services cache verified tokens until they expire). A caller whose key is revoked
+    or suspended changes the Caller (or stops resolving), so it never gets a stale token."""
+
+    def __init__(self, private_key_pem: str, ttl_seconds: int) -> None:
+        self.private_key_pem = private_key_pem
+        self.ttl_seconds = ttl_seconds
+        self._tokens: dict[tuple[Caller, str], tuple[str, float]] = {}
+
+    def token(self, caller: Caller, audience: str) -> str:
+        now = time.monotonic()
+        cached = self._tokens.get((caller, audience))
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        token = sign_internal_token(
+            caller, self.private_key_pem, audience=audience, ttl_seconds=self.ttl_seconds
+        )
+        if len(self._tokens) > 50_000:
+            self._tokens.clear()
+        self._tokens[(caller, audience)] = (token, now + self.ttl_seconds / 2)
+        return token

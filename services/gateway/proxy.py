@@ -8,7 +8,7 @@ and the headers (hop-by-hop ones, credentials and forwarding claims are the gate
 from __future__ import annotations
 
 import unicodedata
-from typing import cast
+from urllib.parse import quote
 
 import httpx
 from fastapi import Request
@@ -18,6 +18,7 @@ from libs.auth import INTERNAL_TOKEN_HEADER
 from libs.errors import DomainError, ServiceUnavailable
 from libs.http import CORRELATION_ID_HEADER, REQUEST_ID_HEADER
 from libs.logging import correlation_id_var, request_id_var
+from services.gateway.upstream import Upstream, UpstreamError, UpstreamTimeout
 
 # Never forwarded: hop-by-hop headers (and any the client names in `Connection`), the partner's
 # credentials, what a client may claim about where it comes from (the gateway says that itself),
@@ -44,6 +45,8 @@ _DROP_REQUEST = {
     CORRELATION_ID_HEADER.lower(),
 }
 _DROP_RESPONSE = {"connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"}
+# the gateway's own request and correlation ids go out (libs.http), not the service's copies
+_DROP_RESPONSE_ALL = _DROP_RESPONSE | {REQUEST_ID_HEADER.lower(), CORRELATION_ID_HEADER.lower()}
 
 
 class GatewayTimeout(ServiceUnavailable):
@@ -85,7 +88,8 @@ def upstream_headers(request: Request) -> dict[str, str]:
     named = {
         name.strip().lower() for value in request.headers.getlist("connection") for name in value.split(",")
     }
-    headers = {k: v for k, v in request.headers.items() if k.lower() not in _DROP_REQUEST | named}
+    drop = _DROP_REQUEST | named if named else _DROP_REQUEST
+    headers = {k: v for k, v in request.headers.items() if k not in drop}
     headers[REQUEST_ID_HEADER] = request_id_var.get() or ""
     headers[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
     if request.client:
@@ -94,6 +98,7 @@ def upstream_headers(request: Request) -> dict[str, str]:
 
 
 def new_client(base_url: str, timeout: float) -> httpx.AsyncClient:
+    """httpx, for the gateway's own low-volume calls (key resolution, readiness)."""
     return httpx.AsyncClient(
         base_url=base_url,
         timeout=httpx.Timeout(timeout, connect=2.0),
@@ -101,27 +106,31 @@ def new_client(base_url: str, timeout: float) -> httpx.AsyncClient:
     )
 
 
+def _target(request: Request) -> str:
+    """The path and query as the client sent them (still percent-encoded), checked already."""
+    raw_path = request.scope.get("raw_path")
+    path = raw_path.decode("latin-1") if raw_path else quote(request.url.path)
+    query = request.scope.get("query_string") or b""
+    return f"{path}?{query.decode('latin-1')}" if query else path
+
+
 async def forward(
-    client: httpx.AsyncClient, service: str, request: Request, token: str | None, body: bytes
+    upstream: Upstream, service: str, request: Request, token: str | None, body: bytes
 ) -> Response:
     headers = upstream_headers(request)
     if token:
         headers[INTERNAL_TOKEN_HEADER] = token
-    # httpx's QueryParamTypes wants an (invariant) list of (str, primitive) pairs; str pairs qualify.
-    params = cast("list[tuple[str, str | int | float | bool | None]]", request.query_params.multi_items())
     try:
-        upstream = await client.request(
-            request.method,
-            request.url.path,
-            params=params,
-            content=body,
-            headers=headers,
-        )
-    except httpx.TimeoutException as exc:
+        answer = await upstream.request(request.method, _target(request), list(headers.items()), body)
+    except UpstreamTimeout as exc:
         raise GatewayTimeout(f"{service} did not answer in time") from exc
-    except httpx.TransportError as exc:
+    except UpstreamError as exc:
         raise ServiceUnavailable(f"{service} is unavailable") from exc
-    out_headers = {k: v for k, v in upstream.headers.items() if k.lower() not in _DROP_RESPONSE}
-    out_headers.pop(REQUEST_ID_HEADER.lower(), None)
-    out_headers.pop(CORRELATION_ID_HEADER.lower(), None)
-    return Response(content=upstream.content, status_code=upstream.status_code, headers=out_headers)
+    out_headers: dict[str, str] = {}
+    for raw_name, raw_value in answer.headers:
+        name = raw_name.decode("latin-1").lower()
+        if name in _DROP_RESPONSE_ALL:
+            continue
+        value = raw_value.decode("latin-1")
+        out_headers[name] = f"{out_headers[name]}, {value}" if name in out_headers else value
+    return Response(content=answer.body, status_code=answer.status, headers=out_headers)

@@ -21,10 +21,24 @@ from urllib.parse import urlencode
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import versioned_upsert
 from libs.events import onboarding as onb
 from libs.internal_client import InternalClient
 from services.ordering.models import CustomerView, PolicyView, ResellerView
 from services.ordering.usecases import subscription_moves
+
+# built once (libs.db.versioned_upsert); each upsert names every column of its table
+_RESELLER_COLUMNS = (
+    "version company_name status standing discount_percent credit_limit credit_currency country state "
+    "vat_id vat_id_valid policy_version_accepted exemption"
+).split()
+_UPSERT_RESELLER = versioned_upsert(ResellerView.__table__, "reseller_id", _RESELLER_COLUMNS)  # type: ignore[arg-type]
+# every column of the customer view is in the snapshot: derive the list, so a new one cannot be missed
+_UPSERT_CUSTOMER = versioned_upsert(
+    CustomerView.__table__,  # type: ignore[arg-type]
+    "customer_id",
+    tuple(c.name for c in CustomerView.__table__.columns if c.name != "customer_id"),
+)
 
 
 async def upsert_reseller(session: AsyncSession, r: onb.ResellerSnapshot) -> None:
@@ -44,14 +58,7 @@ async def upsert_reseller(session: AsyncSession, r: onb.ResellerSnapshot) -> Non
         policy_version_accepted=r.policy_version_accepted,
         exemption=r.exemption_certificate.model_dump(mode="json") if r.exemption_certificate else None,
     )
-    stmt = pg_insert(ResellerView).values(**values)
-    await session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[ResellerView.reseller_id],
-            set_={k: stmt.excluded[k] for k in values if k != "reseller_id"},
-            where=ResellerView.version < stmt.excluded.version,
-        )
-    )
+    await session.execute(_UPSERT_RESELLER, values)
 
 
 async def upsert_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> None:
@@ -65,14 +72,7 @@ async def upsert_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> Non
         edition=c.edition,
         terms_accepted=c.terms_accepted,
     )
-    stmt = pg_insert(CustomerView).values(**values)
-    await session.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[CustomerView.customer_id],
-            set_={k: stmt.excluded[k] for k in values if k != "customer_id"},
-            where=CustomerView.version < stmt.excluded.version,
-        )
-    )
+    await session.execute(_UPSERT_CUSTOMER, values)
     # R-CU-5: its subscriptions belong to whoever owns the customer now (imported: moved along)
     await subscription_moves.follow_customer(session, c.customer_id)
 
