@@ -30,6 +30,7 @@ from typing import Any
 import sqlalchemy as sa
 from prometheus_client import Counter
 
+from libs.aio import sleep_or_stop
 from libs.clock import Clock
 from libs.db import Database, UnitOfWork, to_plain_url
 from libs.leadership import Leadership
@@ -201,13 +202,13 @@ class JobScheduler:
                     self.leading = leading
                     while leading and not stop.is_set() and await self.leadership.confirm():
                         await self.tick(leadership=self.leadership)
-                        await _sleep_or_stop(stop, self.tick_seconds)
+                        await sleep_or_stop(stop, self.tick_seconds)
                     self.leading = False
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # lost database: wait, then compete for leadership again
                 log.warning("job scheduler error; retrying", service=self.service, error=repr(exc))
-                await _sleep_or_stop(stop, self.tick_seconds)
+                await sleep_or_stop(stop, self.tick_seconds)
 
     async def tick(self, *, leadership: Leadership | None = None) -> list[str]:
         """Start every job whose current period has no succeeded scheduled run. Returns what ran.
@@ -250,10 +251,3 @@ class JobScheduler:
         if any(row.outcome in ("succeeded", "skipped") for row in rows):
             return False
         return not any(row.started_at > now - self.retry_after for row in rows)
-
-
-async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    try:
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-    except TimeoutError:
-        pass

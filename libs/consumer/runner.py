@@ -32,6 +32,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from pydantic import ValidationError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
+from libs.aio import sleep_or_stop
 from libs.consumer.transient import is_transient
 from libs.db import Database, UnitOfWork
 from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of
@@ -154,7 +155,7 @@ class ConsumerRunner:
                 log.info("consumer stopped while waiting out a transient failure", consumer=self.name)
             except Exception as exc:
                 log.warning("consumer error; restarting", consumer=self.name, error=repr(exc))
-                await _sleep_or_stop(stop, backoff)
+                await sleep_or_stop(stop, backoff)
                 backoff = min(backoff * 2, 5.0)
             finally:
                 if consumer is not None:
@@ -327,7 +328,7 @@ class ConsumerRunner:
             except Exception as exc:
                 if is_transient(exc):
                     log.warning("handler failed transiently; retrying", consumer=self.name, error=repr(exc))
-                    if await _sleep_or_stop(stop, transient_delay):
+                    if await sleep_or_stop(stop, transient_delay):
                         raise ShuttingDown(self.name) from exc  # the record stays uncommitted
                     transient_delay = min(transient_delay * 2, MAX_TRANSIENT_BACKOFF_SECONDS)
                     continue
@@ -380,15 +381,6 @@ class ConsumerRunner:
         log.error(
             "event dead-lettered", consumer=self.name, topic=record.topic, offset=record.offset, error=error
         )
-
-
-async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:
-    """Sleep, but return early (True) when asked to stop."""
-    try:
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-        return True
-    except TimeoutError:
-        return False
 
 
 __all__ = ["ConsumerRunner", "Handler", "HandlerMap", "PoisonEvent", "TopicPartition"]

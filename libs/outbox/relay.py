@@ -44,6 +44,7 @@ from aiokafka.errors import (
 )
 from prometheus_client import Counter, Gauge
 
+from libs.aio import sleep_or_stop
 from libs.db import Database, to_plain_url
 from libs.kafka import ensure_topics, new_producer
 from libs.leadership import Leadership, LeadershipLost
@@ -144,10 +145,10 @@ class OutboxRelay:
                 raise
             except LeadershipLost:
                 log.warning("outbox relay lost its leadership; standing by", schema=self.schema)
-                await _sleep_or_stop(stop, backoff)
+                await sleep_or_stop(stop, backoff)
             except Exception as exc:
                 log.warning("outbox relay error; retrying", error=repr(exc), schema=self.schema)
-                await _sleep_or_stop(stop, backoff)
+                await sleep_or_stop(stop, backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF_SECONDS)
 
     async def _run_as_leader(self, stop: asyncio.Event) -> None:
@@ -310,12 +311,3 @@ class OutboxRelay:
 
 def _encode(envelope: dict) -> bytes:
     return json.dumps(envelope, separators=(",", ":")).encode()
-
-
-async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> bool:
-    """Sleep, but return early (True) when asked to stop."""
-    try:
-        await asyncio.wait_for(stop.wait(), timeout=seconds)
-        return True
-    except TimeoutError:
-        return False
