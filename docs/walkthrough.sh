@@ -123,7 +123,7 @@ END=$(jq -r .period_end <<<"$SUB"); AS_OF=$(date -d "$END - 50 days" +%F)
 call GET "/v1/subscriptions/$SID/seat-quote?add=3&as_of=$AS_OF" "$KEY" | jq -c
 
 say "R-OR-9: hand an order over to the vendor's sales team"
-O2=$(call POST /v1/orders "$KEY" "{\"ship_to\": {\"name\": \"Big Corp\", \"email\": \"it@bigcorp.example\"}, \"currency\": \"EUR\",
+O2=$(call POST /v1/orders "$KEY" "{\"ship_to\": {\"name\": \"Big Corp\", \"email\": \"it@bigcorp-$RUN.example.com\", \"domain\": \"bigcorp-$RUN.example.com\"}, \"currency\": \"EUR\",
   \"payment_method\": \"bank_transfer\", \"lines\": [{\"sku\": \"$SKU\", \"quantity\": 100}]}" | jq -r .id)
 call POST /v1/orders/$O2/handover "$KEY" '{"note": "500-seat enterprise deal"}' | jq -c '{id, status}'
 echo; echo "walkthrough complete"
