@@ -178,9 +178,12 @@ async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[d
     reseller = api.onboard_reseller(country="NL")
     skus = [api.create_sku()["sku"] for _ in range(5)]
     api.check_reseller_may_order(reseller)
+    bench_domain = f"bench-{uuid.uuid4().hex[:8]}.example.com"
     order = json.dumps(
         {
-            "ship_to": {"name": "Bench BV", "email": "it@bench.example.com"},
+            # a registered domain: the end user is a domain customer, which may buy every product
+            # (a ship-to without one would be a team customer, refused these SKUs by R-CU-4)
+            "ship_to": {"name": "Bench BV", "email": f"it@{bench_domain}", "domain": bench_domain},
             "currency": "EUR",
             "payment_method": "bank_transfer",
             "lines": [{"sku": s, "quantity": 2} for s in skus],
