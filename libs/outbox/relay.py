@@ -130,10 +130,6 @@ class OutboxRelay:
         self._ready_topics: set[str] = set()
         self._gauge_at: float | None = None  # when the parked gauge was last refreshed
 
-    @property
-    def lock_key(self) -> int:
-        return self.leadership.key
-
     async def run(self, stop: asyncio.Event) -> None:
         """Run until `stop` is set: wait for leadership, then publish; reconnect on failure."""
         backoff = 0.2

@@ -101,9 +101,6 @@ class Api:
         response = self.call("GET", "/v1/orders/eligibility", reseller.key)
         assert response.status_code == 200 and response.json()["eligible"] is True, response.text
 
-    # the old name, for branches still calling it (it no longer waits)
-    wait_reseller_known_to_ordering = check_reseller_may_order
-
     def create_sku(self, **overrides: Any) -> dict[str, Any]:
         body = {
             "sku": f"SKU-{uuid.uuid4().hex[:10]}",

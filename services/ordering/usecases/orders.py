@@ -119,24 +119,33 @@ def tax_profile(reseller: ResellerView) -> TaxProfile:
 
 
 async def check_customer(
-    session: AsyncSession, onboarding: InternalClient, reseller_id: uuid.UUID, customer_id: uuid.UUID
+    session: AsyncSession,
+    onboarding: InternalClient,
+    reseller_id: uuid.UUID,
+    customer_id: uuid.UUID,
+    *,
+    needs_terms: bool = False,
 ) -> CustomerView:
+    """The caller's customer, if it may be sold to. Onboarding is asked (once) when the read model
+    would refuse — unknown, another reseller's, a non-commercial edition (R-CU-1) — or, for an order
+    (`needs_terms`), would hold it for the terms of service (R-CU-6): the caller may have changed
+    that a moment ago. The refresh comes before any reseller lock (lock order: customer view first)."""
     customer = await session.get(CustomerView, customer_id)
-    if customer is None or customer.reseller_id != reseller_id:
-        # just created (or transferred to this reseller)? ask onboarding before refusing
-        if await readmodels.refresh_customer(session, onboarding, customer_id):
-            customer = await session.get(CustomerView, customer_id, populate_existing=True)
+    stale = (
+        customer is None
+        or customer.reseller_id != reseller_id
+        or customer.edition != "commercial"
+        or (needs_terms and not customer.terms_accepted)
+    )
+    if stale and await readmodels.refresh_customer(session, onboarding, customer_id):
+        customer = await session.get(CustomerView, customer_id, populate_existing=True)
     if customer is None or customer.reseller_id != reseller_id:
         raise UnknownCustomer()
     if customer.edition != "commercial":
-        # moved to a commercial edition a moment ago? ask onboarding before refusing
-        await readmodels.refresh_customer(session, onboarding, customer_id)
-        await session.refresh(customer)
-        if customer.edition != "commercial":
-            raise CustomerEditionNotEligible(
-                f"the customer runs the {customer.edition.replace('_', ' ')} edition; "
-                "it must move to a commercial edition before it can be sold to"
-            )
+        raise CustomerEditionNotEligible(
+            f"the customer runs the {customer.edition.replace('_', ' ')} edition; "
+            "it must move to a commercial edition before it can be sold to"
+        )
     return customer
 
 
@@ -229,12 +238,9 @@ async def place_order(
     reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
     customer = None
     if body.customer_id is not None:
-        customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
-        if not customer.terms_accepted:
-            # R-CU-6: accepted a moment ago? learn it now, before the credit decision locks the
-            # reseller (a customer-view write after that lock would invert the lock order)
-            await readmodels.refresh_customer(session, onboarding, customer.customer_id)
-            await session.refresh(customer)
+        customer = await check_customer(
+            session, onboarding, reseller.reseller_id, body.customer_id, needs_terms=True
+        )
     today = clock.today()
     tax = decide_order_tax(reseller, vendor_country, today)
 

@@ -76,9 +76,6 @@ def _charge_data(charge: Charge, row: SubscriptionCharge) -> ev.ChargeData:
     )
 
 
-_event_fields = event_fields
-
-
 async def _decide(
     session: AsyncSession, reseller: ResellerView, currency: str, charge: Charge
 ) -> PaymentRequirement:
@@ -205,7 +202,7 @@ async def create_subscription(
     await OUTBOX.emit(
         session,
         ev.SubscriptionCreated(
-            **_event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),  # type: ignore[arg-type]
             trial=sub.trial,
             charge=None if row is None else _charge_data(charge, row),
         ),
@@ -421,7 +418,7 @@ async def add_seats(
     await OUTBOX.emit(
         session,
         ev.SubscriptionSeatsAdded(
-            **_event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),  # type: ignore[arg-type]
             added=body.add,
             as_of=quote.as_of,
             months_charged=quote.months_charged,
@@ -468,7 +465,7 @@ async def renew(
     await OUTBOX.emit(
         session,
         ev.SubscriptionRenewed(
-            **_event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),  # type: ignore[arg-type]
             period_number=number,
             charge=_charge_data(charge, row),
         ),
@@ -509,7 +506,7 @@ async def convert(
     await session.flush()
     await OUTBOX.emit(
         session,
-        ev.SubscriptionConverted(**_event_fields(sub), charge=_charge_data(charge, row)),  # type: ignore[arg-type]
+        ev.SubscriptionConverted(**event_fields(sub), charge=_charge_data(charge, row)),  # type: ignore[arg-type]
         reseller_id=sub.reseller_id,
     )
     return await load_subscription(session, caller, sub.id)
@@ -529,7 +526,7 @@ async def expire_due_trials(session: AsyncSession, as_of: date) -> list[uuid.UUI
         sub.status = states.transition(sub.status, "expired")
         await OUTBOX.emit(
             session,
-            ev.SubscriptionExpired(**_event_fields(sub)),  # type: ignore[arg-type]
+            ev.SubscriptionExpired(**event_fields(sub)),  # type: ignore[arg-type]
             reseller_id=sub.reseller_id,
         )
     await session.flush()
@@ -587,7 +584,7 @@ async def record_charge_payment(
     await OUTBOX.emit(
         session,
         ev.SubscriptionChargeReleased(
-            **_event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),  # type: ignore[arg-type]
             charge_id=charge.id,
             kind=charge.kind,  # type: ignore[arg-type]
             charge_reseller_id=charge.reseller_id,

@@ -432,7 +432,7 @@ def test_r_or_3_order_eligibility_tells_a_reseller_why_it_cannot_order_yet(api: 
     assert wait_until(known_as_pending)["eligible"] is False
     version = api.call("GET", "/v1/reseller-policy", pending.key).json()["version"]
     api.call("POST", f"/v1/resellers/{pending.id}/policy-acceptance", pending.key, json={"version": version})
-    api.wait_reseller_known_to_ordering(pending)
+    api.check_reseller_may_order(pending)
     body = api.call("GET", "/v1/orders/eligibility", pending.key).json()
     assert body == {
         "eligible": True,
