@@ -1,10 +1,14 @@
-"""Events published by billing: payments received for orders and subscription charges (R-BI-1, R-BI-2)."""
+"""Events published by billing: payments received for orders and subscription charges (R-BI-1, R-BI-2),
+invoices and their payments, overdue facts and reminders (R-BI-4), monthly statements (R-BI-3)."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
 
 from libs.events.base import Event
 
@@ -42,3 +46,110 @@ class SubscriptionChargePaid(Event):
     currency: str
     received_on: date
     invoice_id: uuid.UUID | None = None
+
+
+INVOICES = "billing.invoices"
+RESELLER_ACCOUNTS = "billing.reseller_accounts"
+STATEMENTS = "billing.statements"
+
+
+class InvoiceData(BaseModel):
+    """An invoice as every `billing.invoice.*` event carries it (the state after the change).
+
+    Exactly one of `order_id`, `subscription_id` (with `charge_id`) or `contract_id` (a WaaS
+    end-customer invoice, R-BI-6) names what it bills. `reseller_id` is the bill-to for order and
+    subscription invoices, and the selling partner of a WaaS invoice (whose bill-to is the end
+    customer, `customer_id`)."""
+
+    model_config = ConfigDict(frozen=True)
+    number: str
+    kind: Literal["order", "subscription", "waas"]
+    reseller_id: uuid.UUID
+    customer_id: uuid.UUID | None = None
+    order_id: uuid.UUID | None = None
+    subscription_id: uuid.UUID | None = None
+    charge_id: uuid.UUID | None = None
+    contract_id: uuid.UUID | None = None
+    status: Literal["open", "partially_paid", "paid", "overdue"]
+    currency: str
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    interest: Decimal
+    amount_paid: Decimal
+    amount_due: Decimal  # total + interest - amount_paid
+    payment_reference: str  # ISO 11649 RF structured reference
+    issue_date: date
+    due_date: date
+
+
+class InvoiceEvent(Event):
+    topic = INVOICES
+    subject_field = "invoice_id"
+    invoice_id: uuid.UUID
+    invoice: InvoiceData
+
+
+class InvoiceIssued(InvoiceEvent):
+    event_type = "billing.invoice.issued.v1"
+
+
+class InvoicePaymentApplied(InvoiceEvent):
+    """A payment (or part of one) was applied to the invoice; `invoice.status` tells whether it is
+    now paid in full."""
+
+    event_type = "billing.invoice.payment_applied.v1"
+    payment_id: uuid.UUID
+    amount: Decimal
+    received_on: date
+
+
+class InvoicePaid(InvoiceEvent):
+    """Principal and interest are paid in full (R-BI-5: the reseller gets the invoice PDF by mail)."""
+
+    event_type = "billing.invoice.paid.v1"
+    paid_on: date
+
+
+class InvoiceOverdue(InvoiceEvent):
+    """The due date passed with something still due (R-BI-4)."""
+
+    event_type = "billing.invoice.overdue.v1"
+    as_of: date
+
+
+class InvoiceReminderDue(InvoiceEvent):
+    """A dunning reminder level was reached (e.g. 7, 14, 30 days overdue); notifications mails it."""
+
+    event_type = "billing.invoice.reminder_due.v1"
+    level: int
+    days_overdue: int
+    as_of: date
+
+
+class ResellerOverdueChanged(Event):
+    """Whether anything of the reseller is overdue changed (R-BI-4): onboarding makes it
+    `prepay_required` while it is, and lifts that once principal and interest are paid."""
+
+    event_type = "billing.reseller.overdue_changed.v1"
+    topic = RESELLER_ACCOUNTS
+    subject_field = "reseller_id"
+    reseller_id: uuid.UUID
+    has_overdue: bool
+    overdue_invoices: int
+    as_of: date
+
+
+class StatementIssued(Event):
+    """The monthly statement of a reseller's open items (R-BI-3), one per reseller and month."""
+
+    event_type = "billing.statement.issued.v1"
+    topic = STATEMENTS
+    subject_field = "statement_id"
+    statement_id: uuid.UUID
+    reseller_id: uuid.UUID
+    month: str  # YYYY-MM
+    issue_date: date
+    currency: str
+    open_total: Decimal
+    invoice_count: int
