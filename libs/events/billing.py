@@ -153,3 +153,19 @@ class StatementIssued(Event):
     currency: str
     open_total: Decimal
     invoice_count: int
+
+
+class CommissionStatementIssued(Event):
+    """A partner's monthly commission statement (R-BI-7): the WaaS commissions earned
+    (`leasing.commission.earned.v1`) that it pays out, one statement per partner and month."""
+
+    event_type = "billing.commission_statement.issued.v1"
+    topic = STATEMENTS
+    subject_field = "statement_id"
+    statement_id: uuid.UUID
+    reseller_id: uuid.UUID
+    month: str  # YYYY-MM
+    issue_date: date
+    currency: str
+    total: Decimal
+    commission_ids: list[uuid.UUID]
