@@ -12,12 +12,14 @@ The gateway is not listed: it is the edge in front of these, not a service with 
 from __future__ import annotations
 
 from libs.service import ServiceSpec
+from services.billing.app import SPEC as BILLING
 from services.onboarding.app import SPEC as ONBOARDING
 from services.ordering.app import SPEC as ORDERING
 
 SERVICES: tuple[ServiceSpec, ...] = (
     ONBOARDING,
     ORDERING,
+    BILLING,
 )
 
 SERVICE_NAMES: tuple[str, ...] = tuple(spec.name for spec in SERVICES)

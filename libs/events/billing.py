@@ -70,7 +70,7 @@ class InvoiceData(BaseModel):
     subscription_id: uuid.UUID | None = None
     charge_id: uuid.UUID | None = None
     contract_id: uuid.UUID | None = None
-    status: Literal["open", "partially_paid", "paid", "overdue"]
+    status: Literal["open", "partially_paid", "paid", "overdue", "cancelled"]
     currency: str
     net: Decimal
     tax: Decimal
@@ -109,6 +109,13 @@ class InvoicePaid(InvoiceEvent):
 
     event_type = "billing.invoice.paid.v1"
     paid_on: date
+
+
+class InvoiceCancelled(InvoiceEvent):
+    """The order behind an unpaid invoice was cancelled: nothing is due any more."""
+
+    event_type = "billing.invoice.cancelled.v1"
+    reason: str
 
 
 class InvoiceOverdue(InvoiceEvent):

@@ -47,6 +47,9 @@ class ResellerSnapshot(BaseModel):
     vat_id_valid: bool
     policy_version_accepted: int | None
     exemption_certificate: ExemptionCertificateData | None = None
+    # the reseller's program terms billing applies (R-BI-3: payment within 30 days; R-BI-4: interest)
+    payment_terms_days: int = 30
+    annual_interest_rate: Decimal = Decimal("0.08")
 
 
 class ResellerEvent(Event):

@@ -1,13 +1,15 @@
-"""Events onboarding consumes from other services (billing's payment facts arrive with billing;
-until then staff report them through POST /v1/resellers/{id}/payment-facts)."""
+"""Events onboarding consumes from other services: ordering's ship-to orders (R-CU-9) and billing's
+payment facts, from which a reseller's standing follows (R-ON-3: paid orders; R-BI-4: overdue).
+Staff can still correct the facts through POST /v1/resellers/{id}/payment-facts."""
 
 from __future__ import annotations
 
 from libs.consumer import HandlerMap, handles
 from libs.db import UnitOfWork
+from libs.events import billing as billing_events
 from libs.events import ordering as ordering_events
 from libs.events.envelope import CloudEvent
-from services.onboarding.usecases import ship_to
+from services.onboarding.usecases import reseller_admin, ship_to
 
 
 async def customer_from_ship_to(
@@ -34,4 +36,22 @@ async def customer_from_ship_to(
     )
 
 
-HANDLERS: HandlerMap = handles(ordering_events.OrderPlaced, customer_from_ship_to)
+async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.OrderPaid) -> None:
+    await reseller_admin.record_order_paid(
+        uow.session, reseller_id=event.reseller_id, order_id=event.order_id, paid_on=event.received_on
+    )
+
+
+async def overdue_changed(
+    uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.ResellerOverdueChanged
+) -> None:
+    await reseller_admin.record_overdue(
+        uow.session, reseller_id=event.reseller_id, has_overdue=event.has_overdue
+    )
+
+
+HANDLERS: HandlerMap = {
+    **handles(ordering_events.OrderPlaced, customer_from_ship_to),
+    **handles(billing_events.OrderPaid, order_paid),
+    **handles(billing_events.ResellerOverdueChanged, overdue_changed),
+}

@@ -86,6 +86,17 @@ class Reseller(Base):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=_now())
 
 
+class PaidOrder(Base):
+    """Billing's `billing.order.paid.v1` facts, one row per order: a redelivered or repeated payment
+    of the same order never counts twice towards R-ON-3's paid orders."""
+
+    __tablename__ = "paid_orders"
+    order_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)
+    paid_on: Mapped[date]
+    recorded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=_now())
+
+
 class PolicyVersion(Base):
     __tablename__ = "policy_versions"
     version: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

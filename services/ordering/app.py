@@ -1,7 +1,7 @@
 """Ordering: catalog, price lists, partner prices, tax, orders, subscriptions."""
 
 from libs.service import ServiceSpec
-from services.ordering.api import catalog, orders, subscriptions
+from services.ordering.api import catalog, internal, orders, subscriptions
 from services.ordering.config import OrderingConfig
 from services.ordering.handlers import HANDLERS
 from services.ordering.jobs import JOBS
@@ -11,7 +11,7 @@ SPEC = ServiceSpec(
     name="ordering",
     title="ChannelHub ordering",
     tables=TABLES,
-    routers=[catalog.router, orders.router, subscriptions.router],
+    routers=[catalog.router, orders.router, subscriptions.router, internal.router],
     handlers=HANDLERS,
     jobs=JOBS,
     settings=OrderingConfig,

@@ -4,15 +4,18 @@ commercial terms and status (R-ON-2/6), payment facts and standing (R-ON-3), pro
 from __future__ import annotations
 
 import uuid
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
 from libs.clock import Clock
 from libs.events import onboarding as ev
+from libs.logging import get_logger
 from services.onboarding import schemas
 from services.onboarding.domain import validation as v
 from services.onboarding.domain.standing import ProgramTerms, compute_standing
@@ -25,8 +28,17 @@ from services.onboarding.errors import (
     TaxProfileChangeNotFound,
     TaxProfileNotApplicable,
 )
-from services.onboarding.models import OUTBOX, ExemptionCertificate, Program, Reseller, TaxProfileChange
+from services.onboarding.models import (
+    OUTBOX,
+    ExemptionCertificate,
+    PaidOrder,
+    Program,
+    Reseller,
+    TaxProfileChange,
+)
 from services.onboarding.usecases.resellers import current_certificate, get_reseller, publish_change
+
+log = get_logger(__name__)
 
 
 def invalid(field: str, message: str) -> InvalidField:
@@ -332,10 +344,54 @@ async def _restand(session: AsyncSession, reseller: Reseller, terms: ProgramTerm
     return True
 
 
+async def record_order_paid(
+    session: AsyncSession, *, reseller_id: uuid.UUID, order_id: uuid.UUID, paid_on: date
+) -> bool:
+    """R-ON-3: billing reports an order paid in full. Counted once per order (a redelivery or a
+    second payment of the same order adds nothing); True if it counted."""
+    stmt = (
+        pg_insert(PaidOrder)
+        .values(order_id=order_id, reseller_id=reseller_id, paid_on=paid_on)
+        .on_conflict_do_nothing(index_elements=[PaidOrder.order_id])
+        .returning(PaidOrder.order_id)
+    )
+    reseller = await session.scalar(sa.select(Reseller).where(Reseller.id == reseller_id).with_for_update())
+    if reseller is None:
+        log.warning("payment fact for an unknown reseller", reseller_id=str(reseller_id))
+        return False
+    if (await session.scalar(stmt)) is None:
+        return False
+    reseller.paid_orders += 1
+    await _apply_facts(session, reseller)
+    return True
+
+
+async def record_overdue(session: AsyncSession, *, reseller_id: uuid.UUID, has_overdue: bool) -> None:
+    """R-BI-4: billing reports whether anything of the reseller is overdue; it supersedes any staff
+    correction made through `payment-facts`."""
+    reseller = await session.scalar(sa.select(Reseller).where(Reseller.id == reseller_id).with_for_update())
+    if reseller is None:
+        log.warning("overdue fact for an unknown reseller", reseller_id=str(reseller_id))
+        return
+    if reseller.has_overdue == has_overdue:
+        return
+    reseller.has_overdue = has_overdue
+    await _apply_facts(session, reseller)
+
+
+async def _apply_facts(session: AsyncSession, reseller: Reseller) -> None:
+    program = await session.get(Program, reseller.program_id)
+    assert program is not None
+    if not await _restand(session, reseller, program_terms(program)):
+        await publish_change(session, reseller, ev.ResellerUpdated)  # paid_orders is in the snapshot
+
+
 async def record_payment_facts(
     session: AsyncSession, caller: Caller, reseller_id: uuid.UUID, body: schemas.PaymentFacts
 ) -> Reseller:
-    """The stand-in for billing's payment events: staff report paid orders and overdue debt."""
+    """A staff correction of the payment facts billing reports (paid orders, overdue debt): e.g. an
+    order paid before the platform existed. Billing's next fact about the reseller supersedes an
+    `has_overdue` correction; a `paid_orders_delta` stays added to the orders billing counts."""
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     paid = reseller.paid_orders + body.paid_orders_delta
     if paid < 0:

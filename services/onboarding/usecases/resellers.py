@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +12,7 @@ from libs.auth import Caller, require_reseller_access
 from libs.events import onboarding as ev
 from libs.repository import load_or_404
 from services.onboarding.errors import ResellerNotFound, ResellerSuspended
-from services.onboarding.models import OUTBOX, ExemptionCertificate, Reseller
+from services.onboarding.models import OUTBOX, ExemptionCertificate, Program, Reseller
 
 
 async def get_reseller(
@@ -42,8 +43,20 @@ async def current_certificate(session: AsyncSession, reseller_id: uuid.UUID) -> 
     )
 
 
-def snapshot(reseller: Reseller, certificate: ExemptionCertificate | None = None) -> ev.ResellerSnapshot:
+def snapshot(
+    reseller: Reseller, certificate: ExemptionCertificate | None = None, program: Program | None = None
+) -> ev.ResellerSnapshot:
+    # the program's payment terms travel with the reseller: billing dates and dunns by them (R-BI-3/4)
+    terms: dict[str, Any] = (
+        {
+            "payment_terms_days": program.payment_terms_days,
+            "annual_interest_rate": program.annual_interest_rate,
+        }
+        if program is not None
+        else {}
+    )
     return ev.ResellerSnapshot(
+        **terms,
         reseller_id=reseller.id,
         version=reseller.version,
         company_name=reseller.company_name,
@@ -77,7 +90,8 @@ async def current_snapshot(session: AsyncSession, reseller_id: uuid.UUID) -> ev.
     reseller = await session.get(Reseller, reseller_id)
     if reseller is None:
         return None
-    return snapshot(reseller, await current_certificate(session, reseller_id))
+    program = await session.get(Program, reseller.program_id)
+    return snapshot(reseller, await current_certificate(session, reseller_id), program)
 
 
 async def publish_change(
@@ -87,5 +101,6 @@ async def publish_change(
     reseller.version += 1
     await session.flush()
     certificate = await current_certificate(session, reseller.id)
-    event = event_type(reseller_id=reseller.id, reseller=snapshot(reseller, certificate), **extra)
+    program = await session.get(Program, reseller.program_id)
+    event = event_type(reseller_id=reseller.id, reseller=snapshot(reseller, certificate, program), **extra)
     await OUTBOX.emit(session, event, reseller_id=reseller.id)

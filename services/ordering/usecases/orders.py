@@ -406,3 +406,12 @@ async def cancel(session: AsyncSession, caller: Caller, order_id: uuid.UUID, rea
         reseller_id=order.reseller_id,
     )
     return order
+
+
+async def placed_snapshot(session: AsyncSession, order_id: uuid.UUID) -> ev.OrderPlaced | None:
+    """The order as its `ordering.order.placed.v1` event carried it, for a service whose read model
+    of it lags a caller's write (billing invoicing an order the partner asks about at once)."""
+    order = await session.scalar(
+        sa.select(Order).where(Order.id == order_id).options(selectinload(Order.lines))
+    )
+    return None if order is None else _placed_event(order, list(order.lines))

@@ -1,0 +1,70 @@
+"""/v1/invoices — a reseller's invoices (R-BI-1), with their PDF; staff see all, customers none."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Response
+
+from libs.errors import problem_responses
+from libs.pagination import Page, PageParams
+from libs.service import UoW
+from services.billing import errors, schemas
+from services.billing.api.deps import BillingCaller, Config, Onboarding, Ordering
+from services.billing.usecases import documents, invoices
+from services.billing.usecases.views import render_invoice
+
+router = APIRouter(prefix="/v1/invoices", tags=["billing"])
+
+
+@router.get("", response_model=Page[schemas.Invoice], name="invoices-list")
+async def list_invoices(
+    uow: UoW,
+    caller: BillingCaller,
+    page: PageParams,
+    config: Config,
+    ordering: Ordering,
+    onboarding: Onboarding,
+    status: Literal["open", "partially_paid", "paid", "overdue", "cancelled"] | None = Query(None),
+    order_id: uuid.UUID | None = Query(None),
+    subscription_id: uuid.UUID | None = Query(None),
+) -> Any:
+    """Newest first. Asked for an order placed a moment ago, the invoice is there already."""
+    rows, cursor = await invoices.list_invoices(
+        uow.session,
+        caller,
+        page,
+        status=status,
+        order_id=order_id,
+        subscription_id=subscription_id,
+        ordering=ordering,
+        onboarding=onboarding,
+    )
+    await uow.commit()  # an invoice made for a just-placed order is kept
+    return Page(data=[render_invoice(i, config) for i in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/{invoice_id}",
+    response_model=schemas.Invoice,
+    name="invoices-get",
+    responses=problem_responses(errors.InvoiceNotFound),
+)
+async def get_invoice(invoice_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config) -> Any:
+    return render_invoice(await invoices.load_invoice(uow.session, caller, invoice_id), config)
+
+
+@router.get(
+    "/{invoice_id}/pdf",
+    name="invoices-pdf",
+    response_class=Response,
+    responses={200: {"content": {"application/pdf": {}}}, **problem_responses(errors.InvoiceNotFound)},
+)
+async def invoice_pdf(invoice_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config) -> Response:
+    invoice = await invoices.load_invoice(uow.session, caller, invoice_id)
+    return Response(
+        documents.invoice_pdf(invoice, config),
+        media_type="application/pdf",
+        headers={"Content-Disposition": f'inline; filename="invoice-{invoice.number}.pdf"'},
+    )

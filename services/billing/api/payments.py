@@ -1,0 +1,139 @@
+"""/v1/payments and /v1/bank-statements — bank transfers received (R-BI-1), recorded by staff or
+imported from CAMT.053 statements, matched by structured reference; staff assign what did not match."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+
+from libs.auth import Staff
+from libs.errors import problem_responses
+from libs.pagination import Page, PageParams
+from libs.service import IdempotentCreate, UoW
+from services.billing import errors, schemas
+from services.billing.api.deps import BillingCaller, Config
+from services.billing.usecases import payments
+from services.billing.usecases.views import render_payment
+
+router = APIRouter(tags=["billing"])
+XML_TYPES = ("application/xml", "text/xml")
+
+
+async def _rendered(uow: UoW, rows: list[Any]) -> list[schemas.Payment]:
+    allocations = await payments.allocations_of(uow.session, [p.id for p in rows])
+    return [render_payment(p, allocations.get(p.id, [])) for p in rows]
+
+
+@router.post(
+    "/v1/payments",
+    status_code=201,
+    response_model=schemas.Payment,
+    name="payments-create",
+)
+async def record_payment(body: schemas.PaymentCreate, uow: UoW, staff: Staff, idem: IdempotentCreate) -> Any:
+    """Staff record a bank transfer: matched to the invoice its reference names (paid, partially
+    paid, or overpaid with the rest kept as credit); an unknown reference is kept unmatched."""
+
+    async def create() -> Any:
+        payment = await payments.record_payment(uow.session, staff, body)
+        return (await _rendered(uow, [payment]))[0]
+
+    return await idem.run(create)
+
+
+@router.get("/v1/payments", response_model=Page[schemas.Payment], name="payments-list")
+async def list_payments(
+    uow: UoW,
+    caller: BillingCaller,
+    page: PageParams,
+    status: Literal["matched", "partial", "unmatched"] | None = Query(None),
+) -> Any:
+    """Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices."""
+    rows, cursor = await payments.list_payments(uow.session, caller, page, status)
+    return Page(data=await _rendered(uow, rows), next_cursor=cursor)
+
+
+@router.get(
+    "/v1/payments/{payment_id}",
+    response_model=schemas.Payment,
+    name="payments-get",
+    responses=problem_responses(errors.PaymentNotFound),
+)
+async def get_payment(payment_id: uuid.UUID, uow: UoW, caller: BillingCaller) -> Any:
+    payment = await payments.load_payment(uow.session, caller, payment_id)
+    return (await _rendered(uow, [payment]))[0]
+
+
+@router.post(
+    "/v1/payments/{payment_id}/assign",
+    response_model=schemas.Payment,
+    name="payments-assign",
+    responses=problem_responses(
+        errors.PaymentNotFound,
+        errors.InvoiceNotFound,
+        errors.NothingToAssign,
+        errors.InvoiceNotPayable,
+        errors.CurrencyMismatch,
+    ),
+)
+async def assign_payment(
+    payment_id: uuid.UUID, body: schemas.PaymentAssign, uow: UoW, staff: Staff, idem: IdempotentCreate
+) -> Any:
+    """Staff put an unmatched payment, or an overpayment's credit, on an invoice."""
+
+    async def assign() -> Any:
+        payment = await payments.assign(uow.session, staff, payment_id, body.invoice_id)
+        return (await _rendered(uow, [payment]))[0]
+
+    return await idem.run(assign, status_code=200)
+
+
+@router.post(
+    "/v1/bank-statements",
+    status_code=201,
+    response_model=schemas.BankStatementResult,
+    name="bank-statements-upload",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/xml": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    },
+    responses=problem_responses(
+        errors.BankStatementRefused, errors.BankStatementTooLarge, errors.UnsupportedMediaType
+    ),
+)
+async def upload_bank_statement(request: Request, uow: UoW, staff: Staff, config: Config) -> Any:
+    """An ISO 20022 CAMT.053 statement: every credit entry is matched by its structured reference
+    (`RmtInf/Strd/CdtrRefInf/Ref`). The same statement, or an entry already imported, has no second
+    effect. DTDs and entities are refused; so is a file over the size limit."""
+    media_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if media_type not in XML_TYPES:
+        raise errors.UnsupportedMediaType(f"got {media_type or 'no content type'}")
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > config.statement_max_bytes:
+        raise errors.BankStatementTooLarge(f"at most {config.statement_max_bytes} bytes")
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > config.statement_max_bytes:
+            raise errors.BankStatementTooLarge(f"at most {config.statement_max_bytes} bytes")
+    statement, duplicate, new_payments, seen_before, debits = await payments.import_statement(
+        uow.session, staff, bytes(data)
+    )
+    rendered = await _rendered(uow, new_payments)
+    await uow.commit()
+    return schemas.BankStatementResult(
+        id=statement.id,
+        statement_key=statement.statement_key,
+        duplicate=duplicate,
+        entries=len(new_payments) + seen_before,
+        matched=sum(p.status == "matched" for p in new_payments),
+        partial=sum(p.status == "partial" for p in new_payments),
+        unmatched=sum(p.status == "unmatched" for p in new_payments),
+        already_recorded=seen_before,
+        debit_entries_ignored=debits,
+        payments=rendered,
+    )

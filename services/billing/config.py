@@ -1,0 +1,37 @@
+"""Billing's settings: the vendor's bank details printed on every invoice, and dunning's numbers."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from stdnum import bic, iban
+
+
+class BillingConfig(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    vendor_name: str = Field("ChannelHub Software B.V.", alias="CHANNELHUB_VENDOR_NAME")
+    vendor_address: str = Field("Stationsplein 1, 1012 AB Amsterdam, NL", alias="CHANNELHUB_VENDOR_ADDRESS")
+    vendor_vat_id: str = Field("NL004495445B01", alias="CHANNELHUB_VENDOR_VAT_ID")
+    # R-BI-1: where partners transfer to; validated (mod 97) so no invoice prints a mistyped IBAN
+    vendor_iban: str = Field("NL91ABNA0417164300", alias="CHANNELHUB_VENDOR_IBAN")
+    vendor_bic: str = Field("ABNANL2A", alias="CHANNELHUB_VENDOR_BIC")
+    # CAMT.053 uploads larger than this are refused before parsing (a statement of a day is small)
+    statement_max_bytes: int = Field(5_000_000, ge=1_000, alias="CHANNELHUB_BANK_STATEMENT_MAX_BYTES")
+
+    @field_validator("vendor_iban")
+    @classmethod
+    def _iban(cls, value: str) -> str:
+        return iban.validate(value)
+
+    @field_validator("vendor_bic")
+    @classmethod
+    def _bic(cls, value: str) -> str:
+        return bic.validate(value)
+
+
+@lru_cache(maxsize=1)
+def billing_config() -> BillingConfig:
+    return BillingConfig()

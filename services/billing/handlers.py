@@ -1,0 +1,58 @@
+"""Other services' events → billing.
+
+Ordering's orders and subscription charges are invoiced (R-BI-1); a cancelled order's unpaid
+invoice is void; a ship-to order's customer is named once linked. Onboarding's reseller snapshots
+give the bill-to party and the program's payment terms and interest rate (R-BI-3/4).
+"""
+
+from __future__ import annotations
+
+from libs.consumer import HandlerMap, handles
+from libs.db import UnitOfWork
+from libs.events import onboarding as onb
+from libs.events import ordering as ordering_events
+from libs.events.envelope import CloudEvent
+from services.billing.usecases import invoicing, readmodels
+
+
+async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
+    await readmodels.upsert_reseller(uow.session, event.reseller)
+
+
+async def invoice_order(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderPlaced) -> None:
+    await invoicing.invoice_order(uow.session, event)
+
+
+async def cancel_invoice(
+    uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderCancelled
+) -> None:
+    await invoicing.cancel_for_order(uow.session, event.order_id, event.reason)
+
+
+async def link_customer(
+    uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderCustomerLinked
+) -> None:
+    await invoicing.link_customer(uow.session, event.order_id, event.customer_id)
+
+
+async def invoice_charge(
+    uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.SubscriptionEvent
+) -> None:
+    """Creation, renewal, seats bought, conversion: each carries the charge to invoice (a free trial
+    or seats added to one carry none)."""
+    charge = getattr(event, "charge", None)
+    if charge is None:
+        return
+    await invoicing.invoice_charge(uow.session, event, charge, envelope.time.date())
+
+
+HANDLERS: HandlerMap = {
+    **handles(onb.ResellerEvent, upsert_reseller),
+    **handles(ordering_events.OrderPlaced, invoice_order),
+    **handles(ordering_events.OrderCancelled, cancel_invoice),
+    **handles(ordering_events.OrderCustomerLinked, link_customer),
+    **handles(ordering_events.SubscriptionCreated, invoice_charge),
+    **handles(ordering_events.SubscriptionRenewed, invoice_charge),
+    **handles(ordering_events.SubscriptionSeatsAdded, invoice_charge),
+    **handles(ordering_events.SubscriptionConverted, invoice_charge),
+}

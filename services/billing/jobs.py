@@ -1,0 +1,33 @@
+"""Billing's scheduled work; every job takes `as_of` so it can be replayed for any day."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from libs.db import UnitOfWork
+from libs.jobs import Daily, Job, Monthly
+from services.billing.usecases import dunning, statements
+
+
+async def run_dunning(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    return await dunning.run(uow.session, as_of)
+
+
+async def run_monthly_statements(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    return await statements.run(uow.session, as_of)
+
+
+JOBS = [
+    Job(
+        "dunning",
+        run_dunning,
+        Daily(time(1, 0)),
+        "R-BI-4: invoices past due become overdue, interest accrues, reminders at 7/14/30 days",
+    ),
+    Job(
+        "monthly-statements",
+        run_monthly_statements,
+        Monthly(day=1, at=time(6, 0)),
+        "R-BI-3: every reseller with open items gets its statement on the first of the month",
+    ),
+]

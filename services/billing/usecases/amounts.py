@@ -1,0 +1,69 @@
+"""What an invoice row says in money: interest shown, paid, due — and its event shape.
+
+The row keeps the facts (total, principal and interest paid, interest accrued unrounded); every
+figure shown is derived here, once, so the API, the PDF, the events and the statements agree.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from libs.events import billing as ev
+from libs.money import round_half_up
+from services.billing.models import Invoice
+
+
+def interest(invoice: Invoice) -> Decimal:
+    return round_half_up(invoice.interest_accrued, invoice.currency)
+
+
+def amount_paid(invoice: Invoice) -> Decimal:
+    return invoice.principal_paid + invoice.interest_paid
+
+
+def principal_due(invoice: Invoice) -> Decimal:
+    return max(invoice.total - invoice.principal_paid, Decimal(0))
+
+
+def interest_due(invoice: Invoice) -> Decimal:
+    return max(interest(invoice) - invoice.interest_paid, Decimal(0))
+
+
+def amount_due(invoice: Invoice) -> Decimal:
+    if invoice.status == "cancelled":
+        return Decimal(0)
+    return principal_due(invoice) + interest_due(invoice)
+
+
+def settle_status(invoice: Invoice) -> str:
+    """The status the facts give (a cancelled invoice stays cancelled)."""
+    if invoice.status == "cancelled":
+        return "cancelled"
+    if amount_due(invoice) <= 0:
+        return "paid"
+    if invoice.overdue_since is not None:
+        return "overdue"
+    return "partially_paid" if amount_paid(invoice) > 0 else "open"
+
+
+def invoice_data(invoice: Invoice) -> ev.InvoiceData:
+    return ev.InvoiceData(
+        number=invoice.number,
+        kind=invoice.kind,  # type: ignore[arg-type]
+        reseller_id=invoice.reseller_id,
+        customer_id=invoice.customer_id,
+        order_id=invoice.order_id,
+        subscription_id=invoice.subscription_id,
+        charge_id=invoice.charge_id,
+        status=invoice.status,  # type: ignore[arg-type]
+        currency=invoice.currency,
+        net=invoice.net,
+        tax=invoice.tax,
+        total=invoice.total,
+        interest=interest(invoice),
+        amount_paid=amount_paid(invoice),
+        amount_due=amount_due(invoice),
+        payment_reference=invoice.payment_reference,
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+    )

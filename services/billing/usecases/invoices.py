@@ -1,0 +1,62 @@
+"""Reading invoices: a reseller its own, staff all, customers none (404)."""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller
+from libs.internal_client import InternalClient
+from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
+from services.billing.errors import InvoiceNotFound
+from services.billing.models import Invoice
+from services.billing.usecases import invoicing
+
+
+def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
+    if caller.is_staff:
+        return stmt
+    if caller.kind == "reseller" and caller.reseller_id is not None:
+        return stmt.where(Invoice.reseller_id == caller.reseller_id)
+    return stmt.where(sa.false())
+
+
+async def load_invoice(session: AsyncSession, caller: Caller, invoice_id: uuid.UUID) -> Invoice:
+    return await load_or_404(
+        session, _visible(sa.select(Invoice).where(Invoice.id == invoice_id), caller), InvoiceNotFound
+    )
+
+
+async def list_invoices(
+    session: AsyncSession,
+    caller: Caller,
+    page: PageQuery,
+    *,
+    status: str | None,
+    order_id: uuid.UUID | None,
+    subscription_id: uuid.UUID | None,
+    ordering: InternalClient,
+    onboarding: InternalClient,
+) -> tuple[list[Invoice], str | None]:
+    stmt = _visible(sa.select(Invoice), caller)
+    if status:
+        stmt = stmt.where(Invoice.status == status)
+    if order_id:
+        stmt = stmt.where(Invoice.order_id == order_id)
+    if subscription_id:
+        stmt = stmt.where(Invoice.subscription_id == subscription_id)
+    rows, cursor = await paginate(session, stmt, Invoice, page)
+    if rows or order_id is None or page.cursor or not (caller.is_staff or caller.kind == "reseller"):
+        return rows, cursor
+    # read-your-writes: the order may have been placed a moment ago, before its event reached us
+    if await invoicing.invoice_for_order(session, ordering, onboarding, order_id) is None:
+        return rows, cursor
+    return await paginate(session, stmt, Invoice, page)
+
+
+async def any_invoice(session: AsyncSession, invoice_id: uuid.UUID) -> Invoice | None:
+    """For other services (notifications mails the PDF, reports): no tenant scope."""
+    return await session.get(Invoice, invoice_id)

@@ -1,0 +1,262 @@
+"""Invoices from ordering's events (R-BI-1): one per order and one per subscription charge.
+
+Each is numbered without gaps per year, carries an RF structured reference and is due after the
+reseller's payment terms (R-BI-3: 30 days). Creation is idempotent per order / charge: the event
+handler and the read-your-writes path (a partner asking for an order's invoice before the event
+arrived, `invoice_for_order`) go through `_create` under a transaction lock on the order or charge.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.events import billing as ev
+from libs.events import ordering as ordering_events
+from libs.internal_client import InternalClient
+from libs.logging import get_logger
+from libs.money import round_half_up
+from services.billing.domain.references import invoice_number, rf_reference
+from services.billing.models import OUTBOX, Invoice, InvoiceCounter, ResellerAccount
+from services.billing.usecases import readmodels
+from services.billing.usecases.amounts import invoice_data
+
+log = get_logger(__name__)
+
+DEFAULT_TERMS_DAYS = 30  # the default program's, until the reseller's own terms are known
+DEFAULT_INTEREST_RATE = Decimal("0.08")
+
+
+async def _next_number(session: AsyncSession, year: int) -> tuple[int, str]:
+    stmt = (
+        pg_insert(InvoiceCounter)
+        .values(year=year, last_sequence=1)
+        .on_conflict_do_update(
+            index_elements=[InvoiceCounter.year],
+            set_={"last_sequence": InvoiceCounter.last_sequence + 1},
+        )
+        .returning(InvoiceCounter.last_sequence)
+    )
+    sequence = int((await session.execute(stmt)).scalar_one())
+    return sequence, invoice_number(year, sequence)
+
+
+async def _lock(session: AsyncSession, key: uuid.UUID) -> None:
+    """Serialise the creations of one order's / charge's invoice (handler vs. a partner's read)."""
+    await session.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(str(key), 0))))
+
+
+def _bill_to(account: ResellerAccount | None, reseller_id: uuid.UUID) -> dict[str, Any]:
+    if account is None:  # filled in when the reseller's snapshot arrives (views.ensure_bill_to)
+        return {}
+    return {
+        "name": account.company_name,
+        "country": account.country,
+        "vat_id": account.vat_id,
+        "email": account.contact_email,
+    }
+
+
+async def _create(
+    session: AsyncSession,
+    *,
+    kind: str,
+    reseller_id: uuid.UUID,
+    issue_date: date,
+    currency: str,
+    amounts: dict[str, Any],
+    lines: list[dict[str, Any]],
+    refs: dict[str, Any],
+    ship_to: dict[str, Any] | None,
+    payment_requirement: str,
+    onboarding: InternalClient | None,
+) -> Invoice:
+    account = await readmodels.account(session, reseller_id, onboarding)
+    terms = account.payment_terms_days if account else DEFAULT_TERMS_DAYS
+    sequence, number = await _next_number(session, issue_date.year)
+    invoice = Invoice(
+        id=uuid.uuid4(),
+        number=number,
+        year=issue_date.year,
+        sequence=sequence,
+        payment_reference=rf_reference(number),
+        kind=kind,
+        reseller_id=reseller_id,
+        payment_requirement=payment_requirement,
+        status="open",
+        currency=currency,
+        principal_paid=Decimal(0),
+        interest_paid=Decimal(0),
+        interest_accrued=Decimal(0),
+        annual_interest_rate=account.annual_interest_rate if account else DEFAULT_INTEREST_RATE,
+        issue_date=issue_date,
+        due_date=issue_date + timedelta(days=terms),
+        reminder_level=0,
+        principal_paid_reported=False,
+        bill_to=_bill_to(account, reseller_id),
+        ship_to=ship_to,
+        lines=lines,
+        **amounts,
+        **refs,
+    )
+    session.add(invoice)
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.InvoiceIssued(invoice_id=invoice.id, invoice=invoice_data(invoice)),
+        reseller_id=reseller_id,
+    )
+    return invoice
+
+
+def _money(value: Decimal) -> str:
+    return str(value)
+
+
+async def invoice_order(
+    session: AsyncSession, event: ordering_events.OrderPlaced, onboarding: InternalClient | None = None
+) -> Invoice:
+    """The order's invoice, created from what ordering placed: lines and tax exactly as ordered."""
+    await _lock(session, event.order_id)
+    existing = await session.scalar(
+        sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == event.order_id)
+    )
+    if existing is not None:
+        return existing
+    lines = [
+        {
+            "description": f"{line.product} {line.sku}",
+            "sku": line.sku,
+            "quantity": line.quantity,
+            "unit_price": _money(line.unit_price),
+            "net": _money(line.net),
+            "tax": _money(line.tax),
+            "total": _money(line.total),
+        }
+        for line in event.lines
+    ]
+    return await _create(
+        session,
+        kind="order",
+        reseller_id=event.reseller_id,
+        issue_date=event.placed_on,
+        currency=event.currency,
+        amounts={
+            "net": event.net_total,
+            "tax": event.tax_total,
+            "total": event.total,
+            "tax_regime": event.tax_regime,
+            "tax_rate": event.tax_rate,
+            "tax_note": event.tax_note,
+        },
+        lines=lines,
+        refs={"order_id": event.order_id, "customer_id": event.customer_id},
+        ship_to=event.ship_to.model_dump() if event.ship_to else None,
+        payment_requirement=event.payment_requirement,
+        onboarding=onboarding,
+    )
+
+
+def _charge_line(
+    event: ordering_events.SubscriptionEvent, charge: ordering_events.ChargeData
+) -> dict[str, Any]:
+    if isinstance(event, ordering_events.SubscriptionSeatsAdded):
+        quantity = event.added
+        what = f"{event.added} seat(s) added, {event.months_charged} month(s) to {event.period_end}"
+    else:
+        quantity = event.seats
+        what = f"{event.seats} seat(s), {event.period_start} to {event.period_end}"
+    unit = round_half_up(charge.net / quantity, event.currency) if quantity else charge.net
+    return {
+        "description": f"{event.product} {event.sku}: {what}",
+        "sku": event.sku,
+        "quantity": quantity,
+        "unit_price": _money(unit),
+        "net": _money(charge.net),
+        "tax": _money(charge.tax),
+        "total": _money(charge.total),
+    }
+
+
+async def invoice_charge(
+    session: AsyncSession,
+    event: ordering_events.SubscriptionEvent,
+    charge: ordering_events.ChargeData,
+    issued: date,
+) -> Invoice:
+    """A subscription charge's invoice (creation, renewal, seats bought, conversion), billed to the
+    reseller the event names: the charge's bill-to."""
+    await _lock(session, charge.charge_id)
+    existing = await session.scalar(sa.select(Invoice).where(Invoice.charge_id == charge.charge_id))
+    if existing is not None:
+        return existing
+    return await _create(
+        session,
+        kind="subscription",
+        reseller_id=event.reseller_id,
+        issue_date=issued,
+        currency=event.currency,
+        amounts={
+            "net": charge.net,
+            "tax": charge.tax,
+            "total": charge.total,
+            "tax_regime": charge.tax_regime,
+            "tax_rate": charge.tax_rate,
+            "tax_note": charge.tax_note,
+        },
+        lines=[_charge_line(event, charge)],
+        refs={
+            "subscription_id": event.subscription_id,
+            "charge_id": charge.charge_id,
+            "customer_id": event.customer_id,
+        },
+        ship_to=None,
+        payment_requirement=charge.payment_requirement,
+        onboarding=None,
+    )
+
+
+async def invoice_for_order(
+    session: AsyncSession, ordering: InternalClient, onboarding: InternalClient, order_id: uuid.UUID
+) -> Invoice | None:
+    """Read-your-writes: the order was placed a moment ago and its event has not reached billing;
+    ask ordering for it and invoice it now, exactly as the handler will (which then finds it)."""
+    placed = await ordering.get(f"/internal/orders/{order_id}", ordering_events.OrderPlaced)
+    if placed is None:
+        return None
+    return await invoice_order(session, placed, onboarding)
+
+
+async def cancel_for_order(session: AsyncSession, order_id: uuid.UUID, reason: str) -> None:
+    """The order was cancelled (only unpaid, placed orders can be): its invoice is void."""
+    await _lock(session, order_id)
+    invoice = await session.scalar(
+        sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == order_id).with_for_update()
+    )
+    if invoice is None or invoice.status == "cancelled":
+        return
+    if invoice.principal_paid > 0 or invoice.interest_paid > 0:
+        log.warning("cancelled order's invoice has payments; kept for staff", invoice_id=str(invoice.id))
+        return
+    invoice.status = "cancelled"
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.InvoiceCancelled(invoice_id=invoice.id, invoice=invoice_data(invoice), reason=reason),
+        reseller_id=invoice.reseller_id,
+    )
+
+
+async def link_customer(session: AsyncSession, order_id: uuid.UUID, customer_id: uuid.UUID) -> None:
+    """R-CU-9: a ship-to order got its customer; the invoice's ship-to names it from now on."""
+    await session.execute(
+        sa.update(Invoice)
+        .where(Invoice.kind == "order", Invoice.order_id == order_id, Invoice.customer_id.is_(None))
+        .values(customer_id=customer_id)
+    )

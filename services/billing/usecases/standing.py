@@ -1,0 +1,46 @@
+"""Whether a reseller has anything overdue (R-BI-4), told to onboarding only when it changes:
+onboarding makes the reseller `prepay_required` while it does, so its new orders are prepaid, and
+lifts that once principal and interest are paid."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.events import billing as ev
+from services.billing.models import OUTBOX, Invoice, OverdueState
+
+
+async def reconsider(session: AsyncSession, reseller_id: uuid.UUID, as_of: date) -> None:
+    overdue = int(
+        await session.scalar(
+            sa.select(sa.func.count()).where(Invoice.reseller_id == reseller_id, Invoice.status == "overdue")
+        )
+        or 0
+    )
+    has_overdue = overdue > 0
+    # the row is created unlocked-then-locked so two payments of one reseller decide one after the other
+    await session.execute(
+        pg_insert(OverdueState)
+        .values(reseller_id=reseller_id, has_overdue=False, changed_on=as_of)
+        .on_conflict_do_nothing(index_elements=[OverdueState.reseller_id])
+    )
+    state = await session.scalar(
+        sa.select(OverdueState).where(OverdueState.reseller_id == reseller_id).with_for_update()
+    )
+    assert state is not None
+    if state.has_overdue == has_overdue:
+        return
+    state.has_overdue = has_overdue
+    state.changed_on = as_of
+    await OUTBOX.emit(
+        session,
+        ev.ResellerOverdueChanged(
+            reseller_id=reseller_id, has_overdue=has_overdue, overdue_invoices=overdue, as_of=as_of
+        ),
+        reseller_id=reseller_id,
+    )

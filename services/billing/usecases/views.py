@@ -1,0 +1,125 @@
+"""The one place billing's rows become response shapes."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import Any
+
+from libs.money import MoneyOut
+from services.billing import schemas
+from services.billing.config import BillingConfig
+from services.billing.models import Allocation, Invoice, Payment, Statement
+from services.billing.usecases.amounts import amount_due, amount_paid, interest
+
+
+def bank_details(config: BillingConfig) -> schemas.BankDetails:
+    return schemas.BankDetails(
+        account_holder=config.vendor_name, iban=config.vendor_iban, bic=config.vendor_bic
+    )
+
+
+def _party(data: dict[str, Any] | None, fallback: str) -> schemas.Party:
+    return schemas.Party(**data) if data else schemas.Party(name=fallback)
+
+
+def render_invoice(invoice: Invoice, config: BillingConfig) -> schemas.Invoice:
+    cur = invoice.currency
+
+    def money(value: Decimal | str) -> MoneyOut:
+        return MoneyOut.of(Decimal(value), cur)
+
+    return schemas.Invoice(
+        id=invoice.id,
+        number=invoice.number,
+        kind=invoice.kind,  # type: ignore[arg-type]
+        order_id=invoice.order_id,
+        subscription_id=invoice.subscription_id,
+        charge_id=invoice.charge_id,
+        reseller_id=invoice.reseller_id,
+        customer_id=invoice.customer_id,
+        status=invoice.status,  # type: ignore[arg-type]
+        payment_requirement=invoice.payment_requirement,  # type: ignore[arg-type]
+        bill_to=_party(invoice.bill_to, f"reseller {invoice.reseller_id}"),
+        ship_to=schemas.Party(**invoice.ship_to) if invoice.ship_to else None,
+        lines=[
+            schemas.InvoiceLine(
+                description=line["description"],
+                sku=line["sku"],
+                quantity=line["quantity"],
+                unit_price=money(line["unit_price"]),
+                net=money(line["net"]),
+                tax=money(line["tax"]),
+                total=money(line["total"]),
+            )
+            for line in invoice.lines
+        ],
+        net=money(invoice.net),
+        tax=money(invoice.tax),
+        total=money(invoice.total),
+        interest=money(interest(invoice)),
+        amount_paid=money(amount_paid(invoice)),
+        amount_due=money(amount_due(invoice)),
+        tax_regime=invoice.tax_regime,
+        tax_rate=str(invoice.tax_rate.normalize()),
+        tax_note=invoice.tax_note,
+        payment_reference=invoice.payment_reference,
+        bank_details=bank_details(config),
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+        overdue_since=invoice.overdue_since,
+        reminder_level=invoice.reminder_level,
+        paid_on=invoice.paid_on,
+        created_at=invoice.created_at,
+    )
+
+
+def render_payment(payment: Payment, allocations: list[tuple[Allocation, str]]) -> schemas.Payment:
+    def money(value: Decimal) -> MoneyOut | None:
+        if payment.currency is None:
+            return None
+        try:
+            return MoneyOut.of(value, payment.currency)
+        except ValueError:  # a bank's currency code we do not know: shown as it came
+            return MoneyOut(amount=str(value), currency=payment.currency)
+
+    return schemas.Payment(
+        id=payment.id,
+        source=payment.source,  # type: ignore[arg-type]
+        reference=payment.reference,
+        amount=money(payment.amount),
+        received_on=payment.received_on,
+        debtor=payment.debtor,
+        status=payment.status,  # type: ignore[arg-type]
+        unapplied=money(payment.unapplied),
+        reseller_id=payment.reseller_id,
+        allocations=[
+            schemas.AllocationOut(invoice_id=a.invoice_id, invoice_number=number, amount=money(a.amount))  # type: ignore[arg-type]
+            for a, number in allocations
+        ],
+        created_at=payment.created_at,
+    )
+
+
+def render_statement(statement: Statement) -> schemas.Statement:
+    cur = statement.currency
+    return schemas.Statement(
+        id=statement.id,
+        reseller_id=statement.reseller_id,
+        month=statement.month,
+        issue_date=statement.issue_date,
+        currency=cur,
+        open_total=MoneyOut.of(statement.open_total, cur),
+        items=[
+            schemas.StatementItem(
+                invoice_id=uuid.UUID(item["invoice_id"]),
+                number=item["number"],
+                issue_date=item["issue_date"],
+                due_date=item["due_date"],
+                status=item["status"],
+                amount_due=MoneyOut.of(Decimal(item["amount_due"]), cur),
+            )
+            for item in statement.items
+        ],
+        created_at=statement.created_at,
+    )
