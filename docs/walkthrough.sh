@@ -78,6 +78,20 @@ call GET /v1/orders/$OID "$CKEY" | jq -c
 say "R-CU-6: the customer accepts the terms of service"
 call POST /v1/customers/$CID/terms-acceptance "$CKEY" '{"accepted_by": "Eva Acme"}' | jq -c
 
+say "R-BI-1: the order's invoice — number, RF structured reference, due in 30 days, reverse-charge note"
+INVOICE=$(call GET "/v1/invoices?order_id=$OID" "$KEY" | jq '.data[0]')
+jq -c '{number, status, total: .total.amount, amount_due: .amount_due.amount, payment_reference, issue_date, due_date, tax_note}' <<<"$INVOICE"
+curl -sS --fail-with-body $GW/v1/invoices/$(jq -r .id <<<"$INVOICE")/pdf -H "Authorization: Bearer $KEY" -o /tmp/channelhub-invoice.pdf
+echo "invoice PDF: $(head -c 5 /tmp/channelhub-invoice.pdf) $(wc -c </tmp/channelhub-invoice.pdf) bytes"
+
+say "R-BI-1/2: staff record the bank transfer quoting the reference; the prepaid order is released"
+call POST /v1/payments "$ADMIN" "{\"reference\": $(jq .payment_reference <<<"$INVOICE"),
+  \"amount\": $(jq .amount_due <<<"$INVOICE"), \"received_on\": \"$(date +%F)\"}" | jq -c '{status, allocations}'
+for _ in $(seq 50); do
+  STATUS=$(call GET /v1/orders/$OID "$KEY" | jq -r .status); [ "$STATUS" = placed ] || break; sleep 0.1
+done
+echo "order $OID is $STATUS; reseller paid orders: $(call GET /v1/resellers/$RID "$ADMIN" | jq .paid_orders)"
+
 say "R-CU-8: making a customer user an administrator needs confirmation (the discount would not apply)"
 curl -sS -X POST $GW/v1/customers/$CID/users -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
   -d "{\"email\": \"boss@acme-$RUN.de\", \"admin\": true}" | jq -c '{status, code, detail}'
@@ -110,8 +124,8 @@ US=$(call POST /v1/reseller-applications/$APP3/approve "$ADMIN" '{}'); USKEY=$(j
 call PUT /v1/resellers/$USID/tax-exemption-certificate "$USKEY" '{"state": "CA", "number": "SR-123456",
   "valid_from": "2026-01-01", "valid_until": "2027-12-31"}' | jq -c
 
-say "R-ON-3/6: standing — staff record paid orders (stand-in until billing publishes payments)"
-call POST /v1/resellers/$RID/payment-facts "$ADMIN" '{"paid_orders_delta": 3}' | jq -c '{standing, paid_orders, credit_limit}'
+say "R-ON-3/6: standing — a staff correction adds two orders paid before the platform (billing counted one)"
+call POST /v1/resellers/$RID/payment-facts "$ADMIN" '{"paid_orders_delta": 2}' | jq -c '{standing, paid_orders, credit_limit}'
 
 say "R-OR-6/7: a seat subscription; 50 days before the period ends an extra seat costs 2 months"
 call POST /v1/skus "$ADMIN" "{\"sku\": \"SEATS-$RUN\", \"product\": \"axcrypt-business\", \"name\": \"AxCrypt Business (year)\",

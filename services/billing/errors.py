@@ -41,3 +41,9 @@ class InvoiceNotPayable(Conflict):
 
 class CurrencyMismatch(Unprocessable):
     code, title = "currency-mismatch", "The payment's currency is not the invoice's"
+
+
+class NotForCustomers(NotFound):
+    """Billing is between the vendor and its resellers: a customer's key finds nothing here."""
+
+    code, title = "not-found", "Not found"

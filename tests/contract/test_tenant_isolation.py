@@ -48,6 +48,9 @@ TENANT_OWNED = {
     "application_id",
     "key_id",
     "change_id",
+    "invoice_id",
+    "payment_id",
+    "statement_id",
 }
 SHARED = {"sku", "program_id", "failed_id", "name", "row_id"}  # catalog, programs, jobs, dead letters, outbox
 # Valid bodies where the schema cannot say everything the service checks (an e-mail address, a
@@ -115,6 +118,23 @@ def owner(api: Api) -> Owner:
         "POST", f"/v1/resellers/{reseller.id}/tax-profile-changes", reseller.key, json={"state": None}
     )
     assert change.status_code == 201, change.text
+    # billing: the order's invoice, a payment on it, and a monthly statement listing it
+    [invoice] = api.call("GET", "/v1/invoices", reseller.key, params={"order_id": order.json()["id"]}).json()[
+        "data"
+    ]
+    payment = api.admin(
+        "POST",
+        "/v1/payments",
+        json={
+            "reference": invoice["payment_reference"],
+            "amount": money_of("1.00"),
+            "received_on": "2026-01-05",
+        },
+    )
+    assert payment.status_code == 201, payment.text
+    as_of = {"as_of": invoice["issue_date"]}
+    assert api.admin("POST", "/v1/billing/jobs/monthly-statements/run", json=as_of).status_code == 200
+    [statement] = api.call("GET", f"/v1/resellers/{reseller.id}/statements", reseller.key).json()
     return Owner(
         reseller,
         {
@@ -130,6 +150,9 @@ def owner(api: Api) -> Owner:
             "name": "expire-trials",
             "change_id": change.json()["id"],
             "row_id": "1",
+            "invoice_id": invoice["id"],
+            "payment_id": payment.json()["id"],
+            "statement_id": statement["id"],
         },
     )
 
@@ -147,6 +170,10 @@ def intruders(api: Api) -> dict[str, str]:
     key = api.call("POST", f"/v1/customers/{customer['id']}/api-keys", other.key, json={"name": "portal"})
     assert key.status_code == 201, key.text
     return {"reseller": other.key, "customer": key.json()["key"]}
+
+
+def money_of(amount: str) -> dict[str, str]:
+    return {"amount": amount, "currency": "EUR"}
 
 
 def nowhere(name: str, value: str) -> str:

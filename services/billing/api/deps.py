@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import Depends
 
 from libs.auth import Caller, CurrentCaller
-from libs.errors import NotFound
 from libs.internal_client import InternalClient, internal_client
 from services.billing.config import BillingConfig, billing_config
+from services.billing.errors import NotForCustomers
 
 Onboarding = Annotated[InternalClient, Depends(internal_client("onboarding"))]
 Ordering = Annotated[InternalClient, Depends(internal_client("ordering"))]
@@ -20,7 +20,7 @@ async def _no_customers(caller: CurrentCaller) -> Caller:
     """Billing is between the vendor and its resellers: a customer's key finds nothing here (404,
     the platform's answer for what a caller may not see — never a hint that it exists)."""
     if caller.kind not in ("staff", "reseller"):
-        raise NotFound("no such resource")
+        raise NotForCustomers("no such resource")
     return caller
 
 

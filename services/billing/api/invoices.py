@@ -18,7 +18,12 @@ from services.billing.usecases.views import render_invoice
 router = APIRouter(prefix="/v1/invoices", tags=["billing"])
 
 
-@router.get("", response_model=Page[schemas.Invoice], name="invoices-list")
+@router.get(
+    "",
+    response_model=Page[schemas.Invoice],
+    name="invoices-list",
+    responses=problem_responses(errors.NotForCustomers),
+)
 async def list_invoices(
     uow: UoW,
     caller: BillingCaller,

@@ -43,7 +43,12 @@ async def record_payment(body: schemas.PaymentCreate, uow: UoW, staff: Staff, id
     return await idem.run(create)
 
 
-@router.get("/v1/payments", response_model=Page[schemas.Payment], name="payments-list")
+@router.get(
+    "/v1/payments",
+    response_model=Page[schemas.Payment],
+    name="payments-list",
+    responses=problem_responses(errors.NotForCustomers),
+)
 async def list_payments(
     uow: UoW,
     caller: BillingCaller,

@@ -331,3 +331,50 @@ def test_r_bi_1_cancelled_order_voids_its_unpaid_invoice(api: Api, onboard: Call
     assert get_invoice(api, reseller.key, invoice["id"])["amount_due"] == money("0.00")
     # a transfer quoting it now is kept for staff, not applied
     assert pay(api, invoice, amount=invoice["total"]["amount"])["status"] == "unmatched"
+
+
+def test_r_bi_2_prepaid_subscription_charge_is_invoiced_and_paying_it_activates_the_subscription(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard(country="NL")
+    customer_id = customer_ready_to_order(api, reseller)
+    sku = api.create_sku(
+        billing_plan="yearly", seat_based=True, prices=[{"amount": "120.00", "currency": "EUR"}]
+    )
+    body = {"customer_id": customer_id, "sku": sku["sku"], "seats": 5, "term_months": 12}
+
+    def subscribe() -> dict[str, Any] | None:  # ordering learns the new customer from onboarding's event
+        response = api.call(
+            "POST", "/v1/subscriptions", reseller.key, json=body, headers={"Idempotency-Key": key}
+        )
+        return response.json() if response.status_code == 201 else None
+
+    key = f"sub-{reseller.id}"
+    subscription = wait_until(subscribe, what="ordering to accept the subscription")
+    assert subscription["status"] == "pending_payment"  # a new reseller prepays (R-ON-3)
+
+    def invoice() -> dict[str, Any] | None:  # made from ordering's event, not on the partner's call
+        page = api.call("GET", "/v1/invoices", reseller.key, params={"subscription_id": subscription["id"]})
+        return (page.json()["data"] or [None])[0]
+
+    charged = wait_until(invoice, what="the charge's invoice")
+    assert (
+        charged["kind"] == "subscription"
+        and charged["charge_id"] == subscription["periods"][0]["charge"]["id"]
+    )
+    # 5 seats x 108.00 (120.00 less 10 %) = 540.00 + 21 % VAT 113.40
+    assert (charged["net"], charged["tax"], charged["total"]) == (
+        money("540.00"),
+        money("113.40"),
+        money("653.40"),
+    )
+    assert charged["lines"][0]["quantity"] == 5
+
+    pay(api, charged)
+    wait_until(
+        lambda: (
+            api.call("GET", f"/v1/subscriptions/{subscription['id']}", reseller.key).json()["status"]
+            == "active"
+        ),
+        what="the paid subscription to become active",
+    )
