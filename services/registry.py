@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from libs.service import ServiceSpec
 from services.billing.app import SPEC as BILLING
+from services.licensing.app import SPEC as LICENSING
 from services.onboarding.app import SPEC as ONBOARDING
 from services.ordering.app import SPEC as ORDERING
 
@@ -20,6 +21,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ONBOARDING,
     ORDERING,
     BILLING,
+    LICENSING,
 )
 
 SERVICE_NAMES: tuple[str, ...] = tuple(spec.name for spec in SERVICES)

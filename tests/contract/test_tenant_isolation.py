@@ -51,8 +51,17 @@ TENANT_OWNED = {
     "invoice_id",
     "payment_id",
     "statement_id",
+    "license_id",
+    "email",
 }
-SHARED = {"sku", "program_id", "failed_id", "name", "row_id"}  # catalog, programs, jobs, dead letters, outbox
+SHARED = {
+    "sku",
+    "program_id",
+    "failed_id",
+    "name",
+    "row_id",
+    "token",
+}  # catalog, programs, jobs, dead letters, outbox, invitations
 # Valid bodies where the schema cannot say everything the service checks (an e-mail address, a
 # domain, a date range): a generated body would be refused (422) before the object is looked up.
 BODIES: dict[str, dict[str, Any]] = {
@@ -68,6 +77,7 @@ BODIES: dict[str, dict[str, Any]] = {
     "PATCH /v1/resellers/{reseller_id}/tax-profile": {"country": "NL", "vat_id": "NL123456789B01"},
     "POST /v1/resellers/{reseller_id}/tax-profile-changes": {"country": "NL", "vat_id": "NL123456789B01"},
     "POST /v1/resellers/{reseller_id}/tax-profile-changes/{change_id}/reject": {"reason": "not ours"},
+    "POST /v1/subscriptions/{subscription_id}/seat-assignments": {"email": "intruder@example.com"},
 }
 
 
@@ -135,6 +145,13 @@ def owner(api: Api) -> Owner:
     as_of = {"as_of": invoice["issue_date"]}
     assert api.admin("POST", "/v1/billing/jobs/monthly-statements/run", json=as_of).status_code == 200
     [statement] = api.call("GET", f"/v1/resellers/{reseller.id}/statements", reseller.key).json()
+    # licensing: a temporary license for an order of the owner's customer awaiting its prepayment
+    for_customer = {**api.order_body(api.ensure_sku()["sku"]), "customer_id": customer_id}
+    del for_customer["ship_to"]
+    awaiting = api.call("POST", "/v1/orders", reseller.key, json=for_customer)
+    assert awaiting.status_code == 201, awaiting.text
+    temporary = api.call("POST", f"/v1/orders/{awaiting.json()['id']}/temporary-license", reseller.key)
+    assert temporary.status_code == 201, temporary.text
     return Owner(
         reseller,
         {
@@ -153,6 +170,10 @@ def owner(api: Api) -> Owner:
             "invoice_id": invoice["id"],
             "payment_id": payment.json()["id"],
             "statement_id": statement["id"],
+            "license_id": temporary.json()["id"],
+            "email": "seat-holder@example.com",
+            # an invitation token is a credential, not a tenant's id: an unknown one is a 404 for anyone
+            "token": "inv_" + uuid.uuid4().hex,
         },
     )
 

@@ -67,3 +67,10 @@ async def follow_customer(session: AsyncSession, customer_id: uuid.UUID) -> list
     if moved:
         await session.flush()
     return moved
+
+
+async def current_snapshot(session: AsyncSession, subscription_id: uuid.UUID) -> ev.SubscriptionEvent | None:
+    """The subscription as its events carry it, for a service whose read model lags a caller's write
+    (licensing assigning a seat on a subscription created a moment ago)."""
+    sub = await session.get(Subscription, subscription_id)
+    return None if sub is None else ev.SubscriptionEvent(**event_fields(sub))  # type: ignore[arg-type]

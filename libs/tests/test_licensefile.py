@@ -1,0 +1,87 @@
+"""The license file format and its offline verifier (R-LI-2): genuine files verify with the
+published keys; a flipped byte, a wrong key or an unknown key id does not; rotation keeps old files
+verifiable; the CLI says so with its exit status."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from libs.licensefile import InvalidLicense, keys_from_document, sign, verify
+from libs.licensefile.__main__ import main
+
+PAYLOAD = {"license_id": "l-1", "sku": "TOTAL-NET", "quantity": 2, "licensee": {"name": "Acme AG"}}
+
+
+def published(*keys: tuple[str, Ed25519PrivateKey, str]) -> dict[str, object]:
+    return {
+        "data": [
+            {
+                "key_id": key_id,
+                "algorithm": "Ed25519",
+                "public_key": base64.b64encode(
+                    key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+                ).decode(),
+                "status": status,
+            }
+            for key_id, key, status in keys
+        ]
+    }
+
+
+def flip(text: str, at: int) -> str:
+    replacement = "A" if text[at] != "A" else "B"
+    return text[:at] + replacement + text[at + 1 :]
+
+
+def test_r_li_2_a_signed_file_verifies_and_returns_its_payload() -> None:
+    key = Ed25519PrivateKey.generate()
+    document = sign(PAYLOAD, key_id="k1", private_key=key)
+    assert document["format"] == "channelhub-license/1" and document["key_id"] == "k1"
+    assert verify(document, keys_from_document(published(("k1", key, "active")))) == PAYLOAD
+
+
+@pytest.mark.parametrize("field", ["payload", "signature"])
+def test_r_li_2_a_flipped_byte_fails(field: str) -> None:
+    key = Ed25519PrivateKey.generate()
+    document = sign(PAYLOAD, key_id="k1", private_key=key)
+    tampered = {**document, field: flip(document[field], 5)}
+    with pytest.raises(InvalidLicense):
+        verify(tampered, keys_from_document(published(("k1", key, "active"))))
+
+
+def test_r_li_2_a_wrong_or_unknown_key_fails() -> None:
+    key, other = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    document = sign(PAYLOAD, key_id="k1", private_key=key)
+    with pytest.raises(InvalidLicense, match="signature"):
+        verify(document, keys_from_document(published(("k1", other, "active"))))
+    with pytest.raises(InvalidLicense, match="unknown key"):
+        verify(document, keys_from_document(published(("k2", key, "active"))))
+
+
+def test_r_li_2_rotation_keeps_files_of_the_retired_key_verifiable() -> None:
+    old, new = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    before = sign(PAYLOAD, key_id="k1", private_key=old)
+    after = sign(PAYLOAD, key_id="k2", private_key=new)
+    keys = keys_from_document(published(("k1", old, "retired"), ("k2", new, "active")))
+    assert verify(before, keys) == verify(after, keys) == PAYLOAD
+
+
+def test_r_li_2_cli_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    key = Ed25519PrivateKey.generate()
+    good = tmp_path / "license.json"
+    bad = tmp_path / "tampered.json"
+    keys = tmp_path / "keys.json"
+    document = sign(PAYLOAD, key_id="k1", private_key=key)
+    good.write_text(json.dumps(document))
+    bad.write_text(json.dumps({**document, "payload": flip(document["payload"], 3)}))
+    keys.write_text(json.dumps(published(("k1", key, "active"))))
+    assert main(["verify", str(good), "--keys", str(keys)]) == 0
+    assert json.loads(capsys.readouterr().out)["sku"] == "TOTAL-NET"
+    assert main(["verify", str(bad), "--keys", str(keys)]) == 1
+    assert "INVALID" in capsys.readouterr().err

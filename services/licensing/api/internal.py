@@ -1,0 +1,35 @@
+"""Service-to-service endpoints (not in the public OpenAPI, not routed by the gateway): a license and
+its signed file, for notifications to mail them to the reseller (R-BI-5, R-LI-1)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from libs.auth import Caller, internal_service
+from libs.service import UoW
+from services.licensing import errors, schemas
+from services.licensing.api.deps import Config
+from services.licensing.usecases import licenses
+from services.licensing.usecases.views import render_license
+
+router = APIRouter(prefix="/internal", include_in_schema=False)
+LicenseReader = Annotated[Caller, Depends(internal_service("notifications"))]
+
+
+@router.get("/licenses/{license_id}", response_model=schemas.License)
+async def license_snapshot(license_id: uuid.UUID, uow: UoW, _service: LicenseReader) -> Any:
+    found = await licenses.any_license(uow.session, license_id)
+    if found is None:
+        raise errors.LicenseNotFound()
+    return render_license(found)
+
+
+@router.get("/licenses/{license_id}/file", response_model=schemas.LicenseFile)
+async def license_file(license_id: uuid.UUID, uow: UoW, config: Config, _service: LicenseReader) -> Any:
+    found = await licenses.any_license(uow.session, license_id)
+    if found is None:
+        raise errors.LicenseNotFound()
+    return licenses.signed_file(found, config)

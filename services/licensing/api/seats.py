@@ -1,0 +1,112 @@
+"""/v1/subscriptions/{id}/seat-assignments and /v1/seat-invitations/{token}/activate (R-LI-4)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Response
+
+from libs.auth import StaffOrReseller
+from libs.errors import problem_responses
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.licensing import errors, schemas
+from services.licensing.api.deps import Config, Ordering
+from services.licensing.usecases import seats
+from services.licensing.usecases.views import render_assignment, render_overview
+
+router = APIRouter(tags=["licensing"])
+Email = Annotated[str, Path(min_length=3, max_length=254)]
+Token = Annotated[str, Path(min_length=10, max_length=100)]
+
+
+@router.get(
+    "/v1/subscriptions/{subscription_id}/seat-assignments",
+    response_model=schemas.SeatOverview,
+    name="seat-assignments-list",
+    responses=problem_responses(errors.SubscriptionNotFound),
+)
+async def list_assignments(
+    subscription_id: uuid.UUID, uow: UoW, caller: StaffOrReseller, ordering: Ordering
+) -> Any:
+    sub, live = await seats.overview(uow.session, caller, subscription_id, ordering)
+    await uow.commit()  # a subscription refreshed from ordering is kept
+    return render_overview(sub, live)
+
+
+@router.post(
+    "/v1/subscriptions/{subscription_id}/seat-assignments",
+    status_code=201,
+    response_model=schemas.SeatAssignment,
+    name="seat-assignments-create",
+    responses=problem_responses(
+        errors.SubscriptionNotFound,
+        errors.SubscriptionNotUsable,
+        errors.NoSeatsLeft,
+        errors.SeatAlreadyAssigned,
+        errors.InvalidEmail,
+    ),
+)
+async def assign_seat(
+    subscription_id: uuid.UUID,
+    body: schemas.SeatAssign,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+    config: Config,
+    idem: IdempotentCreate,
+    ordering: Ordering,
+) -> Any:
+    """Assign a seat to an e-mail while usable seats remain (409 `no-seats-left` otherwise); the
+    person gets a single-use invitation by e-mail."""
+
+    async def create() -> Any:
+        assignment, _token = await seats.assign(
+            uow.session, caller, subscription_id, body.email, clock, config.invitation_days, ordering
+        )
+        return render_assignment(assignment)
+
+    return await idem.run(create)
+
+
+@router.delete(
+    "/v1/subscriptions/{subscription_id}/seat-assignments/{email}",
+    status_code=204,
+    name="seat-assignments-delete",
+    responses=problem_responses(
+        errors.SubscriptionNotFound, errors.SeatAssignmentNotFound, errors.InvalidEmail
+    ),
+)
+async def unassign_seat(
+    subscription_id: uuid.UUID,
+    email: Email,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+    ordering: Ordering,
+) -> Response:
+    """Free the seat: it can be kept or assigned to someone else."""
+    await seats.unassign(uow.session, caller, subscription_id, email, clock, ordering)
+    await uow.commit()
+    return Response(status_code=204)
+
+
+@router.post(
+    "/v1/seat-invitations/{token}/activate",
+    response_model=schemas.SeatActivation,
+    name="seat-invitations-activate",
+    responses=problem_responses(errors.InvitationNotFound, errors.InvitationExpired),
+)
+async def activate(token: Token, uow: UoW, clock: CurrentClock) -> Any:
+    """The invitee activates the seat (no API key: the single-use token is the credential); works
+    whether or not the person has an account already."""
+    assignment, existing = await seats.activate(uow.session, token, clock)
+    await uow.commit()
+    assert assignment.activated_at is not None
+    return schemas.SeatActivation(
+        subscription_id=assignment.subscription_id,
+        email=assignment.email,
+        status="active",
+        existing_user=existing,
+        activated_at=assignment.activated_at,
+    )

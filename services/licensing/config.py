@@ -1,0 +1,71 @@
+"""Licensing's settings: temporary licenses, invitations, and the keys that sign license files."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from libs.licensefile import public_key_from_base64
+from libs.settings import get_settings
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    key_id: str
+    public_key: Ed25519PublicKey
+    private_key: Ed25519PrivateKey | None  # only the active key signs; retired ones only verify
+    status: str  # active | retired
+
+
+class LicensingConfig(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # R-LI-3: how long a temporary license runs while the prepayment is awaited
+    temporary_license_days: int = Field(30, ge=1, le=365, alias="CHANNELHUB_TEMPORARY_LICENSE_DAYS")
+    # R-LI-4: how long a seat invitation can be activated
+    invitation_days: int = Field(14, ge=1, le=90, alias="CHANNELHUB_SEAT_INVITATION_DAYS")
+    # JSON list: [{"key_id": "lk-2026-1", "private_key": "<base64 32-byte seed>", "status": "active"},
+    #             {"key_id": "lk-2025-1", "public_key": "<base64 32 bytes>", "status": "retired"}]
+    # Empty in development: one key derived from the service-token secret (stable per stack).
+    signing_keys: str = Field("", alias="CHANNELHUB_LICENSE_SIGNING_KEYS")
+
+    def keys(self) -> list[SigningKey]:
+        if not self.signing_keys:
+            seed = hashlib.sha256(
+                b"channelhub-license-dev|" + get_settings().service_token_private_key.encode()
+            )
+            private = Ed25519PrivateKey.from_private_bytes(seed.digest())
+            return [SigningKey("dev-1", private.public_key(), private, "active")]
+        keys = []
+        for entry in json.loads(self.signing_keys):
+            if entry.get("private_key"):
+                private = Ed25519PrivateKey.from_private_bytes(base64.b64decode(entry["private_key"]))
+                keys.append(
+                    SigningKey(entry["key_id"], private.public_key(), private, entry.get("status", "active"))
+                )
+            else:
+                public = public_key_from_base64(entry["public_key"])
+                keys.append(SigningKey(entry["key_id"], public, None, "retired"))
+        active = [k for k in keys if k.status == "active" and k.private_key is not None]
+        if len(active) != 1:
+            raise ValueError(
+                "CHANNELHUB_LICENSE_SIGNING_KEYS needs exactly one active key with its private key"
+            )
+        return keys
+
+    def active_key(self) -> SigningKey:
+        return next(k for k in self.keys() if k.status == "active")
+
+
+@lru_cache(maxsize=1)
+def licensing_config() -> LicensingConfig:
+    config = LicensingConfig()
+    config.keys()  # a malformed key list fails at start, not at the first download
+    return config

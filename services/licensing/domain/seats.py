@@ -1,0 +1,17 @@
+"""Seats (R-LI-4): what a subscription's holder may assign."""
+
+from __future__ import annotations
+
+USABLE_STATUSES = ("active", "trial")
+
+
+def usable_seats(seats: int, seats_pending_payment: int, status: str) -> int:
+    """Seats bought and paid (or on account) of a running subscription; prepaid seats not yet paid,
+    and every seat of an unpaid, expired or cancelled subscription, cannot be used."""
+    if status not in USABLE_STATUSES:
+        return 0
+    return max(seats - seats_pending_payment, 0)
+
+
+def may_assign(usable: int, assigned: int) -> bool:
+    return assigned < usable

@@ -1,0 +1,77 @@
+"""Licensing's request and response shapes (API.md "Licensing"). No price appears anywhere:
+licenses are what a customer may see (R-LI-6)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class License(BaseModel):
+    id: uuid.UUID
+    kind: Literal["order", "subscription", "waas"]
+    order_id: uuid.UUID | None
+    subscription_id: uuid.UUID | None
+    contract_id: uuid.UUID | None
+    customer_id: uuid.UUID
+    reseller_id: uuid.UUID
+    licensee: str
+    sku: str
+    quantity: int | None
+    seats: int | None
+    temporary: bool
+    status: Literal["active", "revoked", "expired"]
+    valid_from: date
+    valid_until: date | None
+    issued_at: datetime
+    replaced_by: uuid.UUID | None
+
+
+class LicenseFile(BaseModel):
+    format: str
+    key_id: str
+    payload: str
+    signature: str
+
+
+class SigningKey(BaseModel):
+    key_id: str
+    algorithm: Literal["Ed25519"]
+    public_key: str  # base64 of the raw 32-byte key
+    status: Literal["active", "retired"]
+
+
+class SigningKeys(BaseModel):
+    data: list[SigningKey]
+
+
+class SeatAssign(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    email: Annotated[str, Field(min_length=3, max_length=254)]
+
+
+class SeatAssignment(BaseModel):
+    subscription_id: uuid.UUID
+    email: str
+    status: Literal["invited", "active"]
+    assigned_at: datetime
+    activated_at: datetime | None
+    invitation_expires_at: datetime
+
+
+class SeatOverview(BaseModel):
+    subscription_id: uuid.UUID
+    seats_usable: int
+    seats_assigned: int
+    assignments: list[SeatAssignment]
+
+
+class SeatActivation(BaseModel):
+    subscription_id: uuid.UUID
+    email: str
+    status: Literal["active"]
+    existing_user: bool
+    activated_at: datetime

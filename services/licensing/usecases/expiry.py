@@ -1,0 +1,30 @@
+"""The `expire-licenses` job: licenses whose validity ended by `as_of` — temporary ones past their
+30 days (R-LI-3), subscription and WaaS licenses past their period that were not renewed — are
+marked expired, each with its event. Running it again for the same day changes nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.licensing.domain.licenses import has_ended
+from services.licensing.models import License
+from services.licensing.usecases.issuing import end_license
+
+
+async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
+    candidates = await session.scalars(
+        sa.select(License)
+        .where(License.status == "active", License.valid_until.is_not(None), License.valid_until < as_of)
+        .order_by(License.valid_until, License.id)
+        .with_for_update(skip_locked=True)
+    )
+    expired = 0
+    for lic in candidates:
+        if has_ended(lic.valid_until, as_of):
+            assert lic.valid_until is not None
+            await end_license(session, lic, "expired", lic.valid_until, "validity ended")
+            expired += 1
+    return {"expired": expired}

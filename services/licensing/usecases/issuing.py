@@ -1,0 +1,363 @@
+"""Issuing licenses: for a released order's lines (R-LI-1), temporary ones for an order awaiting its
+prepayment (R-LI-3), for seat subscriptions (R-LI-4) and for WaaS contracts' Office 365 users (R-LI-5).
+
+Exactly once: unique indexes (one permanent license per order line, one per subscription or
+contract, one active temporary license per order) back every check, and the checks run under the
+row lock of the order or subscription, so a redelivered event or a racing request issues nothing twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller
+from libs.clock import Clock
+from libs.events import leasing as leasing_events
+from libs.events import licensing as ev
+from libs.events import ordering as ordering_events
+from libs.internal_client import InternalClient
+from libs.logging import get_logger
+from services.licensing.domain.licenses import temporary_validity
+from services.licensing.domain.seats import USABLE_STATUSES, usable_seats
+from services.licensing.errors import NotAwaitingPrepayment, OrderNotFound, TemporaryLicenseExists
+from services.licensing.models import OUTBOX, CustomerView, License, OrderView, SubscriptionView
+from services.licensing.usecases import readmodels
+
+log = get_logger(__name__)
+
+
+def _licensee(customer: CustomerView | None, order: OrderView | None = None) -> str:
+    if customer is not None:
+        return customer.name
+    return (order.ship_to_name if order else None) or "unnamed customer"
+
+
+async def _issued_order_event(session: AsyncSession, lic: License) -> None:
+    assert lic.order_id is not None
+    await OUTBOX.emit(
+        session,
+        ev.LicenseIssued(
+            license_id=lic.id,
+            order_id=lic.order_id,
+            reseller_id=lic.reseller_id,
+            customer_id=lic.customer_id,
+            temporary=lic.temporary,
+            sku=lic.sku,
+            valid_until=lic.valid_until,
+        ),
+        reseller_id=lic.reseller_id,
+    )
+
+
+async def release_order(session: AsyncSession, order_id: uuid.UUID, now: datetime) -> list[License]:
+    """R-LI-1: the order was released — license each line for its customer, once. Without a customer
+    yet (a ship-to order whose account is being created, R-CU-9), licensing waits for the link."""
+    order = await session.get(OrderView, order_id, with_for_update=True)
+    if order is None:
+        log.warning("release of an order licensing never saw placed", order_id=str(order_id))
+        return []
+    if order.status == "placed":
+        order.status = "released"
+    return await _issue_for_order(session, order, now)
+
+
+async def link_customer(
+    session: AsyncSession, order_id: uuid.UUID, customer_id: uuid.UUID, now: datetime
+) -> list[License]:
+    order = await session.get(OrderView, order_id, with_for_update=True)
+    if order is None:
+        return []
+    order.customer_id = order.customer_id or customer_id
+    return await _issue_for_order(session, order, now) if order.status == "released" else []
+
+
+async def _issue_for_order(session: AsyncSession, order: OrderView, now: datetime) -> list[License]:
+    if order.customer_id is None:
+        return []
+    existing = set(
+        await session.scalars(
+            sa.select(License.line_no).where(
+                License.kind == "order", License.order_id == order.order_id, License.temporary.is_(False)
+            )
+        )
+    )
+    customer = await session.get(CustomerView, order.customer_id)
+    issued = []
+    for line_no, line in enumerate(order.lines):
+        if line_no in existing:
+            continue
+        lic = License(
+            id=uuid.uuid4(),
+            kind="order",
+            order_id=order.order_id,
+            line_no=line_no,
+            reseller_id=order.reseller_id,
+            customer_id=order.customer_id,
+            licensee=_licensee(customer, order),
+            sku=line["sku"],
+            quantity=line["quantity"],
+            temporary=False,
+            status="active",
+            valid_from=now.date(),
+            valid_until=None,
+            issued_at=now,
+        )
+        session.add(lic)
+        issued.append(lic)
+    if not issued:
+        return []
+    await session.flush()
+    for lic in issued:
+        await _issued_order_event(session, lic)
+    await _replace_temporary(session, order.order_id, issued[0].id)
+    return issued
+
+
+async def _replace_temporary(session: AsyncSession, order_id: uuid.UUID, permanent_id: uuid.UUID) -> None:
+    """R-LI-3: the permanent license replaces the temporary one, which is revoked."""
+    temporary = await session.scalars(
+        sa.select(License)
+        .where(License.order_id == order_id, License.temporary.is_(True), License.status == "active")
+        .with_for_update()
+    )
+    for lic in temporary:
+        lic.status = "revoked"
+        lic.replaced_by = permanent_id
+        lic.ended_reason = "replaced by the permanent license"
+        await OUTBOX.emit(
+            session,
+            ev.LicenseRevoked(
+                license_id=lic.id,
+                reseller_id=lic.reseller_id,
+                customer_id=lic.customer_id,
+                order_id=order_id,
+                reason="replaced",
+                replaced_by=permanent_id,
+            ),
+            reseller_id=lic.reseller_id,
+        )
+
+
+async def cancel_order(session: AsyncSession, order_id: uuid.UUID) -> None:
+    """A cancelled order's temporary license stops working."""
+    order = await session.get(OrderView, order_id, with_for_update=True)
+    if order is not None:
+        order.status = "cancelled"
+    active = await session.scalars(
+        sa.select(License)
+        .where(License.order_id == order_id, License.temporary.is_(True), License.status == "active")
+        .with_for_update()
+    )
+    for lic in active:
+        lic.status = "revoked"
+        lic.ended_reason = "order cancelled"
+        await OUTBOX.emit(
+            session,
+            ev.LicenseRevoked(
+                license_id=lic.id,
+                reseller_id=lic.reseller_id,
+                customer_id=lic.customer_id,
+                order_id=order_id,
+                reason="order cancelled",
+            ),
+            reseller_id=lic.reseller_id,
+        )
+
+
+async def issue_temporary(
+    session: AsyncSession,
+    caller: Caller,
+    order_id: uuid.UUID,
+    clock: Clock,
+    days: int,
+    ordering: InternalClient,
+    onboarding: InternalClient,
+) -> License:
+    """R-LI-3: a temporary license for an order awaiting its prepayment, for the reseller to hand on."""
+    order = await readmodels.order(session, order_id, ordering, lock=True)
+    if order is None or not (caller.is_staff or order.reseller_id == caller.reseller_id):
+        raise OrderNotFound()
+    if order.payment_requirement != "prepay" or order.status != "placed":
+        raise NotAwaitingPrepayment(f"the order is {order.status} ({order.payment_requirement})")
+    if order.customer_id is None:
+        raise NotAwaitingPrepayment("the order's customer account is still being created; try again shortly")
+    active = await session.scalar(
+        sa.select(License.id).where(
+            License.order_id == order_id, License.temporary.is_(True), License.status == "active"
+        )
+    )
+    if active is not None:
+        raise TemporaryLicenseExists(f"license {active} is active until its permanent one replaces it")
+    customer = await readmodels.customer(session, order.customer_id, onboarding)
+    now = clock.now()
+    valid_from, valid_until = temporary_validity(now.date(), days)
+    lic = License(
+        id=uuid.uuid4(),
+        kind="order",
+        order_id=order_id,
+        reseller_id=order.reseller_id,
+        customer_id=order.customer_id,
+        licensee=_licensee(customer, order),
+        sku=order.lines[0]["sku"] if len(order.lines) == 1 else "+".join(line["sku"] for line in order.lines),
+        quantity=sum(int(line["quantity"]) for line in order.lines),
+        temporary=True,
+        status="active",
+        valid_from=valid_from,
+        valid_until=valid_until,
+        issued_at=now,
+    )
+    session.add(lic)
+    await session.flush()
+    await _issued_order_event(session, lic)
+    return lic
+
+
+# --- subscriptions (R-LI-4) and WaaS contracts (R-LI-5) -----------------------------------------
+
+
+async def follow_subscription(
+    session: AsyncSession, event: ordering_events.SubscriptionEvent, now: datetime
+) -> None:
+    """Keep the subscription's license in step with it: issued once it is usable, seats and end
+    date following the subscription (a renewal extends it; top-ups add capacity at once)."""
+    await readmodels.upsert_subscription(session, event)
+    sub = await session.get(SubscriptionView, event.subscription_id, populate_existing=True)
+    assert sub is not None
+    lic = await session.scalar(
+        sa.select(License)
+        .where(License.kind == "subscription", License.subscription_id == sub.subscription_id)
+        .with_for_update()
+    )
+    seats = usable_seats(sub.seats, sub.seats_pending_payment, sub.status)
+    if lic is None:
+        if sub.status not in USABLE_STATUSES or seats == 0:
+            return
+        customer = await session.get(CustomerView, sub.customer_id)
+        lic = License(
+            id=uuid.uuid4(),
+            kind="subscription",
+            subscription_id=sub.subscription_id,
+            reseller_id=sub.reseller_id,
+            customer_id=sub.customer_id,
+            licensee=_licensee(customer),
+            sku=sub.sku,
+            seats=seats,
+            temporary=False,
+            status="active",
+            valid_from=sub.period_start,
+            valid_until=sub.period_end,
+            issued_at=now,
+        )
+        session.add(lic)
+        await session.flush()
+        await OUTBOX.emit(
+            session,
+            ev.SubscriptionLicenseIssued(
+                license_id=lic.id,
+                reseller_id=lic.reseller_id,
+                customer_id=lic.customer_id,
+                subscription_id=sub.subscription_id,
+                sku=lic.sku,
+                seats=seats,
+                valid_from=lic.valid_from,
+                valid_until=sub.period_end,
+            ),
+            reseller_id=lic.reseller_id,
+        )
+        return
+    lic.reseller_id = sub.reseller_id  # R-CU-5: a transferred subscription's license moves along
+    if sub.status in USABLE_STATUSES:
+        lic.seats = seats
+        lic.valid_until = max(lic.valid_until or sub.period_end, sub.period_end)
+        if lic.status == "expired":
+            lic.status = "active"  # renewed after it lapsed
+    elif sub.status in ("expired", "cancelled") and lic.status == "active":
+        await end_license(session, lic, "expired", sub.period_end, f"subscription {sub.status}")
+
+
+async def end_license(session: AsyncSession, lic: License, status: str, on: date, reason: str) -> None:
+    lic.status = status
+    lic.ended_reason = reason
+    if status == "expired":
+        await OUTBOX.emit(
+            session,
+            ev.LicenseExpired(
+                license_id=lic.id,
+                reseller_id=lic.reseller_id,
+                customer_id=lic.customer_id,
+                order_id=lic.order_id,
+                subscription_id=lic.subscription_id,
+                expired_on=on,
+            ),
+            reseller_id=lic.reseller_id,
+        )
+    else:
+        await OUTBOX.emit(
+            session,
+            ev.LicenseRevoked(
+                license_id=lic.id,
+                reseller_id=lic.reseller_id,
+                customer_id=lic.customer_id,
+                order_id=lic.order_id,
+                reason=reason,
+            ),
+            reseller_id=lic.reseller_id,
+        )
+
+
+async def follow_contract(session: AsyncSession, event: leasing_events.ContractEvent, now: datetime) -> None:
+    """R-LI-5: a WaaS contract's Office 365 user licenses, as a subscription license for its term."""
+    contract = event.contract
+    lic = await session.scalar(
+        sa.select(License)
+        .where(License.kind == "waas", License.contract_id == event.contract_id)
+        .with_for_update()
+    )
+    if isinstance(event, leasing_events.ContractActivated) and lic is None:
+        assert contract.start_date is not None and contract.end_date is not None
+        customer = await session.get(CustomerView, contract.customer_id)
+        lic = License(
+            id=uuid.uuid4(),
+            kind="waas",
+            contract_id=event.contract_id,
+            reseller_id=contract.reseller_id,
+            customer_id=contract.customer_id,
+            licensee=_licensee(customer),
+            sku=contract.office365_sku,
+            seats=contract.office365_seats,
+            temporary=False,
+            status="active",
+            valid_from=contract.start_date,
+            valid_until=contract.end_date,
+            issued_at=now,
+        )
+        session.add(lic)
+        await session.flush()
+        await OUTBOX.emit(
+            session,
+            ev.SubscriptionLicenseIssued(
+                license_id=lic.id,
+                reseller_id=lic.reseller_id,
+                customer_id=lic.customer_id,
+                contract_id=event.contract_id,
+                sku=lic.sku,
+                seats=contract.office365_seats,
+                valid_from=contract.start_date,
+                valid_until=contract.end_date,
+            ),
+            reseller_id=lic.reseller_id,
+        )
+        return
+    if lic is None or lic.status != "active":
+        return
+    if isinstance(event, leasing_events.ContractExtended) and contract.end_date is not None:
+        lic.valid_until = contract.end_date  # upgrades and extensions follow the contract
+        lic.sku, lic.seats = contract.office365_sku, contract.office365_seats
+    elif isinstance(event, leasing_events.ContractTerminated):
+        await end_license(session, lic, "revoked", event.terminated_on, "contract terminated")
+    elif isinstance(event, leasing_events.ContractEnded):
+        await end_license(session, lic, "expired", contract.end_date or now.date(), "contract ended")

@@ -1,0 +1,204 @@
+"""Seats (R-LI-4): the reseller (the customer account's administrator, who holds no seat itself)
+assigns seats to e-mails while usable seats remain; each assignment sends a single-use invitation
+that works whether or not the person already has an account; removing a user frees the seat for
+someone else. The subscription's term runs on regardless (nothing here moves its end)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller
+from libs.clock import Clock
+from libs.events import licensing as ev
+from libs.internal_client import InternalClient
+from services.licensing.domain.seats import may_assign, usable_seats
+from services.licensing.domain.tokens import digest, new_token
+from services.licensing.errors import (
+    InvalidEmail,
+    InvitationExpired,
+    InvitationNotFound,
+    NoSeatsLeft,
+    SeatAlreadyAssigned,
+    SeatAssignmentNotFound,
+    SubscriptionNotFound,
+    SubscriptionNotUsable,
+)
+from services.licensing.models import OUTBOX, SeatAssignment, SubscriptionView, User
+from services.licensing.usecases import readmodels
+
+LIVE = ("invited", "active")
+
+
+def normalise_email(email: str) -> str:
+    try:
+        return validate_email(email, check_deliverability=False).normalized.lower()
+    except EmailNotValidError as exc:
+        raise InvalidEmail(str(exc)) from None
+
+
+async def _subscription(
+    session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient | None
+) -> SubscriptionView:
+    sub = await readmodels.subscription(session, subscription_id, ordering)
+    if sub is None:
+        raise SubscriptionNotFound()
+    if caller.is_staff or (caller.kind == "reseller" and caller.reseller_id == sub.reseller_id):
+        # one assignment decision at a time per subscription: capacity is checked under this lock
+        await session.refresh(sub, with_for_update=True)
+        return sub
+    raise SubscriptionNotFound()
+
+
+async def _live(session: AsyncSession, subscription_id: uuid.UUID) -> list[SeatAssignment]:
+    rows = await session.scalars(
+        sa.select(SeatAssignment)
+        .where(SeatAssignment.subscription_id == subscription_id, SeatAssignment.status.in_(LIVE))
+        .order_by(SeatAssignment.assigned_at)
+    )
+    return list(rows)
+
+
+async def overview(
+    session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient
+) -> tuple[SubscriptionView, list[SeatAssignment]]:
+    sub = await _subscription(session, caller, subscription_id, ordering)
+    return sub, await _live(session, subscription_id)
+
+
+def usable(sub: SubscriptionView) -> int:
+    return usable_seats(sub.seats, sub.seats_pending_payment, sub.status)
+
+
+async def assign(
+    session: AsyncSession,
+    caller: Caller,
+    subscription_id: uuid.UUID,
+    email: str,
+    clock: Clock,
+    invitation_days: int,
+    ordering: InternalClient,
+) -> tuple[SeatAssignment, str]:
+    """Assign a seat and create its invitation; returns the assignment and the token (mailed by
+    notifications through the event, never stored)."""
+    address = normalise_email(email)
+    sub = await _subscription(session, caller, subscription_id, ordering)
+    capacity = usable(sub)
+    if capacity == 0:
+        raise SubscriptionNotUsable(
+            f"the subscription is {sub.status} with {sub.seats_pending_payment} unpaid seat(s)"
+        )
+    live = await _live(session, subscription_id)
+    if any(a.email == address for a in live):
+        raise SeatAlreadyAssigned(address)
+    if not may_assign(capacity, len(live)):
+        raise NoSeatsLeft(f"all {capacity} usable seat(s) are assigned; remove a user or buy seats")
+    token = new_token()
+    now = clock.now()
+    assignment = SeatAssignment(
+        id=uuid.uuid4(),
+        subscription_id=subscription_id,
+        email=address,
+        status="invited",
+        invitation_token_hash=digest(token),
+        invitation_expires_at=now + timedelta(days=invitation_days),
+        assigned_by=caller.identity,
+        assigned_at=now,
+    )
+    session.add(assignment)
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.SeatAssigned(
+            subscription_id=subscription_id,
+            reseller_id=sub.reseller_id,
+            customer_id=sub.customer_id,
+            email=address,
+            seats_total=capacity,
+            seats_assigned=len(live) + 1,
+            invitation_id=assignment.id,
+            invitation_token=token,
+            invitation_expires_at=assignment.invitation_expires_at,
+        ),
+        reseller_id=sub.reseller_id,
+    )
+    return assignment, token
+
+
+async def unassign(
+    session: AsyncSession,
+    caller: Caller,
+    subscription_id: uuid.UUID,
+    email: str,
+    clock: Clock,
+    ordering: InternalClient,
+) -> None:
+    address = normalise_email(email)
+    sub = await _subscription(session, caller, subscription_id, ordering)
+    live = await _live(session, subscription_id)
+    assignment = next((a for a in live if a.email == address), None)
+    if assignment is None:
+        raise SeatAssignmentNotFound(address)
+    assignment.status = "removed"
+    assignment.removed_at = clock.now()
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.SeatUnassigned(
+            subscription_id=subscription_id,
+            reseller_id=sub.reseller_id,
+            customer_id=sub.customer_id,
+            email=address,
+            seats_total=usable(sub),
+            seats_assigned=len(live) - 1,
+        ),
+        reseller_id=sub.reseller_id,
+    )
+
+
+async def activate(session: AsyncSession, token: str, clock: Clock) -> tuple[SeatAssignment, bool]:
+    """The invitee follows the link: the seat becomes theirs, under their existing account or a new
+    one. Single use: a second activation finds no invitation."""
+    assignment = await session.scalar(
+        sa.select(SeatAssignment)
+        .where(SeatAssignment.invitation_token_hash == digest(token), SeatAssignment.status == "invited")
+        .with_for_update()
+    )
+    if assignment is None:
+        raise InvitationNotFound()
+    now = clock.now()
+    if assignment.invitation_expires_at < now:
+        raise InvitationExpired(f"it expired at {assignment.invitation_expires_at.isoformat()}")
+    created = await session.scalar(
+        pg_insert(User)
+        .values(id=uuid.uuid4(), email=assignment.email)
+        .on_conflict_do_nothing()
+        .returning(User.id)
+    )
+    user_id = created or await session.scalar(sa.select(User.id).where(User.email == assignment.email))
+    assignment.user_id = user_id
+    assignment.status = "active"
+    assignment.activated_at = now
+    sub = await session.get(SubscriptionView, assignment.subscription_id)
+    assert sub is not None
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.SeatActivated(
+            subscription_id=sub.subscription_id,
+            reseller_id=sub.reseller_id,
+            customer_id=sub.customer_id,
+            email=assignment.email,
+            seats_total=usable(sub),
+            seats_assigned=len(await _live(session, sub.subscription_id)),
+            invitation_id=assignment.id,
+            existing_user=created is None,
+        ),
+        reseller_id=sub.reseller_id,
+    )
+    return assignment, created is None
