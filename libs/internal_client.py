@@ -66,6 +66,17 @@ class InternalClient:
 
     async def get(self, path: str, model: type[M]) -> M | None:
         """GET `path` from the target as `model`; None when the target answers 404."""
+        content = await self.get_bytes(path)
+        if content is None:
+            return None
+        try:
+            return model.model_validate_json(content)
+        except ValidationError as exc:
+            log.warning("internal_call_unparsable", target=self.target, path=path, error=str(exc))
+            raise ServiceUnavailable(f"{self.target} gave an answer that cannot be used") from exc
+
+    async def get_bytes(self, path: str) -> bytes | None:
+        """GET `path` from the target as it answers (a PDF, a file); None when it answers 404."""
         if not self.configured:
             INTERNAL_CALLS.labels(self.target, "not_configured").inc()
             log.error("internal_call_not_configured", target=self.target, path=path)
@@ -85,11 +96,7 @@ class InternalClient:
         if response.status_code != 200:
             log.warning("internal_call_refused", target=self.target, path=path, status=response.status_code)
             raise ServiceUnavailable(f"{self.target} is unavailable, try again shortly")
-        try:
-            return model.model_validate_json(response.content)
-        except ValidationError as exc:
-            log.warning("internal_call_unparsable", target=self.target, path=path, error=str(exc))
-            raise ServiceUnavailable(f"{self.target} gave an answer that cannot be used") from exc
+        return response.content
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -41,6 +41,12 @@ from libs.settings import Settings, get_settings
 
 log = get_logger(__name__)
 
+# Continuous background work of a service beyond relay, consumers and jobs (e.g. sending webhook
+# deliveries as they fall due): started with the process, given its database, clock and the stop
+# event, and expected to return soon after `stop` is set. Several replicas run it side by side, so
+# it must claim its work with row locks (`FOR UPDATE SKIP LOCKED`), never assume it is alone.
+Worker = Callable[[Database, Clock, asyncio.Event], Awaitable[None]]
+
 
 @dataclass
 class ServiceSpec:
@@ -54,6 +60,7 @@ class ServiceSpec:
     # the service's own settings class (beyond libs.settings), validated when the process starts
     settings: type[BaseSettings] | None = None
     description: str = ""
+    workers: list[Worker] = field(default_factory=list)
 
     @property
     def consumed_event_types(self) -> list[str]:
@@ -129,6 +136,12 @@ def create_service_app(
             tasks.append(asyncio.create_task(app.state.relay.run(stop), name=f"{spec.name}-relay"))
             if spec.jobs:
                 tasks.append(asyncio.create_task(app.state.scheduler.run(stop), name=f"{spec.name}-jobs"))
+            for n, worker in enumerate(spec.workers):
+                tasks.append(
+                    asyncio.create_task(
+                        worker(app.state.db, app.state.clock, stop), name=f"{spec.name}-worker-{n}"
+                    )
+                )
             if spec.handlers:
                 consumer_thread = ConsumerThread(spec, settings)
                 consumer_thread.start()
