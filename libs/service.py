@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -45,7 +45,7 @@ log = get_logger(__name__)
 # deliveries as they fall due): started with the process, given its database, clock and the stop
 # event, and expected to return soon after `stop` is set. Several replicas run it side by side, so
 # it must claim its work with row locks (`FOR UPDATE SKIP LOCKED`), never assume it is alone.
-Worker = Callable[[Database, Clock, asyncio.Event], Awaitable[None]]
+Worker = Callable[[Database, Clock, asyncio.Event], Coroutine[Any, Any, None]]
 
 
 @dataclass

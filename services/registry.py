@@ -14,6 +14,7 @@ from __future__ import annotations
 from libs.service import ServiceSpec
 from services.billing.app import SPEC as BILLING
 from services.licensing.app import SPEC as LICENSING
+from services.notifications.app import SPEC as NOTIFICATIONS
 from services.onboarding.app import SPEC as ONBOARDING
 from services.ordering.app import SPEC as ORDERING
 
@@ -22,6 +23,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ORDERING,
     BILLING,
     LICENSING,
+    NOTIFICATIONS,
 )
 
 SERVICE_NAMES: tuple[str, ...] = tuple(spec.name for spec in SERVICES)

@@ -24,6 +24,7 @@ import httpx
 from libs.auth import generate_keypair
 from libs.db import Database
 from libs.devstack.broker import EmbeddedBroker
+from libs.devstack.mail import CaptureSmtp
 from libs.devstack.postgres import EmbeddedPostgres
 from libs.devstack.provision import create_database, drop_database, provision_service, with_database
 from libs.events.base import all_topics
@@ -75,6 +76,10 @@ class StackConfig:
                 "CHANNELHUB_PUBLIC_RATE_LIMIT": "100000",
                 "CHANNELHUB_FAILED_AUTH_RATE_LIMIT": "100000",
                 "CHANNELHUB_KEY_RATE_LIMIT": "1000000",
+                # webhook retries in fractions of a second: the tests watch a whole schedule run out
+                # (the production schedule is checked with an injected clock in unit tests)
+                "CHANNELHUB_WEBHOOK_RETRY_SCHEDULE": "0.2,0.2,0.2,0.2",
+                "CHANNELHUB_WEBHOOK_POLL_SECONDS": "0.05",
             },
         )
 
@@ -84,6 +89,7 @@ class Stack:
         self.config = config
         self.postgres: EmbeddedPostgres | None = None
         self.broker: EmbeddedBroker | None = None
+        self.smtp: CaptureSmtp | None = None
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.admin_url = ""
         self.service_urls: dict[str, str] = {}  # service → its own database URL
@@ -148,6 +154,12 @@ class Stack:
         if self.broker is not None:
             self.broker.stop()
 
+    def start_mail(self) -> None:
+        """Mail goes to SMTP_URL when it is set; otherwise to an embedded server that keeps it."""
+        if not os.environ.get("SMTP_URL"):
+            self.smtp = CaptureSmtp(self.config.data_dir / "mail", free_port())
+            self.smtp.start()
+
     def migrate(self) -> None:
         for service in SERVICES:
             url = asyncio.run(provision_service(self.admin_url, service))
@@ -168,11 +180,21 @@ class Stack:
     def service_env(self, service: str) -> dict[str, str]:
         return {
             **self.common_env(),
+            **self.development_env(),
             "CHANNELHUB_SERVICE_DATABASE_URL": self.service_urls[service],
             "CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY": self.service_private_key,
             "CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY": self.service_public_key,
             "CHANNELHUB_SERVICE_URLS": self.listen_urls(),
         }
+
+    def development_env(self) -> dict[str, str]:
+        """What makes this a development stack: mail to the embedded server (read back through
+        `GET /v1/outbound-mail`), webhooks allowed to reach http://127.0.0.1 receivers, links in mail
+        pointing at this gateway. Production sets none of it."""
+        env = {"CHANNELHUB_DEV_MODE": "true", "CHANNELHUB_PUBLIC_BASE_URL": self.gateway_url}
+        if self.smtp is not None:
+            env |= {"SMTP_URL": self.smtp.url, "CHANNELHUB_MAIL_CAPTURE_DIR": str(self.smtp.folder)}
+        return env
 
     def listen_urls(self) -> str:
         return ",".join(f"{s}=http://127.0.0.1:{p}" for s, p in self.config.service_ports.items())
@@ -249,6 +271,7 @@ class Stack:
         try:
             self.start_database()
             self.start_broker()
+            self.start_mail()
             self.migrate()
             if self.broker is not None:
                 self.refill_broker()  # a second `make run`: the data is kept, the memory broker's is not
@@ -268,6 +291,9 @@ class Stack:
         for name in ["gateway", *reversed(SERVICES)]:
             self.stop_process(name)
         self.stop_broker()
+        if self.smtp is not None:
+            self.smtp.stop()
+            self.smtp = None
         if self.config.fresh_database and self.admin_url:
             base = self.config.database_url
             assert base is not None

@@ -9,6 +9,6 @@ from libs.events.base import EVENT_TYPES, Event, event_model_for, topics_of
 from libs.events.envelope import CloudEvent
 
 # Import the contract modules so every event type registers itself.
-from libs.events import billing, leasing, licensing, onboarding, ordering  # noqa: F401  isort: skip
+from libs.events import billing, leasing, licensing, notifications, onboarding, ordering  # noqa: F401  isort: skip
 
 __all__ = ["EVENT_TYPES", "CloudEvent", "Event", "event_model_for", "topics_of"]

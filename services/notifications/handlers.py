@@ -1,0 +1,132 @@
+"""Every platform event → notifications.
+
+Each event of another service becomes a webhook delivery for every subscribed endpoint of its tenant
+(R-PL-2). Some also make a mail (R-BI-5: invoice paid → the invoice PDF, permanent license issued →
+the license file; R-LI-4 seat invitations; R-BI-3 statements; R-BI-4 reminders), recorded here once
+per event and sent by the mail worker. Onboarding's reseller snapshots give the contact addresses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from libs.consumer import HandlerMap
+from libs.db import UnitOfWork
+from libs.events import billing as billing_events
+from libs.events import licensing as licensing_events
+from libs.events import onboarding as onb
+from libs.events.base import EVENT_TYPES, Event, producer_of
+from libs.events.envelope import CloudEvent
+from services.notifications.usecases import deliveries, mail, readmodels
+
+Extra = Callable[[UnitOfWork, CloudEvent, Any], Awaitable[None]]
+
+
+async def invoice_paid(uow: UnitOfWork, envelope: CloudEvent, event: billing_events.InvoicePaid) -> None:
+    if event.invoice.kind == "order":
+        await mail.record(
+            uow.session,
+            key=f"invoice_paid:{event.invoice_id}",
+            kind="invoice_paid",
+            params={"invoice_id": str(event.invoice_id)},
+            reseller_id=event.invoice.reseller_id,
+            now=envelope.time,
+        )
+
+
+async def license_issued(
+    uow: UnitOfWork, envelope: CloudEvent, event: licensing_events.LicenseIssued
+) -> None:
+    if not event.temporary:
+        await mail.record(
+            uow.session,
+            key=f"license_issued:{event.license_id}",
+            kind="license_issued",
+            params={"license_id": str(event.license_id)},
+            reseller_id=event.reseller_id,
+            now=envelope.time,
+        )
+
+
+async def seat_assigned(uow: UnitOfWork, envelope: CloudEvent, event: licensing_events.SeatAssigned) -> None:
+    await mail.record(
+        uow.session,
+        key=f"seat_invitation:{event.invitation_id}",
+        kind="seat_invitation",
+        params={
+            "token": event.invitation_token,
+            "subscription_id": str(event.subscription_id),
+            "sku": f"subscription {event.subscription_id}",
+            "expires": event.invitation_expires_at.isoformat(timespec="minutes"),
+        },
+        recipient=event.email,
+        now=envelope.time,
+    )
+
+
+async def statement_issued(
+    uow: UnitOfWork, envelope: CloudEvent, event: billing_events.StatementIssued
+) -> None:
+    await mail.record(
+        uow.session,
+        key=f"statement:{event.statement_id}",
+        kind="statement",
+        params={
+            "statement_id": str(event.statement_id),
+            "month": event.month,
+            "count": event.invoice_count,
+            "total": str(event.open_total),
+            "currency": event.currency,
+        },
+        reseller_id=event.reseller_id,
+        now=envelope.time,
+    )
+
+
+async def reminder_due(
+    uow: UnitOfWork, envelope: CloudEvent, event: billing_events.InvoiceReminderDue
+) -> None:
+    await mail.record(
+        uow.session,
+        key=f"reminder:{event.invoice_id}:{event.level}",
+        kind="reminder",
+        params={
+            "invoice": event.invoice.model_dump(mode="json"),
+            "level": event.level,
+            "days": event.days_overdue,
+        },
+        reseller_id=event.invoice.reseller_id,
+        now=envelope.time,
+    )
+
+
+async def reseller_changed(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
+    await readmodels.upsert_reseller(uow.session, event.reseller)
+
+
+EXTRAS: dict[type[Event], Extra] = {
+    billing_events.InvoicePaid: invoice_paid,
+    licensing_events.LicenseIssued: license_issued,
+    licensing_events.SeatAssigned: seat_assigned,
+    billing_events.StatementIssued: statement_issued,
+    billing_events.InvoiceReminderDue: reminder_due,
+    onb.ResellerEvent: reseller_changed,
+}
+
+
+def _handler_for(cls: type[Event]) -> Callable[[UnitOfWork, CloudEvent, Event], Awaitable[None]]:
+    extras = [fn for base, fn in EXTRAS.items() if issubclass(cls, base)]
+
+    async def handle(uow: UnitOfWork, envelope: CloudEvent, event: Event) -> None:
+        await deliveries.fan_out(uow.session, envelope, envelope.time)
+        for extra in extras:
+            await extra(uow, envelope, event)
+
+    return handle
+
+
+# every event type of the other services (the catalog partners subscribe to)
+HANDLERS: HandlerMap = {
+    t: _handler_for(cls) for t, cls in EVENT_TYPES.items() if producer_of(t) != "notifications"
+}

@@ -1,0 +1,110 @@
+"""Notifications' request and response shapes (API.md "Webhooks and reports")."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from libs.idempotency import shown_once
+
+EventTypes = Annotated[
+    list[Annotated[str, Field(min_length=1, max_length=200)]], Field(min_length=1, max_length=100)
+]
+Url = Annotated[str, Field(min_length=8, max_length=2000)]
+
+
+class EventType(BaseModel):
+    type: str
+    description: str
+
+
+class EventTypeCatalog(BaseModel):
+    data: list[EventType]
+
+
+class EndpointCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    url: Url
+    event_types: EventTypes
+    description: Annotated[str | None, Field(max_length=500)] = None
+
+
+class EndpointPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    url: Url | None = None
+    event_types: EventTypes | None = None
+    description: Annotated[str | None, Field(max_length=500)] = None
+    status: Literal["active", "disabled"] | None = None
+
+
+class Endpoint(BaseModel):
+    id: uuid.UUID
+    reseller_id: uuid.UUID
+    url: str
+    description: str | None
+    event_types: list[str]
+    status: Literal["active", "disabled"]
+    disabled_reason: str | None
+    created_at: datetime
+    secret: str | None = shown_once("the signing secret `whsec_…` (on creation and on rotation)")
+    previous_secret_expires_at: datetime | None = None
+
+
+class Attempt(BaseModel):
+    number: int
+    trigger: Literal["schedule", "replay"]
+    started_at: datetime
+    duration_ms: int
+    status_code: int | None
+    response_excerpt: str | None
+    error: str | None
+    succeeded: bool
+
+
+class Delivery(BaseModel):
+    id: uuid.UUID
+    webhook_id: str
+    event_id: uuid.UUID
+    event_type: str
+    subject: str
+    status: Literal["pending", "succeeded", "failed"]
+    attempts: int
+    next_attempt_at: datetime | None
+    last_status_code: int | None
+    delivered_at: datetime | None
+    created_at: datetime
+    attempt_log: list[Attempt]
+    payload: dict[str, Any]
+
+
+class ReplayRange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    from_: datetime = Field(alias="from")
+    to: datetime
+
+
+class ReplayedRange(BaseModel):
+    replayed: int
+
+
+class MailAttachment(BaseModel):
+    filename: str
+    content_type: str
+    size: int
+
+
+class Mail(BaseModel):
+    id: str
+    subject: str
+    sender: str
+    recipients: list[str]
+    received_at: datetime
+    attachments: list[MailAttachment]
+
+
+class MailWithBody(Mail):
+    text: str | None
+    html: str | None

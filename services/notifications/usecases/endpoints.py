@@ -1,0 +1,145 @@
+"""Webhook endpoints of a reseller (R-PL-2): create with a secret shown once, read, change, delete,
+rotate the secret with an overlap during which deliveries carry both signatures."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import secrets
+import socket
+import uuid
+from datetime import timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller, scope_to_tenant
+from libs.clock import Clock
+from libs.events.base import EVENT_TYPES
+from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
+from services.notifications.config import NotificationsConfig
+from services.notifications.domain.targets import TargetRefused, check_address, check_url
+from services.notifications.errors import EndpointNotFound, UnknownEventType, UrlNotAllowed
+from services.notifications.models import WebhookEndpoint
+from services.notifications.schemas import EndpointCreate, EndpointPatch
+
+
+def catalog() -> list[dict[str, str]]:
+    """Every event type a partner can subscribe to, from the event contracts (`libs/events`)."""
+    return [
+        {"type": t, "description": " ".join((cls.__doc__ or t).split())}
+        for t, cls in sorted(EVENT_TYPES.items())
+    ]
+
+
+def _check_types(event_types: list[str]) -> list[str]:
+    unknown = sorted(set(event_types) - set(EVENT_TYPES))
+    if unknown:
+        raise UnknownEventType(f"not in the catalog: {', '.join(unknown)}")
+    return sorted(set(event_types))
+
+
+async def resolve_public(url: str, config: NotificationsConfig) -> None:
+    """Refuse URLs that are not https or that reach a non-public address (checked again before
+    every delivery: DNS may change after the endpoint was created)."""
+    try:
+        host, port = check_url(url, allow_insecure=config.dev_mode)
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        if not infos:
+            raise TargetRefused(f"{host} does not resolve")
+        for info in infos:
+            check_address(str(info[4][0]), allow_loopback=config.dev_mode)
+    except socket.gaierror as exc:
+        raise UrlNotAllowed(f"the host does not resolve: {exc.strerror}") from None
+    except TargetRefused as exc:
+        raise UrlNotAllowed(str(exc)) from None
+
+
+def new_secret() -> str:
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
+    stmt = stmt.where(WebhookEndpoint.deleted_at.is_(None))
+    return scope_to_tenant(stmt, caller, reseller_column=WebhookEndpoint.reseller_id)
+
+
+async def load_endpoint(
+    session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, *, lock: bool = False
+) -> WebhookEndpoint:
+    stmt = _visible(sa.select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id), caller)
+    return await load_or_404(session, stmt, EndpointNotFound, lock=lock)
+
+
+async def create(
+    session: AsyncSession, caller: Caller, body: EndpointCreate, config: NotificationsConfig
+) -> WebhookEndpoint:
+    assert caller.reseller_id is not None
+    event_types = _check_types(body.event_types)
+    await resolve_public(body.url, config)
+    endpoint = WebhookEndpoint(
+        id=uuid.uuid4(),
+        reseller_id=caller.reseller_id,
+        url=body.url,
+        description=body.description,
+        event_types=event_types,
+        secret=new_secret(),
+        status="active",
+    )
+    session.add(endpoint)
+    await session.flush()
+    await session.refresh(endpoint)
+    return endpoint
+
+
+async def list_endpoints(
+    session: AsyncSession, caller: Caller, page: PageQuery
+) -> tuple[list[WebhookEndpoint], str | None]:
+    return await paginate(session, _visible(sa.select(WebhookEndpoint), caller), WebhookEndpoint, page)
+
+
+async def patch(
+    session: AsyncSession,
+    caller: Caller,
+    endpoint_id: uuid.UUID,
+    body: EndpointPatch,
+    config: NotificationsConfig,
+) -> WebhookEndpoint:
+    endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
+    values: dict[str, Any] = {name: getattr(body, name) for name in body.model_fields_set}
+    if values.get("url") is not None:
+        await resolve_public(values["url"], config)
+        endpoint.url = values["url"]
+    if values.get("event_types") is not None:
+        endpoint.event_types = _check_types(values["event_types"])
+    if "description" in values:
+        endpoint.description = values["description"]
+    if values.get("status") is not None and values["status"] != endpoint.status:
+        endpoint.status = values["status"]
+        endpoint.disabled_reason = None if values["status"] == "active" else "disabled by the partner"
+    await session.flush()
+    return endpoint
+
+
+async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, clock: Clock) -> None:
+    """Kept for its delivery log, gone for the partner; nothing more is sent to it."""
+    endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
+    endpoint.deleted_at = clock.now()
+    endpoint.status = "disabled"
+    endpoint.disabled_reason = "deleted"
+    await session.flush()
+
+
+async def rotate(
+    session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, clock: Clock, overlap_hours: int
+) -> WebhookEndpoint:
+    """A new secret; the old one keeps signing too until the overlap ends, so the partner can
+    switch its verifier without missing a delivery."""
+    endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
+    endpoint.previous_secret = endpoint.secret
+    endpoint.previous_secret_expires_at = clock.now() + timedelta(hours=overlap_hours)
+    endpoint.secret = new_secret()
+    await session.flush()
+    return endpoint

@@ -1,0 +1,215 @@
+"""E-mail (R-BI-5, R-LI-4, R-BI-3/4): events become mails to send — recorded by the consumer, once
+per event — and the mail worker composes each from its template (Jinja2, text + HTML), fetches its
+attachment (the invoice or statement PDF from billing, the license file from licensing) and sends
+it over SMTP, retrying while the server or a source is unavailable."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiosmtplib
+import sqlalchemy as sa
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import RootModel
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.errors import ServiceUnavailable
+from libs.internal_client import InternalClient
+from libs.logging import get_logger
+from services.notifications.config import NotificationsConfig
+from services.notifications.models import OutboundMail, ResellerContact
+from services.notifications.usecases import readmodels
+
+log = get_logger(__name__)
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parents[1] / "templates"),
+    autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=False),
+    keep_trailing_newline=True,
+)
+MAX_ATTEMPTS = 12  # about a day of backing off (5 s doubling, capped at an hour)
+
+
+class Json(RootModel[dict[str, Any]]):
+    pass
+
+
+class MailNotReady(Exception):
+    """What the mail needs is not there yet (the reseller's address, a document): try again later."""
+
+
+async def record(
+    session: AsyncSession,
+    *,
+    key: str,
+    kind: str,
+    params: dict[str, Any],
+    now: datetime,
+    reseller_id: uuid.UUID | None = None,
+    recipient: str | None = None,
+) -> None:
+    await session.execute(
+        pg_insert(OutboundMail)
+        .values(
+            id=uuid.uuid4(),
+            dedupe_key=key,
+            kind=kind,
+            reseller_id=reseller_id,
+            recipient=recipient,
+            params=params,
+            status="pending",
+            attempts=0,
+            next_attempt_at=now,
+            attachments=[],
+        )
+        .on_conflict_do_nothing(index_elements=[OutboundMail.dedupe_key])
+    )
+
+
+def _render(name: str, **context: Any) -> tuple[str, str]:
+    return TEMPLATES.get_template(f"{name}.txt").render(**context), TEMPLATES.get_template(
+        f"{name}.html"
+    ).render(**context)
+
+
+async def _contact(
+    session: AsyncSession, reseller_id: uuid.UUID, onboarding: InternalClient
+) -> ResellerContact:
+    contact = await readmodels.contact(session, reseller_id, onboarding)
+    if contact is None:
+        raise MailNotReady(f"no contact address for reseller {reseller_id}")
+    return contact
+
+
+async def _compose(
+    session: AsyncSession, mail: OutboundMail, clients: dict[str, InternalClient], config: NotificationsConfig
+) -> tuple[str, str, str, str, list[tuple[str, str, bytes]]]:
+    """(recipient, subject, text, html, attachments) of a recorded mail."""
+    p = mail.params
+    if mail.kind == "seat_invitation":
+        link = f"{config.public_base_url.rstrip('/')}/v1/seat-invitations/{p['token']}/activate"
+        text, html = _render(
+            "seat_invitation", link=link, email=mail.recipient, sku=p["sku"], expires=p["expires"]
+        )
+        return str(mail.recipient), "You have been given a seat - activate it", text, html, []
+    assert mail.reseller_id is not None
+    contact = await _contact(session, mail.reseller_id, clients["onboarding"])
+    if mail.kind == "invoice_paid":
+        invoice = await clients["billing"].get(f"/internal/invoices/{p['invoice_id']}", Json)
+        pdf = await clients["billing"].get_bytes(f"/internal/invoices/{p['invoice_id']}/pdf")
+        if invoice is None or pdf is None:
+            raise MailNotReady("the invoice is not there (yet)")
+        number = invoice.root["number"]
+        text, html = _render("invoice_paid", company=contact.company_name, invoice=invoice.root)
+        return (
+            contact.contact_email,
+            f"Payment received - invoice {number}",
+            text,
+            html,
+            [(f"invoice-{number}.pdf", "application/pdf", pdf)],
+        )
+    if mail.kind == "license_issued":
+        lic = await clients["licensing"].get(f"/internal/licenses/{p['license_id']}", Json)
+        document = await clients["licensing"].get_bytes(f"/internal/licenses/{p['license_id']}/file")
+        if lic is None or document is None:
+            raise MailNotReady("the license is not there (yet)")
+        text, html = _render("license_issued", company=contact.company_name, license=lic.root)
+        return (
+            contact.contact_email,
+            f"Your license for order {lic.root['order_id']}",
+            text,
+            html,
+            [(f"license-{p['license_id']}.json", "application/json", document)],
+        )
+    if mail.kind == "statement":
+        pdf = await clients["billing"].get_bytes(f"/internal/statements/{p['statement_id']}/pdf")
+        if pdf is None:
+            raise MailNotReady("the statement is not there (yet)")
+        text, html = _render("statement", company=contact.company_name, **p)
+        return (
+            contact.contact_email,
+            f"Statement of open items {p['month']}",
+            text,
+            html,
+            [(f"statement-{p['month']}.pdf", "application/pdf", pdf)],
+        )
+    if mail.kind == "reminder":
+        text, html = _render("reminder", company=contact.company_name, **p)
+        return (
+            contact.contact_email,
+            f"Reminder {p['level']}: invoice {p['invoice']['number']} is overdue",
+            text,
+            html,
+            [],
+        )
+    raise ValueError(f"unknown mail kind {mail.kind}")
+
+
+def _message(
+    sender: str, recipient: str, subject: str, text: str, html: str, attachments: list[tuple[str, str, bytes]]
+) -> EmailMessage:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, recipient, subject
+    message.set_content(text)
+    message.add_alternative(html, subtype="html")
+    for filename, content_type, data in attachments:
+        maintype, subtype = content_type.split("/", 1)
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=filename)
+    return message
+
+
+async def send_due(
+    session: AsyncSession,
+    clients: dict[str, InternalClient],
+    config: NotificationsConfig,
+    now: datetime,
+    limit: int = 10,
+) -> int:
+    if not config.smtp_url:
+        return 0  # no SMTP server configured: mails wait (and show as pending)
+    smtp = urlsplit(config.smtp_url)
+    due = (
+        await session.scalars(
+            sa.select(OutboundMail)
+            .where(OutboundMail.status == "pending", OutboundMail.next_attempt_at <= now)
+            .order_by(OutboundMail.next_attempt_at)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    for mail in due:
+        mail.attempts += 1
+        try:
+            recipient, subject, text, html, attachments = await _compose(session, mail, clients, config)
+            message = _message(config.mail_from, recipient, subject, text, html, attachments)
+            await aiosmtplib.send(message, hostname=smtp.hostname, port=smtp.port or 25, timeout=10)
+        except (MailNotReady, ServiceUnavailable, aiosmtplib.SMTPException, OSError) as exc:
+            mail.last_error = f"{type(exc).__name__}: {exc}"[:500]
+            if mail.attempts >= MAX_ATTEMPTS:
+                mail.status = "failed"
+                log.error("mail given up", mail_id=str(mail.id), kind=mail.kind, error=mail.last_error)
+            else:
+                mail.next_attempt_at = now + timedelta(seconds=min(5 * 2 ** (mail.attempts - 1), 3600))
+            continue
+        mail.status, mail.sent_at, mail.subject, mail.recipient = "sent", now, subject, recipient
+        mail.attachments = [{"filename": f, "content_type": t, "size": len(d)} for f, t, d in attachments]
+        if "token" in mail.params:  # the invitation is in the invitee's mailbox now, and only there
+            mail.params = {k: v for k, v in mail.params.items() if k != "token"}
+    return len(due)
+
+
+def captured(config: NotificationsConfig) -> list[Path]:
+    """The development SMTP server's messages, newest first (what really went over SMTP)."""
+    folder = Path(config.mail_capture_dir)
+    return sorted(folder.glob("*.eml"), reverse=True) if config.mail_capture_dir and folder.is_dir() else []
+
+
+def find_captured(config: NotificationsConfig, mail_id: str) -> Path | None:
+    if not config.dev_mode:
+        return None
+    return next((p for p in captured(config) if p.stem == mail_id), None)

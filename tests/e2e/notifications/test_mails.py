@@ -1,0 +1,68 @@
+"""E-mail end to end (R-BI-5, R-LI-4): after a payment the reseller gets the order details with the
+invoice PDF, then the license file — read back from the real SMTP server the stack runs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from libs.licensefile import keys_from_document, verify
+from libs.testing.api import Api, Reseller, wait_until
+from tests.e2e.billing.conftest import invoice_of, pay
+from tests.e2e.licensing.test_licensing import established, place_for, subscription_with_seats
+from tests.e2e.ordering.conftest import customer_ready_to_order
+
+
+def mails_to(api: Api, address: str) -> list[dict[str, Any]]:
+    response = api.admin("GET", "/v1/outbound-mail", params={"to": address})
+    assert response.status_code == 200, response.text
+    return list(response.json())
+
+
+def test_r_bi_5_payment_accepted_sends_the_invoice_pdf_then_the_license_file(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    address = f"billing-{api.ensure_sku()['sku'].lower()}-{id(api)}@reseller.example"
+    reseller = onboard(contact_email=address)
+    order = place_for(api, reseller, customer_ready_to_order(api, reseller))
+    invoice = invoice_of(api, reseller, order)
+    pay(api, invoice)
+
+    mails = wait_until(lambda: (m := mails_to(api, address)) and len(m) >= 2 and m, what="two mails")
+    by_subject = {m["subject"]: m for m in mails}
+    paid = by_subject[f"Payment received - invoice {invoice['number']}"]
+    assert [a["filename"] for a in paid["attachments"]] == [f"invoice-{invoice['number']}.pdf"]
+    pdf = api.admin("GET", f"/v1/outbound-mail/{paid['id']}/attachments/invoice-{invoice['number']}.pdf")
+    assert pdf.content.startswith(b"%PDF")
+    body = api.admin("GET", f"/v1/outbound-mail/{paid['id']}").json()
+    assert order["id"] in body["text"] and invoice["total"]["amount"] in body["text"]
+
+    [licensed] = [m for s, m in by_subject.items() if s.startswith("Your license for order")]
+    [attachment] = licensed["attachments"]
+    document = api.admin(
+        "GET", f"/v1/outbound-mail/{licensed['id']}/attachments/{attachment['filename']}"
+    ).json()
+    keys = keys_from_document(api.call("GET", "/v1/license-signing-keys").json())
+    assert verify(document, keys)["order_id"] == order["id"]
+    assert "Installation" in api.admin("GET", f"/v1/outbound-mail/{licensed['id']}").json()["text"]
+
+
+def test_r_li_4_seat_invitation_mail_carries_a_working_activation_link(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = established(api, onboard)
+    sub = subscription_with_seats(api, reseller, seats=1)
+    email = f"seat-{sub['id'][:8]}@acme.example"
+    assigned = api.call(
+        "POST", f"/v1/subscriptions/{sub['id']}/seat-assignments", reseller.key, json={"email": email}
+    )
+    assert assigned.status_code == 201, assigned.text
+    [mail] = wait_until(lambda: mails_to(api, email), what="the invitation")
+    text = api.admin("GET", f"/v1/outbound-mail/{mail['id']}").json()["text"]
+    link = next(line.strip() for line in text.splitlines() if "/v1/seat-invitations/" in line)
+    path = link[link.index("/v1/") :]
+    activated = api.call("POST", path)
+    assert activated.status_code == 200, activated.text
+    assert activated.json()["email"] == email
+    assert json.loads(activated.text)["status"] == "active"
