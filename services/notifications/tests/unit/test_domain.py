@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 import standardwebhooks
@@ -84,7 +85,7 @@ def test_r_pl_2_urls_must_be_https_without_credentials() -> None:
 
 
 def test_r_pl_2_subscribers_never_see_invitation_tokens_and_events_belong_to_their_tenant() -> None:
-    envelope = {
+    envelope: dict[str, Any] = {
         "type": "licensing.seat.assigned.v1",
         "resellerid": "r-1",
         "data": {"email": "a@b.c", "invitation_token": "inv_x"},
