@@ -53,6 +53,8 @@ TENANT_OWNED = {
     "statement_id",
     "license_id",
     "email",
+    "endpoint_id",
+    "delivery_id",
 }
 SHARED = {
     "sku",
@@ -78,6 +80,11 @@ BODIES: dict[str, dict[str, Any]] = {
     "POST /v1/resellers/{reseller_id}/tax-profile-changes": {"country": "NL", "vat_id": "NL123456789B01"},
     "POST /v1/resellers/{reseller_id}/tax-profile-changes/{change_id}/reject": {"reason": "not ours"},
     "POST /v1/subscriptions/{subscription_id}/seat-assignments": {"email": "intruder@example.com"},
+    "PATCH /v1/webhook-endpoints/{endpoint_id}": {"description": "mine now"},
+    "POST /v1/webhook-endpoints/{endpoint_id}/deliveries/replay": {
+        "from": "2026-01-01T00:00:00Z",
+        "to": "2030-01-01T00:00:00Z",
+    },
 }
 
 
@@ -152,6 +159,22 @@ def owner(api: Api) -> Owner:
     assert awaiting.status_code == 201, awaiting.text
     temporary = api.call("POST", f"/v1/orders/{awaiting.json()['id']}/temporary-license", reseller.key)
     assert temporary.status_code == 201, temporary.text
+    # notifications: an endpoint of the owner and one delivery of it (the order placed next)
+    endpoint = api.call(
+        "POST",
+        "/v1/webhook-endpoints",
+        reseller.key,
+        json={"url": "http://127.0.0.1:9/hooks", "event_types": ["ordering.order.placed.v1"]},
+    )
+    assert endpoint.status_code == 201, endpoint.text
+    endpoint_id = endpoint.json()["id"]
+    assert api.call("POST", "/v1/orders", reseller.key, json=for_customer).status_code == 201
+
+    def delivery() -> str | None:
+        log = api.call("GET", f"/v1/webhook-endpoints/{endpoint_id}/deliveries", reseller.key).json()["data"]
+        return log[0]["id"] if log else None
+
+    delivery_id = wait_until(delivery, what="a delivery to the owner's endpoint")
     return Owner(
         reseller,
         {
@@ -174,6 +197,10 @@ def owner(api: Api) -> Owner:
             "email": "seat-holder@example.com",
             # an invitation token is a credential, not a tenant's id: an unknown one is a 404 for anyone
             "token": "inv_" + uuid.uuid4().hex,
+            "endpoint_id": endpoint_id,
+            "delivery_id": delivery_id,
+            "mail_id": "nowhere",
+            "filename": "nothing.pdf",
         },
     )
 
