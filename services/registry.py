@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from libs.service import ServiceSpec
 from services.billing.app import SPEC as BILLING
+from services.leasing.app import SPEC as LEASING
 from services.licensing.app import SPEC as LICENSING
 from services.notifications.app import SPEC as NOTIFICATIONS
 from services.onboarding.app import SPEC as ONBOARDING
@@ -23,6 +24,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
     ORDERING,
     BILLING,
     LICENSING,
+    LEASING,
     NOTIFICATIONS,
 )
 

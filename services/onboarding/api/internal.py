@@ -23,7 +23,7 @@ from services.onboarding.usecases import customers, keys, resellers, ship_to
 router = APIRouter(prefix="/internal", include_in_schema=False)
 
 # the services that keep read models of resellers and customers (add billing, licensing, … here)
-SNAPSHOT_READERS = ("ordering", "billing", "licensing", "notifications")
+SNAPSHOT_READERS = ("ordering", "billing", "licensing", "notifications", "leasing")
 SnapshotReader = Annotated[Caller, Depends(internal_service(*SNAPSHOT_READERS))]
 
 

@@ -1,0 +1,195 @@
+"""/v1/waas/contracts — WaaS contracts from draft to returned (R-WA-2…8), /v1/waas/commissions
+(R-WA-4) and /v1/reports/sell-out (R-WA-9)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
+from libs.errors import problem_responses
+from libs.money import MoneyOut
+from libs.pagination import Page, PageParams
+from libs.service import CurrentClock, IdempotentCreate, UoW
+from services.leasing import errors, schemas
+from services.leasing.api.deps import Config, Onboarding
+from services.leasing.usecases import contracts, sellout
+from services.leasing.usecases.views import render_commission, render_contract
+
+router = APIRouter(tags=["leasing"])
+Period = Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
+
+
+@router.post(
+    "/v1/waas/contracts",
+    status_code=201,
+    response_model=schemas.Contract,
+    name="waas-contracts-create",
+    responses=problem_responses(errors.UnknownBundle, errors.UnknownOption, errors.UnknownCustomer),
+)
+async def create_contract(
+    body: schemas.ContractCreate,
+    uow: UoW,
+    caller: CurrentReseller,
+    idem: IdempotentCreate,
+    onboarding: Onboarding,
+) -> Any:
+    """A draft for one of the reseller's customers: bundle, options from its price list only
+    (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer."""
+
+    async def create() -> Any:
+        return render_contract(await contracts.create(uow.session, caller, body, onboarding), caller)
+
+    return await idem.run(create)
+
+
+@router.get("/v1/waas/contracts", response_model=Page[schemas.Contract], name="waas-contracts-list")
+async def list_contracts(
+    uow: UoW, caller: CurrentCaller, page: PageParams, status: str | None = Query(None, max_length=40)
+) -> Any:
+    rows, cursor = await contracts.list_contracts(uow.session, caller, page, status)
+    return Page(data=[render_contract(c, caller) for c in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/v1/waas/contracts/{contract_id}",
+    response_model=schemas.Contract,
+    name="waas-contracts-get",
+    responses=problem_responses(errors.ContractNotFound),
+)
+async def get_contract(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
+    return render_contract(await contracts.load(uow.session, caller, contract_id), caller)
+
+
+@router.post(
+    "/v1/waas/contracts/{contract_id}/submit",
+    response_model=schemas.Contract,
+    name="waas-contracts-submit",
+    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
+)
+async def submit(contract_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
+    c = await contracts.submit(uow.session, caller, contract_id)
+    await uow.commit()
+    return render_contract(c, caller)
+
+
+@router.post(
+    "/v1/waas/contracts/{contract_id}/credit-check",
+    response_model=schemas.Contract,
+    name="waas-contracts-credit-check",
+    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
+)
+async def credit_check(
+    contract_id: uuid.UUID, body: schemas.CreditDecision, uow: UoW, staff: Staff, clock: CurrentClock
+) -> Any:
+    c = await contracts.credit_check(uow.session, staff, contract_id, body, clock)
+    await uow.commit()
+    return render_contract(c, staff)
+
+
+@router.post(
+    "/v1/waas/contracts/{contract_id}/signatures",
+    response_model=schemas.Contract,
+    name="waas-contracts-sign",
+    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
+)
+async def sign(
+    contract_id: uuid.UUID, body: schemas.Signature, uow: UoW, caller: CurrentCaller, clock: CurrentClock
+) -> Any:
+    """The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
+    with both, the contract is active and the partner's commission earned."""
+    c = await contracts.sign(uow.session, caller, contract_id, body, clock)
+    await uow.commit()
+    return render_contract(c, caller)
+
+
+@router.post(
+    "/v1/waas/contracts/{contract_id}/extend",
+    response_model=schemas.Contract,
+    name="waas-contracts-extend",
+    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict, errors.ExtensionLimit),
+)
+async def extend(
+    contract_id: uuid.UUID, body: schemas.Extension, uow: UoW, caller: CurrentCaller, clock: CurrentClock
+) -> Any:
+    """R-WA-7: by whole months; 409 `extension-limit` naming the limit past 36 months in total or
+    past the manufacturer's maximum warranty."""
+    c = await contracts.extend(uow.session, caller, contract_id, body.months, clock)
+    await uow.commit()
+    return render_contract(c, caller)
+
+
+@router.post(
+    "/v1/waas/contracts/{contract_id}/terminate",
+    response_model=schemas.TerminationResult,
+    name="waas-contracts-terminate",
+    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
+)
+async def terminate(
+    contract_id: uuid.UUID, body: schemas.Termination, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
+) -> Any:
+    """R-WA-6: the fee is every instalment not invoiced yet (instalments are invoiced monthly in
+    advance on the contract's start day)."""
+    c = await contracts.terminate(uow.session, caller, contract_id, body.as_of or clock.today())
+    await uow.commit()
+    assert c.termination_fee is not None and c.months_remaining is not None
+    return schemas.TerminationResult(
+        contract=render_contract(c, caller),
+        fee=MoneyOut.of(c.termination_fee, c.currency),
+        months_remaining=c.months_remaining,
+    )
+
+
+@router.post(
+    "/v1/waas/contracts/{contract_id}/return",
+    response_model=schemas.Contract,
+    name="waas-contracts-return",
+    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
+)
+async def return_hardware(
+    contract_id: uuid.UUID,
+    body: schemas.ReturnIn,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+    config: Config,
+) -> Any:
+    c = await contracts.return_hardware(uow.session, caller, contract_id, body, clock, config)
+    await uow.commit()
+    return render_contract(c, caller)
+
+
+@router.get("/v1/waas/commissions", response_model=Page[schemas.CommissionOut], name="waas-commissions-list")
+async def list_commissions(uow: UoW, caller: StaffOrReseller, page: PageParams) -> Any:
+    """R-WA-4: the commissions a partner earned (billing pays them out on its monthly statement)."""
+    rows, cursor = await contracts.commissions_of(uow.session, caller, page)
+    return Page(data=[render_commission(c) for c in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/v1/reports/sell-out",
+    response_model=schemas.SellOutReport,
+    name="reports-sell-out",
+    responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
+)
+async def sell_out(
+    request: Request,
+    uow: UoW,
+    _staff: Staff,
+    manufacturer: Annotated[str, Query(min_length=1, max_length=100)],
+    period: Period,
+) -> Any:
+    """R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
+    end customer's country; JSON, or CSV with `Accept: text/csv`."""
+    rows, frozen = await sellout.report(uow.session, manufacturer, period)
+    if "text/csv" in (request.headers.get("accept") or ""):
+        return Response(sellout.to_csv(rows), media_type="text/csv")
+    return {
+        "manufacturer": manufacturer,
+        "period": period,
+        "frozen": frozen,
+        "units": sum(r["units"] for r in rows),
+        "rows": rows,
+    }

@@ -1,0 +1,99 @@
+"""A WaaS contract's rules (R-WA-2…7)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+TERMS = (12, 24, 36)  # R-WA-2
+MAX_TOTAL_MONTHS = 36  # R-WA-7: extensions never take a contract past 36 months
+
+# R-WA-3: who may move a contract from which state to which
+MOVES: dict[str, set[str]] = {
+    "draft": {"credit_check_pending"},
+    "credit_check_pending": {"credit_approved", "credit_rejected"},
+    "credit_approved": {"awaiting_signatures", "active"},
+    "awaiting_signatures": {"active"},
+    "active": {"ended", "terminated"},
+    "ended": {"returned"},
+    "terminated": {"returned"},
+    "credit_rejected": set(),
+    "returned": set(),
+}
+
+
+class ContractRuleBroken(ValueError):
+    """A move or a figure the rules do not allow; the message names the rule and the limit."""
+
+
+def move(current: str, target: str) -> str:
+    if target not in MOVES.get(current, set()):
+        raise ContractRuleBroken(f"a {current} contract cannot become {target}")
+    return target
+
+
+@dataclass(frozen=True)
+class PriceLine:
+    monthly_price: Decimal
+    commission: Decimal
+
+
+def monthly_total(bundle: PriceLine, options: list[PriceLine], quantity: int) -> Decimal:
+    """What the end customer pays a month: (bundle + options) per unit, times the units."""
+    return (bundle.monthly_price + sum((o.monthly_price for o in options), Decimal(0))) * quantity
+
+
+def commission(bundle: PriceLine, options: list[PriceLine], quantity: int) -> Decimal:
+    """R-WA-4: a fixed amount per contract from the price list — the bundle's per unit, plus each
+    upgrade's or option's own (which is why upgrades earn more), times the units."""
+    return (bundle.commission + sum((o.commission for o in options), Decimal(0))) * quantity
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def end_date(start: date, months: int) -> date:
+    """The last day of a term of `months` starting on `start`."""
+    return add_months(start, months) - timedelta(days=1)
+
+
+def extension_limit(warranty_years: int, max_warranty_extension_years: int) -> tuple[int, str]:
+    """R-WA-7: the most months a contract may run, and which limit that is."""
+    warranty_months = (warranty_years + max_warranty_extension_years) * 12
+    if warranty_months < MAX_TOTAL_MONTHS:
+        return warranty_months, f"the manufacturer's maximum warranty ({warranty_months} months)"
+    return MAX_TOTAL_MONTHS, f"{MAX_TOTAL_MONTHS} months in total"
+
+
+def check_extension(current_months: int, extra: int, warranty_years: int, max_extension_years: int) -> int:
+    if extra < 1:
+        raise ContractRuleBroken("extend by at least one whole month")
+    limit, what = extension_limit(warranty_years, max_extension_years)
+    if current_months + extra > limit:
+        room = max(limit - current_months, 0)
+        raise ContractRuleBroken(
+            f"R-WA-7: {current_months} + {extra} months would pass {what}; at most {room} more"
+        )
+    return current_months + extra
+
+
+def months_invoiced(start: date, as_of: date, term_months: int) -> int:
+    """Instalments are invoiced monthly in advance, on the start day of each contract month: by
+    `as_of`, every month that has begun has been invoiced (at most the term)."""
+    if as_of < start:
+        return 0
+    months = (as_of.year - start.year) * 12 + (as_of.month - start.month)
+    if as_of.day < start.day and add_months(start, months) > as_of:
+        months -= 1
+    return min(months + 1, term_months)
+
+
+def termination_fee(monthly: Decimal, term_months: int, invoiced: int) -> tuple[Decimal, int]:
+    """R-WA-6: ending early costs every instalment not invoiced yet."""
+    remaining = max(term_months - invoiced, 0)
+    return monthly * remaining, remaining

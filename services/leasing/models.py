@@ -1,0 +1,144 @@
+"""Leasing's tables (schema `leasing`): bundles (the price list), hardware requests, contracts,
+commissions, frozen sell-out reports, and read models of onboarding's resellers and customers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from libs.db import service_metadata
+from libs.outbox import Outbox
+from libs.platform_tables import platform_tables
+
+
+class Base(DeclarativeBase):
+    metadata = service_metadata("leasing")
+
+
+TABLES = platform_tables(Base.metadata)
+OUTBOX = Outbox(TABLES.outbox, "leasing")
+Amount = sa.Numeric(18, 4)
+Timestamp = sa.DateTime(timezone=True)
+
+
+class ResellerView(Base):
+    __tablename__ = "reseller_views"
+    reseller_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version: Mapped[int]
+    company_name: Mapped[str] = mapped_column(sa.Text)
+    country: Mapped[str] = mapped_column(sa.String(2))
+
+
+class CustomerView(Base):
+    __tablename__ = "customer_views"
+    customer_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    version: Mapped[int]
+    name: Mapped[str] = mapped_column(sa.Text)
+
+
+class Bundle(Base):
+    """A WaaS bundle of the price list (R-WA-1): hardware, Office 365, options and upgrades."""
+
+    __tablename__ = "bundles"
+    code: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    name: Mapped[str] = mapped_column(sa.Text)
+    manufacturer: Mapped[str] = mapped_column(sa.Text)
+    hardware_model: Mapped[str] = mapped_column(sa.Text)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    monthly_price: Mapped[Decimal] = mapped_column(Amount)
+    commission: Mapped[Decimal] = mapped_column(Amount)
+    warranty_years: Mapped[int]
+    max_warranty_extension_years: Mapped[int]
+    office365_sku: Mapped[str] = mapped_column(sa.Text)
+    office365_seats_per_unit: Mapped[int]
+    options: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    hardware_request_id: Mapped[uuid.UUID | None]  # R-WA-10: added by accepting a request
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class HardwareRequest(Base):
+    __tablename__ = "hardware_requests"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    customer_id: Mapped[uuid.UUID]
+    description: Mapped[str] = mapped_column(sa.Text)
+    quantity: Mapped[int]
+    status: Mapped[str] = mapped_column(sa.Text, default="pending")  # pending | accepted | declined
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    bundle_code: Mapped[str | None] = mapped_column(sa.Text)
+    decided_by: Mapped[str | None] = mapped_column(sa.Text)
+    decided_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class Contract(Base):
+    """Between the distributor and the end customer (R-WA-3); `reseller_id` is the partner who sold it."""
+
+    __tablename__ = "contracts"
+    __table_args__ = (sa.Index("ix_contracts_reseller_created", "reseller_id", "created_at"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID]
+    customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    customer_country: Mapped[str] = mapped_column(sa.String(2))
+    reseller_country: Mapped[str] = mapped_column(sa.String(2))
+    status: Mapped[str] = mapped_column(sa.Text, default="draft")
+    bundle_code: Mapped[str] = mapped_column(sa.ForeignKey("bundles.code"))
+    manufacturer: Mapped[str] = mapped_column(sa.Text)
+    hardware_model: Mapped[str] = mapped_column(sa.Text)
+    quantity: Mapped[int]
+    term_months: Mapped[int]  # the total, extensions included
+    delivery: Mapped[str] = mapped_column(sa.Text)  # partner | customer (R-WA-5: free either way)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    # the price list's lines as they stood (fixed again at activation, R-WA-4)
+    bundle_price: Mapped[dict[str, Any]] = mapped_column(JSONB)
+    options: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    monthly_total: Mapped[Decimal] = mapped_column(Amount)
+    commission: Mapped[Decimal | None] = mapped_column(Amount)
+    warranty_years: Mapped[int]
+    max_warranty_extension_years: Mapped[int]
+    office365_sku: Mapped[str] = mapped_column(sa.Text)
+    office365_seats: Mapped[int]
+    credit_check: Mapped[dict[str, Any] | None] = mapped_column(JSONB)  # {decision, reason, by, at}
+    signatures: Mapped[dict[str, Any]] = mapped_column(
+        JSONB, default=dict
+    )  # party → {signed_by, at, recorded_by}
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    terminated_on: Mapped[date | None]
+    termination_fee: Mapped[Decimal | None] = mapped_column(Amount)
+    months_remaining: Mapped[int | None]
+    return_record: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class Commission(Base):
+    __tablename__ = "commissions"
+    __table_args__ = (sa.UniqueConstraint("contract_id", "reason", "sequence"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    contract_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("contracts.id"), index=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    reason: Mapped[str] = mapped_column(sa.Text)  # new | renewal
+    sequence: Mapped[int]  # 0 for the new contract, 1… for each extension
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    earned_on: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class SellOutReport(Base):
+    """A month's sell-out for one manufacturer (R-WA-9), frozen once by the monthly job."""
+
+    __tablename__ = "sell_out_reports"
+    __table_args__ = (sa.UniqueConstraint("manufacturer", "period"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    manufacturer: Mapped[str] = mapped_column(sa.Text)
+    period: Mapped[str] = mapped_column(sa.String(7))
+    rows: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

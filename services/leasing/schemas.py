@@ -1,0 +1,197 @@
+"""Leasing's request and response shapes (API.md "Leasing (WaaS)")."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from libs.money import MoneyIn, MoneyOut
+
+Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+Country = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
+
+class OptionIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    code: Code
+    name: Text
+    monthly_price: MoneyIn
+    commission: MoneyIn
+    upgrade: bool = False
+    office365_sku: Code | None = None  # an upgrade of the Office 365 plan (e.g. Business Premium)
+
+
+class BundleCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    code: Code
+    name: Text
+    manufacturer: Text
+    hardware_model: Text
+    monthly_price: MoneyIn
+    commission: MoneyIn
+    warranty_years: Annotated[int, Field(ge=1, le=10)] = 3
+    max_warranty_extension_years: Annotated[int, Field(ge=0, le=10)] = 0
+    office365_sku: Code = "O365-BUSINESS-ESSENTIALS"
+    office365_seats_per_unit: Annotated[int, Field(ge=0, le=100)] = 1
+    options: Annotated[list[OptionIn], Field(max_length=50)] = []
+
+
+class Option(BaseModel):
+    code: str
+    name: str
+    monthly_price: MoneyOut
+    commission: MoneyOut | None  # never shown to a customer's key
+    upgrade: bool
+    office365_sku: str | None = None
+
+
+class Bundle(BaseModel):
+    code: str
+    name: str
+    manufacturer: str
+    hardware_model: str
+    monthly_price: MoneyOut
+    commission: MoneyOut | None  # partners and staff only: a customer never sees commissions
+    warranty_years: int
+    max_warranty_extension_years: int
+    office365_sku: str
+    office365_seats_per_unit: int
+    options: list[Option]
+
+
+class ContractCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    customer_id: uuid.UUID
+    bundle: Code
+    options: Annotated[list[Code], Field(max_length=50)] = []
+    quantity: Annotated[int, Field(ge=1, le=10_000)] = 1
+    term_months: Literal[12, 24, 36]
+    delivery: Literal["partner", "customer"]
+    customer_country: Country | None = None  # for sell-out reporting; default: the partner's country
+
+
+class CreditDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    decision: Literal["approved", "rejected"]
+    reason: Annotated[str | None, Field(max_length=2000)] = None
+
+
+class Signature(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    party: Literal["distributor", "customer"]
+    signed_by: Text
+
+
+class Extension(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    months: Annotated[int, Field(ge=1, le=36)]
+
+
+class Termination(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    as_of: date | None = None
+
+
+class ReturnIn(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    method: Literal["self", "pickup"]
+    wipe_certificate_id: Text
+    wiping_company: Text
+    wiped_on: date | None = None
+
+
+class HardwareRequestCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    customer_id: uuid.UUID
+    description: Annotated[str, Field(min_length=1, max_length=2000)]
+    quantity: Annotated[int, Field(ge=1, le=10_000)]
+
+
+class HardwareDecision(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    decision: Literal["accepted", "declined"]
+    reason: Annotated[str | None, Field(max_length=2000)] = None
+    bundle: BundleCreate | None = None  # accepted: the bundle that extends the catalog
+
+    @field_validator("reason")
+    @classmethod
+    def _strip(cls, value: str | None) -> str | None:
+        return value or None
+
+
+class HardwareRequest(BaseModel):
+    id: uuid.UUID
+    reseller_id: uuid.UUID
+    customer_id: uuid.UUID
+    description: str
+    quantity: int
+    status: Literal["pending", "accepted", "declined"]
+    reason: str | None
+    bundle_code: str | None
+    decided_at: datetime | None
+    created_at: datetime
+
+
+class Contract(BaseModel):
+    id: uuid.UUID
+    status: str
+    reseller_id: uuid.UUID
+    customer_id: uuid.UUID
+    customer_country: str
+    bundle: str
+    manufacturer: str
+    hardware_model: str
+    options: list[dict[str, Any]]
+    quantity: int
+    term_months: int
+    delivery: str
+    monthly_total: MoneyOut
+    commission: MoneyOut | None = None  # never shown to the customer's key
+    office365_sku: str
+    office365_seats: int
+    credit_check: dict[str, Any] | None
+    signatures: dict[str, Any]
+    start_date: date | None
+    end_date: date | None
+    terminated_on: date | None
+    termination_fee: MoneyOut | None
+    months_remaining: int | None
+    return_record: dict[str, Any] | None
+    created_at: datetime
+
+
+class TerminationResult(BaseModel):
+    contract: Contract
+    fee: MoneyOut
+    months_remaining: int
+
+
+class CommissionOut(BaseModel):
+    id: uuid.UUID
+    contract_id: uuid.UUID
+    reason: Literal["new", "renewal"]
+    amount: MoneyOut
+    earned_on: date
+
+
+class SellOutRow(BaseModel):
+    contract_id: uuid.UUID
+    bundle: str
+    hardware_model: str
+    units: int
+    partner_id: uuid.UUID
+    partner_country: str
+    customer_country: str
+    leased_on: date
+
+
+class SellOutReport(BaseModel):
+    manufacturer: str
+    period: str
+    frozen: bool
+    units: int
+    rows: list[SellOutRow]

@@ -1,0 +1,378 @@
+"""WaaS contracts (R-WA-2…8): drafted by the reseller for its end customer, submitted for the
+distributor's credit check, signed by the distributor and the end customer, active from the second
+signature — which fixes the prices and the commission from the price list in force (R-WA-4) —,
+extended, terminated early for the remaining instalments, ended, and returned with certified wiping.
+Every change publishes its `leasing.contract.*` event with the whole contract."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller, scope_to_tenant
+from libs.clock import Clock
+from libs.events import leasing as ev
+from libs.internal_client import InternalClient
+from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
+from services.leasing.config import LeasingConfig
+from services.leasing.domain import contracts as rules
+from services.leasing.errors import (
+    ContractNotFound,
+    ContractStateConflict,
+    ExtensionLimit,
+    UnknownBundle,
+    UnknownCustomer,
+    UnknownOption,
+)
+from services.leasing.models import OUTBOX, Bundle, Commission, Contract
+from services.leasing.schemas import ContractCreate, CreditDecision, ReturnIn, Signature
+from services.leasing.usecases import readmodels
+
+
+def contract_data(c: Contract) -> ev.ContractData:
+    return ev.ContractData(
+        reseller_id=c.reseller_id,
+        customer_id=c.customer_id,
+        status=c.status,  # type: ignore[arg-type]
+        bundle=c.bundle_code,
+        manufacturer=c.manufacturer,
+        hardware_model=c.hardware_model,
+        options=[
+            ev.ContractOptionData(
+                code=o["code"],
+                name=o["name"],
+                monthly_price=Decimal(o["monthly_price"]),
+                commission=Decimal(o["commission"]),
+                upgrade=o["upgrade"],
+            )
+            for o in c.options
+        ],
+        quantity=c.quantity,
+        term_months=c.term_months,
+        delivery=c.delivery,  # type: ignore[arg-type]
+        currency=c.currency,
+        monthly_total=c.monthly_total,
+        start_date=c.start_date,
+        end_date=c.end_date,
+        office365_sku=c.office365_sku,
+        office365_seats=c.office365_seats,
+        commission=c.commission,
+    )
+
+
+async def _emit(session: AsyncSession, c: Contract, event_type: type[ev.ContractEvent], **extra: Any) -> None:
+    await session.flush()
+    await OUTBOX.emit(
+        session, event_type(contract_id=c.id, contract=contract_data(c), **extra), reseller_id=c.reseller_id
+    )
+
+
+def _lines(bundle: Bundle, option_codes: list[str]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    offered = {o["code"]: o for o in bundle.options}
+    unknown = [code for code in option_codes if code not in offered]
+    if unknown:
+        raise UnknownOption(f"{', '.join(unknown)} is not an option of {bundle.code}")
+    if len(set(option_codes)) != len(option_codes):
+        raise UnknownOption("an option is named twice")
+    return {"monthly_price": str(bundle.monthly_price), "commission": str(bundle.commission)}, [
+        dict(offered[code]) for code in option_codes
+    ]
+
+
+def _price(line: dict[str, Any]) -> rules.PriceLine:
+    return rules.PriceLine(Decimal(line["monthly_price"]), Decimal(line["commission"]))
+
+
+def _apply_price_list(c: Contract, bundle: Bundle) -> None:
+    """Take the price list as it stands now (the draft's figures; fixed again at activation)."""
+    c.bundle_price, c.options = _lines(bundle, [o["code"] for o in c.options])
+    c.monthly_total = rules.monthly_total(_price(c.bundle_price), [_price(o) for o in c.options], c.quantity)
+    upgrade = next((o["office365_sku"] for o in c.options if o.get("office365_sku")), None)
+    c.office365_sku = upgrade or bundle.office365_sku
+    c.office365_seats = bundle.office365_seats_per_unit * c.quantity
+
+
+async def create(
+    session: AsyncSession, caller: Caller, body: ContractCreate, onboarding: InternalClient
+) -> Contract:
+    assert caller.reseller_id is not None
+    bundle = await session.get(Bundle, body.bundle)
+    if bundle is None:
+        raise UnknownBundle(body.bundle)
+    bundle_line, options = _lines(bundle, body.options)
+    if await readmodels.customer_of(session, body.customer_id, caller.reseller_id, onboarding) is None:
+        raise UnknownCustomer()
+    reseller = await readmodels.reseller(session, caller.reseller_id, onboarding)
+    partner_country = reseller.country if reseller else "NL"
+    c = Contract(
+        id=uuid.uuid4(),
+        reseller_id=caller.reseller_id,
+        customer_id=body.customer_id,
+        customer_country=body.customer_country or partner_country,
+        reseller_country=partner_country,
+        status="draft",
+        bundle_code=bundle.code,
+        manufacturer=bundle.manufacturer,
+        hardware_model=bundle.hardware_model,
+        quantity=body.quantity,
+        term_months=body.term_months,
+        delivery=body.delivery,
+        currency=bundle.currency,
+        bundle_price=bundle_line,
+        options=options,
+        monthly_total=Decimal(0),
+        warranty_years=bundle.warranty_years,
+        max_warranty_extension_years=bundle.max_warranty_extension_years,
+        office365_sku=bundle.office365_sku,
+        office365_seats=0,
+        signatures={},
+    )
+    _apply_price_list(c, bundle)
+    session.add(c)
+    await _emit(session, c, ev.ContractCreated)
+    await session.refresh(c)
+    return c
+
+
+def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
+    return scope_to_tenant(
+        stmt, caller, reseller_column=Contract.reseller_id, customer_column=Contract.customer_id
+    )
+
+
+async def load(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, *, lock: bool = False
+) -> Contract:
+    return await load_or_404(
+        session,
+        _visible(sa.select(Contract).where(Contract.id == contract_id), caller),
+        ContractNotFound,
+        lock=lock,
+    )
+
+
+async def list_contracts(
+    session: AsyncSession, caller: Caller, page: PageQuery, status: str | None
+) -> tuple[list[Contract], str | None]:
+    stmt = _visible(sa.select(Contract), caller)
+    if status:
+        stmt = stmt.where(Contract.status == status)
+    return await paginate(session, stmt, Contract, page)
+
+
+def _move(c: Contract, target: str) -> None:
+    try:
+        c.status = rules.move(c.status, target)
+    except rules.ContractRuleBroken as exc:
+        raise ContractStateConflict(str(exc)) from None
+
+
+async def submit(session: AsyncSession, caller: Caller, contract_id: uuid.UUID) -> Contract:
+    c = await load(session, caller, contract_id, lock=True)
+    _move(c, "credit_check_pending")
+    await _emit(session, c, ev.ContractSubmitted)
+    return c
+
+
+async def credit_check(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, body: CreditDecision, clock: Clock
+) -> Contract:
+    """R-WA-3: the distributor carries the credit risk (R-BI-6), so staff decide and say why."""
+    c = await load(session, caller, contract_id, lock=True)
+    _move(c, "credit_approved" if body.decision == "approved" else "credit_rejected")
+    c.credit_check = {
+        "decision": body.decision,
+        "reason": body.reason,
+        "decided_by": caller.identity,
+        "decided_at": clock.now().isoformat(),
+    }
+    await _emit(session, c, ev.ContractCreditChecked, decision=body.decision, reason=body.reason)
+    return c
+
+
+async def sign(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, body: Signature, clock: Clock
+) -> Contract:
+    """The distributor's signature is staff's; the end customer's is recorded by the customer's own
+    key or by its reseller (who collected it). With both, the contract is active (R-WA-3)."""
+    c = await load(session, caller, contract_id, lock=True)
+    if body.party == "distributor" and not caller.is_staff:
+        raise ContractStateConflict("only the distributor's staff sign for the distributor")
+    if body.party == "customer" and caller.is_staff:
+        raise ContractStateConflict(
+            "the end customer signs for itself (or its reseller records its signature)"
+        )
+    if c.status not in ("credit_approved", "awaiting_signatures"):
+        raise ContractStateConflict(
+            f"a {c.status} contract cannot be signed: it needs an approved credit check"
+        )
+    if body.party in c.signatures:
+        raise ContractStateConflict(f"the {body.party} signed already")
+    now = clock.now()
+    c.signatures = {
+        **c.signatures,
+        body.party: {
+            "signed_by": body.signed_by,
+            "signed_at": now.isoformat(),
+            "recorded_by": caller.identity,
+        },
+    }
+    if c.status == "credit_approved":
+        _move(c, "awaiting_signatures")
+    await _emit(session, c, ev.ContractSigned, party=body.party, signed_by=body.signed_by)
+    if {"distributor", "customer"} <= set(c.signatures):
+        await _activate(session, c, now.date())
+    return c
+
+
+async def _activate(session: AsyncSession, c: Contract, today: date) -> None:
+    bundle = await session.get(Bundle, c.bundle_code)
+    assert bundle is not None
+    _apply_price_list(c, bundle)  # R-WA-4: the price list in force at activation
+    c.commission = rules.commission(_price(c.bundle_price), [_price(o) for o in c.options], c.quantity)
+    _move(c, "active")
+    c.start_date = today
+    c.end_date = rules.end_date(today, c.term_months)
+    await _emit(session, c, ev.ContractActivated)
+    await _earn(session, c, "new", c.commission, today)
+
+
+async def _earn(session: AsyncSession, c: Contract, reason: str, amount: Decimal, today: date) -> None:
+    sequence = int(
+        await session.scalar(sa.select(sa.func.count()).where(Commission.contract_id == c.id)) or 0
+    )
+    commission = Commission(
+        id=uuid.uuid4(),
+        contract_id=c.id,
+        reseller_id=c.reseller_id,
+        reason=reason,
+        sequence=sequence,
+        amount=amount,
+        currency=c.currency,
+        earned_on=today,
+    )
+    session.add(commission)
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.CommissionEarned(
+            contract_id=c.id,
+            commission_id=commission.id,
+            reseller_id=c.reseller_id,
+            reason=reason,  # type: ignore[arg-type]
+            amount=amount,
+            currency=c.currency,
+            earned_on=today,
+        ),
+        reseller_id=c.reseller_id,
+    )
+
+
+async def extend(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, months: int, clock: Clock
+) -> Contract:
+    """R-WA-7: by whole months, never past 36 in total nor past the manufacturer's warranty. The
+    renewal earns the partner its commission again (R-WA-4)."""
+    c = await load(session, caller, contract_id, lock=True)
+    if c.status != "active" or c.start_date is None:
+        raise ContractStateConflict(f"a {c.status} contract cannot be extended")
+    try:
+        c.term_months = rules.check_extension(
+            c.term_months, months, c.warranty_years, c.max_warranty_extension_years
+        )
+    except rules.ContractRuleBroken as exc:
+        raise ExtensionLimit(str(exc)) from None
+    c.end_date = rules.end_date(c.start_date, c.term_months)
+    renewal = c.commission or Decimal(0)
+    await _emit(session, c, ev.ContractExtended, months=months, commission=renewal)
+    await _earn(session, c, "renewal", renewal, clock.today())
+    return c
+
+
+async def terminate(session: AsyncSession, caller: Caller, contract_id: uuid.UUID, as_of: date) -> Contract:
+    """R-WA-6: ending early costs the contract's remaining instalments."""
+    c = await load(session, caller, contract_id, lock=True)
+    if c.status != "active" or c.start_date is None:
+        raise ContractStateConflict(f"a {c.status} contract cannot be terminated")
+    if as_of < c.start_date:
+        raise ContractStateConflict("a contract cannot end before it started")
+    invoiced = rules.months_invoiced(c.start_date, as_of, c.term_months)
+    c.termination_fee, c.months_remaining = rules.termination_fee(c.monthly_total, c.term_months, invoiced)
+    c.terminated_on = as_of
+    _move(c, "terminated")
+    await _emit(
+        session,
+        c,
+        ev.ContractTerminated,
+        terminated_on=as_of,
+        months_invoiced=invoiced,
+        months_remaining=c.months_remaining,
+        fee=c.termination_fee,
+    )
+    return c
+
+
+async def return_hardware(
+    session: AsyncSession,
+    caller: Caller,
+    contract_id: uuid.UUID,
+    body: ReturnIn,
+    clock: Clock,
+    config: LeasingConfig,
+) -> Contract:
+    """R-WA-8: at the end the data is wiped by a certified company (certificate recorded); the customer
+    returns the hardware at its own risk, or books the secure pick-up at the price list's fee."""
+    c = await load(session, caller, contract_id, lock=True)
+    if c.status not in ("ended", "terminated"):
+        raise ContractStateConflict(f"a {c.status} contract's hardware is not due back yet")
+    fee = config.pickup_fee if body.method == "pickup" else None
+    c.return_record = {
+        "method": body.method,
+        "risk": "customer" if body.method == "self" else "distributor (secure pick-up)",
+        "pickup_fee": str(fee) if fee is not None else None,
+        "wipe_certificate_id": body.wipe_certificate_id,
+        "wiping_company": body.wiping_company,
+        "wiped_on": (body.wiped_on or clock.today()).isoformat(),
+        "recorded_by": caller.identity,
+    }
+    _move(c, "returned")
+    await _emit(
+        session,
+        c,
+        ev.ContractReturned,
+        method=body.method,
+        wipe_certificate_id=body.wipe_certificate_id,
+        wiping_company=body.wiping_company,
+        pickup_fee=fee,
+    )
+    return c
+
+
+async def end_due(session: AsyncSession, as_of: date) -> int:
+    """The `end-contracts` job: active contracts whose last day is before `as_of` have ended."""
+    due = await session.scalars(
+        sa.select(Contract)
+        .where(Contract.status == "active", Contract.end_date < as_of)
+        .with_for_update(skip_locked=True)
+    )
+    ended = 0
+    for c in due:
+        _move(c, "ended")
+        await _emit(session, c, ev.ContractEnded)
+        ended += 1
+    return ended
+
+
+async def commissions_of(
+    session: AsyncSession, caller: Caller, page: PageQuery
+) -> tuple[list[Commission], str | None]:
+    stmt = sa.select(Commission)
+    if not caller.is_staff:
+        stmt = stmt.where(Commission.reseller_id == caller.reseller_id)
+    return await paginate(session, stmt, Commission, page)

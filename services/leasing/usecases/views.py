@@ -1,0 +1,101 @@
+"""The one place leasing's rows become response shapes. A customer's key (the lessee) sees its
+contracts and what it pays, never the partner's commission (R-WA-4)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from libs.auth import Caller
+from libs.money import MoneyOut
+from services.leasing import schemas
+from services.leasing.models import Bundle, Commission, Contract, HardwareRequest
+
+
+def _money(amount: Decimal | str, currency: str) -> MoneyOut:
+    return MoneyOut.of(Decimal(amount), currency)
+
+
+def _option(o: dict[str, Any], currency: str, *, commissions: bool) -> dict[str, Any]:
+    shown = {
+        "code": o["code"],
+        "name": o["name"],
+        "monthly_price": _money(o["monthly_price"], currency).model_dump(),
+        "upgrade": o["upgrade"],
+        "office365_sku": o.get("office365_sku"),
+    }
+    if commissions:
+        shown["commission"] = _money(o["commission"], currency).model_dump()
+    return shown
+
+
+def render_bundle(b: Bundle, caller: Caller) -> schemas.Bundle:
+    commissions = caller.kind != "customer"
+    return schemas.Bundle(
+        code=b.code,
+        name=b.name,
+        manufacturer=b.manufacturer,
+        hardware_model=b.hardware_model,
+        monthly_price=_money(b.monthly_price, b.currency),
+        commission=_money(b.commission, b.currency) if commissions else None,
+        warranty_years=b.warranty_years,
+        max_warranty_extension_years=b.max_warranty_extension_years,
+        office365_sku=b.office365_sku,
+        office365_seats_per_unit=b.office365_seats_per_unit,
+        options=[
+            schemas.Option(
+                code=o["code"],
+                name=o["name"],
+                monthly_price=_money(o["monthly_price"], b.currency),
+                commission=_money(o["commission"], b.currency) if commissions else None,
+                upgrade=o["upgrade"],
+                office365_sku=o.get("office365_sku"),
+            )
+            for o in b.options
+        ],
+    )
+
+
+def render_contract(c: Contract, caller: Caller) -> schemas.Contract:
+    commissions = caller.kind != "customer"
+    return schemas.Contract(
+        id=c.id,
+        status=c.status,
+        reseller_id=c.reseller_id,
+        customer_id=c.customer_id,
+        customer_country=c.customer_country,
+        bundle=c.bundle_code,
+        manufacturer=c.manufacturer,
+        hardware_model=c.hardware_model,
+        options=[_option(o, c.currency, commissions=commissions) for o in c.options],
+        quantity=c.quantity,
+        term_months=c.term_months,
+        delivery=c.delivery,
+        monthly_total=_money(c.monthly_total, c.currency),
+        commission=_money(c.commission, c.currency) if commissions and c.commission is not None else None,
+        office365_sku=c.office365_sku,
+        office365_seats=c.office365_seats,
+        credit_check=c.credit_check,
+        signatures=c.signatures,
+        start_date=c.start_date,
+        end_date=c.end_date,
+        terminated_on=c.terminated_on,
+        termination_fee=_money(c.termination_fee, c.currency) if c.termination_fee is not None else None,
+        months_remaining=c.months_remaining,
+        return_record=c.return_record,
+        created_at=c.created_at,
+    )
+
+
+def render_request(r: HardwareRequest) -> schemas.HardwareRequest:
+    return schemas.HardwareRequest.model_validate(r, from_attributes=True)
+
+
+def render_commission(c: Commission) -> schemas.CommissionOut:
+    return schemas.CommissionOut(
+        id=c.id,
+        contract_id=c.contract_id,
+        reason=c.reason,
+        amount=_money(c.amount, c.currency),
+        earned_on=c.earned_on,  # type: ignore[arg-type]
+    )
