@@ -1,0 +1,289 @@
+"""WaaS leasing end to end through the gateway (R-WA-1…11, R-ON-6): exact figures for the monthly
+total, commissions, the termination fee and the extension limits; the walk from draft to returned."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from libs.testing.api import Api, Reseller, assert_problem, wait_until
+from tests.e2e.leasing.conftest import activate, bundle, customer, draft, eur
+
+
+def test_r_wa_1_r_wa_2_draft_with_upgrade_and_quantity_has_its_monthly_total(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    offer = bundle(api)
+    contract = draft(
+        api, reseller, customer(api, reseller), offer["code"], options=["O365-PREMIUM", "DOCK"], quantity=3
+    )
+    assert contract["status"] == "draft" and contract["term_months"] == 36
+    assert contract["monthly_total"] == eur("226.50")  # (59.00 + 12.50 + 4.00) x 3
+    assert contract["office365_sku"] == "O365-BUSINESS-PREMIUM" and contract["office365_seats"] == 3
+    assert contract["commission"] is None  # fixed at activation
+
+
+def test_r_wa_3_r_wa_4_walk_from_draft_to_returned_with_commission_fixed_at_activation(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    offer = bundle(api)
+    contract = draft(api, reseller, customer(api, reseller), offer["code"], options=["O365-PREMIUM"])
+    path = f"/v1/waas/contracts/{contract['id']}"
+    # signatures before the credit check are refused
+    assert_problem(
+        api.admin("POST", f"{path}/signatures", json={"party": "distributor", "signed_by": "ALSO"}), 409
+    )
+    active = activate(api, reseller, contract)
+    assert active["status"] == "active"
+    assert active["commission"] == eur("125.00")  # 100.00 + 25.00 for the upgrade
+    assert set(active["signatures"]) == {"distributor", "customer"}
+    assert active["credit_check"]["decision"] == "approved" and active["credit_check"]["reason"] == "score A"
+    start = date.fromisoformat(active["start_date"])
+    assert active["end_date"] == str(date(start.year + 3, start.month, start.day) - timedelta(days=1))
+    commissions = api.call("GET", "/v1/waas/commissions", reseller.key).json()["data"]
+    assert [(c["reason"], c["amount"]) for c in commissions] == [("new", eur("125.00"))]
+
+    # R-WA-8: not returnable while running; after termination, returned with the wiping certificate
+    returned_early = api.call(
+        "POST",
+        f"{path}/return",
+        reseller.key,
+        json={"method": "self", "wipe_certificate_id": "C-1", "wiping_company": "WipeIT"},
+    )
+    assert_problem(returned_early, 409)
+    assert api.call("POST", f"{path}/terminate", reseller.key, json={}).status_code == 200
+    returned = api.call(
+        "POST",
+        f"{path}/return",
+        reseller.key,
+        json={"method": "pickup", "wipe_certificate_id": "C-77", "wiping_company": "WipeIT BV"},
+    )
+    assert returned.status_code == 200, returned.text
+    record = returned.json()["return_record"]
+    assert returned.json()["status"] == "returned"
+    assert (record["method"], record["pickup_fee"], record["wipe_certificate_id"]) == (
+        "pickup",
+        "49.00",
+        "C-77",
+    )
+
+
+def test_r_wa_4_commission_without_upgrade_is_the_bundles(api: Api, onboard: Callable[..., Reseller]) -> None:
+    reseller = onboard()
+    active = activate(
+        api, reseller, draft(api, reseller, customer(api, reseller), bundle(api)["code"], quantity=2)
+    )
+    assert active["commission"] == eur("200.00")  # 100.00 x 2
+
+
+def test_r_wa_6_terminated_after_ten_invoiced_months_pays_26_instalments(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    active = activate(api, reseller, draft(api, reseller, customer(api, reseller), bundle(api)["code"]))
+    start = date.fromisoformat(active["start_date"])
+    month_ten = date(
+        start.year + (start.month + 8) // 12, (start.month + 8) % 12 + 1, min(start.day, 28)
+    ) + timedelta(days=2)
+    response = api.call(
+        "POST", f"/v1/waas/contracts/{active['id']}/terminate", reseller.key, json={"as_of": str(month_ten)}
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["months_remaining"] == 26 and body["fee"] == eur("1534.00")  # 26 x 59.00
+    assert body["contract"]["status"] == "terminated"
+
+
+def test_r_wa_7_extension_stops_at_36_months_and_at_the_warranty_limit(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    short = activate(
+        api, reseller, draft(api, reseller, customer(api, reseller), bundle(api)["code"], term_months=24)
+    )
+    path = f"/v1/waas/contracts/{short['id']}/extend"
+    problem = api.call("POST", path, reseller.key, json={"months": 13})
+    assert_problem(problem, 409, "extension-limit")
+    assert "36 months" in problem.json()["detail"]
+    extended = api.call("POST", path, reseller.key, json={"months": 12})
+    assert extended.status_code == 200 and extended.json()["term_months"] == 36
+    commissions = api.call("GET", "/v1/waas/commissions", reseller.key).json()["data"]
+    assert sorted(c["reason"] for c in commissions) == ["new", "renewal"]  # a renewal earns again
+
+    # a manufacturer that warrants 1 year + 1 year of extension: 24 months at most
+    limited = bundle(api, warranty_years=1, max_warranty_extension_years=1)
+    contract = activate(
+        api, reseller, draft(api, reseller, customer(api, reseller), limited["code"], term_months=12)
+    )
+    problem = api.call(
+        "POST", f"/v1/waas/contracts/{contract['id']}/extend", reseller.key, json={"months": 13}
+    )
+    assert_problem(problem, 409, "extension-limit")
+    assert "warranty (24 months)" in problem.json()["detail"]
+    assert api.call("GET", f"/v1/waas/contracts/{contract['id']}", reseller.key).json()["term_months"] == 12
+
+
+def test_r_wa_11_bad_input_is_refused_and_writes_nothing(api: Api, onboard: Callable[..., Reseller]) -> None:
+    reseller, other = onboard(), onboard()
+    offer = bundle(api)
+    mine = customer(api, reseller)
+    base = {"customer_id": mine, "bundle": offer["code"], "term_months": 36, "delivery": "partner"}
+    for body, status in (
+        ({**base, "term_months": 18}, 422),
+        ({**base, "bundle": "NO-SUCH"}, 422),
+        ({**base, "options": ["INSTALLATION-SERVICE"]}, 422),  # partner services are not leased
+        ({**base, "customer_id": customer(api, other)}, 422),
+        ({**base, "delivery": "drone"}, 422),
+        ({**base, "quantity": 0}, 422),
+    ):
+        assert_problem(api.call("POST", "/v1/waas/contracts", reseller.key, json=body), status)
+    assert api.call("GET", "/v1/waas/contracts", reseller.key).json()["data"] == []
+    assert_problem(
+        api.admin("POST", "/v1/waas/bundles", json={**_bundle_body(), "manufacturer": "NoName"}),
+        422,
+        "manufacturer-not-preselected",
+    )
+
+
+def _bundle_body() -> dict[str, Any]:
+    return {
+        "code": f"X-{uuid.uuid4().hex[:6]}",
+        "name": "x",
+        "manufacturer": "Dell",
+        "hardware_model": "x",
+        "monthly_price": eur("10.00"),
+        "commission": eur("1.00"),
+    }
+
+
+def test_waas_tenant_isolation_and_the_customer_sees_no_commission(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller, other = onboard(), onboard()
+    customer_id = customer(api, reseller)
+    active = activate(
+        api, reseller, draft(api, reseller, customer_id, bundle(api)["code"], options=["O365-PREMIUM"])
+    )
+    path = f"/v1/waas/contracts/{active['id']}"
+    assert_problem(api.call("GET", path, other.key), 404)
+    assert_problem(api.call("POST", f"{path}/terminate", other.key, json={}), 404)
+    assert api.call("GET", "/v1/waas/contracts", other.key).json()["data"] == []
+    ckey = api.call(
+        "POST", f"/v1/customers/{customer_id}/api-keys", reseller.key, json={"name": "portal"}
+    ).json()["key"]
+    seen = api.call("GET", path, ckey).json()
+    assert seen["monthly_total"] == eur("71.50") and seen["commission"] is None
+    assert all("commission" not in o for o in seen["options"])
+    assert all(b["commission"] is None for b in api.call("GET", "/v1/waas/bundles", ckey).json())
+
+
+def test_r_on_6_a_lease_does_not_use_the_partners_credit_line(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    assert (
+        api.admin(
+            "POST", f"/v1/resellers/{reseller.id}/payment-facts", json={"paid_orders_delta": 3}
+        ).status_code
+        == 200
+    )
+    wait_until(
+        lambda: (
+            api.call("GET", "/v1/orders/eligibility", reseller.key).json().get("standing") == "established"
+        ),
+        what="established",
+    )
+    # 50 units x 59.00 x 36 months = 106,200.00 leased: far beyond any credit limit
+    activate(api, reseller, draft(api, reseller, customer(api, reseller), bundle(api)["code"], quantity=50))
+    order = api.call("POST", "/v1/orders", reseller.key, json=api.order_body(api.ensure_sku()["sku"]))
+    assert order.status_code == 201 and order.json()["payment_requirement"] == "on_account"
+
+
+def test_r_wa_9_sell_out_per_manufacturer_and_month_in_json_and_csv(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard(country="BE")
+    manufacturer = "HP"
+    offer = bundle(api, manufacturer=manufacturer)
+    active = activate(
+        api,
+        reseller,
+        draft(api, reseller, customer(api, reseller), offer["code"], quantity=4, customer_country="FR"),
+    )
+    period = active["start_date"][:7]
+    params = {"manufacturer": manufacturer, "period": period}
+    report = api.admin("GET", "/v1/reports/sell-out", params=params).json()
+    [row] = [r for r in report["rows"] if r["contract_id"] == active["id"]]
+    assert (row["units"], row["partner_country"], row["customer_country"]) == (4, "BE", "FR")
+    as_csv = api.admin("GET", "/v1/reports/sell-out", params=params, headers={"Accept": "text/csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert any(r["contract_id"] == active["id"] and r["units"] == "4" for r in rows)
+    assert_problem(api.call("GET", "/v1/reports/sell-out", reseller.key, params=params), 403)
+    assert_problem(
+        api.admin("GET", "/v1/reports/sell-out", params={"manufacturer": "HP", "period": "2026-13"}), 422
+    )
+    # the monthly job freezes last month's report once
+    first_of_next = (date.fromisoformat(f"{period}-28") + timedelta(days=4)).replace(day=1)
+    for _ in range(2):
+        run = api.admin("POST", "/v1/leasing/jobs/sell-out-reports/run", json={"as_of": str(first_of_next)})
+        assert run.status_code == 200, run.text
+    frozen = api.admin("GET", "/v1/reports/sell-out", params=params).json()
+    assert frozen["frozen"] is True and any(r["contract_id"] == active["id"] for r in frozen["rows"])
+
+
+def test_r_wa_10_hardware_outside_the_offer_is_accepted_into_the_catalog_or_declined(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    customer_id = customer(api, reseller)
+    ask = api.call(
+        "POST",
+        "/v1/waas/hardware-requests",
+        reseller.key,
+        json={"customer_id": customer_id, "description": "Surface Studio", "quantity": 2},
+    )
+    assert ask.status_code == 201 and ask.json()["status"] == "pending"
+    declined = api.call(
+        "POST",
+        "/v1/waas/hardware-requests",
+        reseller.key,
+        json={"customer_id": customer_id, "description": "Gaming rig", "quantity": 1},
+    ).json()
+    assert_problem(
+        api.admin(
+            "POST", f"/v1/waas/hardware-requests/{declined['id']}/decision", json={"decision": "declined"}
+        ),
+        422,
+    )
+    no = api.admin(
+        "POST",
+        f"/v1/waas/hardware-requests/{declined['id']}/decision",
+        json={"decision": "declined", "reason": "not business hardware"},
+    )
+    assert no.json()["status"] == "declined" and no.json()["reason"] == "not business hardware"
+    code = f"SURFACE-{uuid.uuid4().hex[:6]}"
+    yes = api.admin(
+        "POST",
+        f"/v1/waas/hardware-requests/{ask.json()['id']}/decision",
+        json={
+            "decision": "accepted",
+            "bundle": {
+                **_bundle_body(),
+                "code": code,
+                "manufacturer": "Microsoft",
+                "hardware_model": "Surface Studio",
+            },
+        },
+    )
+    assert yes.status_code == 200, yes.text
+    assert yes.json()["bundle_code"] == code
+    assert (
+        api.call("GET", f"/v1/waas/bundles/{code}", reseller.key).json()["hardware_model"] == "Surface Studio"
+    )
