@@ -55,6 +55,8 @@ TENANT_OWNED = {
     "email",
     "endpoint_id",
     "delivery_id",
+    "contract_id",
+    "request_id",
 }
 SHARED = {
     "sku",
@@ -81,6 +83,14 @@ BODIES: dict[str, dict[str, Any]] = {
     "POST /v1/resellers/{reseller_id}/tax-profile-changes/{change_id}/reject": {"reason": "not ours"},
     "POST /v1/subscriptions/{subscription_id}/seat-assignments": {"email": "intruder@example.com"},
     "PATCH /v1/webhook-endpoints/{endpoint_id}": {"description": "mine now"},
+    "POST /v1/waas/contracts/{contract_id}/signatures": {"party": "customer", "signed_by": "Intruder"},
+    "POST /v1/waas/contracts/{contract_id}/extend": {"months": 1},
+    "POST /v1/waas/contracts/{contract_id}/terminate": {},
+    "POST /v1/waas/contracts/{contract_id}/return": {
+        "method": "self",
+        "wipe_certificate_id": "C",
+        "wiping_company": "W",
+    },
     "POST /v1/webhook-endpoints/{endpoint_id}/deliveries/replay": {
         "from": "2026-01-01T00:00:00Z",
         "to": "2030-01-01T00:00:00Z",
@@ -175,6 +185,32 @@ def owner(api: Api) -> Owner:
         return log[0]["id"] if log else None
 
     delivery_id = wait_until(delivery, what="a delivery to the owner's endpoint")
+    # leasing: a bundle (shared catalog), a draft contract and a hardware request of the owner
+    bundle_code = f"WAAS-{uuid.uuid4().hex[:8]}"
+    money = {"amount": "59.00", "currency": "EUR"}
+    bundle = {
+        "code": bundle_code,
+        "name": "b",
+        "manufacturer": "Dell",
+        "hardware_model": "m",
+        "monthly_price": money,
+        "commission": money,
+    }
+    assert api.admin("POST", "/v1/waas/bundles", json=bundle).status_code == 201
+    contract = api.call(
+        "POST",
+        "/v1/waas/contracts",
+        reseller.key,
+        json={"customer_id": customer_id, "bundle": bundle_code, "term_months": 12, "delivery": "partner"},
+    )
+    assert contract.status_code == 201, contract.text
+    hardware = api.call(
+        "POST",
+        "/v1/waas/hardware-requests",
+        reseller.key,
+        json={"customer_id": customer_id, "description": "x", "quantity": 1},
+    )
+    assert hardware.status_code == 201, hardware.text
     return Owner(
         reseller,
         {
@@ -201,6 +237,9 @@ def owner(api: Api) -> Owner:
             "delivery_id": delivery_id,
             "mail_id": "nowhere",
             "filename": "nothing.pdf",
+            "contract_id": contract.json()["id"],
+            "request_id": hardware.json()["id"],
+            "code": bundle_code,
         },
     )
 
