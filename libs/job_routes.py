@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from libs.auth import Staff
 from libs.jobs import Job, recent_runs, run_job
@@ -14,7 +14,8 @@ from libs.jobs import Job, recent_runs, run_job
 
 class JobRunRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    as_of: date
+    # a business day: jobs do month arithmetic on it, which the far ends of the calendar break
+    as_of: date = Field(ge=date(1970, 1, 1), le=date(2999, 12, 31))
 
 
 class JobRunOut(BaseModel):

@@ -61,6 +61,7 @@ class ContractData(BaseModel):
     office365_sku: str  # the bundle's Office 365 plan (upgraded by an option, R-WA-1)
     office365_seats: int
     commission: Decimal | None = None  # fixed at activation from the price list (R-WA-4)
+    customer_country: str | None = None  # the end customer's (billing's VAT, sell-out reports)
 
 
 class ContractEvent(Event):

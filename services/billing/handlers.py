@@ -2,17 +2,21 @@
 
 Ordering's orders and subscription charges are invoiced (R-BI-1); a cancelled order's unpaid
 invoice is void; a ship-to order's customer is named once linked. Onboarding's reseller snapshots
-give the bill-to party and the program's payment terms and interest rate (R-BI-3/4).
+give the bill-to party and the program's payment terms and interest rate (R-BI-3/4); its customer
+snapshots the bill-to of WaaS invoices. Leasing's contracts are invoiced to the end customer monthly
+and its terminations' fees at once (R-BI-6); its commissions are paid out on statements (R-BI-7).
 """
 
 from __future__ import annotations
 
 from libs.consumer import HandlerMap, handles
 from libs.db import UnitOfWork
+from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
 from libs.events import ordering as ordering_events
 from libs.events.envelope import CloudEvent
-from services.billing.usecases import invoicing, readmodels
+from services.billing.config import billing_config
+from services.billing.usecases import invoicing, readmodels, waas
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
@@ -46,7 +50,35 @@ async def invoice_charge(
     await invoicing.invoice_charge(uow.session, event, charge, envelope.time.date())
 
 
+async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
+    await waas.upsert_customer(uow.session, event.customer)
+
+
+async def follow_contract(
+    uow: UnitOfWork, _envelope: CloudEvent, event: leasing_events.ContractEvent
+) -> None:
+    """R-BI-6: what the end customer is invoiced each month follows the contract."""
+    await waas.follow_contract(uow.session, event)
+
+
+async def invoice_termination(
+    uow: UnitOfWork, _envelope: CloudEvent, event: leasing_events.ContractTerminated
+) -> None:
+    await waas.invoice_termination(uow.session, event, billing_config())
+
+
+async def record_commission(
+    uow: UnitOfWork, _envelope: CloudEvent, event: leasing_events.CommissionEarned
+) -> None:
+    await waas.record_commission(uow.session, event)
+
+
 HANDLERS: HandlerMap = {
+    **handles(onb.CustomerEvent, upsert_customer),
+    **handles(leasing_events.ContractEvent, follow_contract),
+    # after the generic one: the termination also invoices its fee (it updates the contract itself)
+    **handles(leasing_events.ContractTerminated, invoice_termination),
+    **handles(leasing_events.CommissionEarned, record_commission),
     **handles(onb.ResellerEvent, upsert_reseller),
     **handles(ordering_events.OrderPlaced, invoice_order),
     **handles(ordering_events.OrderCancelled, cancel_invoice),

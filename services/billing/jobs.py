@@ -6,7 +6,8 @@ from datetime import date, time
 
 from libs.db import UnitOfWork
 from libs.jobs import Daily, Job, Monthly
-from services.billing.usecases import dunning, statements
+from services.billing.config import billing_config
+from services.billing.usecases import dunning, statements, waas
 
 
 async def run_dunning(uow: UnitOfWork, as_of: date) -> dict[str, int]:
@@ -15,6 +16,14 @@ async def run_dunning(uow: UnitOfWork, as_of: date) -> dict[str, int]:
 
 async def run_monthly_statements(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     return await statements.run(uow.session, as_of)
+
+
+async def run_waas_invoicing(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    return await waas.invoice_month(uow.session, as_of, billing_config())
+
+
+async def run_commission_statements(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    return await waas.commission_statements(uow.session, as_of)
 
 
 JOBS = [
@@ -29,5 +38,17 @@ JOBS = [
         run_monthly_statements,
         Monthly(day=1, at=time(6, 0)),
         "R-BI-3: every reseller with open items gets its statement on the first of the month",
+    ),
+    Job(
+        "waas-invoicing",
+        run_waas_invoicing,
+        Monthly(day=1, at=time(4, 0)),
+        "R-BI-6: every active WaaS contract's monthly instalment, invoiced to the end customer",
+    ),
+    Job(
+        "commission-statements",
+        run_commission_statements,
+        Monthly(day=1, at=time(6, 30)),
+        "R-BI-7: each partner's commissions earned last month, paid out on one statement",
     ),
 ]

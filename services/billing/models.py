@@ -83,12 +83,14 @@ class Invoice(Base):
     year: Mapped[int]
     sequence: Mapped[int]
     payment_reference: Mapped[str] = mapped_column(sa.Text, unique=True)
-    kind: Mapped[str] = mapped_column(sa.Text)  # order | subscription
+    kind: Mapped[str] = mapped_column(sa.Text)  # order | subscription | waas (to the end customer, R-BI-6)
     reseller_id: Mapped[uuid.UUID]
     customer_id: Mapped[uuid.UUID | None]
     order_id: Mapped[uuid.UUID | None]
     subscription_id: Mapped[uuid.UUID | None]
     charge_id: Mapped[uuid.UUID | None]
+    contract_id: Mapped[uuid.UUID | None]
+    period: Mapped[str | None] = mapped_column(sa.Text)  # a WaaS instalment's month, or "termination"
     payment_requirement: Mapped[str] = mapped_column(sa.Text)  # prepay | on_account
     status: Mapped[str] = mapped_column(sa.Text, default="open")  # open|partially_paid|paid|overdue|cancelled
     currency: Mapped[str] = mapped_column(sa.String(3))
@@ -172,4 +174,61 @@ class Statement(Base):
     currency: Mapped[str] = mapped_column(sa.String(3))
     open_total: Mapped[Decimal] = mapped_column(Amount)
     items: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class CustomerAccount(Base):
+    """Read model of onboarding's customers: the bill-to of WaaS invoices (R-BI-6)."""
+
+    __tablename__ = "customer_accounts"
+    customer_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID]
+    version: Mapped[int]
+    name: Mapped[str] = mapped_column(sa.Text)
+    domain: Mapped[str | None] = mapped_column(sa.Text)
+
+
+class WaasContract(Base):
+    """Read model of leasing's contracts: what the end customer is invoiced each month (R-BI-6)."""
+
+    __tablename__ = "waas_contracts"
+    contract_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID]
+    customer_id: Mapped[uuid.UUID]
+    customer_country: Mapped[str | None] = mapped_column(sa.String(2))
+    status: Mapped[str] = mapped_column(sa.Text)
+    bundle: Mapped[str] = mapped_column(sa.Text)
+    quantity: Mapped[int]
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    monthly_total: Mapped[Decimal] = mapped_column(Amount)
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+
+
+class CommissionEntry(Base):
+    """A partner commission leasing reported earned (R-WA-4), until a statement pays it out (R-BI-7)."""
+
+    __tablename__ = "commission_entries"
+    commission_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    contract_id: Mapped[uuid.UUID]
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    reason: Mapped[str] = mapped_column(sa.Text)
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    earned_on: Mapped[date]
+    statement_id: Mapped[uuid.UUID | None]
+
+
+class CommissionStatement(Base):
+    """A partner's monthly commission statement: what is paid out (R-BI-7); one per month and currency."""
+
+    __tablename__ = "commission_statements"
+    __table_args__ = (sa.UniqueConstraint("reseller_id", "month", "currency"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    month: Mapped[str] = mapped_column(sa.String(7))
+    issue_date: Mapped[date]
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    total: Mapped[Decimal] = mapped_column(Amount)
+    lines: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

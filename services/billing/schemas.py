@@ -42,10 +42,12 @@ class BankDetails(BaseModel):
 class Invoice(BaseModel):
     id: uuid.UUID
     number: str
-    kind: Literal["order", "subscription"]
+    kind: Literal["order", "subscription", "waas"]
     order_id: uuid.UUID | None
     subscription_id: uuid.UUID | None
     charge_id: uuid.UUID | None
+    contract_id: uuid.UUID | None  # a WaaS invoice to the end customer (R-BI-6)
+    period: str | None  # its month, or "termination"
     reseller_id: uuid.UUID
     customer_id: uuid.UUID | None
     status: InvoiceStatus
@@ -138,3 +140,29 @@ class Statement(BaseModel):
     open_total: MoneyOut
     items: list[StatementItem]
     created_at: datetime
+
+
+class CommissionLine(BaseModel):
+    commission_id: uuid.UUID
+    contract_id: uuid.UUID
+    reason: Literal["new", "renewal"]
+    earned_on: date
+    amount: MoneyOut
+
+
+class CommissionStatement(BaseModel):
+    id: uuid.UUID
+    reseller_id: uuid.UUID
+    month: str
+    issue_date: date
+    total: MoneyOut
+    lines: list[CommissionLine]
+
+
+class Commission(BaseModel):
+    commission_id: uuid.UUID
+    contract_id: uuid.UUID
+    reason: Literal["new", "renewal"]
+    earned_on: date
+    amount: MoneyOut
+    statement_id: uuid.UUID | None  # None: earned, not paid out yet

@@ -55,6 +55,7 @@ def invoice_data(invoice: Invoice) -> ev.InvoiceData:
         order_id=invoice.order_id,
         subscription_id=invoice.subscription_id,
         charge_id=invoice.charge_id,
+        contract_id=invoice.contract_id,
         status=invoice.status,  # type: ignore[arg-type]
         currency=invoice.currency,
         net=invoice.net,

@@ -20,7 +20,8 @@ def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
     if caller.is_staff:
         return stmt
     if caller.kind == "reseller" and caller.reseller_id is not None:
-        return stmt.where(Invoice.reseller_id == caller.reseller_id)
+        # a WaaS invoice is the distributor's to its end customer (R-BI-6), not the partner's
+        return stmt.where(Invoice.reseller_id == caller.reseller_id, Invoice.kind != "waas")
     return stmt.where(sa.false())
 
 

@@ -76,6 +76,7 @@ async def _create(
     ship_to: dict[str, Any] | None,
     payment_requirement: str,
     onboarding: InternalClient | None,
+    bill_to: dict[str, Any] | None = None,
 ) -> Invoice:
     account = await readmodels.account(session, reseller_id, onboarding)
     terms = account.payment_terms_days if account else DEFAULT_TERMS_DAYS
@@ -99,7 +100,7 @@ async def _create(
         due_date=issue_date + timedelta(days=terms),
         reminder_level=0,
         principal_paid_reported=False,
-        bill_to=_bill_to(account, reseller_id),
+        bill_to=bill_to if bill_to is not None else _bill_to(account, reseller_id),
         ship_to=ship_to,
         lines=lines,
         **amounts,

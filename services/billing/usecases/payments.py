@@ -101,6 +101,8 @@ async def apply_to_invoice(
 
 async def _report_paid(session: AsyncSession, invoice: Invoice, received_on: date) -> None:
     """R-BI-2: the order (or charge) is paid — ordering releases it; onboarding counts it (R-ON-3)."""
+    if invoice.kind == "waas":
+        return  # the end customer's instalment: nothing to release
     if invoice.order_id is not None:
         event: ev.OrderPaid | ev.SubscriptionChargePaid = ev.OrderPaid(
             order_id=invoice.order_id,

@@ -18,7 +18,10 @@ from services.billing.models import OUTBOX, Invoice, OverdueState
 async def reconsider(session: AsyncSession, reseller_id: uuid.UUID, as_of: date) -> None:
     overdue = int(
         await session.scalar(
-            sa.select(sa.func.count()).where(Invoice.reseller_id == reseller_id, Invoice.status == "overdue")
+            # the end customer's WaaS invoices are the distributor's risk, not the partner's (R-BI-6, R-ON-6)
+            sa.select(sa.func.count()).where(
+                Invoice.reseller_id == reseller_id, Invoice.status == "overdue", Invoice.kind != "waas"
+            )
         )
         or 0
     )

@@ -26,11 +26,11 @@ from services.billing.usecases.payments import OPEN_STATUSES
 
 
 async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
-    month = as_of.strftime("%Y-%m")
+    month = as_of.isoformat()[:7]
     invoices = (
         await session.scalars(
             sa.select(Invoice)
-            .where(Invoice.status.in_(OPEN_STATUSES), Invoice.issue_date <= as_of)
+            .where(Invoice.status.in_(OPEN_STATUSES), Invoice.issue_date <= as_of, Invoice.kind != "waas")
             .order_by(Invoice.reseller_id, Invoice.due_date, Invoice.number)
         )
     ).all()

@@ -9,7 +9,14 @@ from typing import Any
 from libs.money import MoneyOut
 from services.billing import schemas
 from services.billing.config import BillingConfig
-from services.billing.models import Allocation, Invoice, Payment, Statement
+from services.billing.models import (
+    Allocation,
+    CommissionEntry,
+    CommissionStatement,
+    Invoice,
+    Payment,
+    Statement,
+)
 from services.billing.usecases.amounts import amount_due, amount_paid, interest
 
 
@@ -36,6 +43,8 @@ def render_invoice(invoice: Invoice, config: BillingConfig) -> schemas.Invoice:
         order_id=invoice.order_id,
         subscription_id=invoice.subscription_id,
         charge_id=invoice.charge_id,
+        contract_id=invoice.contract_id,
+        period=invoice.period,
         reseller_id=invoice.reseller_id,
         customer_id=invoice.customer_id,
         status=invoice.status,  # type: ignore[arg-type]
@@ -122,4 +131,36 @@ def render_statement(statement: Statement) -> schemas.Statement:
             for item in statement.items
         ],
         created_at=statement.created_at,
+    )
+
+
+def render_commission_statement(statement: CommissionStatement) -> schemas.CommissionStatement:
+    cur = statement.currency
+    return schemas.CommissionStatement(
+        id=statement.id,
+        reseller_id=statement.reseller_id,
+        month=statement.month,
+        issue_date=statement.issue_date,
+        total=MoneyOut.of(statement.total, cur),
+        lines=[
+            schemas.CommissionLine(
+                commission_id=uuid.UUID(line["commission_id"]),
+                contract_id=uuid.UUID(line["contract_id"]),
+                reason=line["reason"],
+                earned_on=line["earned_on"],
+                amount=MoneyOut.of(Decimal(line["amount"]), cur),
+            )
+            for line in statement.lines
+        ],
+    )
+
+
+def render_commission(entry: CommissionEntry) -> schemas.Commission:
+    return schemas.Commission(
+        commission_id=entry.commission_id,
+        contract_id=entry.contract_id,
+        reason=entry.reason,  # type: ignore[arg-type]
+        earned_on=entry.earned_on,
+        amount=MoneyOut.of(entry.amount, entry.currency),
+        statement_id=entry.statement_id,
     )

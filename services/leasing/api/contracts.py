@@ -19,7 +19,7 @@ from services.leasing.usecases import contracts, sellout
 from services.leasing.usecases.views import render_commission, render_contract
 
 router = APIRouter(tags=["leasing"])
-Period = Annotated[str, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
+Period = Annotated[str, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
 
 
 @router.post(

@@ -63,6 +63,7 @@ def contract_data(c: Contract) -> ev.ContractData:
         office365_sku=c.office365_sku,
         office365_seats=c.office365_seats,
         commission=c.commission,
+        customer_country=c.customer_country,
     )
 
 

@@ -82,7 +82,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
 
 async def freeze_last_month(session: AsyncSession, as_of: date, config: LeasingConfig) -> dict[str, int]:
     """The `sell-out-reports` job: last month's report of every manufacturer, made once."""
-    period = (as_of.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    period = (as_of.replace(day=1) - timedelta(days=1)).isoformat()[:7]
     made = 0
     for manufacturer in config.manufacturer_list():
         rows = await rows_for(session, manufacturer, period)

@@ -287,3 +287,110 @@ def test_r_wa_10_hardware_outside_the_offer_is_accepted_into_the_catalog_or_decl
     assert (
         api.call("GET", f"/v1/waas/bundles/{code}", reseller.key).json()["hardware_model"] == "Surface Studio"
     )
+
+
+def test_r_bi_6_the_end_customer_is_invoiced_monthly_and_for_a_termination_never_the_partner(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    customer_id = customer(api, reseller)
+    active = activate(api, reseller, draft(api, reseller, customer_id, bundle(api)["code"], quantity=2))
+    start = date.fromisoformat(active["start_date"])
+    first_of_next = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+    def waas_invoices() -> list[dict[str, Any]]:
+        page = api.admin("GET", "/v1/invoices", params={"limit": 200}).json()["data"]
+        return [i for i in page if i["contract_id"] == active["id"]]
+
+    def invoiced() -> list[dict[str, Any]]:  # the contract travels from leasing; the job is idempotent
+        run = api.admin("POST", "/v1/billing/jobs/waas-invoicing/run", json={"as_of": str(first_of_next)})
+        assert run.status_code == 200, run.text
+        return waas_invoices()
+
+    wait_until(invoiced, what="the month's WaaS invoice")
+    invoices = invoiced()  # however often it runs: one invoice per contract and month
+    assert len(invoices) == 1
+    [monthly] = invoices
+    assert monthly["kind"] == "waas" and monthly["period"] == first_of_next.strftime("%Y-%m")
+    assert monthly["customer_id"] == customer_id and monthly["bill_to"]["name"] == "Lessee BV"
+    # 2 x 59.00 = 118.00 + 21 % VAT 24.78 = 142.78
+    assert (monthly["net"], monthly["tax"], monthly["total"]) == (eur("118.00"), eur("24.78"), eur("142.78"))
+    # the partner does not see it, and it never makes the partner prepay (R-ON-6)
+    assert api.call("GET", f"/v1/invoices/{monthly['id']}", reseller.key).status_code == 404
+
+    ten_invoiced = date(
+        start.year + (start.month + 8) // 12, (start.month + 8) % 12 + 1, min(start.day, 28)
+    ) + timedelta(days=2)
+    api.call(
+        "POST",
+        f"/v1/waas/contracts/{active['id']}/terminate",
+        reseller.key,
+        json={"as_of": str(ten_invoiced)},
+    )
+    fee = wait_until(
+        lambda: [i for i in waas_invoices() if i["period"] == "termination"], what="the fee's invoice"
+    )
+    # 26 remaining x 118.00 = 3068.00 + 21 % = 3712.28
+    assert fee[0]["net"] == eur("3068.00") and fee[0]["total"] == eur("3712.28")
+    run = api.admin(
+        "POST", "/v1/billing/jobs/dunning/run", json={"as_of": str(ten_invoiced + timedelta(days=400))}
+    )
+    assert run.status_code == 200
+    assert api.admin("GET", f"/v1/resellers/{reseller.id}").json()["standing"] != "prepay_required"
+
+
+def test_r_bi_7_commissions_are_paid_out_on_the_partners_monthly_statement(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    offer = bundle(api)
+    activate(
+        api, reseller, draft(api, reseller, customer(api, reseller), offer["code"], options=["O365-PREMIUM"])
+    )
+    second = activate(api, reseller, draft(api, reseller, customer(api, reseller), offer["code"]))
+    start = date.fromisoformat(second["start_date"])
+    first_of_next = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+    def unpaid() -> bool:
+        path = f"/v1/resellers/{reseller.id}/commissions"
+        return len(api.call("GET", path, reseller.key, params={"paid": "false"}).json()) == 2
+
+    wait_until(unpaid, what="billing to learn both commissions from leasing")
+
+    def statements() -> list[dict[str, Any]]:
+        api.admin("POST", "/v1/billing/jobs/commission-statements/run", json={"as_of": str(first_of_next)})
+        return list(
+            api.call("GET", f"/v1/resellers/{reseller.id}/commission-statements", reseller.key).json()
+        )
+
+    [statement] = statements()
+    assert statement["month"] == start.strftime("%Y-%m")
+    assert statement["total"] == eur("225.00")  # 125.00 with the upgrade + 100.00 without
+    assert sorted(line["amount"]["amount"] for line in statement["lines"]) == ["100.00", "125.00"]
+    assert len(statements()) == 1  # once per month
+    paid = api.call(
+        "GET", f"/v1/resellers/{reseller.id}/commissions", reseller.key, params={"paid": "true"}
+    ).json()
+    assert {c["statement_id"] for c in paid} == {statement["id"]}
+
+
+def test_r_li_5_an_active_contract_gets_its_office_365_licenses(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = onboard()
+    customer_id = customer(api, reseller)
+    active = activate(
+        api,
+        reseller,
+        draft(api, reseller, customer_id, bundle(api)["code"], options=["O365-PREMIUM"], quantity=3),
+    )
+
+    def license_of() -> dict[str, Any] | None:
+        page = api.call("GET", "/v1/licenses", reseller.key, params={"customer_id": customer_id}).json()[
+            "data"
+        ]
+        return next((lic for lic in page if lic["contract_id"] == active["id"]), None)
+
+    lic = wait_until(license_of, what="the contract's Office 365 licenses")
+    assert (lic["kind"], lic["sku"], lic["seats"]) == ("waas", "O365-BUSINESS-PREMIUM", 3)
+    assert (lic["valid_from"], lic["valid_until"]) == (active["start_date"], active["end_date"])
