@@ -18,6 +18,7 @@ from services.licensing.app import SPEC as LICENSING
 from services.notifications.app import SPEC as NOTIFICATIONS
 from services.onboarding.app import SPEC as ONBOARDING
 from services.ordering.app import SPEC as ORDERING
+from services.reports.app import SPEC as REPORTS
 
 SERVICES: tuple[ServiceSpec, ...] = (
     ONBOARDING,
@@ -26,6 +27,7 @@ SERVICES: tuple[ServiceSpec, ...] = (
     LICENSING,
     LEASING,
     NOTIFICATIONS,
+    REPORTS,
 )
 
 SERVICE_NAMES: tuple[str, ...] = tuple(spec.name for spec in SERVICES)

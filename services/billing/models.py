@@ -71,6 +71,14 @@ class Invoice(Base):
         sa.Index(
             "uq_invoices_charge", "charge_id", unique=True, postgresql_where=sa.text("charge_id IS NOT NULL")
         ),
+        # one WaaS invoice per contract and month (and one for a termination fee)
+        sa.Index(
+            "uq_invoices_waas",
+            "contract_id",
+            "period",
+            unique=True,
+            postgresql_where=sa.text("kind = 'waas'"),
+        ),
         sa.Index("ix_invoices_reseller_created", "reseller_id", "created_at"),
         sa.Index(
             "ix_invoices_open_due",

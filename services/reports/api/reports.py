@@ -1,0 +1,110 @@
+"""/v1/reports/* — what a channel manager asks (R-PL-3), JSON by default, CSV with `Accept: text/csv`.
+Staff see every reseller (or one: `reseller_id=`); a reseller sees its own numbers; a customer none."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from libs.auth import CurrentCaller
+from libs.errors import NotFound, problem_responses
+from libs.service import CurrentClock, UoW
+from services.reports.domain.figures import BUCKETS, to_csv
+from services.reports.usecases import queries
+
+router = APIRouter(prefix="/v1/reports", tags=["reports"])
+ResellerFilter = Annotated[uuid.UUID | None, Query(description="staff: one reseller")]
+Currency = Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")]
+CSV = {200: {"content": {"application/json": {}, "text/csv": {}}}, **problem_responses(NotFound)}
+
+
+def _answer(request: Request, rows: list[dict[str, Any]], columns: list[str]) -> Any:
+    if "text/csv" in (request.headers.get("accept") or ""):
+        return Response(to_csv(rows, columns), media_type="text/csv")
+    return {"data": rows}
+
+
+@router.get("/sales", name="reports-sales", responses=CSV)
+async def sales(
+    request: Request,
+    uow: UoW,
+    caller: CurrentCaller,
+    reseller_id: ResellerFilter = None,
+    start: Annotated[date | None, Query(alias="from")] = None,
+    end: Annotated[date | None, Query(alias="to")] = None,
+    currency: Currency = None,
+) -> Any:
+    """Net sales (partner prices) by reseller, product and month; orders and subscription charges."""
+    rows = await queries.sales(
+        uow.session, caller, reseller_id=reseller_id, start=start, end=end, currency=currency
+    )
+    return _answer(request, rows, ["reseller_id", "product", "period", "currency", "quantity", "net"])
+
+
+@router.get("/receivables-aging", name="reports-receivables-aging", responses=CSV)
+async def receivables_aging(
+    request: Request,
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+    reseller_id: ResellerFilter = None,
+    as_of: date | None = None,
+    currency: Currency = None,
+) -> Any:
+    """Open partner invoices by days past due on `as_of` (default today): current, 1-30, 31-60, 61-90, 90+."""
+    rows = await queries.receivables_aging(
+        uow.session, caller, reseller_id=reseller_id, as_of=as_of or clock.today(), currency=currency
+    )
+    return _answer(request, rows, ["reseller_id", "currency", *BUCKETS, "total"])
+
+
+@router.get("/overdue-resellers", name="reports-overdue-resellers", responses=CSV)
+async def overdue_resellers(
+    request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
+) -> Any:
+    rows = await queries.overdue_resellers(uow.session, caller, reseller_id=reseller_id)
+    return _answer(
+        request, rows, ["reseller_id", "currency", "overdue_invoices", "overdue_amount", "oldest_due_date"]
+    )
+
+
+@router.get("/commissions", name="reports-commissions", responses=CSV)
+async def commissions(
+    request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
+) -> Any:
+    """WaaS commissions earned, paid out on statements, and still due (R-WA-4, R-BI-7)."""
+    rows = await queries.commissions(uow.session, caller, reseller_id=reseller_id)
+    return _answer(request, rows, ["reseller_id", "currency", "earned", "paid", "due"])
+
+
+@router.get("/seat-utilisation", name="reports-seat-utilisation", responses=CSV)
+async def seat_utilisation(
+    request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
+) -> Any:
+    rows = await queries.seat_utilisation(uow.session, caller, reseller_id=reseller_id)
+    return _answer(
+        request,
+        rows,
+        [
+            "subscription_id",
+            "reseller_id",
+            "customer_id",
+            "sku",
+            "status",
+            "seats",
+            "assigned",
+            "utilisation",
+        ],
+    )
+
+
+@router.get("/waas-contracts", name="reports-waas-contracts", responses=CSV)
+async def waas_contracts(
+    request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
+) -> Any:
+    """WaaS contracts by month (of activation, else of drafting) and state."""
+    rows = await queries.waas_contracts(uow.session, caller, reseller_id=reseller_id)
+    return _answer(request, rows, ["period", "status", "contracts", "units"])

@@ -1,0 +1,1 @@
+"""Reports' pure rules: ageing buckets, periods, CSV (R-PL-3)."""

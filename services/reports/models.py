@@ -1,0 +1,94 @@
+"""Reports' read models (schema `reports`), fed only by events — no other service's schema is read."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from libs.db import service_metadata
+from libs.outbox import Outbox
+from libs.platform_tables import platform_tables
+
+
+class Base(DeclarativeBase):
+    metadata = service_metadata("reports")
+
+
+TABLES = platform_tables(Base.metadata)
+OUTBOX = Outbox(TABLES.outbox, "reports")  # reports publish nothing; the kernel's shape has one
+Amount = sa.Numeric(18, 4)
+Timestamp = sa.DateTime(timezone=True)
+
+
+class SaleLine(Base):
+    """One line of an order (or one subscription charge), at its net partner price."""
+
+    __tablename__ = "sale_lines"
+    __table_args__ = (sa.Index("ix_sale_lines_reseller_day", "reseller_id", "sold_on"),)
+    id: Mapped[str] = mapped_column(sa.Text, primary_key=True)  # order id + line, or the charge id
+    source_id: Mapped[uuid.UUID] = mapped_column(index=True)  # the order or subscription
+    reseller_id: Mapped[uuid.UUID]
+    product: Mapped[str] = mapped_column(sa.Text)
+    sku: Mapped[str] = mapped_column(sa.Text)
+    quantity: Mapped[int]
+    net: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    sold_on: Mapped[date]
+    cancelled: Mapped[bool] = mapped_column(default=False)
+
+
+class Receivable(Base):
+    """A partner invoice as its latest billing event left it (WaaS invoices to end customers are not
+    the partner's receivables and are not kept)."""
+
+    __tablename__ = "receivables"
+    invoice_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    number: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    total: Mapped[Decimal] = mapped_column(Amount)
+    amount_due: Mapped[Decimal] = mapped_column(Amount)
+    issue_date: Mapped[date]
+    due_date: Mapped[date]
+    event_time: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class CommissionFigure(Base):
+    __tablename__ = "commission_figures"
+    commission_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    contract_id: Mapped[uuid.UUID]
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    earned_on: Mapped[date]
+    paid_statement_id: Mapped[uuid.UUID | None]
+    paid_on: Mapped[date | None]
+
+
+class SeatFigure(Base):
+    __tablename__ = "seat_figures"
+    subscription_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    customer_id: Mapped[uuid.UUID]
+    sku: Mapped[str] = mapped_column(sa.Text)
+    seats: Mapped[int]
+    assigned: Mapped[int] = mapped_column(default=0)
+    status: Mapped[str] = mapped_column(sa.Text)
+
+
+class ContractFigure(Base):
+    __tablename__ = "contract_figures"
+    contract_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    status: Mapped[str] = mapped_column(sa.Text)
+    manufacturer: Mapped[str] = mapped_column(sa.Text)
+    quantity: Mapped[int]
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    monthly_total: Mapped[Decimal] = mapped_column(Amount)
+    started_on: Mapped[date | None]
+    created_on: Mapped[date]

@@ -1,0 +1,1 @@
+"""Reports answer tables (`{"data": [rows]}` or CSV); each row's columns are documented on its route."""

@@ -1,0 +1,161 @@
+"""Events → the reports' read models. Each upsert is idempotent (keyed by the fact's own id) and
+keeps the newest state where events carry whole states (invoices: one key, one partition, in order;
+the event time guards a replay)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.events import billing as billing_events
+from libs.events import leasing as leasing_events
+from libs.events import licensing as licensing_events
+from libs.events import ordering as ordering_events
+from services.reports.models import CommissionFigure, ContractFigure, Receivable, SaleLine, SeatFigure
+
+
+def _upsert(model: Any, key: str, values: dict[str, Any], where: Any = None) -> Any:
+    stmt = pg_insert(model).values(values)
+    return stmt.on_conflict_do_update(
+        index_elements=[key], set_={k: stmt.excluded[k] for k in values if k != key}, where=where
+    )
+
+
+async def order_placed(session: AsyncSession, event: ordering_events.OrderPlaced) -> None:
+    for n, line in enumerate(event.lines):
+        await session.execute(
+            pg_insert(SaleLine)
+            .values(
+                id=f"{event.order_id}:{n}",
+                source_id=event.order_id,
+                reseller_id=event.reseller_id,
+                product=line.product,
+                sku=line.sku,
+                quantity=line.quantity,
+                net=line.net,
+                currency=event.currency,
+                sold_on=event.placed_on,
+            )
+            .on_conflict_do_nothing(index_elements=[SaleLine.id])
+        )
+
+
+async def order_cancelled(session: AsyncSession, event: ordering_events.OrderCancelled) -> None:
+    await session.execute(
+        sa.update(SaleLine).where(SaleLine.source_id == event.order_id).values(cancelled=True)
+    )
+
+
+async def subscription_changed(
+    session: AsyncSession, event: ordering_events.SubscriptionEvent, at: datetime
+) -> None:
+    charge = getattr(event, "charge", None)
+    if charge is not None:
+        quantity = getattr(event, "added", event.seats)
+        await session.execute(
+            pg_insert(SaleLine)
+            .values(
+                id=str(charge.charge_id),
+                source_id=event.subscription_id,
+                reseller_id=event.reseller_id,
+                product=event.product,
+                sku=event.sku,
+                quantity=quantity,
+                net=charge.net,
+                currency=event.currency,
+                sold_on=at.date(),
+            )
+            .on_conflict_do_nothing(index_elements=[SaleLine.id])
+        )
+    values = dict(
+        subscription_id=event.subscription_id,
+        reseller_id=event.reseller_id,
+        customer_id=event.customer_id,
+        sku=event.sku,
+        seats=max(event.seats - event.seats_pending_payment, 0),
+        status=event.status,
+    )
+    await session.execute(_upsert(SeatFigure, "subscription_id", values))
+
+
+async def seats_changed(session: AsyncSession, event: licensing_events.SeatEvent) -> None:
+    await session.execute(
+        sa.update(SeatFigure)
+        .where(SeatFigure.subscription_id == event.subscription_id)
+        .values(assigned=event.seats_assigned)
+    )
+
+
+async def invoice_changed(session: AsyncSession, event: billing_events.InvoiceEvent, at: datetime) -> None:
+    invoice = event.invoice
+    if invoice.kind == "waas":
+        return
+    values = dict(
+        invoice_id=event.invoice_id,
+        reseller_id=invoice.reseller_id,
+        number=invoice.number,
+        status=invoice.status,
+        currency=invoice.currency,
+        total=invoice.total,
+        amount_due=invoice.amount_due,
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+        event_time=at,
+    )
+    stmt = pg_insert(Receivable).values(values)
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[Receivable.invoice_id],
+            set_={k: stmt.excluded[k] for k in values if k != "invoice_id"},
+            where=Receivable.event_time <= stmt.excluded.event_time,
+        )
+    )
+
+
+async def commission_earned(session: AsyncSession, event: leasing_events.CommissionEarned) -> None:
+    await session.execute(
+        pg_insert(CommissionFigure)
+        .values(
+            commission_id=event.commission_id,
+            reseller_id=event.reseller_id,
+            contract_id=event.contract_id,
+            amount=event.amount,
+            currency=event.currency,
+            earned_on=event.earned_on,
+        )
+        .on_conflict_do_nothing(index_elements=[CommissionFigure.commission_id])
+    )
+
+
+async def commissions_paid(session: AsyncSession, event: billing_events.CommissionStatementIssued) -> None:
+    await session.execute(
+        sa.update(CommissionFigure)
+        .where(CommissionFigure.commission_id.in_(event.commission_ids))
+        .values(paid_statement_id=event.statement_id, paid_on=event.issue_date)
+    )
+
+
+async def contract_changed(session: AsyncSession, event: leasing_events.ContractEvent, at: datetime) -> None:
+    c = event.contract
+    values = dict(
+        contract_id=event.contract_id,
+        reseller_id=c.reseller_id,
+        status=c.status,
+        manufacturer=c.manufacturer,
+        quantity=c.quantity,
+        currency=c.currency,
+        monthly_total=c.monthly_total,
+        started_on=c.start_date,
+        created_on=at.date(),
+    )
+    stmt = pg_insert(ContractFigure).values(values)
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[ContractFigure.contract_id],
+            set_={k: stmt.excluded[k] for k in values if k not in ("contract_id", "created_on")},
+        )
+    )

@@ -1,0 +1,166 @@
+"""The reports (R-PL-3): staff see every reseller (or one with `reseller_id`), a reseller only itself."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller, require_reseller_access
+from services.reports.domain.figures import BUCKETS, ageing, month_of
+from services.reports.models import CommissionFigure, ContractFigure, Receivable, SaleLine, SeatFigure
+
+
+def scope(caller: Caller, reseller_id: uuid.UUID | None, column: Any) -> Any:
+    """The rows the caller may see: staff all (or the reseller asked for), a reseller its own (another
+    reseller's id is a 404, as everywhere)."""
+    if reseller_id is not None:
+        require_reseller_access(caller, reseller_id)
+        return column == reseller_id
+    if caller.is_staff:
+        return sa.true()
+    require_reseller_access(caller, caller.reseller_id)  # type: ignore[arg-type]
+    return column == caller.reseller_id
+
+
+def _money(value: Decimal) -> str:
+    return str(value.quantize(Decimal("0.01")))
+
+
+async def sales(
+    session: AsyncSession,
+    caller: Caller,
+    *,
+    reseller_id: uuid.UUID | None,
+    start: date | None,
+    end: date | None,
+    currency: str | None,
+) -> list[dict[str, Any]]:
+    """Net sales by reseller, product and month (cancelled orders excluded)."""
+    stmt = sa.select(SaleLine).where(
+        scope(caller, reseller_id, SaleLine.reseller_id), SaleLine.cancelled.is_(False)
+    )
+    if start:
+        stmt = stmt.where(SaleLine.sold_on >= start)
+    if end:
+        stmt = stmt.where(SaleLine.sold_on <= end)
+    if currency:
+        stmt = stmt.where(SaleLine.currency == currency)
+    totals: dict[tuple[str, str, str, str], list[Any]] = defaultdict(lambda: [0, Decimal(0)])
+    for line in await session.scalars(stmt):
+        key = (str(line.reseller_id), line.product, month_of(line.sold_on), line.currency)
+        totals[key][0] += line.quantity
+        totals[key][1] += line.net
+    return [
+        {"reseller_id": r, "product": p, "period": m, "currency": c, "quantity": q, "net": _money(n)}
+        for (r, p, m, c), (q, n) in sorted(totals.items())
+    ]
+
+
+async def receivables_aging(
+    session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None, as_of: date, currency: str | None
+) -> list[dict[str, Any]]:
+    stmt = sa.select(Receivable).where(
+        scope(caller, reseller_id, Receivable.reseller_id),
+        Receivable.status.in_(("open", "partially_paid", "overdue")),
+        Receivable.issue_date <= as_of,
+    )
+    if currency:
+        stmt = stmt.where(Receivable.currency == currency)
+    grouped: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
+    for r in await session.scalars(stmt):
+        grouped[(str(r.reseller_id), r.currency)].append((r.due_date, r.amount_due))
+    rows = []
+    for (reseller, cur), items in sorted(grouped.items()):
+        buckets = ageing(items, as_of)
+        rows.append(
+            {
+                "reseller_id": reseller,
+                "currency": cur,
+                **{b: _money(buckets[b]) for b in BUCKETS},
+                "total": _money(sum(buckets.values(), Decimal(0))),
+            }
+        )
+    return rows
+
+
+async def overdue_resellers(
+    session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None
+) -> list[dict[str, Any]]:
+    stmt = sa.select(Receivable).where(
+        scope(caller, reseller_id, Receivable.reseller_id), Receivable.status == "overdue"
+    )
+    grouped: dict[tuple[str, str], list[Receivable]] = defaultdict(list)
+    for r in await session.scalars(stmt):
+        grouped[(str(r.reseller_id), r.currency)].append(r)
+    return [
+        {
+            "reseller_id": reseller,
+            "currency": cur,
+            "overdue_invoices": len(items),
+            "overdue_amount": _money(sum((i.amount_due for i in items), Decimal(0))),
+            "oldest_due_date": min(i.due_date for i in items).isoformat(),
+        }
+        for (reseller, cur), items in sorted(grouped.items())
+    ]
+
+
+async def commissions(
+    session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None
+) -> list[dict[str, Any]]:
+    stmt = sa.select(CommissionFigure).where(scope(caller, reseller_id, CommissionFigure.reseller_id))
+    grouped: dict[tuple[str, str], list[CommissionFigure]] = defaultdict(list)
+    for c in await session.scalars(stmt):
+        grouped[(str(c.reseller_id), c.currency)].append(c)
+    return [
+        {
+            "reseller_id": reseller,
+            "currency": cur,
+            "earned": _money(sum((c.amount for c in items), Decimal(0))),
+            "paid": _money(sum((c.amount for c in items if c.paid_statement_id), Decimal(0))),
+            "due": _money(sum((c.amount for c in items if not c.paid_statement_id), Decimal(0))),
+        }
+        for (reseller, cur), items in sorted(grouped.items())
+    ]
+
+
+async def seat_utilisation(
+    session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None
+) -> list[dict[str, Any]]:
+    stmt = (
+        sa.select(SeatFigure)
+        .where(scope(caller, reseller_id, SeatFigure.reseller_id))
+        .order_by(SeatFigure.subscription_id)
+    )
+    return [
+        {
+            "subscription_id": str(s.subscription_id),
+            "reseller_id": str(s.reseller_id),
+            "customer_id": str(s.customer_id),
+            "sku": s.sku,
+            "status": s.status,
+            "seats": s.seats,
+            "assigned": s.assigned,
+            "utilisation": _money(Decimal(s.assigned) / s.seats * 100) if s.seats else "0.00",
+        }
+        for s in await session.scalars(stmt)
+    ]
+
+
+async def waas_contracts(
+    session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None
+) -> list[dict[str, Any]]:
+    stmt = sa.select(ContractFigure).where(scope(caller, reseller_id, ContractFigure.reseller_id))
+    counts: dict[tuple[str, str], list[Any]] = defaultdict(lambda: [0, 0])
+    for c in await session.scalars(stmt):
+        key = (month_of(c.started_on or c.created_on), c.status)
+        counts[key][0] += 1
+        counts[key][1] += c.quantity
+    return [
+        {"period": m, "status": s, "contracts": n, "units": u} for (m, s), (n, u) in sorted(counts.items())
+    ]
