@@ -13,7 +13,7 @@ UV      := uv==0.13.9
 WORKERS ?= $(or $(CHANNELHUB_WORKERS),1)
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
-.PHONY: help run test test-fast lint typecheck openapi migrate bench clean lock
+.PHONY: help run test test-fast lint typecheck openapi migrate bench clean lock browser
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -31,7 +31,12 @@ venv: $(STAMP) ## create .venv and install the project with its dev tools
 run: $(STAMP) ## start PostgreSQL + broker (embedded unless configured), migrate, start every service and the gateway
 	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m libs.devstack run
 
-test: $(STAMP) ## run every test against real PostgreSQL and the real broker
+browser: ## Debian's chromium + chromedriver for the dashboard's browser test (installed when missing; root)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ echo "installing chromium and chromium-driver (Debian) for the browser test …"; \
+		  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: $(STAMP) browser ## run every test against real PostgreSQL and the real broker
 	$(BIN)/python -m pytest -q
 
 test-fast: $(STAMP) ## the tests without the failure-injection ones

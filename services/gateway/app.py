@@ -19,6 +19,7 @@ from libs.errors import DomainError, install_problem_handlers, problem_response
 from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
 from libs.logging import configure_logging
 from libs.settings import Settings, get_settings
+from services.gateway import dashboard
 from services.gateway.identity import Identity, TokenMinter
 from services.gateway.proxy import check_path, forward, new_client, read_body
 from services.gateway.ratelimit import RateLimiter
@@ -118,6 +119,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             reseller_id=caller.reseller_id,
             customer_id=caller.customer_id,
         )
+
+    @app.get("/dashboard", include_in_schema=False)
+    async def dashboard_page() -> Response:
+        return dashboard.page()
+
+    @app.get("/dashboard/{asset}", include_in_schema=False)
+    async def dashboard_asset(asset: str) -> Response:
+        return dashboard.asset(asset)
 
     @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
     async def route(request: Request, path: str) -> Response:

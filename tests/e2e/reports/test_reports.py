@@ -1,0 +1,139 @@
+"""Reports end to end (R-PL-3): figures from events, through the gateway, in JSON and CSV, each
+tenant its own; and the dashboard page in a real headless browser showing the API's figures."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from libs.devstack.stack import Stack
+from libs.testing.api import Api, Reseller, assert_problem, wait_until
+from tests.e2e.billing.conftest import invoice_of, place
+
+
+@pytest.fixture
+def onboard(api: Api) -> Callable[..., Reseller]:
+    def make(**kwargs: Any) -> Reseller:
+        return api.onboard_reseller(**kwargs)
+
+    return make
+
+
+def report(api: Api, key: str, name: str, **params: Any) -> list[dict[str, Any]]:
+    response = api.call("GET", f"/v1/reports/{name}", key, params=params)
+    assert response.status_code == 200, response.text
+    return list(response.json()["data"])
+
+
+def test_r_pl_3_sales_and_receivables_ageing_from_events_with_exact_figures(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller, other = onboard(), onboard()
+    orders = [place(api, reseller, quantity=q) for q in (1, 2)]  # 1349.10 + 2698.20 net (NL: +21 % VAT)
+    invoices = [invoice_of(api, reseller, o) for o in orders]
+    place(api, other)
+
+    def sales() -> list[dict[str, Any]] | None:
+        rows = report(api, reseller.key, "sales")
+        return rows if rows and rows[0]["quantity"] == 3 else None
+
+    [row] = wait_until(sales, what="the sales report to count both orders")
+    assert (row["reseller_id"], row["net"], row["currency"]) == (reseller.id, "4047.30", "EUR")
+    assert row["period"] == orders[0]["placed_on"][:7]
+
+    due = date.fromisoformat(invoices[0]["due_date"])
+    total = sum(Decimal(i["amount_due"]["amount"]) for i in invoices)
+
+    def ageing(as_of: date) -> dict[str, Any] | None:
+        rows = report(api, reseller.key, "receivables-aging", as_of=str(as_of))
+        return rows[0] if rows and rows[0]["total"] == str(total) else None
+
+    current = wait_until(lambda: ageing(due), what="the receivables to reach the report")
+    assert current["current"] == str(total) and current["31-60"] == "0.00"
+    late = ageing(due + timedelta(days=45))
+    assert late is not None and late["31-60"] == str(total) and late["current"] == "0.00"
+
+    as_csv = api.call("GET", "/v1/reports/sales", reseller.key, headers={"Accept": "text/csv"})
+    assert as_csv.headers["content-type"].startswith("text/csv")
+    [csv_row] = list(csv.DictReader(io.StringIO(as_csv.text)))
+    assert csv_row["net"] == "4047.30"
+    # each tenant its own; staff all
+    assert_problem(api.call("GET", "/v1/reports/sales", other.key, params={"reseller_id": reseller.id}), 404)
+    assert {r["reseller_id"] for r in report(api, other.key, "sales")} == {other.id}
+    staff = {r["reseller_id"] for r in report(api, api.admin_key, "sales")}
+    assert {reseller.id, other.id} <= staff
+    customer = api.call(
+        "POST",
+        "/v1/customers",
+        reseller.key,
+        json={"kind": "domain", "name": "C", "domain": f"c-{reseller.id[:8]}.example.com"},
+    ).json()
+    ckey = api.call(
+        "POST", f"/v1/customers/{customer['id']}/api-keys", reseller.key, json={"name": "p"}
+    ).json()["key"]
+    assert_problem(api.call("GET", "/v1/reports/sales", ckey), 404)
+
+
+@pytest.fixture
+def browser() -> Iterator[webdriver.Chrome]:
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_r_pl_3_dashboard_shows_the_apis_sales_and_ageing_in_a_real_browser(
+    api: Api, onboard: Callable[..., Reseller], stack: Stack, browser: webdriver.Chrome, tmp_path: Path
+) -> None:
+    reseller = onboard()
+    order = place(api, reseller, quantity=2)
+    invoice_of(api, reseller, order)
+    wait_until(
+        lambda: report(api, reseller.key, "sales") and report(api, reseller.key, "receivables-aging"),
+        what="figures",
+    )
+    [sales] = report(api, reseller.key, "sales")
+    [ageing] = report(api, reseller.key, "receivables-aging")
+
+    browser.get(f"{stack.gateway_url}/dashboard")
+    browser.find_element(By.ID, "api-key").send_keys(reseller.key)
+    browser.find_element(By.ID, "signin-button").click()
+    WebDriverWait(browser, 20).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-loaded") == "true"
+    )
+
+    bars = browser.find_elements(By.CSS_SELECTOR, "#sales-chart rect.bar")
+    assert [(b.get_attribute("data-period"), b.get_attribute("data-net")) for b in bars] == [
+        (sales["period"], sales["net"])
+    ]
+    cells = {
+        c.get_attribute("data-column"): c.text
+        for c in browser.find_elements(By.CSS_SELECTOR, "#ageing-table td")
+    }
+    assert cells["total"] == ageing["total"] and cells["current"] == ageing["current"]
+    assert reseller.id in browser.find_element(By.ID, "who").text
+    shot = tmp_path / "dashboard.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+    # a wrong key is refused on the page, and nothing of the reports shows
+    browser.execute_script("sessionStorage.clear()")
+    browser.get(f"{stack.gateway_url}/dashboard")
+    browser.find_element(By.ID, "api-key").send_keys("chk_not_a_key")
+    browser.find_element(By.ID, "signin-button").click()
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "signin-error").text)
+    assert browser.find_element(By.ID, "reports").get_attribute("hidden") is not None
