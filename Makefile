@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml $(LOCK)
 
 venv: $(STAMP) ## create .venv and install the project with its dev tools
 
-run: $(STAMP) ## start PostgreSQL + broker (embedded unless configured), migrate, start every service and the gateway
+run: $(STAMP) ## start PostgreSQL + broker (embedded unless configured), migrate, start every service and the gateway (DEMO=1: seed demo data)
 	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m libs.devstack run
 
 browser: ## Debian's chromium + chromedriver for the dashboard's browser test (installed when missing; root)

@@ -68,6 +68,10 @@ ChannelHub is up.
 Press Ctrl-C to stop everything.""",
         flush=True,
     )
+    if os.environ.get("DEMO"):  # make run DEMO=1: seed the dashboard's demo data through the API
+        from libs.devstack.demo import seed
+
+        seed(stack.gateway_url, stack.config.admin_key)
     while True:  # watch the children: one that dies takes the suite down loudly
         time.sleep(1)
         for name, proc in list(stack.processes.items()):
