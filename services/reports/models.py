@@ -77,8 +77,16 @@ class SeatFigure(Base):
     customer_id: Mapped[uuid.UUID]
     sku: Mapped[str] = mapped_column(sa.Text)
     seats: Mapped[int]
-    assigned: Mapped[int] = mapped_column(default=0)
     status: Mapped[str] = mapped_column(sa.Text)
+
+
+class SeatUsage(Base):
+    """Seats assigned per subscription, from licensing's seat events — kept apart from `SeatFigure`
+    because they may arrive before ordering's subscription event does (two topics, two producers)."""
+
+    __tablename__ = "seat_usage"
+    subscription_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    assigned: Mapped[int]
 
 
 class ContractFigure(Base):

@@ -15,7 +15,13 @@ from libs.events import billing as billing_events
 from libs.events import leasing as leasing_events
 from libs.events import licensing as licensing_events
 from libs.events import ordering as ordering_events
-from services.reports.models import CommissionFigure, ContractFigure, Receivable, SaleLine, SeatFigure
+from services.reports.models import (
+    CommissionFigure,
+    ContractFigure,
+    Receivable,
+    SaleLine,
+    SeatFigure,
+)
 
 
 def _upsert(model: Any, key: str, values: dict[str, Any], where: Any = None) -> Any:

@@ -13,7 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
 from services.reports.domain.figures import BUCKETS, ageing, month_of
-from services.reports.models import CommissionFigure, ContractFigure, Receivable, SaleLine, SeatFigure
+from services.reports.models import (
+    CommissionFigure,
+    ContractFigure,
+    Receivable,
+    SaleLine,
+    SeatFigure,
+)
 
 
 def scope(caller: Caller, reseller_id: uuid.UUID | None, column: Any) -> Any:
@@ -145,10 +151,10 @@ async def seat_utilisation(
             "sku": s.sku,
             "status": s.status,
             "seats": s.seats,
-            "assigned": s.assigned,
-            "utilisation": _money(Decimal(s.assigned) / s.seats * 100) if s.seats else "0.00",
+            "assigned": assigned,
+            "utilisation": _money(Decimal(assigned) / s.seats * 100) if s.seats else "0.00",
         }
-        for s in await session.scalars(stmt)
+        for s, assigned in (await session.execute(stmt)).tuples()
     ]
 
 

@@ -137,3 +137,27 @@ def test_r_pl_3_dashboard_shows_the_apis_sales_and_ageing_in_a_real_browser(
     browser.find_element(By.ID, "signin-button").click()
     WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "signin-error").text)
     assert browser.find_element(By.ID, "reports").get_attribute("hidden") is not None
+
+
+def test_r_pl_3_seat_utilisation_counts_seats_assigned_right_after_the_subscription(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    from tests.e2e.licensing.test_licensing import established, subscription_with_seats
+
+    reseller = established(api, onboard)
+    sub = subscription_with_seats(api, reseller, seats=4)
+    for person in ("ann", "bob", "cat"):  # the very next calls: licensing's events may beat ordering's
+        created = api.call(
+            "POST",
+            f"/v1/subscriptions/{sub['id']}/seat-assignments",
+            reseller.key,
+            json={"email": f"{person}@acme.example"},
+        )
+        assert created.status_code == 201, created.text
+
+    def row() -> dict[str, Any] | None:
+        rows = [r for r in report(api, reseller.key, "seat-utilisation") if r["subscription_id"] == sub["id"]]
+        return rows[0] if rows and rows[0]["assigned"] == 3 else None
+
+    found = wait_until(row, what="the seat utilisation")
+    assert (found["seats"], found["assigned"], found["utilisation"]) == (4, 3, "75.00")
