@@ -110,7 +110,7 @@ def test_internal_endpoints_refuse_partner_tokens_and_unlisted_services(
     # a service token for another audience, or from a service not listed, is refused too
     for_ordering = sign_service_token("ordering", stack.service_private_key, audience="ordering")
     assert_problem(direct(stack, "onboarding", "GET", path, for_ordering), 401)
-    unlisted = sign_service_token("billing", stack.service_private_key, audience="onboarding")
+    unlisted = sign_service_token("reports", stack.service_private_key, audience="onboarding")
     assert_problem(direct(stack, "onboarding", "GET", path, unlisted), 403)
     # and the gateway does not route internal endpoints at all
     assert_problem(api.call("GET", path, reseller.key), 404)

@@ -21,6 +21,7 @@ from services.reports.models import (
     Receivable,
     SaleLine,
     SeatFigure,
+    SeatUsage,
 )
 
 
@@ -89,11 +90,8 @@ async def subscription_changed(
 
 
 async def seats_changed(session: AsyncSession, event: licensing_events.SeatEvent) -> None:
-    await session.execute(
-        sa.update(SeatFigure)
-        .where(SeatFigure.subscription_id == event.subscription_id)
-        .values(assigned=event.seats_assigned)
-    )
+    values = {"subscription_id": event.subscription_id, "assigned": event.seats_assigned}
+    await session.execute(_upsert(SeatUsage, "subscription_id", values))
 
 
 async def invoice_changed(session: AsyncSession, event: billing_events.InvoiceEvent, at: datetime) -> None:

@@ -19,6 +19,7 @@ from services.reports.models import (
     Receivable,
     SaleLine,
     SeatFigure,
+    SeatUsage,
 )
 
 
@@ -139,7 +140,8 @@ async def seat_utilisation(
     session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None
 ) -> list[dict[str, Any]]:
     stmt = (
-        sa.select(SeatFigure)
+        sa.select(SeatFigure, sa.func.coalesce(SeatUsage.assigned, 0))
+        .outerjoin(SeatUsage, SeatUsage.subscription_id == SeatFigure.subscription_id)
         .where(scope(caller, reseller_id, SeatFigure.reseller_id))
         .order_by(SeatFigure.subscription_id)
     )
