@@ -236,37 +236,16 @@ async def follow_subscription(
     if lic is None:
         if sub.status not in USABLE_STATUSES or seats == 0:
             return
-        customer = await session.get(CustomerView, sub.customer_id)
-        lic = License(
-            id=uuid.uuid4(),
+        await _issue_seats_license(
+            session,
             kind="subscription",
-            subscription_id=sub.subscription_id,
+            refs={"subscription_id": sub.subscription_id},
             reseller_id=sub.reseller_id,
             customer_id=sub.customer_id,
-            licensee=_licensee(customer),
             sku=sub.sku,
             seats=seats,
-            temporary=False,
-            status="active",
-            valid_from=sub.period_start,
-            valid_until=sub.period_end,
-            issued_at=now,
-        )
-        session.add(lic)
-        await session.flush()
-        await OUTBOX.emit(
-            session,
-            ev.SubscriptionLicenseIssued(
-                license_id=lic.id,
-                reseller_id=lic.reseller_id,
-                customer_id=lic.customer_id,
-                subscription_id=sub.subscription_id,
-                sku=lic.sku,
-                seats=seats,
-                valid_from=lic.valid_from,
-                valid_until=sub.period_end,
-            ),
-            reseller_id=lic.reseller_id,
+            valid=(sub.period_start, sub.period_end),
+            now=now,
         )
         return
     lic.reseller_id = sub.reseller_id  # R-CU-5: a transferred subscription's license moves along
@@ -277,6 +256,55 @@ async def follow_subscription(
             lic.status = "active"  # renewed after it lapsed
     elif sub.status in ("expired", "cancelled") and lic.status == "active":
         await end_license(session, lic, "expired", sub.period_end, f"subscription {sub.status}")
+
+
+async def _issue_seats_license(
+    session: AsyncSession,
+    *,
+    kind: str,
+    refs: dict[str, uuid.UUID],
+    reseller_id: uuid.UUID,
+    customer_id: uuid.UUID,
+    sku: str,
+    seats: int,
+    valid: tuple[date, date],
+    now: datetime,
+) -> License:
+    """A subscription license — a seat subscription's (R-LI-4) or a WaaS contract's Office 365 users
+    (R-LI-5) — valid for its period, with its `licensing.subscription_license.issued.v1`."""
+    customer = await session.get(CustomerView, customer_id)
+    lic = License(
+        id=uuid.uuid4(),
+        kind=kind,
+        reseller_id=reseller_id,
+        customer_id=customer_id,
+        licensee=_licensee(customer),
+        sku=sku,
+        seats=seats,
+        temporary=False,
+        status="active",
+        valid_from=valid[0],
+        valid_until=valid[1],
+        issued_at=now,
+        **refs,
+    )
+    session.add(lic)
+    await session.flush()
+    await OUTBOX.emit(
+        session,
+        ev.SubscriptionLicenseIssued(
+            license_id=lic.id,
+            reseller_id=reseller_id,
+            customer_id=customer_id,
+            sku=sku,
+            seats=seats,
+            valid_from=valid[0],
+            valid_until=valid[1],
+            **refs,
+        ),
+        reseller_id=reseller_id,
+    )
+    return lic
 
 
 async def end_license(session: AsyncSession, lic: License, status: str, on: date, reason: str) -> None:
@@ -319,37 +347,16 @@ async def follow_contract(session: AsyncSession, event: leasing_events.ContractE
     )
     if isinstance(event, leasing_events.ContractActivated) and lic is None:
         assert contract.start_date is not None and contract.end_date is not None
-        customer = await session.get(CustomerView, contract.customer_id)
-        lic = License(
-            id=uuid.uuid4(),
+        await _issue_seats_license(
+            session,
             kind="waas",
-            contract_id=event.contract_id,
+            refs={"contract_id": event.contract_id},
             reseller_id=contract.reseller_id,
             customer_id=contract.customer_id,
-            licensee=_licensee(customer),
             sku=contract.office365_sku,
             seats=contract.office365_seats,
-            temporary=False,
-            status="active",
-            valid_from=contract.start_date,
-            valid_until=contract.end_date,
-            issued_at=now,
-        )
-        session.add(lic)
-        await session.flush()
-        await OUTBOX.emit(
-            session,
-            ev.SubscriptionLicenseIssued(
-                license_id=lic.id,
-                reseller_id=lic.reseller_id,
-                customer_id=lic.customer_id,
-                contract_id=event.contract_id,
-                sku=lic.sku,
-                seats=contract.office365_seats,
-                valid_from=contract.start_date,
-                valid_until=contract.end_date,
-            ),
-            reseller_id=lic.reseller_id,
+            valid=(contract.start_date, contract.end_date),
+            now=now,
         )
         return
     if lic is None or lic.status != "active":
