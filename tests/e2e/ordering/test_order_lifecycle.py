@@ -304,8 +304,8 @@ def test_r_li_1_order_is_fulfilled_when_its_license_is_issued(
 
     assert customer_sees("placed")
     produce(stack, paid(order))
-    wait_status(api, reseller, order, "released")
-    assert customer_sees("released")
+    wait_until(lambda: status_of(api, reseller, order) in RELEASED_OR_LATER, what="the release")
+    assert customer_sees("released") or customer_sees("fulfilled")  # licensing may be quicker than us
 
     license_ = license_issued(order, customer_id, temporary=False)
     produce(stack, license_, license_)
