@@ -29,6 +29,41 @@ class OrderPaid(Event):
     currency: str
     received_on: date
     invoice_id: uuid.UUID | None = None
+    # grows with every paid/unpaid fact of the order (a reversal makes it unpaid again): a consumer
+    # keeps the newest fact, whatever order the facts arrive in
+    fact_version: int = 0
+
+
+class OrderPaymentReversed(Event):
+    """The bank reversed or returned the transfer that paid the order (R-BI-9): it is no longer paid
+    and no longer counts towards R-ON-3. For a prepay order whose license was released on that
+    payment this is also the flag to staff: the license is neither kept silently nor revoked here."""
+
+    event_type = "billing.order.payment_reversed.v1"
+    topic = PAYMENTS
+    subject_field = "order_id"
+    order_id: uuid.UUID
+    reseller_id: uuid.UUID
+    invoice_id: uuid.UUID
+    payment_requirement: Literal["prepay", "on_account"]
+    amount: Decimal  # what of the order's principal is due again
+    currency: str
+    reversed_on: date
+    fact_version: int
+
+
+class PrepaymentExpired(Event):
+    """A prepay order was not paid within the program's period: its invoice is credited (R-BI-8)
+    and ordering cancels the order. Nothing had been delivered, so nothing is dunned."""
+
+    event_type = "billing.order.prepayment_expired.v1"
+    topic = PAYMENTS
+    subject_field = "order_id"
+    order_id: uuid.UUID
+    reseller_id: uuid.UUID
+    invoice_id: uuid.UUID
+    credit_note_id: uuid.UUID
+    expired_on: date
 
 
 class SubscriptionChargePaid(Event):
@@ -70,14 +105,15 @@ class InvoiceData(BaseModel):
     subscription_id: uuid.UUID | None = None
     charge_id: uuid.UUID | None = None
     contract_id: uuid.UUID | None = None
-    status: Literal["open", "partially_paid", "paid", "overdue", "cancelled"]
+    status: Literal["open", "partially_paid", "paid", "overdue", "cancelled", "credited"]
     currency: str
     net: Decimal
     tax: Decimal
     total: Decimal
     interest: Decimal
     amount_paid: Decimal
-    amount_due: Decimal  # total + interest - amount_paid
+    amount_due: Decimal  # total + interest - amount_paid - credited
+    credited: Decimal = Decimal(0)  # what credit notes took off (R-BI-8)
     payment_reference: str  # ISO 11649 RF structured reference
     issue_date: date
     due_date: date
@@ -118,6 +154,33 @@ class InvoiceCancelled(InvoiceEvent):
     reason: str
 
 
+class InvoicePaymentReversed(InvoiceEvent):
+    """The bank reversed or returned a payment applied to the invoice: that money is due again."""
+
+    event_type = "billing.invoice.payment_reversed.v1"
+    payment_id: uuid.UUID
+    amount: Decimal
+    reversed_on: date
+
+
+class CreditNoteIssued(InvoiceEvent):
+    """A credit note took (part of) the invoice back (R-BI-8): a cancellation, a handover (R-OR-9),
+    an expired prepay order or a staff correction. `refunded_to_balance` is what of it had been paid
+    and went to the reseller's credit balance (R-BI-9). Mailed like an invoice."""
+
+    event_type = "billing.credit_note.issued.v1"
+    credit_note_id: uuid.UUID
+    number: str
+    kind: Literal["cancellation", "handover", "expiry", "correction"]
+    reason: str
+    currency: str
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+    refunded_to_balance: Decimal
+    issue_date: date
+
+
 class InvoiceOverdue(InvoiceEvent):
     """The due date passed with something still due (R-BI-4)."""
 
@@ -145,6 +208,26 @@ class ResellerOverdueChanged(Event):
     has_overdue: bool
     overdue_invoices: int
     as_of: date
+    # grows with every fact told: a consumer keeps the newest, whatever order facts arrive in
+    version: int = 0
+
+
+class Balance(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    currency: str
+    amount: Decimal
+
+
+class CreditBalanceChanged(Event):
+    """The reseller's credit balance (R-BI-9: money no invoice needed) changed, per currency; an
+    empty list is no credit. `version` grows with every change."""
+
+    event_type = "billing.reseller.credit_balance_changed.v1"
+    topic = RESELLER_ACCOUNTS
+    subject_field = "reseller_id"
+    reseller_id: uuid.UUID
+    balances: list[Balance]
+    version: int
 
 
 class StatementIssued(Event):

@@ -2,7 +2,7 @@
 standing facts, monthly statements and dunning (R-BI-1…4)."""
 
 from libs.service import ServiceSpec
-from services.billing.api import internal, invoices, payments, statements
+from services.billing.api import credit_notes, internal, invoices, payments, statements
 from services.billing.config import BillingConfig
 from services.billing.handlers import HANDLERS
 from services.billing.jobs import JOBS
@@ -12,7 +12,7 @@ SPEC = ServiceSpec(
     name="billing",
     title="ChannelHub billing",
     tables=TABLES,
-    routers=[invoices.router, payments.router, statements.router, internal.router],
+    routers=[invoices.router, credit_notes.router, payments.router, statements.router, internal.router],
     handlers=HANDLERS,
     jobs=JOBS,
     settings=BillingConfig,

@@ -22,6 +22,13 @@ class BillingConfig(BaseSettings):
     # CAMT.053 uploads larger than this are refused before parsing (a statement of a day is small)
     statement_max_bytes: int = Field(5_000_000, ge=1_000, alias="CHANNELHUB_BANK_STATEMENT_MAX_BYTES")
 
+    # accounts whose statements may be uploaded besides the vendor's IBAN (comma-separated IBANs)
+    vendor_other_accounts: str = Field("", alias="CHANNELHUB_VENDOR_OTHER_ACCOUNTS")
+    # R-BI-4: dunning applies to what is owed; prepay invoices delivered nothing and expire instead
+    dun_prepay_invoices: bool = Field(False, alias="CHANNELHUB_DUN_PREPAY_INVOICES")
+    # an unpaid prepay order is credited and cancelled this many days after its invoice (R-BI-8)
+    prepay_expiry_days: int = Field(30, ge=1, le=365, alias="CHANNELHUB_PREPAY_EXPIRY_DAYS")
+
     # R-BI-6: VAT on the distributor's monthly WaaS invoices to end customers (a domestic B2B rate)
     waas_vat_rate: Decimal = Field(Decimal("0.21"), ge=0, le=1, alias="CHANNELHUB_WAAS_VAT_RATE")
 
@@ -29,6 +36,17 @@ class BillingConfig(BaseSettings):
     @classmethod
     def _iban(cls, value: str) -> str:
         return iban.validate(value)
+
+    @field_validator("vendor_other_accounts")
+    @classmethod
+    def _accounts(cls, value: str) -> str:
+        return ",".join(iban.validate(v) for v in value.split(",") if v.strip())
+
+    @property
+    def own_accounts(self) -> frozenset[str]:
+        """The IBANs whose bank statements are the vendor's (an upload of another is refused)."""
+        others = [v for v in self.vendor_other_accounts.split(",") if v]
+        return frozenset([iban.compact(self.vendor_iban), *(iban.compact(v) for v in others)])
 
     @field_validator("vendor_bic")
     @classmethod

@@ -47,3 +47,19 @@ class NotForCustomers(NotFound):
     """Billing is between the vendor and its resellers: a customer's key finds nothing here."""
 
     code, title = "not-found", "Not found"
+
+
+class CreditNoteNotFound(NotFound):
+    code, title = "credit-note-not-found", "No such credit note"
+
+
+class InvoiceNotCreditable(Unprocessable):
+    code, title = "invoice-not-creditable", "The invoice cannot be credited by that amount"
+
+
+class BankStatementAccountUnknown(Unprocessable):
+    code, title = "bank-statement-account-unknown", "The statement is not of one of the vendor's accounts"
+
+
+class RefundTooLarge(Unprocessable):
+    code, title = "refund-exceeds-credit-balance", "The refund is larger than the reseller's credit balance"

@@ -1,10 +1,11 @@
 """Other services' events → billing.
 
-Ordering's orders and subscription charges are invoiced (R-BI-1); a cancelled order's unpaid
-invoice is void; a ship-to order's customer is named once linked. Onboarding's reseller snapshots
-give the bill-to party and the program's payment terms and interest rate (R-BI-3/4); its customer
-snapshots the bill-to of WaaS invoices. Leasing's contracts are invoiced to the end customer monthly
-and its terminations' fees at once (R-BI-6); its commissions are paid out on statements (R-BI-7).
+Ordering's orders and subscription charges are invoiced (R-BI-1); a cancelled order's invoice is
+credited (R-BI-8), and so is a handed-over order's (R-OR-9); a ship-to order's customer is named
+once linked. Onboarding's reseller snapshots give the bill-to party and the program's payment terms
+and interest rate (R-BI-3/4); its customer snapshots the bill-to of WaaS invoices. Leasing's
+contracts are invoiced to the end customer monthly and its terminations' fees at once (R-BI-6); its
+commissions are paid out on statements (R-BI-7).
 """
 
 from __future__ import annotations
@@ -27,10 +28,22 @@ async def invoice_order(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_
     await invoicing.invoice_order(uow.session, event)
 
 
-async def cancel_invoice(
-    uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderCancelled
+async def credit_cancelled_order(
+    uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderCancelled
 ) -> None:
-    await invoicing.cancel_for_order(uow.session, event.order_id, event.reason)
+    await invoicing.credit_for_order(
+        uow.session, event.order_id, kind="cancellation", reason=event.reason, day=envelope.time.date()
+    )
+
+
+async def credit_handed_over_order(
+    uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderHandedOver
+) -> None:
+    """R-OR-9: the deal leaves the reseller — its invoice is credited in full."""
+    reason = "handed over to the vendor's sales team" + (f": {event.note}" if event.note else "")
+    await invoicing.credit_for_order(
+        uow.session, event.order_id, kind="handover", reason=reason, day=envelope.time.date()
+    )
 
 
 async def link_customer(
@@ -81,7 +94,8 @@ HANDLERS: HandlerMap = {
     **handles(leasing_events.CommissionEarned, record_commission),
     **handles(onb.ResellerEvent, upsert_reseller),
     **handles(ordering_events.OrderPlaced, invoice_order),
-    **handles(ordering_events.OrderCancelled, cancel_invoice),
+    **handles(ordering_events.OrderCancelled, credit_cancelled_order),
+    **handles(ordering_events.OrderHandedOver, credit_handed_over_order),
     **handles(ordering_events.OrderCustomerLinked, link_customer),
     **handles(ordering_events.SubscriptionCreated, invoice_charge),
     **handles(ordering_events.SubscriptionRenewed, invoice_charge),

@@ -14,6 +14,10 @@ async def run_dunning(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     return await dunning.run(uow.session, as_of)
 
 
+async def run_prepay_expiry(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    return await dunning.expire_prepay_orders(uow.session, as_of, billing_config())
+
+
 async def run_monthly_statements(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     return await statements.run(uow.session, as_of)
 
@@ -32,6 +36,12 @@ JOBS = [
         run_dunning,
         Daily(time(1, 0)),
         "R-BI-4: invoices past due become overdue, interest accrues, reminders at 7/14/30 days",
+    ),
+    Job(
+        "prepay-expiry",
+        run_prepay_expiry,
+        Daily(time(1, 30)),
+        "R-BI-8: unpaid prepay orders past the program's period are credited and cancelled",
     ),
     Job(
         "monthly-statements",

@@ -24,7 +24,7 @@ class Base(DeclarativeBase):
 TABLES = platform_tables(Base.metadata)
 OUTBOX = Outbox(TABLES.outbox, "billing")
 Amount = sa.Numeric(18, 4)
-# interest accrues unrounded day by day; shown rounded (domain.interest)
+# interest accrues unrounded day by day; shown rounded (libs.late_interest)
 ExactAmount = sa.Numeric(28, 12)
 Timestamp = sa.DateTime(timezone=True)
 
@@ -51,6 +51,11 @@ class OverdueState(Base):
     reseller_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     has_overdue: Mapped[bool] = mapped_column(default=False)
     changed_on: Mapped[date]
+    # grows with every fact told: onboarding keeps the newest, however the facts interleave on the way
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # the credit balance last told (R-BI-9), per currency, and its own version
+    credit_balance: Mapped[dict[str, str]] = mapped_column(JSONB, default=dict, server_default="{}")
+    balance_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class InvoiceCounter(Base):
@@ -100,7 +105,8 @@ class Invoice(Base):
     contract_id: Mapped[uuid.UUID | None]
     period: Mapped[str | None] = mapped_column(sa.Text)  # a WaaS instalment's month, or "termination"
     payment_requirement: Mapped[str] = mapped_column(sa.Text)  # prepay | on_account
-    status: Mapped[str] = mapped_column(sa.Text, default="open")  # open|partially_paid|paid|overdue|cancelled
+    # open|partially_paid|paid|overdue|credited (cancelled: voided before credit notes existed)
+    status: Mapped[str] = mapped_column(sa.Text, default="open")
     currency: Mapped[str] = mapped_column(sa.String(3))
     net: Mapped[Decimal] = mapped_column(Amount)
     tax: Mapped[Decimal] = mapped_column(Amount)
@@ -109,9 +115,14 @@ class Invoice(Base):
     tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(7, 4))
     tax_note: Mapped[str | None] = mapped_column(sa.Text)
     principal_paid: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0))
+    # what credit notes took off the invoice (R-BI-8): the invoice itself is never changed
+    credited: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0), server_default="0")
     interest_paid: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0))
+    # interest is charged through `interest_accrued_to` (the latest dunning run or payment value date)
+    # and recomputed from the money's value dates each time (libs.late_interest): a payment booked before
+    # a dunning run but recorded after it never pays interest for days it was already at the bank
     interest_accrued: Mapped[Decimal] = mapped_column(ExactAmount, default=Decimal(0))
-    interest_accrued_to: Mapped[date | None]  # the last day interest was counted for
+    interest_accrued_to: Mapped[date | None]
     annual_interest_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4))
     issue_date: Mapped[date]
     due_date: Mapped[date]
@@ -119,6 +130,8 @@ class Invoice(Base):
     reminder_level: Mapped[int] = mapped_column(default=0)
     paid_on: Mapped[date | None]
     principal_paid_reported: Mapped[bool] = mapped_column(default=False)  # OrderPaid/ChargePaid sent
+    # grows with every paid/unpaid fact told about the order: onboarding keeps the newest (R-ON-3)
+    paid_fact_version: Mapped[int] = mapped_column(default=0, server_default="0")
     bill_to: Mapped[dict[str, Any]] = mapped_column(JSONB)
     ship_to: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     lines: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
@@ -133,6 +146,8 @@ class BankStatement(Base):
     statement_key: Mapped[str] = mapped_column(sa.Text, unique=True)
     account_iban: Mapped[str | None] = mapped_column(sa.Text)
     entries: Mapped[int]
+    # what the upload answered: entries held for staff, pending/information entries, reversals
+    report: Mapped[dict[str, Any]] = mapped_column(JSONB, default=dict, server_default="{}")
     uploaded_by: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
@@ -149,24 +164,121 @@ class Payment(Base):
     entry_key: Mapped[str | None] = mapped_column(sa.Text, unique=True)
     bank_statement_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("bank_statements.id"))
     reference: Mapped[str | None] = mapped_column(sa.Text)
+    # every structured reference the transfer quoted (one transfer may pay several invoices)
+    references: Mapped[list[str]] = mapped_column(JSONB, default=list, server_default="[]")
+    end_to_end_id: Mapped[str | None] = mapped_column(sa.Text, index=True)
+    bank_reference: Mapped[str | None] = mapped_column(sa.Text, index=True)
     amount: Mapped[Decimal] = mapped_column(Amount)
     currency: Mapped[str | None] = mapped_column(sa.String(3))
-    received_on: Mapped[date]
+    received_on: Mapped[date]  # the value date: the day the money was at the bank (interest stops)
     debtor: Mapped[str | None] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)  # matched | partial | unmatched
-    unapplied: Mapped[Decimal] = mapped_column(Amount)  # unmatched money or an overpayment's credit
-    reseller_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # whose invoice it paid
+    status: Mapped[str] = mapped_column(sa.Text)  # matched | partial | unmatched | reversed
+    # money of the payment no invoice took: unmatched (no reseller known) or the reseller's credit
+    # balance (R-BI-9), applied to its oldest open invoices
+    unapplied: Mapped[Decimal] = mapped_column(Amount)
+    reseller_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # whose money it is
+    reversed_on: Mapped[date | None]
     recorded_by: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 
 class Allocation(Base):
+    """Money of a payment put on an invoice, split into principal and interest, dated by the money's
+    value date. Undone (never deleted) when the payment is reversed or a credit note frees it."""
+
     __tablename__ = "allocations"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     payment_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("payments.id"), index=True)
     invoice_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("invoices.id"), index=True)
     amount: Mapped[Decimal] = mapped_column(Amount)
-    assigned_by: Mapped[str] = mapped_column(sa.Text)  # "reference" or the staff member
+    principal: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0), server_default="0")
+    interest: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0), server_default="0")
+    value_date: Mapped[date | None]
+    # "reference", "credit-balance" or the staff member who assigned it
+    assigned_by: Mapped[str] = mapped_column(sa.Text)
+    undone_on: Mapped[date | None]
+    undone_reason: Mapped[str | None] = mapped_column(sa.Text)  # reversal | credit_note
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class PaymentReversal(Base):
+    """A booked debit that reverses (RvslInd) or returns (RtrInf) an earlier credit: it undoes the
+    payment it names. One per bank transaction; one that names no payment is kept for staff."""
+
+    __tablename__ = "payment_reversals"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    entry_key: Mapped[str] = mapped_column(sa.Text, unique=True)
+    bank_statement_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("bank_statements.id"))
+    payment_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("payments.id"))
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    booked_on: Mapped[date]
+    reason: Mapped[str | None] = mapped_column(sa.Text)
+    status: Mapped[str] = mapped_column(sa.Text)  # applied | unmatched
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class CreditRefund(Base):
+    """Credit balance paid back to the reseller by staff (R-BI-9), taken from the payments that hold it."""
+
+    __tablename__ = "credit_refunds"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    amount: Mapped[Decimal] = mapped_column(Amount)
+    reason: Mapped[str] = mapped_column(sa.Text)
+    refunded_on: Mapped[date]
+    refunded_by: Mapped[str] = mapped_column(sa.Text)
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)  # [{payment_id, amount}]
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class CreditNoteCounter(Base):
+    """The last credit-note number of a year: its own gapless series (R-BI-8), taken like invoices'."""
+
+    __tablename__ = "credit_note_counters"
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_sequence: Mapped[int] = mapped_column(default=0)
+
+
+class CreditNote(Base):
+    """What takes (part of) an issued invoice back (R-BI-8): a cancellation, a handover, an expired
+    prepay order, a correction. The invoice is never changed; it counts what was credited."""
+
+    __tablename__ = "credit_notes"
+    __table_args__ = (
+        sa.UniqueConstraint("year", "sequence"),
+        # one automatic credit note per invoice and cause, however often the cause's event arrives
+        sa.Index(
+            "uq_credit_notes_automatic",
+            "invoice_id",
+            "kind",
+            unique=True,
+            postgresql_where=sa.text("kind IN ('cancellation', 'handover', 'expiry')"),
+        ),
+        sa.CheckConstraint(
+            "kind IN ('cancellation', 'handover', 'expiry', 'correction')", name="credit_note_kind"
+        ),
+        sa.CheckConstraint("total > 0", name="credit_note_positive"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(sa.Text, unique=True)
+    year: Mapped[int]
+    sequence: Mapped[int]
+    invoice_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("invoices.id"), index=True)
+    reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    customer_id: Mapped[uuid.UUID | None]
+    order_id: Mapped[uuid.UUID | None]
+    kind: Mapped[str] = mapped_column(sa.Text)
+    reason: Mapped[str] = mapped_column(sa.Text)
+    currency: Mapped[str] = mapped_column(sa.String(3))
+    net: Mapped[Decimal] = mapped_column(Amount)
+    tax: Mapped[Decimal] = mapped_column(Amount)
+    total: Mapped[Decimal] = mapped_column(Amount)
+    # what of it went back to the reseller's credit balance (the part already paid)
+    refunded_to_balance: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0))
+    issue_date: Mapped[date]
+    issued_by: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 
@@ -181,6 +293,9 @@ class Statement(Base):
     issue_date: Mapped[date]
     currency: Mapped[str] = mapped_column(sa.String(3))
     open_total: Mapped[Decimal] = mapped_column(Amount)
+    credit_balance: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0), server_default="0")
+    # an RF reference for paying the statement total at once (allocated oldest item first)
+    payment_reference: Mapped[str | None] = mapped_column(sa.Text, unique=True)
     items: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 

@@ -10,8 +10,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from libs.money import MoneyIn, MoneyOut
 
-InvoiceStatus = Literal["open", "partially_paid", "paid", "overdue", "cancelled"]
-PaymentStatus = Literal["matched", "partial", "unmatched"]
+InvoiceStatus = Literal["open", "partially_paid", "paid", "overdue", "cancelled", "credited"]
+# matched: every invoice it named is settled (any rest is the reseller's credit balance); partial: an
+# invoice it named is still owed; unmatched: no payer known, on the staff work list; reversed: the
+# bank took it back
+PaymentStatus = Literal["matched", "partial", "unmatched", "reversed"]
 
 
 class InvoiceLine(BaseModel):
@@ -39,6 +42,12 @@ class BankDetails(BaseModel):
     bic: str
 
 
+class CreditNoteRef(BaseModel):
+    id: uuid.UUID
+    number: str
+    total: MoneyOut
+
+
 class Invoice(BaseModel):
     id: uuid.UUID
     number: str
@@ -61,6 +70,8 @@ class Invoice(BaseModel):
     interest: MoneyOut  # late-payment interest accrued so far (R-BI-4), its own amount
     amount_paid: MoneyOut
     amount_due: MoneyOut
+    credited: MoneyOut  # what credit notes took off (R-BI-8)
+    credit_notes: list[CreditNoteRef]
     tax_regime: str
     tax_rate: str
     tax_note: str | None
@@ -93,6 +104,10 @@ class AllocationOut(BaseModel):
     invoice_id: uuid.UUID
     invoice_number: str
     amount: MoneyOut
+    principal: MoneyOut
+    interest: MoneyOut
+    value_date: date | None
+    undone: Literal["reversal", "credit_note"] | None  # the money left the invoice again
 
 
 class Payment(BaseModel):
@@ -103,10 +118,40 @@ class Payment(BaseModel):
     received_on: date
     debtor: str | None
     status: PaymentStatus
-    unapplied: MoneyOut | None  # unmatched money, or an overpayment kept as credit
+    unapplied: MoneyOut | None  # unmatched money, or the reseller's credit balance held by it
     reseller_id: uuid.UUID | None
+    references: list[str]  # every structured reference the transfer quoted
+    end_to_end_id: str | None
+    reversed_on: date | None
     allocations: list[AllocationOut]
     created_at: datetime
+
+
+class ReversalOut(BaseModel):
+    """A booked debit that undid an earlier payment (RvslInd or a return), or — `unmatched` — one
+    naming no payment we know, kept for staff."""
+
+    id: uuid.UUID
+    payment_id: uuid.UUID | None
+    amount: MoneyOut
+    booked_on: date
+    reason: str | None
+    status: Literal["applied", "unmatched"]
+
+
+class NotBookedEntry(BaseModel):
+    entry_id: str
+    status: str  # the bank's Sts, e.g. PDNG or INFO
+    direction: Literal["credit", "debit"]
+    amount: str
+    currency: str
+
+
+class HeldEntry(BaseModel):
+    entry_id: str
+    amount: str
+    currency: str
+    reason: str
 
 
 class BankStatementResult(BaseModel):
@@ -117,9 +162,58 @@ class BankStatementResult(BaseModel):
     matched: int
     partial: int
     unmatched: int
-    already_recorded: int  # entries seen in an earlier upload
-    debit_entries_ignored: int
+    already_recorded: int  # transactions seen in an earlier upload
+    debit_entries_ignored: int  # the vendor's own outgoing payments
+    reversals: list[ReversalOut] = []
+    not_booked: list[NotBookedEntry] = []  # pending / information entries: nothing booked
+    held: list[HeldEntry] = []  # entries whose transactions do not add up: nothing booked, for staff
     payments: list[Payment]
+
+
+class CreditNoteCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    reason: Annotated[str, Field(min_length=1, max_length=500)]
+    amount: MoneyIn | None = None  # default: what is still due
+
+
+class CreditNote(BaseModel):
+    id: uuid.UUID
+    number: str
+    invoice_id: uuid.UUID
+    invoice_number: str
+    reseller_id: uuid.UUID
+    order_id: uuid.UUID | None
+    kind: Literal["cancellation", "handover", "expiry", "correction"]
+    reason: str
+    net: MoneyOut
+    tax: MoneyOut
+    total: MoneyOut
+    refunded_to_balance: MoneyOut  # what of it had been paid and went to the credit balance
+    issue_date: date
+    created_at: datetime
+
+
+class CreditBalance(BaseModel):
+    """Money no invoice needed (R-BI-9), per currency; applied to the oldest open invoices."""
+
+    reseller_id: uuid.UUID
+    balances: list[MoneyOut]
+
+
+class RefundCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    amount: MoneyIn
+    reason: Annotated[str, Field(min_length=1, max_length=500)]
+    refunded_on: date | None = None
+
+
+class Refund(BaseModel):
+    id: uuid.UUID
+    reseller_id: uuid.UUID
+    amount: MoneyOut
+    reason: str
+    refunded_on: date
+    refunded_by: str
 
 
 class StatementItem(BaseModel):
@@ -128,7 +222,9 @@ class StatementItem(BaseModel):
     issue_date: date
     due_date: date
     status: InvoiceStatus
-    amount_due: MoneyOut
+    payment_reference: str | None = None  # the invoice's own RF reference
+    interest: MoneyOut | None = None  # late-payment interest included in amount_due
+    amount_due: MoneyOut  # on the statement's day, interest included
 
 
 class Statement(BaseModel):
@@ -137,7 +233,10 @@ class Statement(BaseModel):
     month: str
     issue_date: date
     currency: str
-    open_total: MoneyOut
+    open_total: MoneyOut  # every item's amount due
+    credit_balance: MoneyOut  # the reseller's credit (R-BI-9), already applied where it could be
+    # quote it to pay the statement total at once: the transfer is allocated oldest item first
+    payment_reference: str | None
     items: list[StatementItem]
     created_at: datetime
 

@@ -1,9 +1,10 @@
 """Every platform event → notifications.
 
 Each event of another service becomes a webhook delivery for every subscribed endpoint of its tenant
-(R-PL-2). Some also make a mail (R-BI-5: invoice paid → the invoice PDF, permanent license issued →
-the license file; R-LI-4 seat invitations; R-BI-3 statements; R-BI-4 reminders), recorded here once
-per event and sent by the mail worker. Onboarding's reseller snapshots give the contact addresses.
+(R-PL-2). Some also make a mail (R-BI-5: invoice paid → the invoice PDF; R-BI-8: a credit note → its
+PDF; permanent license issued → the license file; R-LI-4 seat invitations; R-BI-3 statements; R-BI-4
+reminders), recorded here once per event and sent by the mail worker. Onboarding's reseller
+snapshots give the contact addresses.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from libs.events import licensing as licensing_events
 from libs.events import onboarding as onb
 from libs.events.base import EVENT_TYPES, Event, producer_of
 from libs.events.envelope import CloudEvent
+from libs.money import round_half_up
 from services.notifications.usecases import deliveries, mail, readmodels
 
 Extra = Callable[[UnitOfWork, CloudEvent, Any], Awaitable[None]]
@@ -33,6 +35,31 @@ async def invoice_paid(uow: UnitOfWork, envelope: CloudEvent, event: billing_eve
             reseller_id=event.invoice.reseller_id,
             now=envelope.time,
         )
+
+
+async def credit_note_issued(
+    uow: UnitOfWork, envelope: CloudEvent, event: billing_events.CreditNoteIssued
+) -> None:
+    """R-BI-8: a credit note is mailed like an invoice, with its PDF."""
+    if event.invoice.kind == "waas":
+        return  # the end customer's: not the partner's mail
+    await mail.record(
+        uow.session,
+        key=f"credit_note:{event.credit_note_id}",
+        kind="credit_note",
+        params={
+            "credit_note_id": str(event.credit_note_id),
+            "number": event.number,
+            "invoice_number": event.invoice.number,
+            "reason": event.reason,
+            "total": str(round_half_up(event.total, event.currency)),
+            "refunded_to_balance": str(round_half_up(event.refunded_to_balance, event.currency)),
+            "to_balance": event.refunded_to_balance > 0,
+            "currency": event.currency,
+        },
+        reseller_id=event.invoice.reseller_id,
+        now=envelope.time,
+    )
 
 
 async def license_issued(
@@ -107,6 +134,7 @@ async def reseller_changed(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Re
 
 EXTRAS: dict[type[Event], Extra] = {
     billing_events.InvoicePaid: invoice_paid,
+    billing_events.CreditNoteIssued: credit_note_issued,
     licensing_events.LicenseIssued: license_issued,
     licensing_events.SeatAssigned: seat_assigned,
     billing_events.StatementIssued: statement_issued,

@@ -37,8 +37,26 @@ async def customer_from_ship_to(
 
 
 async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.OrderPaid) -> None:
-    await reseller_admin.record_order_paid(
-        uow.session, reseller_id=event.reseller_id, order_id=event.order_id, paid_on=event.received_on
+    await reseller_admin.record_order_fact(
+        uow.session,
+        reseller_id=event.reseller_id,
+        order_id=event.order_id,
+        paid=True,
+        version=event.fact_version,
+        day=event.received_on,
+    )
+
+
+async def order_payment_reversed(
+    uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.OrderPaymentReversed
+) -> None:
+    await reseller_admin.record_order_fact(
+        uow.session,
+        reseller_id=event.reseller_id,
+        order_id=event.order_id,
+        paid=False,
+        version=event.fact_version,
+        day=event.reversed_on,
     )
 
 
@@ -46,12 +64,25 @@ async def overdue_changed(
     uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.ResellerOverdueChanged
 ) -> None:
     await reseller_admin.record_overdue(
-        uow.session, reseller_id=event.reseller_id, has_overdue=event.has_overdue
+        uow.session, reseller_id=event.reseller_id, has_overdue=event.has_overdue, version=event.version
+    )
+
+
+async def credit_balance_changed(
+    uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.CreditBalanceChanged
+) -> None:
+    await reseller_admin.record_credit_balance(
+        uow.session,
+        reseller_id=event.reseller_id,
+        balances=[{"amount": str(b.amount), "currency": b.currency} for b in event.balances],
+        version=event.version,
     )
 
 
 HANDLERS: HandlerMap = {
     **handles(ordering_events.OrderPlaced, customer_from_ship_to),
     **handles(billing_events.OrderPaid, order_paid),
+    **handles(billing_events.OrderPaymentReversed, order_payment_reversed),
     **handles(billing_events.ResellerOverdueChanged, overdue_changed),
+    **handles(billing_events.CreditBalanceChanged, credit_balance_changed),
 }

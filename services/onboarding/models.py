@@ -73,6 +73,11 @@ class Reseller(Base):
     discount_percent: Mapped[Decimal] = mapped_column(sa.Numeric(5, 2))
     paid_orders: Mapped[int] = mapped_column(default=0)
     has_overdue: Mapped[bool] = mapped_column(default=False)
+    # the version of billing's newest overdue fact (domain.payment_facts): older ones change nothing
+    overdue_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    # billing's credit balance (R-BI-9): [{amount, currency}], and the version it was told with
+    credit_balance: Mapped[list[dict[str, str]]] = mapped_column(JSONB, default=list, server_default="[]")
+    credit_balance_version: Mapped[int] = mapped_column(default=0, server_default="0")
     credit_limit: Mapped[Decimal] = mapped_column(Money)
     credit_currency: Mapped[str] = mapped_column(sa.String(3))
     country: Mapped[str] = mapped_column(sa.String(2))
@@ -87,13 +92,15 @@ class Reseller(Base):
 
 
 class PaidOrder(Base):
-    """Billing's `billing.order.paid.v1` facts, one row per order: a redelivered or repeated payment
-    of the same order never counts twice towards R-ON-3's paid orders."""
+    """Billing's paid / payment-reversed facts, one row per order with the newest fact's version: a
+    redelivered or repeated payment never counts twice towards R-ON-3, a reversal un-counts it."""
 
     __tablename__ = "paid_orders"
     order_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)
     paid_on: Mapped[date]
+    paid: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    fact_version: Mapped[int] = mapped_column(default=0, server_default="0")
     recorded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=_now())
 
 

@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from libs.idempotency import shown_once
+from libs.money import MoneyOut
 from services.onboarding.domain import validation as v
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -137,6 +138,8 @@ class Reseller(BaseModel):
     has_overdue: bool
     credit_limit: Decimal
     credit_currency: str
+    # money no invoice needed (R-BI-9), per currency, as billing last told; it pays open invoices
+    credit_balance: list[MoneyOut] = []
     policy_version_accepted: int | None
     exemption_certificate: ExemptionCertificate | None = None
     eligibility_override: EligibilityOverride | None = None

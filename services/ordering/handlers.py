@@ -54,6 +54,12 @@ async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: billing.Orde
     )
 
 
+async def prepayment_expired(
+    uow: UnitOfWork, _envelope: CloudEvent, event: billing.PrepaymentExpired
+) -> None:
+    await lifecycle.expire_unpaid(uow.session, order_id=event.order_id, reseller_id=event.reseller_id)
+
+
 async def subscription_charge_paid(
     uow: UnitOfWork, _envelope: CloudEvent, event: billing.SubscriptionChargePaid
 ) -> None:
@@ -84,5 +90,6 @@ HANDLERS: HandlerMap = {
     **handles(onb.PolicyPublished, record_policy),
     **handles(billing.OrderPaid, order_paid),
     **handles(billing.SubscriptionChargePaid, subscription_charge_paid),
+    **handles(billing.PrepaymentExpired, prepayment_expired),
     **handles(licensing.LicenseIssued, license_issued),
 }

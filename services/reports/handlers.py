@@ -18,7 +18,9 @@ async def order_placed(uow: UnitOfWork, _e: CloudEvent, event: ordering_events.O
     await ingest.order_placed(uow.session, event)
 
 
-async def order_cancelled(uow: UnitOfWork, _e: CloudEvent, event: ordering_events.OrderCancelled) -> None:
+async def order_cancelled(
+    uow: UnitOfWork, _e: CloudEvent, event: ordering_events.OrderCancelled | ordering_events.OrderHandedOver
+) -> None:
     await ingest.order_cancelled(uow.session, event)
 
 
@@ -53,6 +55,7 @@ async def contract_changed(uow: UnitOfWork, e: CloudEvent, event: leasing_events
 HANDLERS: HandlerMap = {
     **handles(ordering_events.OrderPlaced, order_placed),
     **handles(ordering_events.OrderCancelled, order_cancelled),
+    **handles(ordering_events.OrderHandedOver, order_cancelled),
     **handles(ordering_events.SubscriptionEvent, subscription_changed),
     **handles(licensing_events.SeatEvent, seats_changed),
     **handles(billing_events.InvoiceEvent, invoice_changed),

@@ -51,6 +51,7 @@ TENANT_OWNED = {
     "invoice_id",
     "payment_id",
     "statement_id",
+    "credit_note_id",
     "license_id",
     "email",
     "endpoint_id",
@@ -162,6 +163,10 @@ def owner(api: Api) -> Owner:
     as_of = {"as_of": invoice["issue_date"]}
     assert api.admin("POST", "/v1/billing/jobs/monthly-statements/run", json=as_of).status_code == 200
     [statement] = api.call("GET", f"/v1/resellers/{reseller.id}/statements", reseller.key).json()
+    credit_note = api.admin(
+        "POST", f"/v1/invoices/{invoice['id']}/credit-note", json={"reason": "x", "amount": money_of("1.00")}
+    )
+    assert credit_note.status_code == 201, credit_note.text
     # licensing: a temporary license for an order of the owner's customer awaiting its prepayment
     for_customer = {**api.order_body(api.ensure_sku()["sku"]), "customer_id": customer_id}
     del for_customer["ship_to"]
@@ -229,6 +234,7 @@ def owner(api: Api) -> Owner:
             "invoice_id": invoice["id"],
             "payment_id": payment.json()["id"],
             "statement_id": statement["id"],
+            "credit_note_id": credit_note.json()["id"],
             "license_id": temporary.json()["id"],
             "email": "seat-holder@example.com",
             # an invitation token is a credential, not a tenant's id: an unknown one is a 404 for anyone

@@ -12,7 +12,7 @@ from libs.auth import Caller, internal_service
 from libs.service import UoW
 from services.billing import errors, schemas
 from services.billing.api.deps import Config
-from services.billing.usecases import documents, invoices, statements
+from services.billing.usecases import credit_notes, documents, invoices, statements
 from services.billing.usecases.views import render_invoice
 
 router = APIRouter(prefix="/internal", include_in_schema=False)
@@ -35,6 +35,17 @@ async def invoice_pdf(invoice_id: uuid.UUID, uow: UoW, config: Config, _service:
     if found is None:
         raise errors.InvoiceNotFound()
     return Response(documents.invoice_pdf(found, config), media_type="application/pdf")
+
+
+@router.get("/credit-notes/{credit_note_id}/pdf")
+async def credit_note_pdf(
+    credit_note_id: uuid.UUID, uow: UoW, config: Config, _service: DocumentReader
+) -> Response:
+    note = await credit_notes.any_note(uow.session, credit_note_id)
+    invoice = await invoices.any_invoice(uow.session, note.invoice_id) if note else None
+    if note is None or invoice is None:
+        raise errors.CreditNoteNotFound()
+    return Response(documents.credit_note_pdf(note, invoice, config), media_type="application/pdf")
 
 
 @router.get("/statements/{statement_id}/pdf")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query, Response
 
@@ -12,7 +12,7 @@ from libs.pagination import Page, PageParams
 from libs.service import UoW
 from services.billing import errors, schemas
 from services.billing.api.deps import BillingCaller, Config, Onboarding, Ordering
-from services.billing.usecases import documents, invoices
+from services.billing.usecases import credit_notes, documents, invoices
 from services.billing.usecases.views import render_invoice
 
 router = APIRouter(prefix="/v1/invoices", tags=["billing"])
@@ -31,7 +31,7 @@ async def list_invoices(
     config: Config,
     ordering: Ordering,
     onboarding: Onboarding,
-    status: Literal["open", "partially_paid", "paid", "overdue", "cancelled"] | None = Query(None),
+    status: schemas.InvoiceStatus | None = Query(None),
     order_id: uuid.UUID | None = Query(None),
     subscription_id: uuid.UUID | None = Query(None),
 ) -> Any:
@@ -46,8 +46,12 @@ async def list_invoices(
         ordering=ordering,
         onboarding=onboarding,
     )
+    notes = await credit_notes.of_invoices(uow.session, [i.id for i in rows])
+    page_out: Page[schemas.Invoice] = Page(
+        data=[render_invoice(i, config, notes.get(i.id)) for i in rows], next_cursor=cursor
+    )
     await uow.commit()  # an invoice made for a just-placed order is kept
-    return Page(data=[render_invoice(i, config) for i in rows], next_cursor=cursor)
+    return page_out
 
 
 @router.get(
@@ -57,7 +61,9 @@ async def list_invoices(
     responses=problem_responses(errors.InvoiceNotFound),
 )
 async def get_invoice(invoice_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config) -> Any:
-    return render_invoice(await invoices.load_invoice(uow.session, caller, invoice_id), config)
+    invoice = await invoices.load_invoice(uow.session, caller, invoice_id)
+    notes = await credit_notes.of_invoices(uow.session, [invoice.id])
+    return render_invoice(invoice, config, notes.get(invoice.id))
 
 
 @router.get(

@@ -11,11 +11,11 @@ from fastapi import APIRouter, Query, Request
 from libs.auth import Staff
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import IdempotentCreate, UoW
+from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.billing import errors, schemas
 from services.billing.api.deps import BillingCaller, Config
 from services.billing.usecases import payments
-from services.billing.usecases.views import render_payment
+from services.billing.usecases.views import render_payment, render_reversal
 
 router = APIRouter(tags=["billing"])
 XML_TYPES = ("application/xml", "text/xml")
@@ -32,12 +32,15 @@ async def _rendered(uow: UoW, rows: list[Any]) -> list[schemas.Payment]:
     response_model=schemas.Payment,
     name="payments-create",
 )
-async def record_payment(body: schemas.PaymentCreate, uow: UoW, staff: Staff, idem: IdempotentCreate) -> Any:
-    """Staff record a bank transfer: matched to the invoice its reference names (paid, partially
-    paid, or overpaid with the rest kept as credit); an unknown reference is kept unmatched."""
+async def record_payment(
+    body: schemas.PaymentCreate, uow: UoW, staff: Staff, idem: IdempotentCreate, clock: CurrentClock
+) -> Any:
+    """Staff record a bank transfer: matched to the invoice its reference names as of the day the
+    money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
+    balance, R-BI-9); an unknown reference is kept unmatched."""
 
     async def create() -> Any:
-        payment = await payments.record_payment(uow.session, staff, body)
+        payment = await payments.record_payment(uow.session, staff, body, clock.today())
         return (await _rendered(uow, [payment]))[0]
 
     return await idem.run(create)
@@ -53,7 +56,7 @@ async def list_payments(
     uow: UoW,
     caller: BillingCaller,
     page: PageParams,
-    status: Literal["matched", "partial", "unmatched"] | None = Query(None),
+    status: Literal["matched", "partial", "unmatched", "reversed"] | None = Query(None),
 ) -> Any:
     """Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices."""
     rows, cursor = await payments.list_payments(uow.session, caller, page, status)
@@ -84,12 +87,17 @@ async def get_payment(payment_id: uuid.UUID, uow: UoW, caller: BillingCaller) ->
     ),
 )
 async def assign_payment(
-    payment_id: uuid.UUID, body: schemas.PaymentAssign, uow: UoW, staff: Staff, idem: IdempotentCreate
+    payment_id: uuid.UUID,
+    body: schemas.PaymentAssign,
+    uow: UoW,
+    staff: Staff,
+    idem: IdempotentCreate,
+    clock: CurrentClock,
 ) -> Any:
     """Staff put an unmatched payment, or an overpayment's credit, on an invoice."""
 
     async def assign() -> Any:
-        payment = await payments.assign(uow.session, staff, payment_id, body.invoice_id)
+        payment = await payments.assign(uow.session, staff, payment_id, body.invoice_id, clock.today())
         return (await _rendered(uow, [payment]))[0]
 
     return await idem.run(assign, status_code=200)
@@ -107,13 +115,23 @@ async def assign_payment(
         }
     },
     responses=problem_responses(
-        errors.BankStatementRefused, errors.BankStatementTooLarge, errors.UnsupportedMediaType
+        errors.BankStatementRefused,
+        errors.BankStatementAccountUnknown,
+        errors.BankStatementTooLarge,
+        errors.UnsupportedMediaType,
     ),
 )
-async def upload_bank_statement(request: Request, uow: UoW, staff: Staff, config: Config) -> Any:
-    """An ISO 20022 CAMT.053 statement: every credit entry is matched by its structured reference
-    (`RmtInf/Strd/CdtrRefInf/Ref`). The same statement, or an entry already imported, has no second
-    effect. DTDs and entities are refused; so is a file over the size limit."""
+async def upload_bank_statement(
+    request: Request, uow: UoW, staff: Staff, config: Config, clock: CurrentClock
+) -> Any:
+    """An ISO 20022 camt.053 statement or camt.054 notification of one of the vendor's accounts
+    (another account's → 422, nothing booked). Only booked entries count, each transaction with its
+    own amount; every credit is matched by the structured references it quotes (repeated
+    `RmtInf/Strd/CdtrRefInf/Ref`, or an RF reference in `Ustrd`), as of its value date; a reversal
+    (`RvslInd`) or return (`RtrInf`) undoes the payment it names. Pending and information entries are
+    reported and book nothing; a batch whose transactions do not add up to the entry is held for
+    staff. The same file, or a transaction already imported, has no second effect. DTDs and entities
+    are refused; so is a file over the size limit."""
     media_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     if media_type not in XML_TYPES:
         raise errors.UnsupportedMediaType(f"got {media_type or 'no content type'}")
@@ -125,20 +143,23 @@ async def upload_bank_statement(request: Request, uow: UoW, staff: Staff, config
         data += chunk
         if len(data) > config.statement_max_bytes:
             raise errors.BankStatementTooLarge(f"at most {config.statement_max_bytes} bytes")
-    statement, duplicate, new_payments, seen_before, debits = await payments.import_statement(
-        uow.session, staff, bytes(data)
-    )
-    rendered = await _rendered(uow, new_payments)
-    await uow.commit()
-    return schemas.BankStatementResult(
-        id=statement.id,
-        statement_key=statement.statement_key,
-        duplicate=duplicate,
-        entries=len(new_payments) + seen_before,
-        matched=sum(p.status == "matched" for p in new_payments),
-        partial=sum(p.status == "partial" for p in new_payments),
-        unmatched=sum(p.status == "unmatched" for p in new_payments),
-        already_recorded=seen_before,
-        debit_entries_ignored=debits,
+    result = await payments.import_statement(uow.session, staff, bytes(data), config, clock.today())
+    rendered = await _rendered(uow, result.payments)
+    new = result.payments
+    answer = schemas.BankStatementResult(
+        id=result.statement.id,
+        statement_key=result.statement.statement_key,
+        duplicate=result.duplicate,
+        entries=len(new) + len(result.reversals) + result.already_recorded,
+        matched=sum(p.status == "matched" for p in new),
+        partial=sum(p.status == "partial" for p in new),
+        unmatched=sum(p.status == "unmatched" for p in new),
+        already_recorded=result.already_recorded,
+        debit_entries_ignored=result.other_debits,
+        reversals=[render_reversal(r) for r in result.reversals],
+        not_booked=[schemas.NotBookedEntry(**n) for n in result.not_booked],
+        held=[schemas.HeldEntry(**h) for h in result.held],
         payments=rendered,
     )
+    await uow.commit()
+    return answer

@@ -8,6 +8,9 @@ number's digits, so a bank transfer quoting it matches exactly one invoice.
 
 from __future__ import annotations
 
+import hashlib
+import uuid
+
 from stdnum import iso11649
 from stdnum.iso7064 import mod_97_10
 
@@ -36,3 +39,22 @@ def normalise_reference(text: str) -> str | None:
         return iso11649.validate(text)
     except iso11649.ValidationError:
         return None
+
+
+def credit_note_number(year: int, sequence: int) -> str:
+    """Credit notes run in their own gapless series per year (R-BI-8): `CN-2026-000007`."""
+    if sequence < 1:
+        raise ValueError("credit-note sequences start at 1")
+    return f"CN-{year}-{sequence:06d}"
+
+
+def statement_reference(reseller_id: uuid.UUID, month: str, currency: str) -> str:
+    """The RF reference of a reseller's monthly statement: a transfer quoting it pays the statement's
+    items oldest first. Derived from what makes the statement unique (reseller, month, currency), so
+    it is stable however often the job runs; 'S' keeps it apart from every invoice's digits-only body."""
+    digest = hashlib.sha256(f"{reseller_id}/{month}/{currency}".encode()).hexdigest()
+    body = "S" + str(int(digest[:16], 16))[:18]
+    check = mod_97_10.calc_check_digits(body + "RF")
+    reference = f"RF{check}{body}"
+    iso11649.validate(reference)
+    return reference

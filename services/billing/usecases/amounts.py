@@ -22,23 +22,28 @@ def amount_paid(invoice: Invoice) -> Decimal:
 
 
 def principal_due(invoice: Invoice) -> Decimal:
-    return max(invoice.total - invoice.principal_paid, Decimal(0))
+    return max(invoice.total - invoice.principal_paid - invoice.credited, Decimal(0))
 
 
 def interest_due(invoice: Invoice) -> Decimal:
     return max(interest(invoice) - invoice.interest_paid, Decimal(0))
 
 
+CLOSED_WITHOUT_PAYMENT = ("cancelled", "credited")
+
+
 def amount_due(invoice: Invoice) -> Decimal:
-    if invoice.status == "cancelled":
-        return Decimal(0)
+    if invoice.status in CLOSED_WITHOUT_PAYMENT:
+        return Decimal(0)  # a credit note for all of it writes off its unpaid interest too
     return principal_due(invoice) + interest_due(invoice)
 
 
 def settle_status(invoice: Invoice) -> str:
-    """The status the facts give (a cancelled invoice stays cancelled)."""
+    """The status the facts give: credited in full → `credited` (a voided one stays `cancelled`)."""
     if invoice.status == "cancelled":
         return "cancelled"
+    if invoice.credited >= invoice.total:
+        return "credited"
     if amount_due(invoice) <= 0:
         return "paid"
     if invoice.overdue_since is not None:
@@ -64,6 +69,7 @@ def invoice_data(invoice: Invoice) -> ev.InvoiceData:
         interest=interest(invoice),
         amount_paid=amount_paid(invoice),
         amount_due=amount_due(invoice),
+        credited=invoice.credited,
         payment_reference=invoice.payment_reference,
         issue_date=invoice.issue_date,
         due_date=invoice.due_date,

@@ -14,7 +14,7 @@ from fpdf import FPDF
 
 from libs.money import round_half_up
 from services.billing.config import BillingConfig
-from services.billing.models import Invoice, Statement
+from services.billing.models import CreditNote, Invoice, Statement
 from services.billing.usecases.amounts import amount_due, amount_paid, interest
 
 # typographic characters legal notes use, spelled in Latin-1
@@ -163,17 +163,55 @@ def invoice_pdf(invoice: Invoice, config: BillingConfig) -> bytes:
     return bytes(pdf.output())
 
 
+def credit_note_pdf(note: CreditNote, invoice: Invoice, config: BillingConfig) -> bytes:
+    """A credit note (R-BI-8): its own number, the invoice it credits, what it takes back."""
+    cur = note.currency
+    pdf = _Document(config, f"Credit note {note.number}", note.issue_date)
+    pdf.line_text(f"Credit note {note.number}", bold=True, size=16)
+    pdf.line_text(
+        f"Issue date: {note.issue_date}    Credits invoice {invoice.number} of {invoice.issue_date}"
+    )
+    bill_to = invoice.bill_to or {}
+    pdf.ln(2)
+    pdf.line_text("Bill to", bold=True)
+    pdf.line_text(bill_to.get("name") or f"Reseller {invoice.reseller_id}")
+    if bill_to.get("vat_id"):
+        pdf.line_text(f"VAT id: {bill_to['vat_id']}")
+    if invoice.order_id:
+        pdf.line_text(f"Order: {invoice.order_id}")
+    pdf.ln(2)
+    pdf.line_text(f"Reason: {note.reason}")
+    pdf.ln(3)
+    rate = (invoice.tax_rate * 100).normalize()
+    for label, value in (
+        ("Net credited", _money(note.net, cur)),
+        (f"Tax ({invoice.tax_regime}, {rate:f}%)", _money(note.tax, cur)),
+        ("Total credited", _money(note.total, cur)),
+        ("Of which to your credit balance", _money(note.refunded_to_balance, cur)),
+    ):
+        pdf.row([(label, 125.0, "R"), (value, 65.0, "R")], bold=label == "Total credited")
+    if invoice.tax_note:
+        pdf.ln(2)
+        pdf.line_text(invoice.tax_note)
+    pdf.ln(4)
+    pdf.line_text(
+        "What was already paid is kept as your credit balance and settles your oldest open invoices; "
+        "ask us to refund it at any time."
+    )
+    return bytes(pdf.output())
+
+
 def statement_pdf(statement: Statement, company: str, config: BillingConfig) -> bytes:
     cur = statement.currency
     pdf = _Document(config, f"Statement {statement.month}", statement.issue_date)
     pdf.line_text(f"Statement of open items - {statement.month}", bold=True, size=16)
     pdf.line_text(f"{company}    Issued {statement.issue_date}")
     pdf.ln(3)
-    widths = (40.0, 35.0, 35.0, 35.0, 45.0)
+    widths = (30.0, 60.0, 25.0, 30.0, 45.0)
     pdf.row(
         list(
             zip(
-                ("Invoice", "Issued", "Due", "Status", "Amount due"),
+                ("Invoice", "Reference", "Due", "Status", "Amount due"),
                 widths,
                 ("L", "L", "L", "L", "R"),
                 strict=True,
@@ -187,7 +225,7 @@ def statement_pdf(statement: Statement, company: str, config: BillingConfig) -> 
                 zip(
                     (
                         item["number"],
-                        item["issue_date"],
+                        item.get("payment_reference", ""),
                         item["due_date"],
                         item["status"],
                         _money(item["amount_due"], cur),
@@ -200,8 +238,15 @@ def statement_pdf(statement: Statement, company: str, config: BillingConfig) -> 
         )
     pdf.ln(2)
     pdf.row([("Total open", 145.0, "R"), (_money(statement.open_total, cur), 45.0, "R")], bold=True)
+    pdf.row([("Credit balance", 145.0, "R"), (_money(statement.credit_balance, cur), 45.0, "R")])
     pdf.ln(4)
     pdf.line_text(
-        f"Pay to {config.vendor_name}, IBAN {config.vendor_iban}, quoting each invoice's reference."
+        f"Pay to {config.vendor_name}, IBAN {config.vendor_iban}, quoting each invoice's reference"
+        + (
+            f" - or the statement's reference {statement.payment_reference} for the total at once"
+            " (applied to the oldest items first)."
+            if statement.payment_reference
+            else "."
+        )
     )
     return bytes(pdf.output())

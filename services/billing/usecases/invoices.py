@@ -61,3 +61,8 @@ async def list_invoices(
 async def any_invoice(session: AsyncSession, invoice_id: uuid.UUID) -> Invoice | None:
     """For other services (notifications mails the PDF, reports): no tenant scope."""
     return await session.get(Invoice, invoice_id)
+
+
+async def numbers_of(session: AsyncSession, invoice_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    rows = await session.execute(sa.select(Invoice.id, Invoice.number).where(Invoice.id.in_(invoice_ids)))
+    return {invoice_id: number for invoice_id, number in rows}

@@ -20,14 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.events import billing as ev
 from libs.events import ordering as ordering_events
 from libs.internal_client import InternalClient
-from libs.logging import get_logger
 from libs.money import round_half_up
 from services.billing.domain.references import invoice_number, rf_reference
 from services.billing.models import OUTBOX, Invoice, InvoiceCounter, ResellerAccount
-from services.billing.usecases import readmodels
+from services.billing.usecases import credit_notes, ledger, readmodels
 from services.billing.usecases.amounts import invoice_data
-
-log = get_logger(__name__)
 
 DEFAULT_TERMS_DAYS = 30  # the default program's, until the reseller's own terms are known
 DEFAULT_INTEREST_RATE = Decimal("0.08")
@@ -113,6 +110,8 @@ async def _create(
         ev.InvoiceIssued(invoice_id=invoice.id, invoice=invoice_data(invoice)),
         reseller_id=reseller_id,
     )
+    if kind != "waas":
+        await ledger.settle_reseller(session, reseller_id, issue_date)  # its credit balance pays it
     return invoice
 
 
@@ -234,24 +233,13 @@ async def invoice_for_order(
     return await invoice_order(session, placed, onboarding)
 
 
-async def cancel_for_order(session: AsyncSession, order_id: uuid.UUID, reason: str) -> None:
-    """The order was cancelled (only unpaid, placed orders can be): its invoice is void."""
+async def credit_for_order(
+    session: AsyncSession, order_id: uuid.UUID, *, kind: str, reason: str, day: date
+) -> None:
+    """The order was cancelled, or handed over to the vendor's sales team (R-OR-9): its invoice is
+    credited in full with a credit note (R-BI-8) — never voided; what was paid becomes credit."""
     await _lock(session, order_id)
-    invoice = await session.scalar(
-        sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == order_id).with_for_update()
-    )
-    if invoice is None or invoice.status == "cancelled":
-        return
-    if invoice.principal_paid > 0 or invoice.interest_paid > 0:
-        log.warning("cancelled order's invoice has payments; kept for staff", invoice_id=str(invoice.id))
-        return
-    invoice.status = "cancelled"
-    await session.flush()
-    await OUTBOX.emit(
-        session,
-        ev.InvoiceCancelled(invoice_id=invoice.id, invoice=invoice_data(invoice), reason=reason),
-        reseller_id=invoice.reseller_id,
-    )
+    await credit_notes.credit_order(session, order_id, kind=kind, reason=reason, day=day)
 
 
 async def link_customer(session: AsyncSession, order_id: uuid.UUID, customer_id: uuid.UUID) -> None:

@@ -1,17 +1,20 @@
-"""Payments by bank transfer (R-BI-1): recorded by staff or read from CAMT.053 statements, matched
-to invoices by their RF structured reference, applied principal first, then interest (R-BI-4).
+"""Payments by bank transfer (R-BI-1, R-BI-9): recorded by staff or read from ISO 20022 bank files
+(camt.053 statements, camt.054 notifications), matched to invoices by the structured references the
+transfer quoted, applied principal first, then interest (R-BI-4), as of the money's value date.
 
-Nothing is dropped: a partial payment leaves the invoice partially paid, an overpayment keeps its
-surplus as the payment's unapplied credit, an unknown reference is kept unmatched for staff to
-assign. A fully paid principal tells ordering to release a prepaid order (R-BI-2) or charge, and
-onboarding to count a paid order (R-ON-3).
+Nothing is dropped and nothing counted twice: each bank transaction is recorded once (its identity is
+the account, the statement and the entry, never the day's `NtryRef` alone); money no invoice needs is
+the reseller's credit balance, applied to its oldest open invoices; money of an unknown payer stays
+unmatched on the staff work list; a reversal or return undoes the payment it names.
 """
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -22,10 +25,11 @@ from libs.events import billing as ev
 from libs.money import round_half_up
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
-from services.billing.domain import camt, interest
-from services.billing.domain.matching import allocate, split_principal_interest
+from services.billing.config import BillingConfig
+from services.billing.domain import camt
 from services.billing.domain.references import normalise_reference
 from services.billing.errors import (
+    BankStatementAccountUnknown,
     BankStatementRefused,
     CurrencyMismatch,
     InvoiceNotFound,
@@ -33,133 +37,80 @@ from services.billing.errors import (
     NothingToAssign,
     PaymentNotFound,
 )
-from services.billing.models import OUTBOX, Allocation, BankStatement, Invoice, Payment
+from services.billing.models import (
+    OUTBOX,
+    Allocation,
+    BankStatement,
+    Invoice,
+    Payment,
+    PaymentReversal,
+    Statement,
+)
 from services.billing.schemas import PaymentCreate
-from services.billing.usecases import standing
-from services.billing.usecases.amounts import amount_due, invoice_data, principal_due, settle_status
+from services.billing.usecases import ledger
+from services.billing.usecases.amounts import invoice_data
+from services.billing.usecases.ledger import OPEN_STATUSES
 
-OPEN_STATUSES = ("open", "partially_paid", "overdue")
-
-
-def accrue_interest(invoice: Invoice, through: date) -> None:
-    """Count the late-payment interest of every overdue day up to `through` (R-BI-4)."""
-    start = invoice.interest_accrued_to or invoice.due_date
-    if through <= start or invoice.status not in OPEN_STATUSES:
-        return
-    invoice.interest_accrued += interest.accrue(
-        principal_due(invoice), invoice.annual_interest_rate, start, through
-    )
-    invoice.interest_accrued_to = through
+__all__ = ["OPEN_STATUSES", "ImportResult", "assign", "import_statement", "record_payment"]
 
 
-async def apply_to_invoice(
-    session: AsyncSession, payment: Payment, invoice: Invoice, amount: Decimal, assigned_by: str
-) -> Decimal:
-    """Apply up to `amount` of the payment to the (locked) invoice; returns what it took."""
-    accrue_interest(invoice, payment.received_on)
-    due = amount_due(invoice)
-    if due <= 0:
-        return Decimal(0)
-    applied = min(amount, due)
-    to_principal, to_interest = split_principal_interest(
-        applied, principal_due(invoice), due - principal_due(invoice)
-    )
-    invoice.principal_paid += to_principal
-    invoice.interest_paid += to_interest
-    was_overdue = invoice.status == "overdue"
-    invoice.status = settle_status(invoice)
-    session.add(
-        Allocation(payment_id=payment.id, invoice_id=invoice.id, amount=applied, assigned_by=assigned_by)
-    )
-    await session.flush()
-    data = invoice_data(invoice)
-    await OUTBOX.emit(
-        session,
-        ev.InvoicePaymentApplied(
-            invoice_id=invoice.id,
-            invoice=data,
-            payment_id=payment.id,
-            amount=applied,
-            received_on=payment.received_on,
-        ),
-        reseller_id=invoice.reseller_id,
-    )
-    if principal_due(invoice) <= 0 and not invoice.principal_paid_reported:
-        invoice.principal_paid_reported = True
-        await _report_paid(session, invoice, payment.received_on)
-    if invoice.status == "paid":
-        invoice.paid_on = payment.received_on
-        await OUTBOX.emit(
-            session,
-            ev.InvoicePaid(invoice_id=invoice.id, invoice=invoice_data(invoice), paid_on=payment.received_on),
-            reseller_id=invoice.reseller_id,
-        )
-        if was_overdue:
-            await standing.reconsider(session, invoice.reseller_id, payment.received_on)
-    return applied
-
-
-async def _report_paid(session: AsyncSession, invoice: Invoice, received_on: date) -> None:
-    """R-BI-2: the order (or charge) is paid — ordering releases it; onboarding counts it (R-ON-3)."""
-    if invoice.kind == "waas":
-        return  # the end customer's instalment: nothing to release
-    if invoice.order_id is not None:
-        event: ev.OrderPaid | ev.SubscriptionChargePaid = ev.OrderPaid(
-            order_id=invoice.order_id,
-            reseller_id=invoice.reseller_id,
-            amount=invoice.total,
-            currency=invoice.currency,
-            received_on=received_on,
-            invoice_id=invoice.id,
-        )
-    else:
-        assert invoice.subscription_id is not None and invoice.charge_id is not None
-        event = ev.SubscriptionChargePaid(
-            subscription_id=invoice.subscription_id,
-            charge_id=invoice.charge_id,
-            reseller_id=invoice.reseller_id,
-            amount=invoice.total,
-            currency=invoice.currency,
-            received_on=received_on,
-            invoice_id=invoice.id,
-        )
-    await OUTBOX.emit(session, event, reseller_id=invoice.reseller_id)
-
-
-async def _invoice_by_reference(session: AsyncSession, reference: str | None) -> Invoice | None:
-    compact = normalise_reference(reference) if reference else None
+async def _invoices_for(session: AsyncSession, reference: str) -> list[Invoice]:
+    """The invoices a structured reference names: one invoice, or a monthly statement's open items
+    oldest first (a reseller paying its statement total at once)."""
+    compact = normalise_reference(reference)
     if compact is None:
-        return None
-    return await session.scalar(
+        return []
+    invoice = await session.scalar(
         sa.select(Invoice).where(Invoice.payment_reference == compact).with_for_update()
     )
+    if invoice is not None:
+        return [invoice]
+    statement = await session.scalar(sa.select(Statement).where(Statement.payment_reference == compact))
+    if statement is None:
+        return []
+    ids = [uuid.UUID(item["invoice_id"]) for item in statement.items]
+    rows = await session.scalars(
+        sa.select(Invoice)
+        .where(Invoice.id.in_(ids))
+        .order_by(Invoice.due_date, Invoice.issue_date, Invoice.number)
+        .with_for_update()
+    )
+    return list(rows)
 
 
 async def _match(session: AsyncSession, payment: Payment) -> None:
-    """Match a new payment by its reference and apply it; sets its status and unapplied amount."""
-    invoice = await _invoice_by_reference(session, payment.reference)
-    payable = invoice is not None and invoice.status in OPEN_STATUSES
-    if invoice is None or not payable or (payment.currency and payment.currency != invoice.currency):
+    """Apply a new payment to the invoices its references name, in the order quoted; what is left
+    is the reseller's credit balance. A payer we cannot name (no known reference, or another
+    currency than its invoices) stays unmatched for staff."""
+    named: list[Invoice] = []
+    for reference in payment.references or ([payment.reference] if payment.reference else []):
+        for invoice in await _invoices_for(session, reference):
+            if invoice not in named:
+                named.append(invoice)
+    same_currency = [i for i in named if not payment.currency or i.currency == payment.currency]
+    resellers = {i.reseller_id for i in same_currency if i.kind != "waas"}
+    if not same_currency or len(resellers) > 1:
         payment.status, payment.unapplied = "unmatched", payment.amount
         return
-    payment.currency = invoice.currency
-    payment.reseller_id = invoice.reseller_id
-    outcome = allocate(payment.amount, amount_due_on(invoice, payment.received_on))
-    applied = await apply_to_invoice(session, payment, invoice, payment.amount, "reference")
-    payment.unapplied = payment.amount - applied
-    payment.status = outcome.status
+    payment.currency = same_currency[0].currency
+    payment.reseller_id = same_currency[0].reseller_id
+    remaining = payment.amount
+    short = False
+    for invoice in same_currency:
+        taken = await ledger.apply_payment(session, payment, invoice, remaining, "reference")
+        remaining -= taken
+        short = short or (taken > 0 and invoice.status in OPEN_STATUSES)
+    payment.unapplied = remaining
+    # partial: an invoice it named is still owed; matched: every invoice it named is settled
+    payment.status = "partial" if short else "matched"
 
 
-def amount_due_on(invoice: Invoice, day: date) -> Decimal:
-    accrue_interest(invoice, day)
-    return amount_due(invoice)
-
-
-async def record_payment(session: AsyncSession, caller: Caller, body: PaymentCreate) -> Payment:
+async def record_payment(session: AsyncSession, caller: Caller, body: PaymentCreate, as_of: date) -> Payment:
     payment = Payment(
         id=uuid.uuid4(),
         source="manual",
         reference=body.reference,
+        references=[normalise_reference(body.reference) or body.reference],
         amount=body.amount.amount,
         currency=body.amount.currency,
         received_on=body.received_on,
@@ -171,26 +122,71 @@ async def record_payment(session: AsyncSession, caller: Caller, body: PaymentCre
     session.add(payment)
     await session.flush()
     await _match(session, payment)
+    await ledger.settle_reseller(session, payment.reseller_id, max(as_of, payment.received_on))
     await session.flush()
     return await load_payment(session, caller, payment.id)
 
 
+@dataclass
+class ImportResult:
+    statement: BankStatement
+    duplicate: bool
+    payments: list[Payment] = field(default_factory=list)
+    already_recorded: int = 0
+    other_debits: int = 0
+    reversals: list[PaymentReversal] = field(default_factory=list)
+    not_booked: list[dict[str, Any]] = field(default_factory=list)
+    held: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _amount(value: Decimal, currency: str) -> Decimal:
+    try:
+        return round_half_up(value, currency)
+    except ValueError:  # a currency code we do not know: kept as the bank wrote it
+        return value
+
+
 async def import_statement(
-    session: AsyncSession, caller: Caller, data: bytes
-) -> tuple[BankStatement, bool, list[Payment], int, int]:
-    """Read a CAMT.053 file and record every credit entry not seen before.
-    Returns (statement, duplicate upload, new payments, entries seen before, debits ignored)."""
+    session: AsyncSession, caller: Caller, data: bytes, config: BillingConfig, as_of: date
+) -> ImportResult:
+    """Read a bank file and book every transaction not seen before: credits are matched, reversals
+    and returns undo the payment they name. Pending and information entries, and entries whose
+    transactions do not add up, are reported and book nothing."""
     try:
         parsed = camt.parse(data)
     except camt.StatementRefused as exc:
         raise BankStatementRefused(str(exc)) from None
+    foreign = sorted({s.iban or "(no IBAN)" for s in parsed.statements} - config.own_accounts)
+    if foreign:
+        raise BankStatementAccountUnknown(
+            f"the statement is of account {', '.join(foreign)}, not one of the vendor's accounts"
+        )
+    report = {
+        "not_booked": [
+            {
+                "entry_id": n.entry_id,
+                "status": n.status,
+                "direction": n.direction,
+                "amount": str(n.amount),
+                "currency": n.currency,
+            }
+            for s in parsed.statements
+            for n in s.not_booked
+        ],
+        "held": [
+            {"entry_id": h.entry_id, "amount": str(h.amount), "currency": h.currency, "reason": h.reason}
+            for s in parsed.statements
+            for h in s.held
+        ],
+    }
     inserted = await session.scalar(
         pg_insert(BankStatement)
         .values(
             id=uuid.uuid4(),
             statement_key=parsed.statement_key,
-            account_iban=parsed.account_iban,
-            entries=len(parsed.credits),
+            account_iban=",".join(sorted({s.iban or "" for s in parsed.statements})),
+            entries=sum(len(s.credits) + len(s.reversals) for s in parsed.statements),
+            report=report,
             uploaded_by=caller.identity,
         )
         .on_conflict_do_nothing(index_elements=[BankStatement.statement_key])
@@ -200,59 +196,171 @@ async def import_statement(
         sa.select(BankStatement).where(BankStatement.statement_key == parsed.statement_key)
     )
     assert statement is not None
-    if inserted is None:
-        return statement, True, [], len(parsed.credits), parsed.debit_entries
-    payments: list[Payment] = []
-    seen_before = 0
-    for credit in parsed.credits:
-        payment_id = await session.scalar(
-            pg_insert(Payment)
-            .values(
-                id=uuid.uuid4(),
-                source="bank_statement",
-                entry_key=credit.entry_key,
-                bank_statement_id=statement.id,
-                reference=credit.reference,
-                amount=round_half_up(credit.amount, credit.currency)
-                if _known(credit.currency)
-                else credit.amount,
-                currency=credit.currency,
-                received_on=credit.booked_on,
-                debtor=credit.debtor,
-                status="unmatched",
-                unapplied=credit.amount,
-                recorded_by=caller.identity,
-            )
-            .on_conflict_do_nothing(index_elements=[Payment.entry_key])
-            .returning(Payment.id)
-        )
-        if payment_id is None:  # the same entry came in an earlier statement
-            seen_before += 1
-            continue
-        payment = await session.get(Payment, payment_id)
-        assert payment is not None
-        await _match(session, payment)
-        payments.append(payment)
+    result = ImportResult(
+        statement, duplicate=inserted is None, not_booked=report["not_booked"], held=report["held"]
+    )
+    result.other_debits = sum(s.other_debits for s in parsed.statements)
+    if result.duplicate:
+        result.already_recorded = sum(len(s.credits) + len(s.reversals) for s in parsed.statements)
+        return result
+    resellers: set[uuid.UUID | None] = set()
+    for account in parsed.statements:
+        incoming = account.credits + [r for r in account.reversals if r.direction == "credit"]
+        for credit in incoming:
+            payment = await _record_credit(session, caller, statement, credit)
+            if payment is None:
+                result.already_recorded += 1
+                continue
+            await _match(session, payment)
+            resellers.add(payment.reseller_id)
+            result.payments.append(payment)
+        for debit in (r for r in account.reversals if r.direction == "debit"):
+            reversal = await reverse(session, statement, debit)
+            if reversal is None:
+                result.already_recorded += 1
+                continue
+            result.reversals.append(reversal)
+            if reversal.payment_id is not None:
+                payment = await session.get(Payment, reversal.payment_id)
+                resellers.add(payment.reseller_id if payment else None)
+    for reseller_id in sorted((r for r in resellers if r is not None), key=str):
+        await ledger.settle_reseller(session, reseller_id, as_of)
     await session.flush()
-    return statement, False, payments, seen_before, parsed.debit_entries
+    return result
 
 
-def _known(currency: str) -> bool:
-    try:
-        round_half_up(Decimal(0), currency)
-    except ValueError:
-        return False
-    return True
+async def _record_credit(
+    session: AsyncSession, caller: Caller, statement: BankStatement, credit: camt.Transaction
+) -> Payment | None:
+    amount = _amount(credit.amount, credit.currency)
+    payment_id = await session.scalar(
+        pg_insert(Payment)
+        .values(
+            id=uuid.uuid4(),
+            source="bank_statement",
+            entry_key=credit.key,
+            bank_statement_id=statement.id,
+            reference=credit.references[0] if credit.references else None,
+            references=list(credit.references),
+            end_to_end_id=credit.end_to_end_id,
+            bank_reference=credit.bank_reference,
+            amount=amount,
+            currency=credit.currency,
+            received_on=credit.value_date,
+            debtor=credit.debtor,
+            status="unmatched",
+            unapplied=amount,
+            recorded_by=caller.identity,
+        )
+        .on_conflict_do_nothing(index_elements=[Payment.entry_key])
+        .returning(Payment.id)
+    )
+    if payment_id is None:  # the same transaction came in an earlier file
+        return None
+    return await session.get(Payment, payment_id)
+
+
+async def _original_of(session: AsyncSession, debit: camt.Transaction) -> Payment | None:
+    """The payment a reversal or return names: by end-to-end id, then the bank's reference, then the
+    structured reference — always of the same amount and currency, never one reversed already."""
+    ids = [r for r in debit.original_references if r]
+    if debit.end_to_end_id:
+        ids.insert(0, debit.end_to_end_id)
+    candidates = sa.select(Payment).where(
+        Payment.status != "reversed",
+        Payment.amount == _amount(debit.amount, debit.currency),
+        Payment.currency == debit.currency,
+    )
+    for column in (Payment.end_to_end_id, Payment.bank_reference):
+        if ids:
+            found = await session.scalar(
+                candidates.where(column.in_(ids)).order_by(Payment.received_on.desc()).with_for_update()
+            )
+            if found is not None:
+                return found
+    references = [r for r in (*debit.references, *ids) if normalise_reference(r)]
+    for reference in references:
+        found = await session.scalar(
+            candidates.where(Payment.references.contains([normalise_reference(reference)]))
+            .order_by(Payment.received_on.desc())
+            .with_for_update()
+        )
+        if found is not None:
+            return found
+    return None
+
+
+async def reverse(
+    session: AsyncSession, statement: BankStatement, debit: camt.Transaction
+) -> PaymentReversal | None:
+    """Undo the payment the bank took back: its money leaves every invoice it paid (they reopen and
+    follow from there: overdue, standing, the paid-order count), its credit balance is gone."""
+    reversal_id = await session.scalar(
+        pg_insert(PaymentReversal)
+        .values(
+            id=uuid.uuid4(),
+            entry_key=debit.key,
+            bank_statement_id=statement.id,
+            amount=_amount(debit.amount, debit.currency),
+            currency=debit.currency,
+            booked_on=debit.value_date,
+            reason=debit.return_reason or ("reversal" if debit.reversal else None),
+            status="unmatched",
+        )
+        .on_conflict_do_nothing(index_elements=[PaymentReversal.entry_key])
+        .returning(PaymentReversal.id)
+    )
+    if reversal_id is None:
+        return None
+    reversal = await session.get(PaymentReversal, reversal_id)
+    assert reversal is not None
+    payment = await _original_of(session, debit)
+    if payment is None:
+        return reversal  # kept for staff: money left the account for a payment we cannot name
+    reversal.payment_id, reversal.status = payment.id, "applied"
+    await undo_payment(session, payment, debit.value_date)
+    return reversal
+
+
+async def undo_payment(session: AsyncSession, payment: Payment, day: date) -> None:
+    allocations = (
+        await session.scalars(
+            sa.select(Allocation)
+            .where(Allocation.payment_id == payment.id, Allocation.undone_on.is_(None))
+            .order_by(Allocation.created_at)
+        )
+    ).all()
+    for allocation in allocations:
+        invoice = await session.scalar(
+            sa.select(Invoice).where(Invoice.id == allocation.invoice_id).with_for_update()
+        )
+        assert invoice is not None
+        amount = await ledger.undo_allocation(session, allocation, invoice, "reversal", day)
+        await OUTBOX.emit(
+            session,
+            ev.InvoicePaymentReversed(
+                invoice_id=invoice.id,
+                invoice=invoice_data(invoice),
+                payment_id=payment.id,
+                amount=amount,
+                reversed_on=day,
+            ),
+            reseller_id=invoice.reseller_id,
+        )
+        await ledger.report_paid_fact(session, invoice, day)
+    payment.status, payment.unapplied, payment.reversed_on = "reversed", Decimal(0), day
+    await session.flush()
 
 
 async def assign(
-    session: AsyncSession, caller: Caller, payment_id: uuid.UUID, invoice_id: uuid.UUID
+    session: AsyncSession, caller: Caller, payment_id: uuid.UUID, invoice_id: uuid.UUID, as_of: date
 ) -> Payment:
-    """Staff put an unmatched payment (or an overpayment's credit) on an invoice."""
+    """Staff put an unmatched payment (or a credit balance's payment) on an invoice; what the invoice
+    does not take is that reseller's credit balance."""
     payment = await load_or_404(
         session, sa.select(Payment).where(Payment.id == payment_id), PaymentNotFound, lock=True
     )
-    if payment.unapplied <= 0:
+    if payment.unapplied <= 0 or payment.status == "reversed":
         raise NothingToAssign()
     invoice = await load_or_404(
         session, sa.select(Invoice).where(Invoice.id == invoice_id), InvoiceNotFound, lock=True
@@ -261,17 +369,20 @@ async def assign(
         raise InvoiceNotPayable(f"invoice {invoice.number} is {invoice.status}")
     if payment.currency and payment.currency != invoice.currency:
         raise CurrencyMismatch(f"the payment is in {payment.currency}, the invoice in {invoice.currency}")
-    applied = await apply_to_invoice(session, payment, invoice, payment.unapplied, caller.identity)
+    if payment.reseller_id is not None and payment.reseller_id != invoice.reseller_id:
+        raise InvoiceNotPayable("the payment is another reseller's credit")
+    applied = await ledger.apply_payment(session, payment, invoice, payment.unapplied, caller.identity)
     payment.currency = invoice.currency
-    payment.reseller_id = payment.reseller_id or invoice.reseller_id
+    payment.reseller_id = invoice.reseller_id
     payment.unapplied -= applied
-    payment.status = "matched" if invoice.status == "paid" or payment.unapplied > 0 else "partial"
+    payment.status = "partial" if invoice.status in OPEN_STATUSES else "matched"
+    await ledger.settle_reseller(session, payment.reseller_id, as_of)
     await session.flush()
     return await load_payment(session, caller, payment.id)
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    """Staff see every payment; a reseller those applied to its invoices; customers none."""
+def _visible(stmt: sa.Select[Any], caller: Caller) -> sa.Select[Any]:
+    """Staff see every payment; a reseller its own money; customers none."""
     if caller.is_staff:
         return stmt
     if caller.kind == "reseller" and caller.reseller_id is not None:

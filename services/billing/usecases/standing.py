@@ -1,6 +1,10 @@
 """Whether a reseller has anything overdue (R-BI-4), told to onboarding only when it changes:
 onboarding makes the reseller `prepay_required` while it does, so its new orders are prepaid, and
-lifts that once principal and interest are paid."""
+lifts that once principal and interest are paid.
+
+Reconsidered after every change of what is overdue (payment, reversal, credit note, assignment,
+dunning), in the transaction of the change. Each fact carries a version that grows per reseller, so
+onboarding keeps the newest one whatever order facts reach it in: the final standing is the same."""
 
 from __future__ import annotations
 
@@ -15,17 +19,7 @@ from libs.events import billing as ev
 from services.billing.models import OUTBOX, Invoice, OverdueState
 
 
-async def reconsider(session: AsyncSession, reseller_id: uuid.UUID, as_of: date) -> None:
-    overdue = int(
-        await session.scalar(
-            # the end customer's WaaS invoices are the distributor's risk, not the partner's (R-BI-6, R-ON-6)
-            sa.select(sa.func.count()).where(
-                Invoice.reseller_id == reseller_id, Invoice.status == "overdue", Invoice.kind != "waas"
-            )
-        )
-        or 0
-    )
-    has_overdue = overdue > 0
+async def reconsider(session: AsyncSession, reseller_id: uuid.UUID, as_of: date) -> OverdueState:
     # the row is created unlocked-then-locked so two payments of one reseller decide one after the other
     await session.execute(
         pg_insert(OverdueState)
@@ -36,14 +30,30 @@ async def reconsider(session: AsyncSession, reseller_id: uuid.UUID, as_of: date)
         sa.select(OverdueState).where(OverdueState.reseller_id == reseller_id).with_for_update()
     )
     assert state is not None
+    overdue = int(
+        await session.scalar(
+            # the end customer's WaaS invoices are the distributor's risk, not the partner's (R-BI-6, R-ON-6)
+            sa.select(sa.func.count()).where(
+                Invoice.reseller_id == reseller_id, Invoice.status == "overdue", Invoice.kind != "waas"
+            )
+        )
+        or 0
+    )
+    has_overdue = overdue > 0
     if state.has_overdue == has_overdue:
-        return
+        return state
     state.has_overdue = has_overdue
     state.changed_on = as_of
+    state.version += 1
     await OUTBOX.emit(
         session,
         ev.ResellerOverdueChanged(
-            reseller_id=reseller_id, has_overdue=has_overdue, overdue_invoices=overdue, as_of=as_of
+            reseller_id=reseller_id,
+            has_overdue=has_overdue,
+            overdue_invoices=overdue,
+            as_of=as_of,
+            version=state.version,
         ),
         reseller_id=reseller_id,
     )
+    return state

@@ -18,15 +18,25 @@ from libs.auth import Caller, require_reseller_access
 from libs.events import billing as ev
 from libs.repository import load_or_404
 from services.billing.config import BillingConfig
+from services.billing.domain.references import statement_reference
 from services.billing.errors import StatementNotFound
 from services.billing.models import OUTBOX, Invoice, ResellerAccount, Statement
-from services.billing.usecases import documents
-from services.billing.usecases.amounts import amount_due
-from services.billing.usecases.payments import OPEN_STATUSES
+from services.billing.usecases import documents, ledger
+from services.billing.usecases.amounts import amount_due, interest
+from services.billing.usecases.ledger import OPEN_STATUSES
 
 
 async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
     month = as_of.isoformat()[:7]
+    for invoice in (
+        await session.scalars(
+            sa.select(Invoice)
+            .where(Invoice.status.in_(OPEN_STATUSES), Invoice.issue_date <= as_of, Invoice.kind != "waas")
+            .with_for_update()
+        )
+    ).all():
+        if ledger.accrues_interest(invoice) and invoice.due_date < as_of:
+            await ledger.charge_interest_through(session, invoice, as_of)  # due today, interest included
     invoices = (
         await session.scalars(
             sa.select(Invoice)
@@ -46,11 +56,14 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
                 "issue_date": i.issue_date.isoformat(),
                 "due_date": i.due_date.isoformat(),
                 "status": i.status,
+                "payment_reference": i.payment_reference,
+                "interest": str(interest(i)),
                 "amount_due": str(amount_due(i)),
             }
             for i in items
         ]
         total = sum((amount_due(i) for i in items), Decimal(0))
+        balance = (await ledger.credit_balance(session, reseller_id)).get(currency, Decimal(0))
         statement_id = await session.scalar(
             pg_insert(Statement)
             .values(
@@ -60,6 +73,8 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
                 issue_date=as_of,
                 currency=currency,
                 open_total=total,
+                credit_balance=balance,
+                payment_reference=statement_reference(reseller_id, month, currency),
                 items=rows,
             )
             .on_conflict_do_nothing(index_elements=["reseller_id", "month", "currency"])

@@ -13,8 +13,11 @@ from services.billing.models import (
     Allocation,
     CommissionEntry,
     CommissionStatement,
+    CreditNote,
+    CreditRefund,
     Invoice,
     Payment,
+    PaymentReversal,
     Statement,
 )
 from services.billing.usecases.amounts import amount_due, amount_paid, interest
@@ -30,7 +33,9 @@ def _party(data: dict[str, Any] | None, fallback: str) -> schemas.Party:
     return schemas.Party(**data) if data else schemas.Party(name=fallback)
 
 
-def render_invoice(invoice: Invoice, config: BillingConfig) -> schemas.Invoice:
+def render_invoice(
+    invoice: Invoice, config: BillingConfig, notes: list[CreditNote] | None = None
+) -> schemas.Invoice:
     cur = invoice.currency
 
     def money(value: Decimal | str) -> MoneyOut:
@@ -69,6 +74,10 @@ def render_invoice(invoice: Invoice, config: BillingConfig) -> schemas.Invoice:
         interest=money(interest(invoice)),
         amount_paid=money(amount_paid(invoice)),
         amount_due=money(amount_due(invoice)),
+        credited=money(invoice.credited),
+        credit_notes=[
+            schemas.CreditNoteRef(id=n.id, number=n.number, total=money(n.total)) for n in notes or []
+        ],
         tax_regime=invoice.tax_regime,
         tax_rate=str(invoice.tax_rate.normalize()),
         tax_note=invoice.tax_note,
@@ -102,11 +111,71 @@ def render_payment(payment: Payment, allocations: list[tuple[Allocation, str]]) 
         status=payment.status,  # type: ignore[arg-type]
         unapplied=money(payment.unapplied),
         reseller_id=payment.reseller_id,
+        references=list(payment.references or []),
+        end_to_end_id=payment.end_to_end_id,
+        reversed_on=payment.reversed_on,
         allocations=[
-            schemas.AllocationOut(invoice_id=a.invoice_id, invoice_number=number, amount=money(a.amount))  # type: ignore[arg-type]
+            schemas.AllocationOut(
+                invoice_id=a.invoice_id,
+                invoice_number=number,
+                amount=money(a.amount),  # type: ignore[arg-type]
+                principal=money(a.principal),  # type: ignore[arg-type]
+                interest=money(a.interest),  # type: ignore[arg-type]
+                value_date=a.value_date,
+                undone=a.undone_reason,  # type: ignore[arg-type]
+            )
             for a, number in allocations
         ],
         created_at=payment.created_at,
+    )
+
+
+def render_reversal(reversal: PaymentReversal) -> schemas.ReversalOut:
+    return schemas.ReversalOut(
+        id=reversal.id,
+        payment_id=reversal.payment_id,
+        amount=MoneyOut.of(reversal.amount, reversal.currency),
+        booked_on=reversal.booked_on,
+        reason=reversal.reason,
+        status=reversal.status,  # type: ignore[arg-type]
+    )
+
+
+def render_credit_note(note: CreditNote, invoice_number: str) -> schemas.CreditNote:
+    cur = note.currency
+    return schemas.CreditNote(
+        id=note.id,
+        number=note.number,
+        invoice_id=note.invoice_id,
+        invoice_number=invoice_number,
+        reseller_id=note.reseller_id,
+        order_id=note.order_id,
+        kind=note.kind,  # type: ignore[arg-type]
+        reason=note.reason,
+        net=MoneyOut.of(note.net, cur),
+        tax=MoneyOut.of(note.tax, cur),
+        total=MoneyOut.of(note.total, cur),
+        refunded_to_balance=MoneyOut.of(note.refunded_to_balance, cur),
+        issue_date=note.issue_date,
+        created_at=note.created_at,
+    )
+
+
+def render_balance(reseller_id: uuid.UUID, balance: dict[str, Decimal]) -> schemas.CreditBalance:
+    return schemas.CreditBalance(
+        reseller_id=reseller_id,
+        balances=[MoneyOut.of(amount, currency) for currency, amount in sorted(balance.items())],
+    )
+
+
+def render_refund(refund: CreditRefund) -> schemas.Refund:
+    return schemas.Refund(
+        id=refund.id,
+        reseller_id=refund.reseller_id,
+        amount=MoneyOut.of(refund.amount, refund.currency),
+        reason=refund.reason,
+        refunded_on=refund.refunded_on,
+        refunded_by=refund.refunded_by,
     )
 
 
@@ -119,6 +188,8 @@ def render_statement(statement: Statement) -> schemas.Statement:
         issue_date=statement.issue_date,
         currency=cur,
         open_total=MoneyOut.of(statement.open_total, cur),
+        credit_balance=MoneyOut.of(statement.credit_balance, cur),
+        payment_reference=statement.payment_reference,
         items=[
             schemas.StatementItem(
                 invoice_id=uuid.UUID(item["invoice_id"]),
@@ -126,6 +197,8 @@ def render_statement(statement: Statement) -> schemas.Statement:
                 issue_date=item["issue_date"],
                 due_date=item["due_date"],
                 status=item["status"],
+                payment_reference=item.get("payment_reference"),
+                interest=MoneyOut.of(Decimal(item["interest"]), cur) if "interest" in item else None,
                 amount_due=MoneyOut.of(Decimal(item["amount_due"]), cur),
             )
             for item in statement.items

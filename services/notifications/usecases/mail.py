@@ -113,6 +113,18 @@ async def _compose(
             html,
             [(f"invoice-{number}.pdf", "application/pdf", pdf)],
         )
+    if mail.kind == "credit_note":
+        pdf = await clients["billing"].get_bytes(f"/internal/credit-notes/{p['credit_note_id']}/pdf")
+        if pdf is None:
+            raise MailNotReady("the credit note is not there (yet)")
+        text, html = _render("credit_note", company=contact.company_name, **p)
+        return (
+            contact.contact_email,
+            f"Credit note {p['number']} for invoice {p['invoice_number']}",
+            text,
+            html,
+            [(f"credit-note-{p['number']}.pdf", "application/pdf", pdf)],
+        )
     if mail.kind == "license_issued":
         lic = await clients["licensing"].get(f"/internal/licenses/{p['license_id']}", Json)
         document = await clients["licensing"].get_bytes(f"/internal/licenses/{p['license_id']}/file")

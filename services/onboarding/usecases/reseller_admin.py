@@ -9,7 +9,6 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
@@ -18,6 +17,7 @@ from libs.events import onboarding as ev
 from libs.logging import get_logger
 from services.onboarding import schemas
 from services.onboarding.domain import validation as v
+from services.onboarding.domain.payment_facts import supersedes
 from services.onboarding.domain.standing import ProgramTerms, compute_standing
 from services.onboarding.errors import (
     InvalidField,
@@ -344,39 +344,67 @@ async def _restand(session: AsyncSession, reseller: Reseller, terms: ProgramTerm
     return True
 
 
-async def record_order_paid(
-    session: AsyncSession, *, reseller_id: uuid.UUID, order_id: uuid.UUID, paid_on: date
+async def record_order_fact(
+    session: AsyncSession,
+    *,
+    reseller_id: uuid.UUID,
+    order_id: uuid.UUID,
+    paid: bool,
+    version: int,
+    day: date,
 ) -> bool:
-    """R-ON-3: billing reports an order paid in full. Counted once per order (a redelivery or a
-    second payment of the same order adds nothing); True if it counted."""
-    stmt = (
-        pg_insert(PaidOrder)
-        .values(order_id=order_id, reseller_id=reseller_id, paid_on=paid_on)
-        .on_conflict_do_nothing(index_elements=[PaidOrder.order_id])
-        .returning(PaidOrder.order_id)
-    )
+    """R-ON-3: billing reports an order paid in full, or its payment reversed. Each order counts
+    once (a redelivery or a second payment adds nothing) and only the newest fact of an order counts
+    (domain.payment_facts). True if the count changed."""
     reseller = await session.scalar(sa.select(Reseller).where(Reseller.id == reseller_id).with_for_update())
     if reseller is None:
         log.warning("payment fact for an unknown reseller", reseller_id=str(reseller_id))
         return False
-    if (await session.scalar(stmt)) is None:
+    known = await session.scalar(sa.select(PaidOrder).where(PaidOrder.order_id == order_id).with_for_update())
+    if not supersedes(known.fact_version if known else None, version):
         return False
-    reseller.paid_orders += 1
+    was_paid = bool(known and known.paid)
+    if known is None:
+        session.add(
+            PaidOrder(
+                order_id=order_id, reseller_id=reseller_id, paid_on=day, paid=paid, fact_version=version
+            )
+        )
+    await session.flush()
+    if was_paid == paid:
+        return False
+    reseller.paid_orders = max(0, reseller.paid_orders + (1 if paid else -1))
     await _apply_facts(session, reseller)
     return True
 
 
-async def record_overdue(session: AsyncSession, *, reseller_id: uuid.UUID, has_overdue: bool) -> None:
-    """R-BI-4: billing reports whether anything of the reseller is overdue; it supersedes any staff
-    correction made through `payment-facts`."""
+async def record_overdue(
+    session: AsyncSession, *, reseller_id: uuid.UUID, has_overdue: bool, version: int = 0
+) -> None:
+    """R-BI-4: billing reports whether anything of the reseller is overdue; its newest fact
+    supersedes any staff correction made through `payment-facts`, an older one changes nothing."""
     reseller = await session.scalar(sa.select(Reseller).where(Reseller.id == reseller_id).with_for_update())
     if reseller is None:
         log.warning("overdue fact for an unknown reseller", reseller_id=str(reseller_id))
         return
+    if not supersedes(reseller.overdue_version, version):
+        return
+    reseller.overdue_version = version
     if reseller.has_overdue == has_overdue:
         return
     reseller.has_overdue = has_overdue
     await _apply_facts(session, reseller)
+
+
+async def record_credit_balance(
+    session: AsyncSession, *, reseller_id: uuid.UUID, balances: list[dict[str, str]], version: int
+) -> None:
+    """R-BI-9: billing's newest credit balance of the reseller, shown on the reseller."""
+    await session.execute(
+        sa.update(Reseller)
+        .where(Reseller.id == reseller_id, Reseller.credit_balance_version < version)
+        .values(credit_balance=balances, credit_balance_version=version)
+    )
 
 
 async def _apply_facts(session: AsyncSession, reseller: Reseller) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.events import ordering as ev
 from libs.logging import get_logger
 from services.ordering.domain.order_states import (
+    InvalidOrderTransition,
     LicenseOutcome,
     PaymentOutcome,
     after_release,
@@ -146,6 +147,26 @@ async def record_payment(
             status=order.status,
         )
     return outcome
+
+
+async def expire_unpaid(session: AsyncSession, *, order_id: uuid.UUID, reseller_id: uuid.UUID) -> bool:
+    """R-BI-8: billing credited a prepay order that was not paid in time: the order is cancelled
+    (it was never released, so nothing was delivered). An order that moved on meanwhile (paid and
+    released) stays as it is. True if it was cancelled."""
+    order = await _locked_order(session, order_id, reseller_id)
+    try:
+        order.status = transition(order.status, "cancelled")
+    except InvalidOrderTransition:
+        log.warning("prepayment expired for an order that is not placed", order_id=str(order.id))
+        return False
+    reason = "prepayment not received in time"
+    order.cancellation_reason = reason
+    await OUTBOX.emit(
+        session,
+        ev.OrderCancelled(order_id=order.id, reseller_id=order.reseller_id, reason=reason),
+        reseller_id=order.reseller_id,
+    )
+    return True
 
 
 async def record_license(

@@ -51,7 +51,11 @@ async def order_placed(session: AsyncSession, event: ordering_events.OrderPlaced
         )
 
 
-async def order_cancelled(session: AsyncSession, event: ordering_events.OrderCancelled) -> None:
+async def order_cancelled(
+    session: AsyncSession, event: ordering_events.OrderCancelled | ordering_events.OrderHandedOver
+) -> None:
+    """A cancelled order is no sale; nor is a handed-over one (R-OR-9: the deal left the reseller,
+    its invoice is credited) — both are kept, flagged, and left out of the sales report."""
     await session.execute(
         sa.update(SaleLine).where(SaleLine.source_id == event.order_id).values(cancelled=True)
     )

@@ -118,3 +118,66 @@ def interest(principal: str, rate: str, days: int) -> str:
     return str(
         (Decimal(principal) * Decimal(rate) * days / 365).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     )
+
+
+VENDOR_IBAN = "NL91ABNA0417164300"
+
+
+def tx_details(
+    amount: str | None, references: list[str], *, e2e: str | None = None, return_reason: str | None = None
+) -> str:
+    """One `TxDtls` as banks write it: its own amount in `AmtDtls/TxAmt`, its references."""
+    amount_xml = f'<AmtDtls><TxAmt><Amt Ccy="EUR">{amount}</Amt></TxAmt></AmtDtls>' if amount else ""
+    refs = f"<Refs><EndToEndId>{e2e or 'NOTPROVIDED'}</EndToEndId></Refs>"
+    strd = "".join(
+        "<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>ISO</Issr></Tp>"
+        f"<Ref>{r}</Ref></CdtrRefInf></Strd>"
+        for r in references
+    )
+    remittance = f"<RmtInf>{strd}</RmtInf>" if strd else "<RmtInf><Ustrd>payment</Ustrd></RmtInf>"
+    returned = f"<RtrInf><Rsn><Cd>{return_reason}</Cd></Rsn></RtrInf>" if return_reason else ""
+    return (
+        f"<TxDtls>{refs}{amount_xml}<RltdPties><Dbtr><Nm>Reseller B.V.</Nm></Dbtr></RltdPties>"
+        f"{remittance}{returned}</TxDtls>"
+    )
+
+
+def entry(
+    amount: str,
+    transactions: list[str],
+    *,
+    booked: date,
+    direction: str = "CRDT",
+    status: str = "BOOK",
+    reversal: bool = False,
+    ntry_ref: str | None = None,
+    bank_ref: str | None = None,
+    value: date | None = None,
+) -> str:
+    """One `Ntry` of a camt.053.001.02 statement (a batch when it has several transactions)."""
+    batch = f"<Btch><NbOfTxs>{len(transactions)}</NbOfTxs></Btch>" if len(transactions) > 1 else ""
+    return (
+        f"<Ntry>{f'<NtryRef>{ntry_ref}</NtryRef>' if ntry_ref else ''}"
+        f'<Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>{direction}</CdtDbtInd>'
+        f"{'<RvslInd>true</RvslInd>' if reversal else ''}<Sts>{status}</Sts>"
+        f"<BookgDt><Dt>{booked}</Dt></BookgDt><ValDt><Dt>{value or booked}</Dt></ValDt>"
+        f"{f'<AcctSvcrRef>{bank_ref}</AcctSvcrRef>' if bank_ref else ''}"
+        "<BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>"
+        f"<NtryDtls>{batch}{''.join(transactions)}</NtryDtls></Ntry>"
+    )
+
+
+def bank_statement(
+    entries: list[str], *, day: date, iban: str = VENDOR_IBAN, statement_id: str | None = None
+) -> bytes:
+    """A day's camt.053.001.02 statement as a bank sends it: group header, balances, entries."""
+    sid = statement_id or f"STMT-{day:%Y%m%d}-{uuid.uuid4().hex[:6]}"
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>MSG-{uuid.uuid4().hex[:12]}</MsgId><CreDtTm>{day}T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>{sid}</Id><ElctrncSeqNb>1</ElctrncSeqNb><CreDtTm>{day}T06:00:00</CreDtTm>
+<FrToDt><FrDtTm>{day}T00:00:00</FrDtTm><ToDtTm>{day}T23:59:59</ToDtTm></FrToDt>
+<Acct><Id><IBAN>{iban}</IBAN></Id><Ccy>EUR</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">0.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>{day}</Dt></Dt></Bal>
+{"".join(entries)}
+</Stmt></BkToCstmrStmt></Document>""".encode()

@@ -197,9 +197,13 @@ def test_r_bi_2_prepaid_order_is_released_when_billing_reports_the_payment(
         lambda: up_to_release(ordering_db.events_about(order["id"])) == [PLACED, RELEASED],
         what="OrderReleased",
     )
-    status = status_of(api, reseller, order)
-    listed = api.call("GET", "/v1/orders", reseller.key, params={"status": status}).json()["data"]
-    assert [o["id"] for o in listed] == [order["id"]]
+
+    def listed_under_its_status() -> bool:  # licensing may fulfil it between the two calls: ask again
+        status = status_of(api, reseller, order)
+        listed = api.call("GET", "/v1/orders", reseller.key, params={"status": status}).json()["data"]
+        return [o["id"] for o in listed] == [order["id"]]
+
+    wait_until(listed_under_its_status, what="the order listed under its status")
 
 
 def test_a_forged_payment_from_another_source_or_topic_releases_nothing_and_is_dead_lettered(

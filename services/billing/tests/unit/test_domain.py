@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from stdnum import iso11649
 
+from libs.late_interest import accrue, accrued
 from services.billing.domain import camt
 from services.billing.domain.dunning import days_overdue, is_overdue, reminders_due
-from services.billing.domain.interest import accrue
 from services.billing.domain.matching import allocate, split_principal_interest
 from services.billing.domain.references import invoice_number, normalise_reference, rf_reference
 
@@ -75,39 +75,6 @@ def test_r_bi_4_payments_settle_principal_before_interest() -> None:
     )
 
 
-CAMT = """<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
- <BkToCstmrStmt>
-  <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-03-02T06:00:00</CreDtTm></GrpHdr>
-  <Stmt>
-   <Id>STMT-1</Id>
-   <Acct><Id><IBAN>NL91ABNA0417164300</IBAN></Id></Acct>
-   <Ntry>
-    <Amt Ccy="EUR">121.00</Amt><CdtDbtInd>CRDT</CdtDbtInd>
-    <BookgDt><Dt>2026-03-01</Dt></BookgDt><AcctSvcrRef>BANK-1</AcctSvcrRef>
-    <NtryDtls><TxDtls>
-      <RltdPties><Dbtr><Nm>Reseller B.V.</Nm></Dbtr></RltdPties>
-      <RmtInf><Strd><CdtrRefInf><Ref>RF18539007547034</Ref></CdtrRefInf></Strd></RmtInf>
-    </TxDtls></NtryDtls>
-   </Ntry>
-   <Ntry>
-    <Amt Ccy="EUR">10.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>2026-03-01</Dt></BookgDt>
-   </Ntry>
-  </Stmt>
- </BkToCstmrStmt>
-</Document>"""
-
-
-def test_r_bi_1_camt_053_credits_with_structured_reference() -> None:
-    statement = camt.parse(CAMT.encode())
-    assert statement.statement_key == "MSG-1/STMT-1"
-    assert statement.debit_entries == 1
-    [credit] = statement.credits
-    assert (credit.amount, credit.currency, credit.booked_on) == (Decimal("121.00"), "EUR", date(2026, 3, 1))
-    assert credit.reference == "RF18539007547034"
-    assert credit.entry_key == "BANK-1#0" and credit.debtor == "Reseller B.V."
-
-
 @pytest.mark.parametrize(
     "hostile",
     [
@@ -120,3 +87,26 @@ def test_r_bi_1_camt_053_credits_with_structured_reference() -> None:
 def test_r_bi_1_hostile_or_foreign_xml_is_refused(hostile: str) -> None:
     with pytest.raises(camt.StatementRefused):
         camt.parse(hostile.encode())
+
+
+def test_r_bi_4_interest_follows_the_money_value_dates_not_the_day_it_was_recorded() -> None:
+    due = date(2026, 3, 1)
+    rate = Decimal("0.08")
+    total = Decimal("1000")
+    # paid in full on the 12th: a dunning run "through the 13th" charges nothing for the 13th
+    paid_12 = [(date(2026, 3, 12), total)]
+    assert accrued(total, rate, due, paid_12, date(2026, 3, 13)) == accrue(
+        total, rate, due, date(2026, 3, 12)
+    )
+    assert accrued(total, rate, due, paid_12, date(2026, 4, 30)) == accrued(
+        total, rate, due, paid_12, date(2026, 3, 12)
+    )
+    # half paid on the 11th: the other half accrues on
+    half = [(date(2026, 3, 11), Decimal("500"))]
+    expected = accrue(total, rate, due, date(2026, 3, 11)) + accrue(
+        Decimal("500"), rate, date(2026, 3, 11), date(2026, 3, 21)
+    )
+    assert accrued(total, rate, due, half, date(2026, 3, 21)) == expected
+    # paid before the due date: nothing; no day past due: nothing
+    assert accrued(total, rate, due, [(date(2026, 2, 20), total)], date(2026, 5, 1)) == 0
+    assert accrued(total, rate, due, [], due) == 0 and accrued(total, rate, due, [], None) == 0

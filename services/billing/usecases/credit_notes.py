@@ -1,0 +1,228 @@
+"""Credit notes (R-BI-8): an issued invoice is never changed or deleted; what is taken back —
+a cancelled order, a handover to the vendor's sales team (R-OR-9), an expired prepay order, a staff
+correction — is a credit note with its own gapless number series, referencing the invoice.
+
+What a credit note takes off the unpaid principal is simply no longer owed; what it takes off a
+principal already paid goes back to the reseller's credit balance (R-BI-9), which pays its oldest
+open invoices. A credit note for all of an invoice makes it `credited` and writes off unpaid interest.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller
+from libs.events import billing as ev
+from libs.money import round_half_up
+from libs.pagination import PageQuery, paginate
+from libs.repository import load_or_404
+from services.billing.domain.references import credit_note_number
+from services.billing.errors import CreditNoteNotFound, InvoiceNotCreditable, InvoiceNotFound
+from services.billing.models import OUTBOX, CreditNote, CreditNoteCounter, Invoice
+from services.billing.usecases import ledger
+from services.billing.usecases.amounts import invoice_data, principal_due
+
+
+async def _next_number(session: AsyncSession, year: int) -> tuple[int, str]:
+    stmt = (
+        pg_insert(CreditNoteCounter)
+        .values(year=year, last_sequence=1)
+        .on_conflict_do_update(
+            index_elements=[CreditNoteCounter.year],
+            set_={"last_sequence": CreditNoteCounter.last_sequence + 1},
+        )
+        .returning(CreditNoteCounter.last_sequence)
+    )
+    sequence = int((await session.execute(stmt)).scalar_one())
+    return sequence, credit_note_number(year, sequence)
+
+
+async def _credited_tax(session: AsyncSession, invoice: Invoice) -> Decimal:
+    return Decimal(
+        await session.scalar(
+            sa.select(sa.func.coalesce(sa.func.sum(CreditNote.tax), 0)).where(
+                CreditNote.invoice_id == invoice.id
+            )
+        )
+        or 0
+    )
+
+
+async def issue(
+    session: AsyncSession,
+    invoice: Invoice,
+    *,
+    kind: str,
+    reason: str,
+    issued_by: str,
+    issue_date: date,
+    amount: Decimal | None = None,
+) -> CreditNote | None:
+    """Credit `amount` of the (locked) invoice — all that is left to credit when None. Returns None
+    when an automatic credit note (cancellation, handover, expiry) was issued before."""
+    if kind != "correction":
+        existing = await session.scalar(
+            sa.select(CreditNote).where(CreditNote.invoice_id == invoice.id, CreditNote.kind == kind)
+        )
+        if existing is not None:
+            return None
+    creditable = invoice.total - invoice.credited
+    if invoice.status == "cancelled" or creditable <= 0:
+        raise InvoiceNotCreditable(f"invoice {invoice.number} has nothing left to credit")
+    total = creditable if amount is None else amount
+    if total <= 0 or total > creditable:
+        raise InvoiceNotCreditable(
+            f"invoice {invoice.number} can be credited at most {creditable} {invoice.currency}"
+        )
+    # the tax share: exact for the last credit note, proportional (rounded once) before it
+    if total == creditable:
+        tax = invoice.tax - await _credited_tax(session, invoice)
+    else:
+        tax = (
+            round_half_up(total * invoice.tax / invoice.total, invoice.currency)
+            if invoice.total
+            else Decimal(0)
+        )
+    unpaid = principal_due(invoice)
+    sequence, number = await _next_number(session, issue_date.year)
+    note = CreditNote(
+        id=uuid.uuid4(),
+        number=number,
+        year=issue_date.year,
+        sequence=sequence,
+        invoice_id=invoice.id,
+        reseller_id=invoice.reseller_id,
+        customer_id=invoice.customer_id,
+        order_id=invoice.order_id,
+        kind=kind,
+        reason=reason,
+        currency=invoice.currency,
+        net=total - tax,
+        tax=tax,
+        total=total,
+        refunded_to_balance=Decimal(0),
+        issue_date=issue_date,
+        issued_by=issued_by,
+    )
+    session.add(note)
+    await session.flush()
+    if total > unpaid:
+        note.refunded_to_balance = await ledger.free_for_credit(session, invoice, total - unpaid, issue_date)
+    invoice.credited += total
+    await session.flush()
+    await ledger.recompute(session, invoice)
+    await OUTBOX.emit(
+        session,
+        ev.CreditNoteIssued(
+            invoice_id=invoice.id,
+            invoice=invoice_data(invoice),
+            credit_note_id=note.id,
+            number=note.number,
+            kind=kind,  # type: ignore[arg-type]
+            reason=reason,
+            currency=note.currency,
+            net=note.net,
+            tax=note.tax,
+            total=note.total,
+            refunded_to_balance=note.refunded_to_balance,
+            issue_date=issue_date,
+        ),
+        reseller_id=invoice.reseller_id,
+    )
+    await ledger.report_paid_fact(session, invoice, issue_date)
+    if invoice.kind != "waas":
+        await ledger.settle_reseller(session, invoice.reseller_id, issue_date)
+    return note
+
+
+async def credit_order(
+    session: AsyncSession, order_id: uuid.UUID, *, kind: str, reason: str, day: date
+) -> CreditNote | None:
+    """A cancelled or handed-over order: its invoice is credited in full (R-BI-8, R-OR-9)."""
+    invoice = await session.scalar(
+        sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == order_id).with_for_update()
+    )
+    if invoice is None or invoice.status == "cancelled" or invoice.credited >= invoice.total:
+        return None
+    return await issue(session, invoice, kind=kind, reason=reason, issued_by="system", issue_date=day)
+
+
+async def issue_by_staff(
+    session: AsyncSession,
+    caller: Caller,
+    invoice_id: uuid.UUID,
+    *,
+    reason: str,
+    amount: Decimal | None,
+    currency: str | None,
+    day: date,
+) -> CreditNote:
+    invoice = await load_or_404(
+        session, sa.select(Invoice).where(Invoice.id == invoice_id), InvoiceNotFound, lock=True
+    )
+    if currency is not None and currency != invoice.currency:
+        raise InvoiceNotCreditable(f"the invoice is in {invoice.currency}")
+    if amount is None:
+        amount = principal_due(invoice)  # by default what is still due
+        if amount <= 0:
+            raise InvoiceNotCreditable(
+                f"nothing is due on invoice {invoice.number}: give the amount to credit"
+            )
+    note = await issue(
+        session,
+        invoice,
+        kind="correction",
+        reason=reason,
+        issued_by=caller.identity,
+        issue_date=day,
+        amount=amount,
+    )
+    assert note is not None
+    return note
+
+
+def _visible(stmt: sa.Select[Any], caller: Caller) -> sa.Select[Any]:
+    if caller.is_staff:
+        return stmt
+    if caller.kind == "reseller" and caller.reseller_id is not None:
+        waas = sa.select(Invoice.id).where(Invoice.kind == "waas")
+        return stmt.where(CreditNote.reseller_id == caller.reseller_id, CreditNote.invoice_id.not_in(waas))
+    return stmt.where(sa.false())
+
+
+async def load(session: AsyncSession, caller: Caller, credit_note_id: uuid.UUID) -> CreditNote:
+    stmt = _visible(sa.select(CreditNote).where(CreditNote.id == credit_note_id), caller)
+    return await load_or_404(session, stmt, CreditNoteNotFound)
+
+
+async def list_notes(
+    session: AsyncSession, caller: Caller, page: PageQuery, invoice_id: uuid.UUID | None
+) -> tuple[list[CreditNote], str | None]:
+    stmt = _visible(sa.select(CreditNote), caller)
+    if invoice_id is not None:
+        stmt = stmt.where(CreditNote.invoice_id == invoice_id)
+    return await paginate(session, stmt, CreditNote, page)
+
+
+async def of_invoices(
+    session: AsyncSession, invoice_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, list[CreditNote]]:
+    rows = await session.scalars(
+        sa.select(CreditNote).where(CreditNote.invoice_id.in_(invoice_ids)).order_by(CreditNote.sequence)
+    )
+    found: dict[uuid.UUID, list[CreditNote]] = {}
+    for note in rows:
+        found.setdefault(note.invoice_id, []).append(note)
+    return found
+
+
+async def any_note(session: AsyncSession, credit_note_id: uuid.UUID) -> CreditNote | None:
+    """For other services (notifications mails the PDF): no tenant scope."""
+    return await session.get(CreditNote, credit_note_id)
