@@ -114,6 +114,10 @@ class InvoiceData(BaseModel):
     amount_paid: Decimal
     amount_due: Decimal  # total + interest - amount_paid - credited
     credited: Decimal = Decimal(0)  # what credit notes took off (R-BI-8)
+    # whether late-payment interest accrues on it (R-BI-4: on-account and WaaS invoices), and at
+    # which annual rate: a reader can compute what was owed on any day from the movements
+    accrues_interest: bool = False
+    annual_interest_rate: Decimal = Decimal(0)
     payment_reference: str  # ISO 11649 RF structured reference
     issue_date: date
     due_date: date
@@ -137,7 +141,9 @@ class InvoicePaymentApplied(InvoiceEvent):
     event_type = "billing.invoice.payment_applied.v1"
     payment_id: uuid.UUID
     amount: Decimal
-    received_on: date
+    received_on: date  # the money's value date: interest stops on it
+    principal: Decimal = Decimal(0)  # of `amount`, what settled the principal …
+    interest: Decimal = Decimal(0)  # … and what the interest
 
 
 class InvoicePaid(InvoiceEvent):
@@ -161,6 +167,8 @@ class InvoicePaymentReversed(InvoiceEvent):
     payment_id: uuid.UUID
     amount: Decimal
     reversed_on: date
+    principal: Decimal = Decimal(0)
+    interest: Decimal = Decimal(0)
 
 
 class CreditNoteIssued(InvoiceEvent):

@@ -35,7 +35,7 @@ async def seats_changed(uow: UnitOfWork, _e: CloudEvent, event: licensing_events
 
 
 async def invoice_changed(uow: UnitOfWork, e: CloudEvent, event: billing_events.InvoiceEvent) -> None:
-    await ingest.invoice_changed(uow.session, event, e.time)
+    await ingest.invoice_changed(uow.session, event, e.id, e.time)
 
 
 async def commission_earned(uow: UnitOfWork, _e: CloudEvent, event: leasing_events.CommissionEarned) -> None:

@@ -42,20 +42,40 @@ class SaleLine(Base):
 
 
 class Receivable(Base):
-    """A partner invoice as its latest billing event left it (WaaS invoices to end customers are not
-    the partner's receivables and are not kept)."""
+    """An invoice as its latest billing event left it: a partner's (order, subscription) or an end
+    customer's WaaS instalment (`kind` waas: the distributor's risk, reported as its own group)."""
 
     __tablename__ = "receivables"
     invoice_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(sa.Text, default="order", server_default="order")
     number: Mapped[str] = mapped_column(sa.Text)
     status: Mapped[str] = mapped_column(sa.Text)
     currency: Mapped[str] = mapped_column(sa.String(3))
     total: Mapped[Decimal] = mapped_column(Amount)
     amount_due: Mapped[Decimal] = mapped_column(Amount)
+    accrues_interest: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    annual_interest_rate: Mapped[Decimal] = mapped_column(sa.Numeric(6, 4), default=0, server_default="0")
     issue_date: Mapped[date]
     due_date: Mapped[date]
+    # the day a credit note took all of it back (its unpaid interest is written off from then on)
+    credited_on: Mapped[date | None]
     event_time: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class ReceivableMovement(Base):
+    """What changed what an invoice is owed, on the day it counts (issue date, the money's value
+    date, the credit note's date), one row per billing event: what was owed on any past day is
+    the sum of the movements up to it, and its interest follows from their dates (libs.late_interest)."""
+
+    __tablename__ = "receivable_movements"
+    event_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    invoice_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(sa.Text)  # issued | payment | reversal | credit_note
+    payment_id: Mapped[uuid.UUID | None]  # a payment, or the payment a reversal undoes
+    day: Mapped[date]
+    principal: Mapped[Decimal] = mapped_column(Amount)  # + owed more, - owed less
+    interest_paid: Mapped[Decimal] = mapped_column(Amount, default=0)  # + interest received
 
 
 class CommissionFigure(Base):

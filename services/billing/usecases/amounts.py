@@ -10,7 +10,15 @@ from decimal import Decimal
 
 from libs.events import billing as ev
 from libs.money import round_half_up
+from services.billing.config import billing_config
 from services.billing.models import Invoice
+
+
+def accrues_interest(invoice: Invoice) -> bool:
+    """Dunning and interest apply to what is owed (R-BI-4): on-account invoices and the end
+    customer's WaaS invoices; an unpaid prepay order delivered nothing, so it expires instead —
+    unless the program says prepay invoices are dunned too."""
+    return invoice.payment_requirement != "prepay" or billing_config().dun_prepay_invoices
 
 
 def interest(invoice: Invoice) -> Decimal:
@@ -70,6 +78,8 @@ def invoice_data(invoice: Invoice) -> ev.InvoiceData:
         amount_paid=amount_paid(invoice),
         amount_due=amount_due(invoice),
         credited=invoice.credited,
+        accrues_interest=accrues_interest(invoice),
+        annual_interest_rate=invoice.annual_interest_rate,
         payment_reference=invoice.payment_reference,
         issue_date=invoice.issue_date,
         due_date=invoice.due_date,

@@ -110,8 +110,10 @@ async def _create(
         ev.InvoiceIssued(invoice_id=invoice.id, invoice=invoice_data(invoice)),
         reseller_id=reseller_id,
     )
-    if kind != "waas":
-        await ledger.settle_reseller(session, reseller_id, issue_date)  # its credit balance pays it
+    if kind != "waas" and await ledger.has_credit(session, reseller_id):
+        # its credit balance pays it; a new invoice is never overdue, so nothing else changes — and an
+        # order without credit to apply takes no lock beyond its own rows
+        await ledger.settle_reseller(session, reseller_id, issue_date)
     return invoice
 
 

@@ -24,21 +24,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs import late_interest as interest_rules
 from libs.events import billing as ev
 from libs.money import round_half_up
-from services.billing.config import billing_config
 from services.billing.domain.matching import split_principal_interest
 from services.billing.models import OUTBOX, Allocation, CreditNote, Invoice, OverdueState, Payment
 from services.billing.usecases import standing
-from services.billing.usecases.amounts import amount_due, invoice_data, principal_due, settle_status
+from services.billing.usecases.amounts import (
+    accrues_interest,
+    amount_due,
+    invoice_data,
+    principal_due,
+    settle_status,
+)
 
 OPEN_STATUSES = ("open", "partially_paid", "overdue")
 CREDIT_BALANCE = "credit-balance"  # Allocation.assigned_by of credit applied automatically
-
-
-def accrues_interest(invoice: Invoice) -> bool:
-    """Dunning and interest apply to what is owed (R-BI-4): on-account invoices and the end
-    customer's WaaS invoices; an unpaid prepay order delivered nothing, so it expires instead —
-    unless the program says prepay invoices are dunned too."""
-    return invoice.payment_requirement != "prepay" or billing_config().dun_prepay_invoices
 
 
 async def _reductions(session: AsyncSession, invoice: Invoice) -> list[tuple[date, Decimal]]:
@@ -130,6 +128,8 @@ async def apply_payment(
             payment_id=payment.id,
             amount=applied,
             received_on=day,
+            principal=to_principal,
+            interest=to_interest,
         ),
         reseller_id=invoice.reseller_id,
     )
@@ -229,6 +229,10 @@ def holding(reseller_id: uuid.UUID) -> sa.Select[Any]:
         )
         .order_by(Payment.received_on, Payment.created_at, Payment.id)
     )
+
+
+async def has_credit(session: AsyncSession, reseller_id: uuid.UUID) -> bool:
+    return (await session.scalar(holding(reseller_id).with_only_columns(Payment.id).limit(1))) is not None
 
 
 async def credit_balance(session: AsyncSession, reseller_id: uuid.UUID) -> dict[str, Decimal]:

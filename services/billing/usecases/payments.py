@@ -344,6 +344,8 @@ async def undo_payment(session: AsyncSession, payment: Payment, day: date) -> No
                 payment_id=payment.id,
                 amount=amount,
                 reversed_on=day,
+                principal=allocation.principal,
+                interest=allocation.interest,
             ),
             reseller_id=invoice.reseller_id,
         )

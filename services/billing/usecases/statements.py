@@ -31,11 +31,12 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
     for invoice in (
         await session.scalars(
             sa.select(Invoice)
-            .where(Invoice.status.in_(OPEN_STATUSES), Invoice.issue_date <= as_of, Invoice.kind != "waas")
+            .where(Invoice.status.in_(OPEN_STATUSES), Invoice.due_date < as_of, Invoice.kind != "waas")
+            .order_by(Invoice.due_date, Invoice.id)
             .with_for_update()
         )
     ).all():
-        if ledger.accrues_interest(invoice) and invoice.due_date < as_of:
+        if ledger.accrues_interest(invoice):
             await ledger.charge_interest_through(session, invoice, as_of)  # due today, interest included
     invoices = (
         await session.scalars(

@@ -54,18 +54,29 @@ async def receivables_aging(
     as_of: date | None = None,
     currency: Currency = None,
 ) -> Any:
-    """Open partner invoices by days past due on `as_of` (default today): current, 1-30, 31-60, 61-90, 90+."""
+    """What was owed on `as_of` (default today; any past day is rebuilt from billing's history,
+    interest included as of that day) by days past due: current, 1-30, 31-60, 61-90, 90+. Partner
+    invoices per reseller (`group` partner); staff also see the end customers' WaaS instalments
+    (`group` waas)."""
     rows = await queries.receivables_aging(
         uow.session, caller, reseller_id=reseller_id, as_of=as_of or clock.today(), currency=currency
     )
-    return _answer(request, rows, ["reseller_id", "currency", *BUCKETS, "total"])
+    return _answer(request, rows, ["group", "reseller_id", "currency", *BUCKETS, "total"])
 
 
 @router.get("/overdue-resellers", name="reports-overdue-resellers", responses=CSV)
 async def overdue_resellers(
-    request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
+    request: Request,
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+    reseller_id: ResellerFilter = None,
+    as_of: date | None = None,
 ) -> Any:
-    rows = await queries.overdue_resellers(uow.session, caller, reseller_id=reseller_id)
+    """Resellers with invoices past due on `as_of` (default today), with what they owed that day."""
+    rows = await queries.overdue_resellers(
+        uow.session, caller, reseller_id=reseller_id, as_of=as_of or clock.today()
+    )
     return _answer(
         request, rows, ["reseller_id", "currency", "overdue_invoices", "overdue_amount", "oldest_due_date"]
     )

@@ -6,9 +6,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
+
+from libs.late_interest import accrued
+from libs.money import round_half_up
 
 BUCKETS = ("current", "1-30", "31-60", "61-90", "90+")
 
@@ -45,3 +49,43 @@ def to_csv(rows: Sequence[Mapping[str, Any]], columns: list[str]) -> str:
     for row in rows:
         writer.writerow({k: row.get(k) for k in columns})
     return out.getvalue()
+
+
+@dataclass(frozen=True)
+class Movement:
+    kind: str  # issued | payment | reversal | credit_note
+    day: date
+    principal: Decimal  # + owed more, - owed less
+    interest_paid: Decimal
+    payment_id: str | None = None
+
+
+def owed_on(
+    *,
+    currency: str,
+    due_date: date,
+    accrues_interest: bool,
+    annual_rate: Decimal,
+    movements: Sequence[Movement],
+    credited_on: date | None,
+    as_of: date,
+) -> tuple[Decimal, Decimal]:
+    """(principal, interest) an invoice was owed on `as_of`, from its movements — the same rule
+    billing applies (libs.late_interest): interest on the principal outstanding each day after the
+    due date up to `as_of`; a reversed payment counts as never made; a credit note for all of it
+    writes off its unpaid interest from its day on."""
+    reversed_payments = {m.payment_id for m in movements if m.kind == "reversal" and m.day <= as_of}
+    counted = [
+        m
+        for m in movements
+        if m.day <= as_of and not (m.kind == "payment" and m.payment_id in reversed_payments)
+    ]
+    principal = sum((m.principal for m in counted), Decimal(0))
+    if credited_on is not None and credited_on <= as_of:
+        return max(principal, Decimal(0)), Decimal(0)
+    interest = Decimal(0)
+    if accrues_interest:
+        charged = accrued(Decimal(0), annual_rate, due_date, [(m.day, -m.principal) for m in counted], as_of)
+        paid = sum((m.interest_paid for m in counted), Decimal(0))
+        interest = max(round_half_up(charged, currency) - paid, Decimal(0))
+    return max(principal, Decimal(0)), interest

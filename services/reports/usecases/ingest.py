@@ -4,7 +4,9 @@ the event time guards a replay)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +21,7 @@ from services.reports.models import (
     CommissionFigure,
     ContractFigure,
     Receivable,
+    ReceivableMovement,
     SaleLine,
     SeatFigure,
     SeatUsage,
@@ -98,22 +101,62 @@ async def seats_changed(session: AsyncSession, event: licensing_events.SeatEvent
     await session.execute(_upsert(SeatUsage, "subscription_id", values))
 
 
-async def invoice_changed(session: AsyncSession, event: billing_events.InvoiceEvent, at: datetime) -> None:
+def movement(event: billing_events.InvoiceEvent) -> tuple[str, date, Decimal, Decimal] | None:
+    """(kind, day, principal change, interest received) of an invoice event; None if no money moved.
+    A reversal undoes its payment as if it had never been made (the bank took the money back), as
+    billing counts it; it is recorded with no amount of its own."""
+    if isinstance(event, billing_events.InvoiceIssued):
+        return "issued", event.invoice.issue_date, event.invoice.total, Decimal(0)
+    if isinstance(event, billing_events.InvoicePaymentApplied):
+        principal = event.principal if event.principal or event.interest else event.amount
+        return "payment", event.received_on, -principal, event.interest
+    if isinstance(event, billing_events.InvoicePaymentReversed):
+        return "reversal", event.reversed_on, Decimal(0), Decimal(0)
+    if isinstance(event, billing_events.CreditNoteIssued):
+        # what was still unpaid is no longer owed; the paid part went to the reseller's credit
+        # balance — it had left the receivable on the day it was paid
+        return "credit_note", event.issue_date, -(event.total - event.refunded_to_balance), Decimal(0)
+    return None
+
+
+async def invoice_changed(
+    session: AsyncSession, event: billing_events.InvoiceEvent, event_id: uuid.UUID, at: datetime
+) -> None:
     invoice = event.invoice
-    if invoice.kind == "waas":
-        return
+    moved = movement(event)
+    if moved is not None:
+        kind, day, principal, interest_paid = moved
+        await session.execute(
+            pg_insert(ReceivableMovement)
+            .values(
+                event_id=event_id,
+                invoice_id=event.invoice_id,
+                kind=kind,
+                payment_id=getattr(event, "payment_id", None),
+                day=day,
+                principal=principal,
+                interest_paid=interest_paid,
+            )
+            .on_conflict_do_nothing(index_elements=[ReceivableMovement.event_id])
+        )
+    credited_on = event.issue_date if isinstance(event, billing_events.CreditNoteIssued) else None
     values = dict(
         invoice_id=event.invoice_id,
         reseller_id=invoice.reseller_id,
+        kind=invoice.kind,
         number=invoice.number,
         status=invoice.status,
         currency=invoice.currency,
         total=invoice.total,
         amount_due=invoice.amount_due,
+        accrues_interest=invoice.accrues_interest,
+        annual_interest_rate=invoice.annual_interest_rate,
         issue_date=invoice.issue_date,
         due_date=invoice.due_date,
         event_time=at,
     )
+    if invoice.status == "credited" and credited_on is not None:
+        values["credited_on"] = credited_on
     stmt = pg_insert(Receivable).values(values)
     await session.execute(
         stmt.on_conflict_do_update(

@@ -12,11 +12,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
-from services.reports.domain.figures import BUCKETS, ageing, month_of
+from services.reports.domain.figures import BUCKETS, Movement, ageing, month_of, owed_on
 from services.reports.models import (
     CommissionFigure,
     ContractFigure,
     Receivable,
+    ReceivableMovement,
     SaleLine,
     SeatFigure,
     SeatUsage,
@@ -69,24 +70,73 @@ async def sales(
     ]
 
 
+async def _owed(
+    session: AsyncSession,
+    caller: Caller,
+    *,
+    reseller_id: uuid.UUID | None,
+    as_of: date,
+    currency: str | None,
+) -> list[tuple[Receivable, Decimal]]:
+    """Every invoice issued by `as_of` with what it was owed that day (principal + interest), rebuilt
+    from its movements — WaaS instalments only for staff (the end customers' debt is the
+    distributor's, R-BI-6)."""
+    stmt = sa.select(Receivable).where(
+        scope(caller, reseller_id, Receivable.reseller_id), Receivable.issue_date <= as_of
+    )
+    if not caller.is_staff:
+        stmt = stmt.where(Receivable.kind != "waas")
+    if currency:
+        stmt = stmt.where(Receivable.currency == currency)
+    receivables = list(await session.scalars(stmt))
+    moves: dict[uuid.UUID, list[Movement]] = defaultdict(list)
+    for chunk in range(0, len(receivables), 1000):
+        ids = [r.invoice_id for r in receivables[chunk : chunk + 1000]]
+        for m in await session.scalars(
+            sa.select(ReceivableMovement).where(
+                ReceivableMovement.invoice_id.in_(ids), ReceivableMovement.day <= as_of
+            )
+        ):
+            moves[m.invoice_id].append(
+                Movement(
+                    m.kind, m.day, m.principal, m.interest_paid, str(m.payment_id) if m.payment_id else None
+                )
+            )
+    owed = []
+    for r in receivables:
+        if r.invoice_id not in moves:  # known only from before movements were kept: as it stands now
+            due = r.amount_due if r.status in ("open", "partially_paid", "overdue") else Decimal(0)
+        else:
+            principal, interest = owed_on(
+                currency=r.currency,
+                due_date=r.due_date,
+                accrues_interest=r.accrues_interest,
+                annual_rate=r.annual_interest_rate,
+                movements=moves[r.invoice_id],
+                credited_on=r.credited_on,
+                as_of=as_of,
+            )
+            due = principal + interest
+        if due > 0:
+            owed.append((r, due))
+    return owed
+
+
 async def receivables_aging(
     session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None, as_of: date, currency: str | None
 ) -> list[dict[str, Any]]:
-    stmt = sa.select(Receivable).where(
-        scope(caller, reseller_id, Receivable.reseller_id),
-        Receivable.status.in_(("open", "partially_paid", "overdue")),
-        Receivable.issue_date <= as_of,
-    )
-    if currency:
-        stmt = stmt.where(Receivable.currency == currency)
-    grouped: dict[tuple[str, str], list[tuple[date, Decimal]]] = defaultdict(list)
-    for r in await session.scalars(stmt):
-        grouped[(str(r.reseller_id), r.currency)].append((r.due_date, r.amount_due))
+    """What was owed on `as_of` (interest included as of that day) by days past due; partners'
+    invoices per reseller (`group` partner), end customers' WaaS instalments apart (`group` waas)."""
+    grouped: dict[tuple[str, str, str], list[tuple[date, Decimal]]] = defaultdict(list)
+    for r, due in await _owed(session, caller, reseller_id=reseller_id, as_of=as_of, currency=currency):
+        group = "waas" if r.kind == "waas" else "partner"
+        grouped[(group, str(r.reseller_id), r.currency)].append((r.due_date, due))
     rows = []
-    for (reseller, cur), items in sorted(grouped.items()):
+    for (group, reseller, cur), items in sorted(grouped.items()):
         buckets = ageing(items, as_of)
         rows.append(
             {
+                "group": group,
                 "reseller_id": reseller,
                 "currency": cur,
                 **{b: _money(buckets[b]) for b in BUCKETS},
@@ -97,21 +147,20 @@ async def receivables_aging(
 
 
 async def overdue_resellers(
-    session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None
+    session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None, as_of: date
 ) -> list[dict[str, Any]]:
-    stmt = sa.select(Receivable).where(
-        scope(caller, reseller_id, Receivable.reseller_id), Receivable.status == "overdue"
-    )
-    grouped: dict[tuple[str, str], list[Receivable]] = defaultdict(list)
-    for r in await session.scalars(stmt):
-        grouped[(str(r.reseller_id), r.currency)].append(r)
+    """Resellers with partner invoices past due on `as_of`, and what they owed that day."""
+    grouped: dict[tuple[str, str], list[tuple[Receivable, Decimal]]] = defaultdict(list)
+    for r, due in await _owed(session, caller, reseller_id=reseller_id, as_of=as_of, currency=None):
+        if r.kind != "waas" and r.due_date < as_of:
+            grouped[(str(r.reseller_id), r.currency)].append((r, due))
     return [
         {
             "reseller_id": reseller,
             "currency": cur,
             "overdue_invoices": len(items),
-            "overdue_amount": _money(sum((i.amount_due for i in items), Decimal(0))),
-            "oldest_due_date": min(i.due_date for i in items).isoformat(),
+            "overdue_amount": _money(sum((due for _, due in items), Decimal(0))),
+            "oldest_due_date": min(r.due_date for r, _ in items).isoformat(),
         }
         for (reseller, cur), items in sorted(grouped.items())
     ]

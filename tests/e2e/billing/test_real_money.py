@@ -418,3 +418,57 @@ def test_r_bi_8_unpaid_prepay_order_expires_with_a_credit_note_and_is_cancelled(
     wait_until(
         lambda: order_status(api, reseller, order) == "cancelled", what="the expired order to be cancelled"
     )
+
+
+def test_r_bi_4_reports_rebuild_what_was_owed_on_a_past_day_and_agree_with_billing(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = establish(api, onboard)
+    invoice = invoice_of(api, reseller, place(api, reseller))
+    due = date.fromisoformat(invoice["due_date"])
+    total = invoice["total"]["amount"]
+    # 500.00 arrived five days late, but the clerk records it only after the day-20 dunning run
+    run_job(api, "dunning", due + timedelta(days=20))
+    pay(api, invoice, amount="500.00", received_on=due + timedelta(days=5))
+    run_job(api, "dunning", due + timedelta(days=20))
+    billing = get_invoice(api, reseller.key, invoice["id"])
+    expected_interest = Decimal(interest(total, "0.08", 5)) + Decimal(
+        interest(str(Decimal(total) - 500), "0.08", 15)
+    )
+    # billing's own figure: interest on the full amount for 5 days, on the rest for 15 (± a cent of rounding)
+    assert abs(amount(billing, "interest") - expected_interest) <= Decimal("0.01")
+
+    def aging(as_of: date) -> list[dict[str, Any]]:
+        response = api.call(
+            "GET",
+            "/v1/reports/receivables-aging",
+            reseller.key,
+            params={"as_of": as_of.isoformat(), "reseller_id": reseller.id},
+        )
+        assert response.status_code == 200, response.text
+        return list(response.json()["data"] if isinstance(response.json(), dict) else response.json())
+
+    def total_on(as_of: date) -> str | None:
+        rows = aging(as_of)
+        return rows[0]["total"] if rows else None
+
+    # the same day: the report's total is billing's amount due, to the cent
+    wait_until(
+        lambda: total_on(due + timedelta(days=20)) == billing["amount_due"]["amount"],
+        what="the report to agree with billing",
+    )
+    # three days late, before any money arrived: the total plus three days' interest
+    three_days = Decimal(total) + Decimal(interest(total, "0.08", 3))
+    assert total_on(due + timedelta(days=3)) == str(three_days)
+    assert total_on(date.fromisoformat(invoice["issue_date"]) - timedelta(days=1)) is None
+    overdue = api.call(
+        "GET",
+        "/v1/reports/overdue-resellers",
+        reseller.key,
+        params={"as_of": (due + timedelta(days=20)).isoformat(), "reseller_id": reseller.id},
+    ).json()
+    rows = overdue["data"] if isinstance(overdue, dict) else overdue
+    assert [r["overdue_amount"] for r in rows] == [billing["amount_due"]["amount"]]
+    # paid in full on day 21: nothing is owed on day 22, and the report shows none
+    pay(api, billing, received_on=due + timedelta(days=20))
+    wait_until(lambda: total_on(due + timedelta(days=22)) is None, what="the report to see the payment")
