@@ -29,6 +29,7 @@ from tests.e2e.billing.conftest import (
     upload,
     wait_standing,
 )
+from tests.e2e.ordering.conftest import customer_ready_to_order
 
 
 def amount(invoice: dict[str, Any], field: str = "total") -> Decimal:
@@ -472,3 +473,51 @@ def test_r_bi_4_reports_rebuild_what_was_owed_on_a_past_day_and_agree_with_billi
     # paid in full on day 21: nothing is owed on day 22, and the report shows none
     pay(api, billing, received_on=due + timedelta(days=20))
     wait_until(lambda: total_on(due + timedelta(days=22)) is None, what="the report to see the payment")
+
+
+def test_r_bi_3_statement_lists_references_interest_and_credit_and_its_reference_pays_the_total(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    reseller = establish(api, onboard)
+    older, newer = (invoice_of(api, reseller, place(api, reseller)) for _ in range(2))
+    due = date.fromisoformat(older["due_date"])
+    statement_day = (due + timedelta(days=40)).replace(day=1)
+    run_job(api, "monthly-statements", statement_day)
+    [statement] = api.call("GET", f"/v1/resellers/{reseller.id}/statements", reseller.key).json()
+    days_late = (statement_day - due).days
+    items = {i["number"]: i for i in statement["items"]}
+    assert set(items) == {older["number"], newer["number"]}
+    for invoice in (older, newer):
+        item = items[invoice["number"]]
+        assert item["payment_reference"] == invoice["payment_reference"]
+        owed = Decimal(invoice["total"]["amount"]) + Decimal(
+            interest(invoice["total"]["amount"], "0.08", days_late)
+        )
+        assert item["amount_due"] == money(str(owed)) and item["interest"]["amount"] != "0.00"
+    open_total = sum(Decimal(i["amount_due"]["amount"]) for i in statement["items"])
+    assert statement["open_total"] == money(str(open_total)) and statement["credit_balance"] == money("0.00")
+    assert statement["payment_reference"] and statement["payment_reference"].startswith("RF")
+
+    # one transfer quoting the statement's reference, 10.00 more than its total, on the statement day
+    transfer = {
+        "reference": statement["payment_reference"],
+        "amount": money(str(open_total + Decimal("10.00"))),
+        "received_on": statement_day.isoformat(),
+    }
+    paid = api.admin("POST", "/v1/payments", json=transfer)
+    assert paid.status_code == 201, paid.text
+    assert [a["invoice_number"] for a in paid.json()["allocations"]] == [older["number"], newer["number"]]
+    for invoice in (older, newer):
+        assert get_invoice(api, reseller.key, invoice["id"])["status"] == "paid"
+    assert credit_balance(api, reseller) == [money("10.00")]
+    # a customer's key sees none of it
+    customer_id = customer_ready_to_order(api, reseller)
+    customer_key = api.call(
+        "POST", f"/v1/customers/{customer_id}/api-keys", reseller.key, json={"name": "portal"}
+    ).json()["key"]
+    for path in (
+        f"/v1/resellers/{reseller.id}/credit-balance",
+        "/v1/credit-notes",
+        f"/v1/statements/{statement['id']}",
+    ):
+        assert_problem(api.call("GET", path, customer_key), 404)
