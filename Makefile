@@ -13,7 +13,7 @@ UV      := uv==0.13.9
 WORKERS ?= $(or $(CHANNELHUB_WORKERS),1)
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
-.PHONY: help run test test-fast lint typecheck openapi migrate bench clean lock browser
+.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ browser: ## Debian's chromium + chromedriver for the dashboard's browser test (i
 
 test: $(STAMP) browser ## run every test against real PostgreSQL and the real broker
 	$(BIN)/python -m pytest -q
+
+test-unit: $(STAMP) ## the fast tier: pure domain rules and use cases against a real PostgreSQL (no broker, no services)
+	$(BIN)/python -m pytest -q libs services
 
 test-fast: $(STAMP) ## the tests without the failure-injection ones
 	$(BIN)/python -m pytest -q -m "not failure"

@@ -1,1 +1,1 @@
-pytest_plugins = ["libs.testing.fixtures"]
+pytest_plugins = ["libs.testing.fixtures", "libs.testing.usecases"]

@@ -1,0 +1,167 @@
+"""Billing's money rules through its use cases, against a real PostgreSQL in a rolled-back transaction
+(the fast tier: no broker, no other service, no gateway — seconds, not minutes)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from libs.auth import Caller
+from libs.events import ordering as ordering_events
+from libs.late_interest import accrue
+from libs.money import MoneyIn, round_half_up
+from libs.testing.usecases import emitted
+from services.billing.models import TABLES, Invoice
+from services.billing.schemas import PaymentCreate, RefundCreate
+from services.billing.usecases import credit_balance, credit_notes, dunning, invoicing, ledger, payments
+from services.billing.usecases.amounts import amount_due, interest
+
+STAFF = Caller(kind="staff", roles=("admin",), key_id="test")
+PLACED = date(2026, 3, 2)
+RATE = Decimal("0.08")
+
+
+async def invoice(
+    session: AsyncSession, reseller: uuid.UUID, total: str, *, requirement: str = "on_account"
+) -> Invoice:
+    amount = Decimal(total)
+    event = ordering_events.OrderPlaced(
+        order_id=uuid.uuid4(),
+        reseller_id=reseller,
+        customer_id=None,
+        ship_to=None,
+        currency="EUR",
+        payment_method="bank_transfer",
+        payment_requirement=requirement,  # type: ignore[arg-type]
+        lines=[
+            ordering_events.OrderLineData(
+                sku="SKU-1",
+                product="p",
+                quantity=1,
+                unit_msrp=amount,
+                discount_percent=Decimal(0),
+                unit_price=amount,
+                net=amount,
+                tax=Decimal(0),
+                total=amount,
+            )
+        ],
+        net_total=amount,
+        tax_total=Decimal(0),
+        total=amount,
+        tax_regime="eu_reverse_charge",
+        tax_rate=Decimal(0),
+        tax_note=None,
+        placed_on=PLACED,
+    )
+    return await invoicing.invoice_order(session, event)
+
+
+async def pay(session: AsyncSession, ref: str, amount: str, on: date) -> None:
+    body = PaymentCreate(
+        reference=ref, amount=MoneyIn(amount=Decimal(amount), currency="EUR"), received_on=on
+    )
+    await payments.record_payment(session, STAFF, body, on)
+
+
+@pytest.fixture
+async def billing(service_session: Callable[[str], Awaitable[AsyncSession]]) -> AsyncSession:
+    return await service_session("billing")
+
+
+async def test_r_bi_4_interest_stops_on_the_value_date_whatever_day_the_payment_is_recorded(
+    billing: AsyncSession,
+) -> None:
+    reseller = uuid.uuid4()
+    inv = await invoice(billing, reseller, "1000.00")
+    await dunning.run(billing, inv.due_date + timedelta(days=13))  # the run before the upload
+    assert interest(inv) == round_half_up(
+        accrue(Decimal(1000), RATE, inv.due_date, inv.due_date + timedelta(days=13)), "EUR"
+    )
+    owed_on_12th = Decimal("1000.00") + round_half_up(
+        accrue(Decimal(1000), RATE, inv.due_date, inv.due_date + timedelta(days=12)), "EUR"
+    )
+    await pay(billing, inv.payment_reference, str(owed_on_12th), inv.due_date + timedelta(days=12))
+    await billing.refresh(inv)
+    assert inv.status == "paid" and amount_due(inv) == 0
+    assert interest(inv) == owed_on_12th - Decimal("1000.00")
+    facts = await emitted(billing, TABLES.outbox, "billing.reseller.overdue_changed.v1")
+    assert [f["data"]["has_overdue"] for f in facts] == [True, False]
+    assert [f["data"]["version"] for f in facts] == [1, 2]
+
+
+async def test_r_bi_9_overpayment_is_credit_that_pays_the_next_invoice_and_can_be_refunded(
+    billing: AsyncSession,
+) -> None:
+    reseller = uuid.uuid4()
+    first = await invoice(billing, reseller, "100.00")
+    await pay(billing, first.payment_reference, "130.00", PLACED)
+    assert await ledger.credit_balance(billing, reseller) == {"EUR": Decimal("30.00")}
+    second = await invoice(billing, reseller, "20.00")
+    assert second.status == "paid"
+    assert await ledger.credit_balance(billing, reseller) == {"EUR": Decimal("10.00")}
+    with pytest.raises(Exception, match="credit balance"):
+        await credit_balance.refund(
+            billing,
+            STAFF,
+            reseller,
+            RefundCreate(amount=MoneyIn(amount=Decimal("10.01"), currency="EUR"), reason="x"),
+            PLACED,
+        )
+    await credit_balance.refund(
+        billing,
+        STAFF,
+        reseller,
+        RefundCreate(amount=MoneyIn(amount=Decimal("10.00"), currency="EUR"), reason="x"),
+        PLACED,
+    )
+    assert await ledger.credit_balance(billing, reseller) == {}
+    balances = await emitted(billing, TABLES.outbox, "billing.reseller.credit_balance_changed.v1")
+    assert [b["data"]["balances"] for b in balances][-1] == []
+
+
+async def test_r_bi_8_credit_note_beyond_the_unpaid_part_frees_the_paid_money_without_interest_on_it(
+    billing: AsyncSession,
+) -> None:
+    reseller = uuid.uuid4()
+    inv = await invoice(billing, reseller, "1000.00")
+    await pay(billing, inv.payment_reference, "400.00", inv.due_date - timedelta(days=1))
+    note = await credit_notes.issue(
+        billing,
+        inv,
+        kind="correction",
+        reason="r",
+        issued_by="staff:test",
+        issue_date=inv.due_date + timedelta(days=10),
+        amount=Decimal("1000.00"),
+    )
+    assert note is not None and note.refunded_to_balance == Decimal("400.00")
+    assert inv.status == "credited" and amount_due(inv) == 0
+    assert await ledger.credit_balance(billing, reseller) == {"EUR": Decimal("400.00")}
+    # the next invoice is issued later: the credit pays it
+    nxt = await invoice(billing, reseller, "250.00")
+    assert nxt.status == "paid" and await ledger.credit_balance(billing, reseller) == {
+        "EUR": Decimal("150.00")
+    }
+
+
+async def test_r_bi_8_prepay_invoices_are_not_dunned_and_expire_with_a_credit_note(
+    billing: AsyncSession,
+) -> None:
+    reseller = uuid.uuid4()
+    inv = await invoice(billing, reseller, "99.00", requirement="prepay")
+    counts = await dunning.run(billing, PLACED + timedelta(days=45))
+    assert counts["overdue"] == 0 and inv.status == "open" and interest(inv) == 0
+    from services.billing.config import billing_config
+
+    assert (await dunning.expire_prepay_orders(billing, PLACED + timedelta(days=31), billing_config()))[
+        "expired"
+    ] == 1
+    assert inv.status == "credited"
+    [expired] = await emitted(billing, TABLES.outbox, "billing.order.prepayment_expired.v1")
+    assert expired["data"]["order_id"] == str(inv.order_id)
