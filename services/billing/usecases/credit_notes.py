@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
@@ -26,21 +25,12 @@ from libs.repository import load_or_404
 from services.billing.domain.references import credit_note_number
 from services.billing.errors import CreditNoteNotFound, InvoiceNotCreditable, InvoiceNotFound
 from services.billing.models import OUTBOX, CreditNote, CreditNoteCounter, Invoice
-from services.billing.usecases import ledger
+from services.billing.usecases import ledger, numbering
 from services.billing.usecases.amounts import invoice_data, principal_due
 
 
 async def _next_number(session: AsyncSession, year: int) -> tuple[int, str]:
-    stmt = (
-        pg_insert(CreditNoteCounter)
-        .values(year=year, last_sequence=1)
-        .on_conflict_do_update(
-            index_elements=[CreditNoteCounter.year],
-            set_={"last_sequence": CreditNoteCounter.last_sequence + 1},
-        )
-        .returning(CreditNoteCounter.last_sequence)
-    )
-    sequence = int((await session.execute(stmt)).scalar_one())
+    sequence = await numbering.take_sequence(session, CreditNoteCounter, year)
     return sequence, credit_note_number(year, sequence)
 
 

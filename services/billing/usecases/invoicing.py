@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.events import billing as ev
@@ -23,7 +22,7 @@ from libs.internal_client import InternalClient
 from libs.money import round_half_up
 from services.billing.domain.references import invoice_number, rf_reference
 from services.billing.models import OUTBOX, Invoice, InvoiceCounter, ResellerAccount
-from services.billing.usecases import credit_notes, ledger, readmodels
+from services.billing.usecases import credit_notes, ledger, numbering, readmodels
 from services.billing.usecases.amounts import invoice_data
 
 DEFAULT_TERMS_DAYS = 30  # the default program's, until the reseller's own terms are known
@@ -31,16 +30,7 @@ DEFAULT_INTEREST_RATE = Decimal("0.08")
 
 
 async def _next_number(session: AsyncSession, year: int) -> tuple[int, str]:
-    stmt = (
-        pg_insert(InvoiceCounter)
-        .values(year=year, last_sequence=1)
-        .on_conflict_do_update(
-            index_elements=[InvoiceCounter.year],
-            set_={"last_sequence": InvoiceCounter.last_sequence + 1},
-        )
-        .returning(InvoiceCounter.last_sequence)
-    )
-    sequence = int((await session.execute(stmt)).scalar_one())
+    sequence = await numbering.take_sequence(session, InvoiceCounter, year)
     return sequence, invoice_number(year, sequence)
 
 

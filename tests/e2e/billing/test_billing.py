@@ -319,25 +319,6 @@ def test_billing_tenant_isolation_and_customers_see_no_billing(
     assert api.admin("GET", f"/v1/invoices/{invoice['id']}").status_code == 200
 
 
-def test_r_bi_8_cancelled_order_credits_its_unpaid_invoice(
-    api: Api, onboard: Callable[..., Reseller]
-) -> None:
-    reseller = onboard()
-    order = place(api, reseller)
-    invoice = invoice_of(api, reseller, order)
-    cancelled = api.call(
-        "POST", f"/v1/orders/{order['id']}/cancel", reseller.key, json={"reason": "withdrawn"}
-    )
-    assert cancelled.status_code == 200, cancelled.text
-    wait_until(lambda: get_invoice(api, reseller.key, invoice["id"])["status"] == "credited", what="credit")
-    assert get_invoice(api, reseller.key, invoice["id"])["amount_due"] == money("0.00")
-    # a transfer quoting it now is the reseller's money no invoice needs: its credit balance (R-BI-9)
-    late = pay(api, invoice, amount=invoice["total"]["amount"])
-    assert late["status"] == "matched" and late["allocations"] == [] and late["unapplied"] == invoice["total"]
-    balance = api.call("GET", f"/v1/resellers/{reseller.id}/credit-balance", reseller.key).json()
-    assert balance["balances"] == [invoice["total"]]
-
-
 def test_r_bi_2_prepaid_subscription_charge_is_invoiced_and_paying_it_activates_the_subscription(
     api: Api, onboard: Callable[..., Reseller]
 ) -> None:

@@ -336,6 +336,10 @@ def test_r_bi_8_cancelled_order_is_credited_with_its_own_numbered_credit_note_an
         api.call("GET", "/v1/credit-notes", other.key, params={"invoice_id": invoice["id"]}).json()["data"]
         == []
     )
+    # a transfer quoting it now is the reseller's money no invoice needs: its credit balance (R-BI-9)
+    late = pay(api, invoice, amount=invoice["total"]["amount"])
+    assert late["status"] == "matched" and late["allocations"] == [] and late["unapplied"] == invoice["total"]
+    assert credit_balance(api, reseller) == [invoice["total"]]
 
 
 def test_r_bi_8_r_or_9_handed_over_order_is_credited_in_full_and_never_dunned(
