@@ -39,3 +39,18 @@ class FixedClock:
 
     def set(self, at: datetime) -> None:
         self._at = at
+
+
+# The clock of the service this process runs: what stamps every event an outbox records (libs.outbox)
+# when the caller names none. `create_service_app` installs the clock it was given, so a service
+# started with an injected clock stamps its events with that clock, not the wall clock.
+_service_clock: Clock = SystemClock()
+
+
+def use_service_clock(clock: Clock) -> None:
+    global _service_clock
+    _service_clock = clock
+
+
+def service_clock() -> Clock:
+    return _service_clock

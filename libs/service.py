@@ -23,7 +23,7 @@ from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic_settings import BaseSettings
 
-from libs.clock import Clock, SystemClock
+from libs.clock import Clock, SystemClock, use_service_clock
 from libs.consumer import ConsumerRunner, HandlerMap
 from libs.db import Database, UnitOfWork
 from libs.errors import install_problem_handlers
@@ -178,6 +178,7 @@ def create_service_app(
     )
     app.state.settings = settings
     app.state.clock = clock or SystemClock()
+    use_service_clock(app.state.clock)  # the outbox stamps this service's events with it
     app.state.tables = spec.tables
     app.state.spec = spec
     app.add_middleware(RequestContextMiddleware)

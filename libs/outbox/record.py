@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.clock import Clock, SystemClock
+from libs.clock import Clock, service_clock
 from libs.events.base import Event
 from libs.events.envelope import CloudEvent
 from libs.logging import correlation_id_var
@@ -33,7 +33,7 @@ async def record_event(
     envelope = CloudEvent.wrap(
         event,
         service=service,
-        at=(clock or SystemClock()).now(),
+        at=(clock or service_clock()).now(),
         reseller_id=reseller_id,
         correlation_id=correlation_id_var.get(),
     )
