@@ -105,7 +105,10 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if spec.settings is not None:
-            spec.settings()  # fail at start, not at the first request, on a bad variable
+            config = spec.settings()  # fail at start, not at the first request, on a bad variable
+            refuse = getattr(config, "refuse_unsafe_start", None)
+            if refuse is not None:
+                refuse()  # e.g. production without explicit keys: refused, never a derived key
         app.state.db = Database(settings.service_database_url)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
