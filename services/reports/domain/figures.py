@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from libs.csvsafe import safe_cell
+
 BUCKETS = ("current", "1-30", "31-60", "61-90", "90+")
 
 
@@ -43,5 +45,5 @@ def to_csv(rows: Sequence[Mapping[str, Any]], columns: list[str]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: row.get(k) for k in columns})
+        writer.writerow({k: safe_cell(row.get(k)) for k in columns})  # no formulas (libs.csvsafe)
     return out.getvalue()
