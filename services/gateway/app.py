@@ -152,6 +152,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def dashboard_page() -> Response:
         return dashboard.page()
 
+    @app.get("/activate-seat", include_in_schema=False)
+    async def activate_seat_page() -> Response:
+        return dashboard.activate_seat_page()
+
     @app.get("/dashboard/{asset}", include_in_schema=False)
     async def dashboard_asset(asset: str) -> Response:
         return dashboard.asset(asset)
