@@ -95,7 +95,7 @@ OPS = {  # every service's operations routes (libs.ops, libs.job_routes); `{serv
 
 TABLE: dict[str, Rule] = {
     # --- gateway ---
-    "GET /v1/me": PUBLIC,
+    "GET /v1/me": ANY_KEY,
     # --- onboarding: applications, resellers, policy, programs ---
     "POST /v1/reseller-applications": PUBLIC,
     "GET /v1/reseller-applications": STAFF_READ,

@@ -59,10 +59,12 @@ async def send_webhooks(db: Database, clock: Clock, stop: asyncio.Event) -> None
                 for task in [t for t in in_flight if t.done()]:
                     del in_flight[task]
         finally:
-            if in_flight:  # each attempt ends by its own deadline; its lease covers a lost record
-                await asyncio.wait(set(in_flight), timeout=config.delivery_timeout_seconds + 1)
-                for task in in_flight:
-                    task.cancel()
+            # stop soon: attempts still in flight are cancelled; their leases run out and the
+            # deliveries are sent again (the same webhook-id) by whichever replica claims them
+            for task in in_flight:
+                task.cancel()
+            if in_flight:
+                await asyncio.wait(set(in_flight), timeout=1)
 
 
 MEASURE_SECONDS = 5.0

@@ -1,9 +1,9 @@
 """The role matrix (R-PL-5), derived from the permission table (`libs.permissions`): every operation of
 `openapi/gateway.json` is called through the gateway with a key of every role — `admin`,
 `credit_officer`, `billing` (staff keys), `reseller_admin`, `reseller_user` (one reseller's keys) and
-`customer` (a key of that reseller's customer) — and answers 403 (or 404 where the table hides the
-operation from the role) exactly where the table refuses the role, and neither 401 nor 403 where it
-lets the role through.
+`customer` (a key of that reseller's customer), and without a key — and answers 403 (or 404 where
+the table hides the operation from the role; 401 without a key) exactly where the table refuses the
+role, and neither 401 nor 403 where it lets the role through.
 
 Ids in paths exist nowhere and bodies are empty: a call the table lets through is then refused by
 validation (422) or finds nothing (404) and changes nothing, while the table's refusal comes first,
@@ -86,12 +86,13 @@ def test_r_pl_5_every_role_gets_exactly_what_the_table_says(
         r for r in (*permissions.ROLES, permissions.ANONYMOUS) if r in rule.allowed
     ], "openapi/gateway.json is older than the permission table: run `make openapi`"
     wrong: list[str] = []
-    for role, key in keys.items():
+    callers: dict[str, str | None] = {**keys, permissions.ANONYMOUS: None}
+    for role, key in callers.items():
         expected = rule.answer(role)
         body = {"json": {}} if method in ("POST", "PUT", "PATCH") else {}
         response = api.call(method, _nowhere(path, op), key, **body)
         got = response.status_code
-        if expected in (403, 404):
+        if expected in (401, 403, 404):
             ok = got == expected and response.headers.get("content-type", "").startswith(
                 "application/problem+json"
             )

@@ -461,9 +461,9 @@ async def replay_range(
     """Queue every delivery made in [start, end) again (the worker sends them, in order), within
     the limits: a range of at most `replay_max_days`, at most `replay_max_deliveries` deliveries,
     and not while the endpoint still has `replay_max_pending` deliveries waiting (429)."""
+    endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)  # another's: 404 first
     if end - start > timedelta(days=config.replay_max_days):
         raise ReplayRangeTooLong(f"replay at most {config.replay_max_days} days at a time")
-    endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
     in_range = (
         Delivery.endpoint_id == endpoint.id,
         Delivery.created_at >= start,

@@ -89,7 +89,12 @@ def endless() -> Iterator[Hostile]:
 
 
 def test_r_pl_5_a_trickling_and_an_endless_receiver_do_not_delay_another_resellers_delivery(
-    api: Api, onboard: Callable[..., Reseller], receiver: Receiver, trickling: Hostile, endless: Hostile
+    api: Api,
+    onboard: Callable[..., Reseller],
+    receiver: Receiver,
+    trickling: Hostile,
+    endless: Hostile,
+    stack: Stack,
 ) -> None:
     hostile_partner = onboard()
     slow = subscribe(api, hostile_partner, trickling.url, [PLACED])
@@ -123,6 +128,14 @@ def test_r_pl_5_a_trickling_and_an_endless_receiver_do_not_delay_another_reselle
     attempt = trickled["attempt_log"][0]
     assert attempt["error"] == "timeout" and not attempt["succeeded"]
     assert trickled["status"] == "pending"  # to be retried, after the endpoint's backoff
+
+    async def backoff(uow: UnitOfWork) -> tuple[int, datetime | None]:
+        row = await uow.session.get(WebhookEndpoint, uuid.UUID(slow["id"]))
+        assert row is not None
+        return row.consecutive_timeouts, row.paused_until
+
+    timeouts, paused_until = ServiceDb(stack.service_urls["notifications"]).run(backoff)
+    assert timeouts >= 1 and paused_until is not None  # this endpoint alone waits before its next try
 
 
 def test_r_pl_5_delivery_errors_are_categories_not_socket_messages(
