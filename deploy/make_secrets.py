@@ -52,6 +52,8 @@ def main() -> None:
             }
         ]
     )
+    # AES-GCM key for webhook secrets at rest (rotation: prepend a new kid:key, keep the old one)
+    webhook_secret_keys = f"wk-{secrets.token_hex(4)}:" + base64.b64encode(os.urandom(32)).decode()
     host = args.db_host if ":" in args.db_host else f"{args.db_host}:5432"
 
     if not args.k8s:
@@ -66,6 +68,7 @@ def main() -> None:
             "CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY=" + _dotenv(service_private_pem),
             "CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY=" + _dotenv(service_public_pem),
             f"CHANNELHUB_LICENSE_SIGNING_KEYS='{license_keys}'",
+            f"CHANNELHUB_WEBHOOK_SECRET_KEYS={webhook_secret_keys}",
         ]
         print("\n".join(out))
         return
@@ -89,7 +92,8 @@ stringData:
   internal-public-key: {block(public_pem).rstrip()}
   service-token-private-key: {block(service_private_pem).rstrip()}
   service-token-public-key: {block(service_public_pem).rstrip()}
-  license-signing-keys: '{license_keys}'""")
+  license-signing-keys: '{license_keys}'
+  webhook-secret-keys: '{webhook_secret_keys}'""")
     for service, url in urls.items():
         print(f'  {service}-database-url: "{url}"')
 

@@ -75,7 +75,19 @@ class InternalClient:
             log.warning("internal_call_unparsable", target=self.target, path=path, error=str(exc))
             raise ServiceUnavailable(f"{self.target} gave an answer that cannot be used") from exc
 
-    async def get_bytes(self, path: str) -> bytes | None:
+    async def post(self, path: str, model: type[M]) -> M | None:
+        """POST (no body) to `path` — an action of the target's, e.g. minting a one-time token —
+        answered as `model`; None when the target answers 404."""
+        content = await self.get_bytes(path, method="POST")
+        if content is None:
+            return None
+        try:
+            return model.model_validate_json(content)
+        except ValidationError as exc:
+            log.warning("internal_call_unparsable", target=self.target, path=path, error=str(exc))
+            raise ServiceUnavailable(f"{self.target} gave an answer that cannot be used") from exc
+
+    async def get_bytes(self, path: str, *, method: str = "GET") -> bytes | None:
         """GET `path` from the target as it answers (a PDF, a file); None when it answers 404."""
         if not self.configured:
             INTERNAL_CALLS.labels(self.target, "not_configured").inc()
@@ -85,7 +97,7 @@ class InternalClient:
         if correlation_id := correlation_id_var.get():
             headers[CORRELATION_ID_HEADER] = correlation_id
         try:
-            response = await self._http.get(path, headers=headers)
+            response = await self._http.request(method, path, headers=headers)
         except httpx.HTTPError as exc:
             INTERNAL_CALLS.labels(self.target, "unavailable").inc()
             log.warning("internal_call_failed", target=self.target, path=path, error=repr(exc))

@@ -9,6 +9,7 @@ gateway through every event it causes.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from contextvars import ContextVar
 
@@ -27,6 +28,22 @@ def _add_ids(_logger: WrappedLogger, _name: str, event: EventDict) -> EventDict:
     return event
 
 
+# a credential that travels in a path (the deprecated seat-activation route): never written to a log
+_SECRET_IN_PATH = re.compile(r"(/seat-invitations/)(?!activate\b)[^/?#]+")
+
+
+def redact_path(path: str) -> str:
+    return _SECRET_IN_PATH.sub(r"\1[redacted]", path)
+
+
+def _redact(_logger: WrappedLogger, _name: str, event: EventDict) -> EventDict:
+    for key in ("path", "instance", "url"):
+        value = event.get(key)
+        if isinstance(value, str):
+            event[key] = redact_path(value)
+    return event
+
+
 def configure_logging(service: str, level: str = "INFO", json: bool = True) -> None:
     renderer = structlog.processors.JSONRenderer() if json else structlog.dev.ConsoleRenderer()
     structlog.configure(
@@ -35,6 +52,7 @@ def configure_logging(service: str, level: str = "INFO", json: bool = True) -> N
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             _add_ids,
+            _redact,
             structlog.processors.format_exc_info,
             renderer,
         ],

@@ -39,6 +39,9 @@ def main() -> None:
         "access_log": False,
         "lifespan": "on",
         "timeout_graceful_shutdown": 5,
+        # the gateway decides the client's address from CHANNELHUB_TRUSTED_PROXIES itself
+        # (services.gateway.addresses); uvicorn must not rewrite it from X-Forwarded-For first
+        "proxy_headers": False,
     }
     if args.workers <= 1:
         uvicorn.run(create_app(args.service), **options)  # type: ignore[arg-type]

@@ -36,6 +36,7 @@ from libs.job_routes import jobs_router
 from libs.jobs import Job, JobScheduler
 from libs.logging import configure_logging, get_logger
 from libs.outbox.relay import OutboxRelay
+from libs.permissions import authorize
 from libs.platform_tables import PlatformTables
 from libs.settings import Settings, get_settings
 
@@ -104,7 +105,10 @@ def create_service_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if spec.settings is not None:
-            spec.settings()  # fail at start, not at the first request, on a bad variable
+            config = spec.settings()  # fail at start, not at the first request, on a bad variable
+            refuse = getattr(config, "refuse_unsafe_start", None)
+            if refuse is not None:
+                refuse()  # e.g. production without explicit keys: refused, never a derived key
         app.state.db = Database(settings.service_database_url)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
@@ -175,6 +179,8 @@ def create_service_app(
         version="1.0.0",
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        # the permission table (R-PL-5) decides first, on every route, before the body is read
+        dependencies=[Depends(authorize)],
     )
     app.state.settings = settings
     app.state.clock = clock or SystemClock()

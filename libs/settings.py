@@ -58,6 +58,12 @@ class Settings(BaseSettings):
     failed_auth_rate_limit_per_minute: int = Field(10, alias="CHANNELHUB_FAILED_AUTH_RATE_LIMIT")
     key_rate_limit_per_minute: int = Field(1200, alias="CHANNELHUB_KEY_RATE_LIMIT")
     api_key_cache_seconds: float = Field(15.0, alias="CHANNELHUB_API_KEY_CACHE_SECONDS")
+    # the proxies (CIDRs) whose X-Forwarded-For the gateway believes (services.gateway.addresses);
+    # empty: none, the socket's peer is the client
+    trusted_proxies: str = Field("", alias="CHANNELHUB_TRUSTED_PROXIES")
+    # where operators' probes and scrapers connect from, directly (no forwarding headers): they get
+    # the gateway's /readyz and /metrics without a key; everyone else needs a staff key
+    probe_networks: str = Field("127.0.0.0/8,::1/128", alias="CHANNELHUB_PROBE_NETWORKS")
 
     def service_url_map(self) -> dict[str, str]:
         pairs = [p.split("=", 1) for p in self.service_urls.split(",") if "=" in p]

@@ -166,7 +166,11 @@ def seed(gateway: str, admin_key: str) -> None:
     )
     path = f"/v1/waas/contracts/{contract['id']}"
     demo.call("POST", f"{path}/submit", alpha_key)
-    demo.call("POST", f"{path}/credit-check", json={"decision": "approved", "reason": "demo"})
+    # R-WA-3: the credit officer decides, another staff key (the admin) signs for the distributor
+    officer = demo.call(
+        "POST", "/v1/staff-keys", json={"role": "credit_officer", "name": "demo credit officer"}
+    )
+    demo.call("POST", f"{path}/credit-check", officer["key"], json={"decision": "approved", "reason": "demo"})
     demo.call("POST", f"{path}/signatures", json={"party": "distributor", "signed_by": "Distributor"})
     demo.call("POST", f"{path}/signatures", alpha_key, json={"party": "customer", "signed_by": "Acme CFO"})
     print(

@@ -87,12 +87,14 @@ class SeatEvent(Event):
 
 class SeatAssigned(SeatEvent):
     """A seat was assigned to an e-mail; the user must activate it through the invitation
-    (R-LI-4). `invitation_token` is single-use and secret: notifications mails the activation
-    link and never forwards the token to webhook subscribers."""
+    (R-LI-4). The event names the invitation (`invitation_id`, the assignment's id), never its
+    secret token: notifications asks licensing for a one-time token when it sends the mail
+    (`POST /internal/seat-invitations/{id}/token`), so the token is in no event, outbox row, log
+    or stored mail. `invitation_token` is no longer set (kept optional for events written before)."""
 
     event_type = "licensing.seat.assigned.v1"
     invitation_id: uuid.UUID
-    invitation_token: str
+    invitation_token: str | None = None
     invitation_expires_at: datetime
 
 

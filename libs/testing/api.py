@@ -41,6 +41,7 @@ class Api:
     def __init__(self, client: httpx.Client, *, admin_key: str) -> None:
         self.client = client
         self.admin_key = admin_key
+        self._role_keys: dict[str, str] = {"admin": admin_key}
 
     def call(self, method: str, path: str, key: str | None = None, **kwargs: Any) -> httpx.Response:
         headers = dict(kwargs.pop("headers", {}) or {})
@@ -93,6 +94,26 @@ class Api:
             if wait_for_ordering:
                 self.check_reseller_may_order(reseller)
         return reseller
+
+    def staff_key(self, role: str, name: str = "test staff key") -> str:
+        """A new staff key of `role` (admin, credit_officer, billing), created by the admin key."""
+        created = self.admin("POST", "/v1/staff-keys", json={"role": role, "name": name})
+        assert created.status_code == 201, created.text
+        return str(created.json()["key"])
+
+    def role_key(self, role: str) -> str:
+        """One staff key per role for the session (the admin's is the environment's key)."""
+        if role not in self._role_keys:
+            self._role_keys[role] = self.staff_key(role, f"session {role}")
+        return self._role_keys[role]
+
+    def reseller_key(self, reseller: Reseller, role: str = "reseller_user") -> str:
+        """Another key of `reseller` with `role`, created with its first (reseller_admin) key."""
+        created = self.call(
+            "POST", f"/v1/resellers/{reseller.id}/api-keys", reseller.key, json={"role": role, "name": role}
+        )
+        assert created.status_code == 201, created.text
+        return str(created.json()["key"])
 
     def check_reseller_may_order(self, reseller: Reseller) -> None:
         """Ordering would take an order from the reseller now. No waiting: ordering asks onboarding

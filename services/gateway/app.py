@@ -15,11 +15,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from prometheus_client import Counter
 
 from libs.auth import Caller
-from libs.errors import DomainError, install_problem_handlers, problem_response
+from libs.errors import DomainError, NotFound, install_problem_handlers, problem_response
 from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
 from libs.logging import configure_logging
 from libs.settings import Settings, get_settings
 from services.gateway import dashboard
+from services.gateway.addresses import client_address, is_forwarded, parse_networks
 from services.gateway.identity import Identity, TokenMinter
 from services.gateway.proxy import check_path, forward, new_client, read_body
 from services.gateway.ratelimit import RateLimiter
@@ -64,10 +65,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
     install_problem_handlers(app)
 
+    trusted = parse_networks(settings.trusted_proxies)
+    probe_networks = parse_networks(settings.probe_networks)
+
+    def address_of(request: Request) -> str:
+        address = client_address(
+            request.client.host if request.client else None,
+            request.headers.getlist("x-forwarded-for"),
+            trusted,
+        )
+        request.state.client_address = address
+        return address
+
     async def caller_of(request: Request) -> Caller | None:
         """The caller, after the rate limits: per address when anonymous (or guessing keys),
         per key when authenticated."""
-        client = request.client.host if request.client else "unknown"
+        client = address_of(request)
         caller = await request.app.state.identity.resolve(request.headers.get("authorization"), client)
         if caller is None:
             anonymous_limit.take(client)
@@ -87,8 +100,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def healthz() -> dict[str, object]:
         return {"status": "ok", "service": "gateway", "pid": supervisor_pid()}
 
+    async def operators_only(request: Request) -> None:
+        """/readyz and /metrics are the operators': probes and scrapers connecting directly from
+        `CHANNELHUB_PROBE_NETWORKS` get them; a request from outside (through the ingress, or from
+        any other address) needs a staff key, and is otherwise told there is nothing here."""
+        forwarded = any(h in request.headers for h in ("x-forwarded-for", "forwarded", "x-real-ip"))
+        peer = request.client.host if request.client else None
+        if not is_forwarded(forwarded, peer, probe_networks):
+            return
+        caller = await caller_of(request) if request.headers.get("authorization") else None
+        if caller is None or not caller.is_staff:
+            raise NotFound("no such endpoint")
+
     @app.get("/readyz", include_in_schema=False)
     async def readyz(request: Request) -> JSONResponse:
+        await operators_only(request)
+
         async def check(name: str, client: httpx.AsyncClient) -> tuple[str, str]:
             try:
                 ok = (await client.get("/readyz", timeout=2)).status_code == 200
@@ -104,7 +131,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        await operators_only(request)
         body, media_type = render_metrics()
         return Response(body, media_type=media_type)
 
@@ -123,6 +151,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/dashboard", include_in_schema=False)
     async def dashboard_page() -> Response:
         return dashboard.page()
+
+    @app.get("/activate-seat", include_in_schema=False)
+    async def activate_seat_page() -> Response:
+        return dashboard.activate_seat_page()
 
     @app.get("/dashboard/{asset}", include_in_schema=False)
     async def dashboard_asset(asset: str) -> Response:

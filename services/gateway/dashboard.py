@@ -35,6 +35,11 @@ def page() -> Response:
     return _file(FOLDER / "index.html")
 
 
+def activate_seat_page() -> Response:
+    """The page a seat invitation's link opens: it posts the token (from the URL fragment) in a body."""
+    return _file(FOLDER / "activate-seat.html")
+
+
 def asset(name: str) -> Response:
     path = ASSETS.get(name)  # only the files shipped in the folder: no path from the request is opened
     if path is None:

@@ -5,14 +5,19 @@ onboarding, which owns resellers and customers; the gateway asks it with the
 key's hash only — the raw key never leaves the gateway — and caches positive
 answers briefly, so a revoked key stops working within the cache period.
 
-Every lookup onboarding would answer costs the client address a token of the failed-lookup
-limit *before* onboarding is asked, and gets it back when the key turns out to be valid: key
-guessing is throttled per address without a database call, valid keys are not slowed down.
+Failed-lookup throttling never refuses a valid key: only *failures* count against the client
+address (`CHANNELHUB_FAILED_AUTH_RATE_LIMIT` a minute). A key that is not even shaped like one of
+ours fails without asking onboarding; every other key is looked up, and a valid one is answered
+whatever its address did before (the admin key and cached keys are not looked up at all). Past the
+limit, an address's failures are 429 instead of 401 — ten bad keys from one address (behind the
+ingress: from one client, see `services.gateway.addresses`) lock nobody else out, not even that
+address's own valid keys.
 """
 
 from __future__ import annotations
 
 import hmac
+import re
 import time
 
 import httpx
@@ -21,9 +26,11 @@ from libs.apikeys import hash_api_key
 from libs.auth import INTERNAL_TOKEN_HEADER, KEY_RESOLUTION_SCOPE, SYSTEM, Caller, sign_internal_token
 from libs.errors import ServiceUnavailable, Unauthorized
 from libs.settings import Settings
-from services.gateway.ratelimit import RateLimiter
+from services.gateway.ratelimit import RateLimited, RateLimiter
 
 ADMIN = Caller(kind="staff", roles=("admin",), key_id="admin-env")
+# what libs.apikeys.new_api_key makes: chk_<kind, 3 letters>_<32 random bytes, base64url>
+KEY_SHAPE = re.compile(r"chk_[a-z]{3}_[A-Za-z0-9_-]{43}")
 
 
 class Identity:
@@ -48,17 +55,24 @@ class Identity:
         cached = self._cache.get(key_hash)
         if cached and cached[1] > time.monotonic():
             return cached[0]
-        self.failed_lookups.take(client)
+        if not KEY_SHAPE.fullmatch(key):
+            self._failed(client)
+            raise Unauthorized("unknown or revoked API key")
         try:
             caller = await self._ask_onboarding(key_hash)
-        except ServiceUnavailable:
-            self.failed_lookups.give_back(client)  # not the client's failure
+        except Unauthorized:
+            self._failed(client)
             raise
-        self.failed_lookups.give_back(client)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key_hash] = (caller, time.monotonic() + self.settings.api_key_cache_seconds)
         return caller
+
+    def _failed(self, client: str) -> None:
+        """Count a failed lookup against the address: past the limit, 429 instead of 401."""
+        allowed, retry_after = self.failed_lookups.allow(client)
+        if not allowed:
+            raise RateLimited(retry_after)
 
     async def _ask_onboarding(self, key_hash: str) -> Caller:
         # narrow on purpose: onboarding accepts this token at key resolution and nowhere else

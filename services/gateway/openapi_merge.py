@@ -9,7 +9,10 @@ The document describes every answer a client can get, so a contract test can hol
 - every error is `application/problem+json` with the `Problem` schema (422 included);
 - what the gateway itself may answer on any operation (400, 401, 413, 429, 503, 504) is listed;
 - operations behind a role check (`libs.auth`'s `Staff`, `CurrentReseller`, ...) list 403 and name
-  who may call them in `x-channelhub-access` (the tenant-isolation test reads it).
+  the caller kinds they let through in `x-channelhub-access`;
+- every operation names the roles the permission table (`libs.permissions`) lets call it in
+  `x-channelhub-roles` (and those it answers 404 in `x-channelhub-hidden-from`); the role-matrix and
+  tenant-isolation tests read them.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
-from libs import auth
+from libs import auth, permissions
 from libs.errors import PROBLEM_JSON
 from libs.service import create_service_app
 from services.gateway.routing import OPENAPI_FILE, SERVICE_KEY
@@ -41,6 +44,8 @@ INFO = {
 
 
 ACCESS_KEY = "x-channelhub-access"
+ROLES_KEY = "x-channelhub-roles"  # the permission table (libs.permissions): the roles that may call it
+HIDDEN_KEY = "x-channelhub-hidden-from"
 # The role guards of libs.auth, narrowest first: the first one an operation depends on names its access.
 ROLE_GUARDS = {
     auth.staff: "staff",
@@ -130,6 +135,22 @@ def _gateway_document() -> dict[str, Any]:
     return _annotate_access(create_app())
 
 
+def _with_roles(op: dict[str, Any], method: str, template: str, service: str | None) -> dict[str, Any]:
+    """The permission table's answer for the operation (R-PL-5): who may call it (`x-channelhub-roles`),
+    who is refused with 404 instead of 403 (`x-channelhub-hidden-from`), and those statuses listed."""
+    rule = permissions.rule_for(method.upper(), template, service)
+    op[ROLES_KEY] = [r for r in (*permissions.ROLES, permissions.ANONYMOUS) if r in rule.allowed]
+    answers = {rule.answer(role) for role in permissions.ROLES}
+    if rule.hidden:
+        op[HIDDEN_KEY] = [r for r in permissions.ROLES if r in rule.hidden]
+    responses = op.setdefault("responses", {})
+    if 403 in answers:
+        responses.setdefault("403", {"description": "forbidden"})
+    if 404 in answers:
+        responses.setdefault("404", {"description": "not-found"})
+    return op
+
+
 def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
     paths: dict[str, dict[str, Any]] = {}
     schemas: dict[str, Any] = {}
@@ -141,7 +162,9 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
             for method, op in operations.items():
                 if method in target:
                     raise MergeConflict(f"{method.upper()} {template} is declared by two services")
-                target[method] = {**op, SERVICE_KEY: service} if service else op
+                target[method] = _with_roles(
+                    {**op, SERVICE_KEY: service} if service else dict(op), method, template, service
+                )
         for name, schema in doc.get("components", {}).get("schemas", {}).items():
             if name in schemas and schemas[name] != schema:
                 raise MergeConflict(f"schema {name} differs between services; rename one of them")

@@ -92,8 +92,9 @@ def upstream_headers(request: Request) -> dict[str, str]:
     headers = {k: v for k, v in request.headers.items() if k not in drop}
     headers[REQUEST_ID_HEADER] = request_id_var.get() or ""
     headers[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
-    if request.client:
-        headers["X-Forwarded-For"] = request.client.host
+    headers["X-Forwarded-For"] = getattr(
+        request.state, "client_address", request.client.host if request.client else "unknown"
+    )
     return headers
 
 

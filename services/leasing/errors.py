@@ -51,3 +51,8 @@ class ExtensionLimit(Conflict):
 
 class RequestAlreadyDecided(Conflict):
     code, title = "hardware-request-decided", "The hardware request was decided already"
+
+
+class FourEyesRequired(Conflict):
+    code = "four-eyes-required"
+    title = "R-WA-3: the distributor signs with another staff key than the one that decided the credit check"

@@ -35,6 +35,13 @@ class LicensingConfig(BaseSettings):
     #             {"key_id": "lk-2025-1", "public_key": "<base64 32 bytes>", "status": "retired"}]
     # Empty in development: one key derived from the service-token secret (stable per stack).
     signing_keys: str = Field("", alias="CHANNELHUB_LICENSE_SIGNING_KEYS")
+    dev_mode: bool = Field(False, alias="CHANNELHUB_DEV_MODE")
+
+    def refuse_unsafe_start(self) -> None:
+        """Outside development the signing keys are explicit: a production start without them is
+        refused rather than signing with a key derived from the shared service-token key."""
+        if not self.signing_keys and not self.dev_mode:
+            raise RuntimeError("CHANNELHUB_LICENSE_SIGNING_KEYS is required outside development")
 
     def keys(self) -> list[SigningKey]:
         if not self.signing_keys:

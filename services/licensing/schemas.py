@@ -69,6 +69,18 @@ class SeatOverview(BaseModel):
     assignments: list[SeatAssignment]
 
 
+class SeatActivate(BaseModel):
+    """The invitation's token, in the body (never in a path: paths end up in logs)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    token: Annotated[str, Field(min_length=10, max_length=100)]
+
+
+class InvitationToken(BaseModel):
+    token: str
+    expires_at: datetime
+
+
 class SeatActivation(BaseModel):
     subscription_id: uuid.UUID
     email: str

@@ -21,6 +21,23 @@ class NotificationsConfig(BaseSettings):
     retry_schedule: str = Field(DEFAULT_RETRY_SCHEDULE, alias="CHANNELHUB_WEBHOOK_RETRY_SCHEDULE")
     delivery_timeout_seconds: float = Field(10.0, gt=0, le=60, alias="CHANNELHUB_WEBHOOK_TIMEOUT")
     delivery_poll_seconds: float = Field(0.5, gt=0, le=60, alias="CHANNELHUB_WEBHOOK_POLL_SECONDS")
+    # one partner's receiver never stalls another's (R-PL-5): a total deadline per attempt
+    # (`delivery_timeout_seconds`: DNS + connect + send + read), at most this much of an answer read,
+    # at most this many attempts in flight per process (one per endpoint)
+    response_cap_bytes: int = Field(4096, ge=256, le=65536, alias="CHANNELHUB_WEBHOOK_RESPONSE_CAP_BYTES")
+    max_in_flight: int = Field(32, ge=1, le=1000, alias="CHANNELHUB_WEBHOOK_MAX_IN_FLIGHT")
+    # an endpoint whose attempts time out waits base * 2^(n-1) seconds (at most max) before the next
+    timeout_backoff_seconds: float = Field(5.0, gt=0, alias="CHANNELHUB_WEBHOOK_TIMEOUT_BACKOFF")
+    timeout_backoff_max_seconds: float = Field(600.0, gt=0, alias="CHANNELHUB_WEBHOOK_TIMEOUT_BACKOFF_MAX")
+    # per reseller: endpoints; per replay: the range, the deliveries it queues, the backlog it may add to
+    max_endpoints_per_reseller: int = Field(10, ge=1, alias="CHANNELHUB_WEBHOOK_MAX_ENDPOINTS")
+    replay_max_days: int = Field(31, ge=1, alias="CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS")
+    replay_max_deliveries: int = Field(1000, ge=1, alias="CHANNELHUB_WEBHOOK_REPLAY_MAX_DELIVERIES")
+    replay_max_pending: int = Field(2000, ge=1, alias="CHANNELHUB_WEBHOOK_REPLAY_MAX_PENDING")
+    # AES-GCM keys for webhook secrets at rest, "kid:base64(32 bytes)" comma-separated: the first
+    # encrypts, every one decrypts (rotation: put a new key first, keep the old until re-encrypted).
+    # Development without keys uses a fixed development key; production refuses to start without.
+    secret_keys: str = Field("", alias="CHANNELHUB_WEBHOOK_SECRET_KEYS")
     rotation_overlap_hours: int = Field(
         24, ge=0, le=24 * 30, alias="CHANNELHUB_WEBHOOK_ROTATION_OVERLAP_HOURS"
     )
@@ -28,6 +45,11 @@ class NotificationsConfig(BaseSettings):
     mail_from: str = Field("ChannelHub <noreply@channelhub.example>", alias="CHANNELHUB_MAIL_FROM")
     mail_capture_dir: str = Field("", alias="CHANNELHUB_MAIL_CAPTURE_DIR")  # the dev SMTP server's folder
     public_base_url: str = Field("http://127.0.0.1:8000", alias="CHANNELHUB_PUBLIC_BASE_URL")
+
+    def refuse_unsafe_start(self) -> None:
+        """Outside development webhook secrets are encrypted with explicit keys, never the dev key."""
+        if not self.secret_keys.strip() and not self.dev_mode:
+            raise RuntimeError("CHANNELHUB_WEBHOOK_SECRET_KEYS is required outside development")
 
     @field_validator("retry_schedule")
     @classmethod

@@ -1,6 +1,6 @@
 """Notifications' business errors, each rendered as problem+json."""
 
-from libs.errors import NotFound, Unprocessable
+from libs.errors import NotFound, TooManyRequests, Unprocessable
 
 
 class EndpointNotFound(NotFound):
@@ -24,3 +24,28 @@ class UnknownEventType(Unprocessable):
 
 class UrlNotAllowed(Unprocessable):
     code, title = "webhook-url-not-allowed", "The URL must be https and reach a public address"
+
+
+class EndpointLimit(Unprocessable):
+    code, title = (
+        "webhook-endpoint-limit",
+        "A reseller has at most CHANNELHUB_WEBHOOK_MAX_ENDPOINTS endpoints",
+    )
+
+
+class ReplayRangeTooLong(Unprocessable):
+    code, title = "replay-range-too-long", "A replay covers at most CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS days"
+
+
+class ReplayTooLarge(Unprocessable):
+    code, title = (
+        "replay-too-large",
+        "A replay queues at most CHANNELHUB_WEBHOOK_REPLAY_MAX_DELIVERIES deliveries",
+    )
+
+
+class ReplayBacklog(TooManyRequests):
+    code, title = (
+        "replay-backlog",
+        "The endpoint still has many deliveries waiting; replay when they are sent",
+    )

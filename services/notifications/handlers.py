@@ -81,8 +81,8 @@ async def seat_assigned(uow: UnitOfWork, envelope: CloudEvent, event: licensing_
         uow.session,
         key=f"seat_invitation:{event.invitation_id}",
         kind="seat_invitation",
-        params={
-            "token": event.invitation_token,
+        params={  # no token: licensing mints it for the mail when it is sent (never stored here)
+            "invitation_id": str(event.invitation_id),
             "subscription_id": str(event.subscription_id),
             "sku": f"subscription {event.subscription_id}",
             "expires": event.invitation_expires_at.isoformat(timespec="minutes"),

@@ -48,6 +48,9 @@ class WebhookEndpoint(Base):
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(Timestamp)
     status: Mapped[str] = mapped_column(sa.Text, default="active")  # active | disabled
     disabled_reason: Mapped[str | None] = mapped_column(sa.Text)
+    # an endpoint that keeps timing out is backed off (not sent to until `paused_until`), alone
+    consecutive_timeouts: Mapped[int] = mapped_column(default=0, server_default="0")
+    paused_until: Mapped[datetime | None] = mapped_column(Timestamp)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
     deleted_at: Mapped[datetime | None] = mapped_column(Timestamp)
 
@@ -74,6 +77,10 @@ class Delivery(Base):
     # attempts made before the current retry schedule began (a range replay starts a new schedule)
     schedule_start: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # claimed by a worker that is sending it (outside any transaction) until then; after, claimable again
+    in_flight_until: Mapped[datetime | None] = mapped_column(Timestamp)
+    # what the next attempt is recorded as: schedule | replay (a replay is queued, never sent in the request)
+    next_trigger: Mapped[str] = mapped_column(sa.Text, default="schedule", server_default="schedule")
     last_status_code: Mapped[int | None]
     delivered_at: Mapped[datetime | None] = mapped_column(Timestamp)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

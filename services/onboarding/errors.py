@@ -101,3 +101,8 @@ class ProgramNotFound(NotFound):
 
 class InvalidStatusChange(Conflict):
     code, title = "invalid-status-change", "The reseller cannot move to this status"
+
+
+class EditionStaffOnly(Forbidden):
+    code = "edition-staff-only"
+    title = "R-CU-1: only vendor staff change the edition a customer runs (it decides who may be sold to)"

@@ -126,7 +126,7 @@ class ApiKey(Base):
     key_hash: Mapped[str] = mapped_column(sa.Text, unique=True)
     prefix: Mapped[str] = mapped_column(sa.Text)
     name: Mapped[str] = mapped_column(sa.Text)
-    kind: Mapped[str] = mapped_column(sa.Text)  # reseller | customer
+    kind: Mapped[str] = mapped_column(sa.Text)  # reseller | customer | staff
     role: Mapped[str] = mapped_column(sa.Text)
     reseller_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     customer_id: Mapped[uuid.UUID | None] = mapped_column(index=True)

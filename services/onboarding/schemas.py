@@ -186,6 +186,14 @@ class ApiKeyCreated(BaseModel):
     prefix: str
 
 
+class StaffKeyCreate(BaseModel):
+    """A vendor staff key (R-PL-5): what each role may call is the README's permission table."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    role: Literal["admin", "credit_officer", "billing"]
+    name: Text
+
+
 class ApiKeyInfo(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: uuid.UUID

@@ -4,10 +4,10 @@ called by other tenants with real ids that belong to a first reseller.
 The rule (CONTRIBUTING: "another tenant's object is a 404"):
 - the intruders are a second reseller's key and a customer key of that second reseller's customer;
 - the answer must be 404 — never 200 (a leak), never 5xx, and never 403 *about the object*;
-- 403 is accepted only when the role check refuses the caller's kind for the operation as a whole
-  (`x-channelhub-access` in the document: e.g. a reseller on a staff-only route, a customer on a
-  reseller-only route). Such a 403 says nothing about the id, and the test proves it: the same call
-  with an id that exists nowhere must get the very same 403.
+- 403 is accepted only when the permission table refuses the caller's role for the operation as a
+  whole (`x-channelhub-roles` in the document, from `libs.permissions`: e.g. a reseller on a
+  staff-only route, a customer on a reseller-only route). Such a 403 says nothing about the id, and
+  the test proves it: the same call with an id that exists nowhere must get the very same 403.
 - path parameters naming shared, non-tenant objects (a catalog SKU, a program, a job, a dead
   letter) are filled with real values too; an operation with *only* such parameters is not tenant
   data and is checked only where its role check applies.
@@ -32,14 +32,7 @@ from services.gateway.routing import OPENAPI_FILE
 
 DOCUMENT = json.loads(OPENAPI_FILE.read_text())
 SCHEMA = schemathesis.openapi.from_dict(DOCUMENT)
-ACCESS = {  # x-channelhub-access → the caller kinds the role check lets through
-    "staff": {"staff"},
-    "system": {"system"},
-    "reseller": {"reseller"},
-    "staff-or-reseller": {"staff", "reseller"},
-    "authenticated": {"staff", "reseller", "customer"},
-    "public": {"staff", "reseller", "customer"},
-}
+ROLES = {"reseller": "reseller_admin", "customer": "customer"}  # the intruders' keys' roles
 TENANT_OWNED = {
     "reseller_id",
     "customer_id",
@@ -312,13 +305,13 @@ def test_another_tenants_object_is_404(
         f"{method} {path}: no real id for path parameter(s) {unmapped}; add them to Owner.ids "
         "(and to TENANT_OWNED or SHARED) in tests/contract/test_tenant_isolation.py"
     )
-    access = ACCESS[op["x-channelhub-access"]]
+    allowed = set(op["x-channelhub-roles"]) | set(op.get("x-channelhub-hidden-from", []))
     tenant_data = any(n in TENANT_OWNED for n in names)
     operation = SCHEMA[path][method]
     base_url = str(api.client.base_url).rstrip("/")
     ids = {n: owner.ids[n] for n in names}
     for kind, key in intruders.items():
-        role_refused = kind not in access
+        role_refused = ROLES[kind] not in allowed
         if not tenant_data and not role_refused:
             continue  # a shared object the caller may see: not a tenant question
         statuses = calls(operation, ids, key, base_url)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import secrets
 import signal
 
 import httpx
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, generate_keypair, sign_internal_token
 from libs.devstack.stack import Stack, free_port
-from libs.testing.api import Api
+from libs.settings import Settings
+from libs.testing.api import Api, assert_problem
 from services.gateway.openapi_merge import build, render
 from services.gateway.ratelimit import RateLimiter
 from services.gateway.routing import OPENAPI_FILE
@@ -172,3 +176,57 @@ def test_unauthenticated_requests_are_rate_limited(stack: Stack) -> None:
     finally:
         stack.stop_process("gateway-limited")
         del stack.config.service_ports["gateway-limited"]
+
+
+def _gateway_in_process(stack: Stack, **overrides: str) -> FastAPI:
+    """A second gateway in this process in front of the running services (its own limits)."""
+    from services.gateway.app import create_app
+
+    env = {
+        "CHANNELHUB_SERVICE": "gateway",
+        "CHANNELHUB_INTERNAL_PRIVATE_KEY": stack.private_key,
+        "CHANNELHUB_ADMIN_KEY": stack.config.admin_key,
+        "CHANNELHUB_SERVICE_URLS": stack.listen_urls(),
+        "LOG_JSON": "false",
+        **overrides,
+    }
+    return create_app(Settings(**env))  # type: ignore[arg-type]
+
+
+def test_r_pl_5_ten_bad_keys_from_one_address_lock_out_no_valid_key(api: Api, stack: Stack) -> None:
+    reseller = api.onboard_reseller(wait_for_ordering=False)
+    fresh = api.reseller_key(reseller, "reseller_user")  # never seen by this gateway
+    app = _gateway_in_process(
+        stack, CHANNELHUB_FAILED_AUTH_RATE_LIMIT="10", CHANNELHUB_TRUSTED_PROXIES="10.0.0.0/8"
+    )
+    # every client comes through the ingress (10.1.2.3); the attacker is 198.51.100.7 behind it
+    with TestClient(app, client=("10.1.2.3", 40000)) as gateway:
+
+        def me(key: str, client: str) -> int:
+            headers = {"Authorization": f"Bearer {key}", "X-Forwarded-For": client}
+            return gateway.get("/v1/me", headers=headers).status_code
+
+        attacker = "198.51.100.7"
+        bad = [f"chk_res_{secrets.token_urlsafe(32)}" for _ in range(5)] + ["nonsense"] * 5
+        assert [me(key, attacker) for key in bad] == [401] * 10
+        assert me(f"chk_res_{secrets.token_urlsafe(32)}", attacker) == 429  # its failures are throttled
+        # ... but a valid key from the very same address works, and so does the admin key
+        assert me(fresh, attacker) == 200
+        assert me(stack.config.admin_key, attacker) == 200
+        # another partner behind the same ingress is not throttled at all
+        assert me("chk_res_" + secrets.token_urlsafe(32), "198.51.100.8") == 401
+        # the attacker cannot pass for someone else: the ingress appends the real address
+        assert me("nonsense", "198.51.100.8, " + attacker) == 429
+
+
+def test_r_pl_5_readyz_and_metrics_are_not_served_to_the_public(api: Api) -> None:
+    # an operator's probe connects directly from inside: served
+    assert api.call("GET", "/readyz").status_code == 200
+    assert "http_requests_total" in api.call("GET", "/metrics").text
+    # through the ingress (forwarding headers) or from outside: nothing here without a staff key
+    public = {"X-Forwarded-For": "203.0.113.9"}
+    for path in ("/readyz", "/metrics"):
+        assert_problem(api.call("GET", path, headers=public), 404)
+        reseller_key = api.onboard_reseller(wait_for_ordering=False, accept_policy=False).key
+        assert_problem(api.call("GET", path, reseller_key, headers=public), 404)
+        assert api.call("GET", path, api.admin_key, headers=public).status_code == 200

@@ -93,7 +93,9 @@ async def credit_check(
     "/v1/waas/contracts/{contract_id}/signatures",
     response_model=schemas.Contract,
     name="waas-contracts-sign",
-    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
+    responses=problem_responses(
+        errors.ContractNotFound, errors.ContractStateConflict, errors.FourEyesRequired
+    ),
 )
 async def sign(
     contract_id: uuid.UUID, body: schemas.Signature, uow: UoW, caller: CurrentCaller, clock: CurrentClock

@@ -26,6 +26,7 @@ from services.leasing.errors import (
     ContractNotFound,
     ContractStateConflict,
     ExtensionLimit,
+    FourEyesRequired,
     UnknownBundle,
     UnknownCustomer,
     UnknownOption,
@@ -193,7 +194,8 @@ async def credit_check(
         "decided_by": caller.identity,
         "decided_at": clock.now().isoformat(),
     }
-    await _emit(session, c, ev.ContractCreditChecked, decision=body.decision, reason=body.reason)
+    # the reason is an internal note (R-PL-5): staff read it on the contract, partners' webhooks do not
+    await _emit(session, c, ev.ContractCreditChecked, decision=body.decision)
     return c
 
 
@@ -215,6 +217,9 @@ async def sign(
         )
     if body.party in c.signatures:
         raise ContractStateConflict(f"the {body.party} signed already")
+    decided_by = (c.credit_check or {}).get("decided_by")
+    if body.party == "distributor" and decided_by == caller.identity:
+        raise FourEyesRequired()  # R-WA-3, R-PL-5: no staff member activates a contract alone
     now = clock.now()
     c.signatures = {
         **c.signatures,

@@ -56,6 +56,20 @@ def render_bundle(b: Bundle, caller: Caller) -> schemas.Bundle:
     )
 
 
+def _credit_check(check: dict[str, Any] | None, caller: Caller) -> dict[str, Any] | None:
+    """The decision and its time for everyone; the reason and the decider are staff's notes."""
+    if check is None or caller.is_staff:
+        return check
+    return {k: v for k, v in check.items() if k not in ("reason", "decided_by")}
+
+
+def _signatures(signatures: dict[str, Any], caller: Caller) -> dict[str, Any]:
+    """Who signed and when for everyone; which key recorded it is staff's note."""
+    if caller.is_staff:
+        return signatures
+    return {party: {k: v for k, v in s.items() if k != "recorded_by"} for party, s in signatures.items()}
+
+
 def render_contract(c: Contract, caller: Caller) -> schemas.Contract:
     commissions = caller.kind != "customer"
     return schemas.Contract(
@@ -75,8 +89,8 @@ def render_contract(c: Contract, caller: Caller) -> schemas.Contract:
         commission=_money(c.commission, c.currency) if commissions and c.commission is not None else None,
         office365_sku=c.office365_sku,
         office365_seats=c.office365_seats,
-        credit_check=c.credit_check,
-        signatures=c.signatures,
+        credit_check=_credit_check(c.credit_check, caller),
+        signatures=_signatures(c.signatures, caller),
         start_date=c.start_date,
         end_date=c.end_date,
         terminated_on=c.terminated_on,

@@ -9,10 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from libs.auth import Caller, internal_service
-from libs.service import UoW
+from libs.service import CurrentClock, UoW
 from services.licensing import errors, schemas
 from services.licensing.api.deps import Config
-from services.licensing.usecases import licenses
+from services.licensing.usecases import licenses, seats
 from services.licensing.usecases.views import render_license
 
 router = APIRouter(prefix="/internal", include_in_schema=False)
@@ -33,3 +33,17 @@ async def license_file(license_id: uuid.UUID, uow: UoW, config: Config, _service
     if found is None:
         raise errors.LicenseNotFound()
     return licenses.signed_file(found, config)
+
+
+@router.post("/seat-invitations/{assignment_id}/token", response_model=schemas.InvitationToken)
+async def invitation_token(
+    assignment_id: uuid.UUID, uow: UoW, clock: CurrentClock, _service: LicenseReader
+) -> Any:
+    """A one-time token for the invitation mail notifications is about to send (R-LI-4): the token
+    travels only in this answer and the mail; licensing keeps its hash."""
+    issued = await seats.issue_invitation_token(uow.session, assignment_id, clock)
+    if issued is None:
+        raise errors.InvitationNotFound()
+    token, assignment = issued
+    await uow.commit()
+    return schemas.InvitationToken(token=token, expires_at=assignment.invitation_expires_at)

@@ -92,14 +92,33 @@ async def unassign_seat(
 
 
 @router.post(
+    "/v1/seat-invitations/activate",
+    response_model=schemas.SeatActivation,
+    name="seat-invitations-activate-token",
+    responses=problem_responses(errors.InvitationNotFound, errors.InvitationExpired),
+)
+async def activate_with_body(body: schemas.SeatActivate, uow: UoW, clock: CurrentClock) -> Any:
+    """The invitee activates the seat (no API key: the single-use token is the credential, in the
+    body); works whether or not the person has an account already. The mailed link opens the
+    gateway's small page (`/activate-seat#token=…`, the token in the fragment, which no server sees)
+    that posts it here."""
+    return await _activate(body.token, uow, clock)
+
+
+@router.post(
     "/v1/seat-invitations/{token}/activate",
     response_model=schemas.SeatActivation,
     name="seat-invitations-activate",
     responses=problem_responses(errors.InvitationNotFound, errors.InvitationExpired),
+    deprecated=True,
 )
 async def activate(token: Token, uow: UoW, clock: CurrentClock) -> Any:
-    """The invitee activates the seat (no API key: the single-use token is the credential); works
-    whether or not the person has an account already."""
+    """Deprecated: the token in the path (redacted from every log). Use
+    `POST /v1/seat-invitations/activate {token}`."""
+    return await _activate(token, uow, clock)
+
+
+async def _activate(token: str, uow: UoW, clock: CurrentClock) -> Any:
     assignment, existing = await seats.activate(uow.session, token, clock)
     await uow.commit()
     assert assignment.activated_at is not None

@@ -84,8 +84,9 @@ async def assign(
     invitation_days: int,
     ordering: InternalClient,
 ) -> tuple[SeatAssignment, str]:
-    """Assign a seat and create its invitation; returns the assignment and the token (mailed by
-    notifications through the event, never stored)."""
+    """Assign a seat and create its invitation; returns the assignment and a token nobody is told:
+    the token the invitee gets is minted when notifications mails it (`issue_invitation_token`),
+    so no event, outbox row or stored mail carries one."""
     address = normalise_email(email)
     sub = await _subscription(session, caller, subscription_id, ordering)
     capacity = usable(sub)
@@ -122,7 +123,6 @@ async def assign(
             seats_total=capacity,
             seats_assigned=len(live) + 1,
             invitation_id=assignment.id,
-            invitation_token=token,
             invitation_expires_at=assignment.invitation_expires_at,
         ),
         reseller_id=sub.reseller_id,
@@ -159,6 +159,24 @@ async def unassign(
         ),
         reseller_id=sub.reseller_id,
     )
+
+
+async def issue_invitation_token(
+    session: AsyncSession, assignment_id: uuid.UUID, clock: Clock
+) -> tuple[str, SeatAssignment] | None:
+    """A fresh single-use token for an open invitation, for the one mail that carries it (only its
+    hash is kept; an earlier token stops working). None when the invitation is gone, used or expired."""
+    assignment = await session.scalar(
+        sa.select(SeatAssignment)
+        .where(SeatAssignment.id == assignment_id, SeatAssignment.status == "invited")
+        .with_for_update()
+    )
+    if assignment is None or assignment.invitation_expires_at < clock.now():
+        return None
+    token = new_token()
+    assignment.invitation_token_hash = digest(token)
+    await session.flush()
+    return token, assignment
 
 
 async def activate(session: AsyncSession, token: str, clock: Clock) -> tuple[SeatAssignment, bool]:

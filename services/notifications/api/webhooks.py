@@ -13,7 +13,7 @@ from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.notifications import errors, schemas
-from services.notifications.api.deps import Config, WebhookHttp
+from services.notifications.api.deps import Config
 from services.notifications.usecases import deliveries, endpoints
 from services.notifications.usecases.views import render_delivery, render_endpoint
 
@@ -31,7 +31,7 @@ async def event_types() -> Any:
     status_code=201,
     response_model=schemas.Endpoint,
     name="webhook-endpoints-create",
-    responses=problem_responses(errors.UnknownEventType, errors.UrlNotAllowed),
+    responses=problem_responses(errors.UnknownEventType, errors.UrlNotAllowed, errors.EndpointLimit),
 )
 async def create_endpoint(
     body: schemas.EndpointCreate, uow: UoW, caller: CurrentReseller, config: Config, idem: IdempotentCreate
@@ -39,8 +39,8 @@ async def create_endpoint(
     """Subscribe an https URL to event types; the answer shows the signing secret once."""
 
     async def create() -> Any:
-        endpoint = await endpoints.create(uow.session, caller, body, config)
-        return render_endpoint(endpoint, secret=endpoint.secret)
+        endpoint, secret = await endpoints.create(uow.session, caller, body, config)
+        return render_endpoint(endpoint, secret=secret)
 
     return await idem.run(create)
 
@@ -108,10 +108,10 @@ async def rotate_secret(
     """A new secret, shown once; the old one keeps signing too until `previous_secret_expires_at`."""
 
     async def rotate() -> Any:
-        endpoint = await endpoints.rotate(
+        endpoint, secret = await endpoints.rotate(
             uow.session, caller, endpoint_id, clock, config.rotation_overlap_hours
         )
-        return render_endpoint(endpoint, secret=endpoint.secret)
+        return render_endpoint(endpoint, secret=secret)
 
     return await idem.run(rotate, status_code=200)
 
@@ -133,13 +133,25 @@ async def list_deliveries(endpoint_id: uuid.UUID, uow: UoW, caller: StaffOrResel
     "/v1/webhook-endpoints/{endpoint_id}/deliveries/replay",
     response_model=schemas.ReplayedRange,
     name="webhook-deliveries-replay-range",
-    responses=problem_responses(errors.EndpointNotFound),
+    responses=problem_responses(
+        errors.EndpointNotFound, errors.ReplayRangeTooLong, errors.ReplayTooLarge, errors.ReplayBacklog
+    ),
 )
 async def replay_range(
-    endpoint_id: uuid.UUID, body: schemas.ReplayRange, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
+    endpoint_id: uuid.UUID,
+    body: schemas.ReplayRange,
+    uow: UoW,
+    caller: StaffOrReseller,
+    clock: CurrentClock,
+    config: Config,
 ) -> Any:
-    """Send every delivery made in [from, to) again, in order, on a fresh retry schedule."""
-    count = await deliveries.replay_range(uow.session, caller, endpoint_id, body.from_, body.to, clock)
+    """Queue every delivery made in [from, to) again, in order, on a fresh retry schedule (the worker
+    sends them). Bounded: at most `CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS` days (422
+    `replay-range-too-long`) and `CHANNELHUB_WEBHOOK_REPLAY_MAX_DELIVERIES` deliveries (422
+    `replay-too-large`); 429 `replay-backlog` while the endpoint still has many waiting."""
+    count = await deliveries.replay_range(
+        uow.session, caller, endpoint_id, body.from_, body.to, clock, config
+    )
     await uow.commit()
     return {"replayed": count}
 
@@ -151,16 +163,11 @@ async def replay_range(
     responses=problem_responses(errors.EndpointNotFound, errors.DeliveryNotFound),
 )
 async def replay(
-    endpoint_id: uuid.UUID,
-    delivery_id: uuid.UUID,
-    uow: UoW,
-    caller: StaffOrReseller,
-    clock: CurrentClock,
-    config: Config,
-    http: WebhookHttp,
+    endpoint_id: uuid.UUID, delivery_id: uuid.UUID, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
 ) -> Any:
-    """Send this delivery again now: the same payload and `webhook-id`, a new attempt in the log."""
-    delivery = await deliveries.replay(uow.session, caller, endpoint_id, delivery_id, http, clock, config)
+    """Queue this delivery again — the same payload and `webhook-id` — for the worker: it is never
+    sent inside this request; its next attempt (a `replay` in the log) follows within moments."""
+    delivery = await deliveries.replay(uow.session, caller, endpoint_id, delivery_id, clock)
     await uow.commit()
     attempts = await deliveries.attempts_of(uow.session, [delivery.id])
     return render_delivery(delivery, attempts.get(delivery.id, []))

@@ -10,11 +10,15 @@ pending for that endpoint, so an order's `placed` always reaches a receiver befo
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
 import socket
+import ssl
 import time
 import uuid
-from datetime import datetime
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 import httpx
 import sqlalchemy as sa
@@ -34,16 +38,21 @@ from libs.webhook_verify import signature_header
 from services.notifications.config import NotificationsConfig
 from services.notifications.domain import retry
 from services.notifications.domain.payloads import for_subscriber, tenant_of
-from services.notifications.domain.targets import TargetRefused, check_address, check_url
-from services.notifications.errors import DeliveryNotFound
+from services.notifications.domain.targets import Pinned, TargetRefused, check_url, pin
+from services.notifications.errors import DeliveryNotFound, ReplayBacklog, ReplayRangeTooLong, ReplayTooLarge
 from services.notifications.models import OUTBOX, Delivery, DeliveryAttempt, WebhookEndpoint
-from services.notifications.usecases.endpoints import load_endpoint
+from services.notifications.usecases import secret_box
+from services.notifications.usecases.endpoints import drop_expired_secret, load_endpoint
 
 log = get_logger(__name__)
 ATTEMPTS = Counter("webhook_attempts_total", "Webhook delivery attempts", ["endpoint", "outcome"])
 QUEUE_DEPTH = Gauge("webhook_queue_depth", "Deliveries waiting to be sent (pending)")
-OLDEST_AGE = Gauge("webhook_oldest_undelivered_seconds", "Age of the oldest pending delivery")
+OLDEST_AGE = Gauge("webhook_oldest_undelivered_seconds", "How long the oldest due delivery waits")
+ENDPOINT_LAG = Gauge(
+    "webhook_endpoint_lag_seconds", "How long the endpoint's oldest due delivery waits", ["endpoint"]
+)
 EXCERPT = 500  # characters of a receiver's answer kept in the log
+LEASE_MARGIN_SECONDS = 30  # a claimed delivery whose worker died is claimable again after its deadline
 
 
 def webhook_id(delivery: Delivery) -> str:
@@ -93,82 +102,266 @@ async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) ->
 
 
 # --- sending (the worker) ------------------------------------------------------------------------
+#
+# A round claims due deliveries in a short transaction (one per endpoint not already in flight, the
+# endpoint neither disabled nor backed off), leases them (`in_flight_until`) and commits; each is then
+# sent in its own task, outside any transaction, within one total deadline (DNS + connect + send +
+# read) and reading at most `response_cap_bytes` of the answer; a second short transaction records
+# the attempt. So a receiver that trickles or streams holds only its own endpoint's slot.
 
 
-async def _refuse_private_target(url: str, config: NotificationsConfig) -> None:
-    """DNS may have changed since the endpoint was created: check the addresses again now."""
-    host, port = check_url(url, allow_insecure=config.dev_mode)
+@dataclass(frozen=True)
+class Claimed:
+    """A leased delivery, with everything the send needs (no ORM object crosses transactions)."""
+
+    delivery_id: uuid.UUID
+    endpoint_id: uuid.UUID
+    url: str
+    secrets: list[str]
+    webhook_id: str
+    body: bytes
+    trigger: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    started_at: datetime
+    duration_ms: int
+    status_code: int | None = None
+    excerpt: str | None = None
+    error: str | None = None  # a category partners see: timeout, refused, tls, dns, target, http_status
+    retry_after: str | None = None
+
+
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
     infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    for info in infos:
-        check_address(str(info[4][0]), allow_loopback=config.dev_mode)
+    return [str(info[4][0]) for info in infos]
 
 
-async def attempt(
-    session: AsyncSession,
-    delivery: Delivery,
-    endpoint: WebhookEndpoint,
+async def pinned_target(url: str, config: NotificationsConfig, resolve: Resolver = system_resolver) -> Pinned:
+    """Resolve the URL's host once, check every address, and name the checked one (DNS rebinding)."""
+    host, port = check_url(url, allow_insecure=config.dev_mode)
+    try:
+        ipaddress.ip_address(host)
+        addresses = [host]
+    except ValueError:
+        try:
+            addresses = await resolve(host, port)
+        except socket.gaierror as exc:
+            raise DnsFailure(host) from exc
+    return pin(url, addresses, allow_insecure=config.dev_mode, allow_loopback=config.dev_mode)
+
+
+class DnsFailure(Exception):
+    pass
+
+
+def _category(exc: BaseException) -> str:
+    """What partners see of a failed attempt: a category, never a socket message (no port scanner)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError):
+            return "tls"
+        seen = seen.__cause__ or seen.__context__
+    if isinstance(exc, httpx.TimeoutException | TimeoutError):
+        return "timeout"
+    if "ssl" in str(exc).lower() or "certificate" in str(exc).lower():
+        return "tls"
+    return "refused"
+
+
+async def send(
+    claimed: Claimed,
     http: httpx.AsyncClient,
-    clock: Clock,
     config: NotificationsConfig,
-    trigger: str,
-) -> DeliveryAttempt:
-    """Send the delivery once, record the attempt, and decide what comes next."""
-    now = clock.now()
+    now: datetime,
+    resolve: Resolver = system_resolver,
+) -> Outcome:
+    """One attempt, bounded in time and in what is read; never raises."""
     timestamp = int(now.timestamp())
-    body = json.dumps(delivery.payload, separators=(",", ":")).encode()
-    in_force = [endpoint.secret]
+    headers = {
+        "content-type": "application/json",
+        "webhook-id": claimed.webhook_id,
+        "webhook-timestamp": str(timestamp),
+        "webhook-signature": signature_header(claimed.secrets, claimed.webhook_id, timestamp, claimed.body),
+        "user-agent": "ChannelHub-Webhooks/1",
+    }
+    started = time.perf_counter()
+    status_code: int | None = None
+    excerpt = error = retry_after = None
+    try:
+        async with asyncio.timeout(config.delivery_timeout_seconds):
+            target = await pinned_target(claimed.url, config, resolve)
+            request = http.build_request(
+                "POST",
+                target.url,
+                content=claimed.body,
+                headers={**headers, "host": target.host_header},
+                extensions={"sni_hostname": target.host},
+            )
+            response = await http.send(request, stream=True)
+            try:
+                status_code = response.status_code
+                retry_after = response.headers.get("retry-after")
+                read = bytearray()
+                async for chunk in response.aiter_raw():
+                    read += chunk
+                    if len(read) >= config.response_cap_bytes:
+                        break  # enough: close the connection, whatever the receiver still sends
+                excerpt = bytes(read[: config.response_cap_bytes]).decode("utf-8", "replace")[:EXCERPT]
+            finally:
+                await response.aclose()
+    except TargetRefused:
+        error = "target"
+    except DnsFailure:
+        error = "dns"
+    except TimeoutError:
+        error = "timeout"  # the total deadline (status and part of the answer may be known)
+    except (httpx.HTTPError, OSError) as exc:
+        error = _category(exc)
+    if error is None and status_code is not None and not retry.is_success(status_code):
+        error = "http_status"
+    duration_ms = int((time.perf_counter() - started) * 1000)
+    return Outcome(now, duration_ms, status_code, excerpt, error, retry_after)
+
+
+async def claim_due(
+    session: AsyncSession, clock: Clock, config: NotificationsConfig, limit: int, busy: set[uuid.UUID]
+) -> list[Claimed]:
+    """Lease up to `limit` due deliveries, at most one per endpoint, none of an endpoint in flight
+    (here: `busy`; in another replica: a live lease) or backed off."""
+    now = clock.now()
+    earlier = aliased(Delivery)
+    held = (
+        sa.select(earlier.id)
+        .where(
+            earlier.endpoint_id == Delivery.endpoint_id,
+            earlier.subject == Delivery.subject,
+            earlier.status == "pending",
+            earlier.event_time < Delivery.event_time,
+        )
+        .exists()
+    )
+    leased = aliased(Delivery)
+    in_flight = (
+        sa.select(leased.id)
+        .where(
+            leased.endpoint_id == Delivery.endpoint_id,
+            leased.status == "pending",
+            leased.in_flight_until > now,
+        )
+        .exists()
+    )
+    stmt = (
+        sa.select(Delivery)
+        .join(WebhookEndpoint, WebhookEndpoint.id == Delivery.endpoint_id)
+        .where(
+            Delivery.status == "pending",
+            Delivery.next_attempt_at <= now,
+            ~held,
+            ~in_flight,
+            sa.or_(WebhookEndpoint.paused_until.is_(None), WebhookEndpoint.paused_until <= now),
+        )
+        .order_by(Delivery.next_attempt_at)
+        .limit(limit * 4)
+        .with_for_update(of=Delivery, skip_locked=True)
+    )
+    if busy:
+        stmt = stmt.where(Delivery.endpoint_id.not_in(busy))
+    claimed: list[Claimed] = []
+    taken: set[uuid.UUID] = set()
+    lease = now + timedelta(seconds=config.delivery_timeout_seconds + LEASE_MARGIN_SECONDS)
+    for delivery in (await session.scalars(stmt)).all():
+        if len(claimed) >= limit:
+            break
+        if delivery.endpoint_id in taken:
+            continue
+        endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
+        assert endpoint is not None
+        if endpoint.status != "active" or endpoint.deleted_at is not None:
+            delivery.status, delivery.next_attempt_at = "failed", None
+            continue
+        taken.add(delivery.endpoint_id)
+        drop_expired_secret(endpoint, now)
+        delivery.in_flight_until = lease
+        claimed.append(
+            Claimed(
+                delivery_id=delivery.id,
+                endpoint_id=endpoint.id,
+                url=endpoint.url,
+                secrets=signing_secrets(endpoint, now),
+                webhook_id=webhook_id(delivery),
+                body=json.dumps(delivery.payload, separators=(",", ":")).encode(),
+                trigger=delivery.next_trigger,
+            )
+        )
+    await session.flush()
+    return claimed
+
+
+def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
+    """The secret, and the previous one while the rotation overlap lasts."""
+    in_force = [secret_box.open_secret(endpoint.secret)]
     if (
         endpoint.previous_secret
         and endpoint.previous_secret_expires_at
         and endpoint.previous_secret_expires_at > now
     ):
-        in_force.append(endpoint.previous_secret)
-    headers = {
-        "content-type": "application/json",
-        "webhook-id": webhook_id(delivery),
-        "webhook-timestamp": str(timestamp),
-        "webhook-signature": signature_header(in_force, webhook_id(delivery), timestamp, body),
-        "user-agent": "ChannelHub-Webhooks/1",
-    }
-    status_code: int | None = None
-    excerpt = error = None
-    retry_after = None
-    started = time.perf_counter()
-    try:
-        await _refuse_private_target(endpoint.url, config)
-        response = await http.post(endpoint.url, content=body, headers=headers)
-        status_code = response.status_code
-        excerpt = response.text[:EXCERPT]
-        retry_after = retry.parse_retry_after(response.headers.get("retry-after"), now)
-    except TargetRefused as exc:
-        error = f"refused target: {exc}"
-    except (httpx.HTTPError, OSError) as exc:
-        error = f"{type(exc).__name__}: {exc}"[:EXCERPT]
-    duration_ms = int((time.perf_counter() - started) * 1000)
+        in_force.append(secret_box.open_secret(endpoint.previous_secret))
+    return in_force
+
+
+async def record(
+    session: AsyncSession, claimed: Claimed, outcome: Outcome, clock: Clock, config: NotificationsConfig
+) -> DeliveryAttempt | None:
+    """Record the attempt and decide what comes next (retry, give up, back the endpoint off)."""
+    delivery = await session.get(Delivery, claimed.delivery_id, with_for_update=True)
+    endpoint = await session.get(WebhookEndpoint, claimed.endpoint_id, with_for_update=True)
+    if delivery is None or endpoint is None:
+        return None
+    now = clock.now()
+    delivery.in_flight_until = None
+    delivery.next_trigger = "schedule"
+    status_code = outcome.status_code if outcome.error in (None, "http_status") else None
     succeeded = status_code is not None and retry.is_success(status_code)
     delivery.attempts += 1
-    record = DeliveryAttempt(
+    attempt_row = DeliveryAttempt(
         id=uuid.uuid4(),
         delivery_id=delivery.id,
         number=delivery.attempts,
-        trigger=trigger,
-        started_at=now,
-        duration_ms=duration_ms,
+        trigger=claimed.trigger,
+        started_at=outcome.started_at,
+        duration_ms=outcome.duration_ms,
         status_code=status_code,
-        response_excerpt=excerpt,
-        error=error,
+        response_excerpt=outcome.excerpt if status_code is not None else None,
+        error=outcome.error,
         succeeded=succeeded,
     )
-    session.add(record)
+    session.add(attempt_row)
     delivery.last_status_code = status_code
-    ATTEMPTS.labels(str(endpoint.id), "succeeded" if succeeded else "failed").inc()
-    if succeeded:
+    ATTEMPTS.labels(str(endpoint.id), "succeeded" if succeeded else (outcome.error or "failed")).inc()
+    if outcome.error == "timeout":  # keeps timing out: this endpoint alone waits longer and longer
+        endpoint.consecutive_timeouts += 1
+        pause = min(
+            config.timeout_backoff_seconds * 2 ** (endpoint.consecutive_timeouts - 1),
+            config.timeout_backoff_max_seconds,
+        )
+        endpoint.paused_until = now + timedelta(seconds=pause)
+    elif outcome.status_code is not None:
+        endpoint.consecutive_timeouts, endpoint.paused_until = 0, None
+    if delivery.status != "pending":
+        pass  # changed meanwhile (the endpoint was deleted): only the attempt is recorded
+    elif succeeded:
         delivery.status, delivery.delivered_at, delivery.next_attempt_at = "succeeded", now, None
     elif status_code is not None and retry.disables_endpoint(status_code):
         delivery.status, delivery.next_attempt_at = "failed", None
         await disable(session, endpoint, "the receiver answered 410 Gone")
-    elif trigger == "schedule":
+    else:
         failed = delivery.attempts - delivery.schedule_start
+        retry_after = retry.parse_retry_after(outcome.retry_after, now)
         following = retry.next_attempt(failed, now, config.retry_delays(), retry_after=retry_after)
         if following is None:
             delivery.status, delivery.next_attempt_at = "failed", None
@@ -178,7 +371,7 @@ async def attempt(
         else:
             delivery.next_attempt_at = following
     await session.flush()
-    return record
+    return attempt_row
 
 
 async def disable(session: AsyncSession, endpoint: WebhookEndpoint, reason: str) -> None:
@@ -194,48 +387,21 @@ async def disable(session: AsyncSession, endpoint: WebhookEndpoint, reason: str)
     )
 
 
-async def send_due(
-    session: AsyncSession, http: httpx.AsyncClient, clock: Clock, config: NotificationsConfig, limit: int = 20
-) -> int:
-    """Claim and send deliveries that are due, not held behind an earlier one of their aggregate."""
-    earlier = aliased(Delivery)
-    held = (
-        sa.select(earlier.id)
-        .where(
-            earlier.endpoint_id == Delivery.endpoint_id,
-            earlier.subject == Delivery.subject,
-            earlier.status == "pending",
-            earlier.event_time < Delivery.event_time,
-        )
-        .exists()
-    )
-    due = (
-        await session.scalars(
-            sa.select(Delivery)
-            .where(Delivery.status == "pending", Delivery.next_attempt_at <= clock.now(), ~held)
-            .order_by(Delivery.next_attempt_at)
-            .limit(limit)
-            .with_for_update(skip_locked=True)
+async def measure(session: AsyncSession, now: datetime) -> None:
+    """Queue depth and age, overall and per endpoint (its lag: how long its oldest due delivery waits)."""
+    rows = (
+        await session.execute(
+            sa.select(Delivery.endpoint_id, sa.func.count(), sa.func.min(Delivery.next_attempt_at))
+            .where(Delivery.status == "pending")
+            .group_by(Delivery.endpoint_id)
         )
     ).all()
-    for delivery in due:
-        endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id, with_for_update=True)
-        assert endpoint is not None
-        if endpoint.status != "active":
-            delivery.status, delivery.next_attempt_at = "failed", None
-            continue
-        await attempt(session, delivery, endpoint, http, clock, config, "schedule")
-    return len(due)
-
-
-async def measure(session: AsyncSession, now: datetime) -> None:
-    depth, oldest = (
-        await session.execute(
-            sa.select(sa.func.count(), sa.func.min(Delivery.created_at)).where(Delivery.status == "pending")
-        )
-    ).one()
-    QUEUE_DEPTH.set(depth)
-    OLDEST_AGE.set((now - oldest).total_seconds() if oldest else 0)
+    QUEUE_DEPTH.set(sum(r[1] for r in rows))
+    oldest = min((r[2] for r in rows if r[2] is not None), default=None)
+    OLDEST_AGE.set(max((now - oldest).total_seconds(), 0) if oldest else 0)
+    ENDPOINT_LAG.clear()
+    for endpoint_id, _count, due in rows:
+        ENDPOINT_LAG.labels(str(endpoint_id)).set(max((now - due).total_seconds(), 0) if due else 0)
 
 
 # --- the partner's view: log and replay ------------------------------------------------------------
@@ -265,15 +431,10 @@ async def attempts_of(
 
 
 async def replay(
-    session: AsyncSession,
-    caller: Caller,
-    endpoint_id: uuid.UUID,
-    delivery_id: uuid.UUID,
-    http: httpx.AsyncClient,
-    clock: Clock,
-    config: NotificationsConfig,
+    session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, delivery_id: uuid.UUID, clock: Clock
 ) -> Delivery:
-    """Send the same payload with the same `webhook-id` again, now (a new attempt in the log)."""
+    """Queue this delivery again — the same payload and `webhook-id` — for the worker (never sent
+    inside the request): a new attempt, recorded as a replay, on a fresh retry schedule."""
     endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
     delivery = await load_or_404(
         session,
@@ -281,7 +442,10 @@ async def replay(
         DeliveryNotFound,
         lock=True,
     )
-    await attempt(session, delivery, endpoint, http, clock, config, "replay")
+    if delivery.in_flight_until is None or delivery.status != "pending":
+        delivery.status, delivery.next_attempt_at = "pending", clock.now()
+        delivery.schedule_start, delivery.next_trigger = delivery.attempts, "replay"
+    await session.flush()
     return delivery
 
 
@@ -292,12 +456,40 @@ async def replay_range(
     start: datetime,
     end: datetime,
     clock: Clock,
+    config: NotificationsConfig,
 ) -> int:
-    """Queue every delivery made in [start, end) again (the worker sends them, in order)."""
-    endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
+    """Queue every delivery made in [start, end) again (the worker sends them, in order), within
+    the limits: a range of at most `replay_max_days`, at most `replay_max_deliveries` deliveries,
+    and not while the endpoint still has `replay_max_pending` deliveries waiting (429)."""
+    endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)  # another's: 404 first
+    if end - start > timedelta(days=config.replay_max_days):
+        raise ReplayRangeTooLong(f"replay at most {config.replay_max_days} days at a time")
+    in_range = (
+        Delivery.endpoint_id == endpoint.id,
+        Delivery.created_at >= start,
+        Delivery.created_at < end,
+    )
+    count = await session.scalar(sa.select(sa.func.count()).where(*in_range))
+    if (count or 0) > config.replay_max_deliveries:
+        raise ReplayTooLarge(
+            f"{count} deliveries in the range; replay at most {config.replay_max_deliveries} at a time"
+        )
+    waiting = await session.scalar(
+        sa.select(sa.func.count()).where(Delivery.endpoint_id == endpoint.id, Delivery.status == "pending")
+    )
+    if (waiting or 0) >= config.replay_max_pending:
+        raise ReplayBacklog(
+            f"{waiting} deliveries of this endpoint are still waiting; replay again when they are sent",
+            headers={"Retry-After": "60"},
+        )
     result = await session.execute(
         sa.update(Delivery)
-        .where(Delivery.endpoint_id == endpoint.id, Delivery.created_at >= start, Delivery.created_at < end)
-        .values(status="pending", next_attempt_at=clock.now(), schedule_start=Delivery.attempts)
+        .where(*in_range, Delivery.in_flight_until.is_(None) | (Delivery.status != "pending"))
+        .values(
+            status="pending",
+            next_attempt_at=clock.now(),
+            schedule_start=Delivery.attempts,
+            next_trigger="replay",
+        )
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -8,7 +8,7 @@ import base64
 import secrets
 import socket
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,9 +21,10 @@ from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.notifications.config import NotificationsConfig
 from services.notifications.domain.targets import TargetRefused, check_address, check_url
-from services.notifications.errors import EndpointNotFound, UnknownEventType, UrlNotAllowed
+from services.notifications.errors import EndpointLimit, EndpointNotFound, UnknownEventType, UrlNotAllowed
 from services.notifications.models import WebhookEndpoint
 from services.notifications.schemas import EndpointCreate, EndpointPatch
+from services.notifications.usecases import secret_box
 
 
 def catalog() -> list[dict[str, str]]:
@@ -75,23 +76,34 @@ async def load_endpoint(
 
 async def create(
     session: AsyncSession, caller: Caller, body: EndpointCreate, config: NotificationsConfig
-) -> WebhookEndpoint:
+) -> tuple[WebhookEndpoint, str]:
+    """The endpoint and its secret (shown once; stored encrypted). At most
+    `max_endpoints_per_reseller` live endpoints per reseller (422 `webhook-endpoint-limit`)."""
     assert caller.reseller_id is not None
     event_types = _check_types(body.event_types)
+    # one reseller's creates are serialised on its existing endpoints' rows, so the count holds
+    live = await session.scalars(
+        sa.select(WebhookEndpoint.id)
+        .where(WebhookEndpoint.reseller_id == caller.reseller_id, WebhookEndpoint.deleted_at.is_(None))
+        .with_for_update()
+    )
+    if len(live.all()) >= config.max_endpoints_per_reseller:
+        raise EndpointLimit(f"a reseller has at most {config.max_endpoints_per_reseller} webhook endpoints")
     await resolve_public(body.url, config)
+    secret = new_secret()
     endpoint = WebhookEndpoint(
         id=uuid.uuid4(),
         reseller_id=caller.reseller_id,
         url=body.url,
         description=body.description,
         event_types=event_types,
-        secret=new_secret(),
+        secret=secret_box.seal(secret),
         status="active",
     )
     session.add(endpoint)
     await session.flush()
     await session.refresh(endpoint)
-    return endpoint
+    return endpoint, secret
 
 
 async def list_endpoints(
@@ -119,6 +131,8 @@ async def patch(
     if values.get("status") is not None and values["status"] != endpoint.status:
         endpoint.status = values["status"]
         endpoint.disabled_reason = None if values["status"] == "active" else "disabled by the partner"
+    if values.get("url") is not None or values.get("status") == "active":  # a fresh start: no backoff
+        endpoint.consecutive_timeouts, endpoint.paused_until = 0, None
     await session.flush()
     return endpoint
 
@@ -134,12 +148,21 @@ async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, 
 
 async def rotate(
     session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, clock: Clock, overlap_hours: int
-) -> WebhookEndpoint:
-    """A new secret; the old one keeps signing too until the overlap ends, so the partner can
-    switch its verifier without missing a delivery."""
+) -> tuple[WebhookEndpoint, str]:
+    """A new secret (returned to be shown once, stored encrypted); the old one keeps signing too
+    until the overlap ends, so the partner can switch its verifier without missing a delivery. After
+    the overlap the old one is dropped (`drop_expired_secret`)."""
     endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
-    endpoint.previous_secret = endpoint.secret
+    secret = new_secret()
+    endpoint.previous_secret = secret_box.seal(secret_box.open_secret(endpoint.secret))
     endpoint.previous_secret_expires_at = clock.now() + timedelta(hours=overlap_hours)
-    endpoint.secret = new_secret()
+    endpoint.secret = secret_box.seal(secret)
     await session.flush()
-    return endpoint
+    return endpoint, secret
+
+
+def drop_expired_secret(endpoint: WebhookEndpoint, now: datetime) -> None:
+    """The previous secret is kept only while the rotation overlap lasts."""
+    expires = endpoint.previous_secret_expires_at
+    if endpoint.previous_secret is not None and (expires is None or expires <= now):
+        endpoint.previous_secret = None

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import aiosmtplib
 import sqlalchemy as sa
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import RootModel
+from pydantic import BaseModel, RootModel
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -86,13 +86,39 @@ async def _contact(
     return contact
 
 
+class InvitationToken(BaseModel):
+    token: str
+
+
+async def _invitation_link(mail: OutboundMail, licensing: InternalClient, config: NotificationsConfig) -> str:
+    """The activation link, with a token licensing mints for this mail only (R-LI-4): it lives in
+    this function and the message, never in the mail's stored parameters. The token is in the URL's
+    fragment, which browsers never send: the gateway's page posts it to
+    `POST /v1/seat-invitations/activate`."""
+    p = mail.params
+    if "token" in p:  # recorded before tokens were minted at send time
+        token = str(p["token"])
+    else:
+        issued = await licensing.post(
+            f"/internal/seat-invitations/{p['invitation_id']}/token", InvitationToken
+        )
+        if issued is None:
+            raise InvitationGone("the invitation was used, withdrawn or expired")
+        token = issued.token
+    return f"{config.public_base_url.rstrip('/')}/activate-seat#token={token}"
+
+
+class InvitationGone(Exception):
+    """Nothing to invite to any more: the mail is dropped, not retried."""
+
+
 async def _compose(
     session: AsyncSession, mail: OutboundMail, clients: dict[str, InternalClient], config: NotificationsConfig
 ) -> tuple[str, str, str, str, list[tuple[str, str, bytes]]]:
     """(recipient, subject, text, html, attachments) of a recorded mail."""
     p = mail.params
     if mail.kind == "seat_invitation":
-        link = f"{config.public_base_url.rstrip('/')}/v1/seat-invitations/{p['token']}/activate"
+        link = await _invitation_link(mail, clients["licensing"], config)
         text, html = _render(
             "seat_invitation", link=link, email=mail.recipient, sku=p["sku"], expires=p["expires"]
         )
@@ -200,6 +226,9 @@ async def send_due(
             recipient, subject, text, html, attachments = await _compose(session, mail, clients, config)
             message = _message(config.mail_from, recipient, subject, text, html, attachments)
             await aiosmtplib.send(message, hostname=smtp.hostname, port=smtp.port or 25, timeout=10)
+        except InvitationGone as exc:
+            mail.status, mail.last_error = "failed", str(exc)
+            continue
         except (MailNotReady, ServiceUnavailable, aiosmtplib.SMTPException, OSError) as exc:
             mail.last_error = f"{type(exc).__name__}: {exc}"[:500]
             if mail.attempts >= MAX_ATTEMPTS:

@@ -21,6 +21,7 @@ from services.onboarding.errors import (
     CustomerDomainTaken,
     CustomerNotFound,
     CustomerUserExists,
+    EditionStaffOnly,
     InvalidField,
     TransferTokenExpired,
     TransferTokenInvalid,
@@ -117,7 +118,7 @@ async def read_customer(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller)
     "/{customer_id}",
     response_model=schemas.Customer,
     name="customers-update",
-    responses=problem_responses(CustomerNotFound, CustomerDomainTaken, InvalidField, Forbidden),
+    responses=problem_responses(CustomerNotFound, CustomerDomainTaken, InvalidField, EditionStaffOnly),
 )
 async def update_customer(
     customer_id: uuid.UUID, body: schemas.CustomerPatch, uow: UoW, caller: CurrentCaller, clock: CurrentClock

@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from libs.auth import Caller, CurrentCaller, Forbidden, Staff, StaffOrReseller, require_reseller_access
+from libs.auth import Caller, CurrentCaller, Staff, StaffOrReseller, require_reseller_access
 from libs.errors import problem_responses
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.onboarding import schemas
@@ -64,12 +64,11 @@ async def accept_policy(
 
 
 def _require_key_admin(caller: Caller, reseller_id: uuid.UUID) -> None:
+    """The reseller's own keys (the role is the permission table's: reseller_admin or staff)."""
     try:
         require_reseller_access(caller, reseller_id)
     except Exception as exc:
         raise ResellerNotFound() from exc
-    if caller.kind == "reseller" and "reseller_admin" not in caller.roles:
-        raise Forbidden("the reseller_admin role is required to manage API keys")
 
 
 @router.post(

@@ -24,6 +24,7 @@ from services.onboarding.errors import (
     CustomerAlreadyDomainCustomer,
     CustomerDomainTaken,
     CustomerNotFound,
+    EditionStaffOnly,
     InvalidField,
 )
 from services.onboarding.models import OUTBOX, Customer, CustomerUser
@@ -213,6 +214,8 @@ async def patch_customer(
     customer = await get_customer(session, caller, customer_id, lock=True)
     require_manager(caller, "change the customer's data")
     given = body.model_fields_set
+    if "edition" in given and body.edition != customer.edition and not caller.is_staff:
+        raise EditionStaffOnly()  # R-CU-1, R-PL-5: a reseller would sell to non-profits
     if "domain" in given and customer.kind == "team":
         raise invalid(
             "domain", "a team customer gets a domain by verifying it (POST .../domain-verification)"

@@ -62,6 +62,22 @@ async def revoke_reseller_key(session: AsyncSession, reseller_id: uuid.UUID, key
     return row
 
 
+async def list_staff_keys(session: AsyncSession) -> list[ApiKey]:
+    rows = await session.scalars(
+        sa.select(ApiKey).where(ApiKey.kind == "staff").order_by(ApiKey.created_at, ApiKey.id)
+    )
+    return list(rows)
+
+
+async def revoke_staff_key(session: AsyncSession, key_id: uuid.UUID) -> ApiKey:
+    row = await session.scalar(sa.select(ApiKey).where(ApiKey.id == key_id, ApiKey.kind == "staff"))
+    if row is None:
+        raise ApiKeyNotFound()
+    if row.revoked_at is None:
+        row.revoked_at = datetime.now(UTC)
+    return row
+
+
 async def list_customer_keys(session: AsyncSession, customer_id: uuid.UUID) -> list[ApiKey]:
     rows = await session.scalars(
         sa.select(ApiKey)
@@ -120,7 +136,8 @@ async def resolve(session: AsyncSession, key_hash: str) -> Caller | None:
     if found is None:
         return None
     row, reseller_status = found
-    kind: CallerKind = "reseller" if row.kind == "reseller" else "customer"
+    kinds: dict[str, CallerKind] = {"reseller": "reseller", "staff": "staff", "customer": "customer"}
+    kind = kinds[row.kind]
     return Caller(
         kind=kind,
         roles=(row.role,),

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from libs.csvsafe import safe_cell
 from libs.late_interest import accrued
 from libs.money import round_half_up
 
@@ -47,7 +48,7 @@ def to_csv(rows: Sequence[Mapping[str, Any]], columns: list[str]) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: row.get(k) for k in columns})
+        writer.writerow({k: safe_cell(row.get(k)) for k in columns})  # no formulas (libs.csvsafe)
     return out.getvalue()
 
 

@@ -80,7 +80,13 @@ def draft(api: Api, reseller: Reseller, customer_id: str, code: str, **overrides
 def activate(api: Api, reseller: Reseller, contract: dict[str, Any]) -> dict[str, Any]:
     path = f"/v1/waas/contracts/{contract['id']}"
     assert api.call("POST", f"{path}/submit", reseller.key).status_code == 200
-    approved = api.admin("POST", f"{path}/credit-check", json={"decision": "approved", "reason": "score A"})
+    # R-WA-3: the credit officer decides; another staff key (the admin) signs for the distributor
+    approved = api.call(
+        "POST",
+        f"{path}/credit-check",
+        api.role_key("credit_officer"),
+        json={"decision": "approved", "reason": "score A"},
+    )
     assert approved.status_code == 200, approved.text
     assert (
         api.admin(

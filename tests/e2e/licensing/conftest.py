@@ -1,5 +1,5 @@
-"""Helpers for licensing's end-to-end tests: licensing's own database for what only the invitee's
-e-mail carries (the invitation token, in the `licensing.seat.assigned.v1` event)."""
+"""Helpers for licensing's end-to-end tests: licensing's own database, and what only the invitee's
+e-mail carries (the invitation token, minted when the mail is sent)."""
 
 from __future__ import annotations
 
@@ -7,41 +7,35 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
-from libs.db import UnitOfWork
 from libs.devstack.stack import Stack
-from libs.testing.api import Api, Reseller
+from libs.testing.api import Api, Reseller, wait_until
 from libs.testing.db import ServiceDb
-from services.licensing.models import TABLES
 
 
 class LicensingDb(ServiceDb):
+    api: Api
+
     def invitation_token(self, subscription_id: str, email: str) -> str:
-        """The token the invitee's e-mail carries (notifications mails it from this event)."""
-        outbox = TABLES.outbox
+        """The token the invitee's e-mail carries — only there (R-LI-4): read from the mail the
+        development SMTP server captured, in the link's fragment (`/activate-seat#token=…`)."""
 
-        async def work(uow: UnitOfWork) -> str:
-            rows = await uow.session.execute(
-                sa.select(outbox.c.envelope)
-                .where(outbox.c.event_type == "licensing.seat.assigned.v1")
-                .order_by(outbox.c.id)
-            )
-            tokens = [
-                r.envelope["data"]["invitation_token"]
-                for r in rows
-                if r.envelope["data"]["subscription_id"] == subscription_id
-                and r.envelope["data"]["email"] == email
-            ]
-            assert tokens, f"no invitation for {email}"
-            return str(tokens[-1])
+        def mailed() -> str | None:
+            listed = self.api.admin("GET", "/v1/outbound-mail", params={"to": email}).json()
+            for mail in listed:
+                text = self.api.admin("GET", f"/v1/outbound-mail/{mail['id']}").json()["text"]
+                if subscription_id in text and "#token=" in text:
+                    return str(text.split("#token=", 1)[1].split()[0])
+            return None
 
-        return self.run(work)
+        return wait_until(mailed, what=f"the invitation mail to {email}")
 
 
 @pytest.fixture(scope="session")
-def licensing_db(stack: Stack) -> LicensingDb:
-    return LicensingDb(stack.service_urls["licensing"])
+def licensing_db(stack: Stack, api: Api) -> LicensingDb:
+    db = LicensingDb(stack.service_urls["licensing"])
+    db.api = api
+    return db
 
 
 @pytest.fixture

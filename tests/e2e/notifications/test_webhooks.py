@@ -146,7 +146,15 @@ def test_r_pl_2_replay_sends_the_same_payload_again_as_a_new_attempt(
         "POST", f"/v1/webhook-endpoints/{endpoint['id']}/deliveries/{delivery['id']}/replay", reseller.key
     )
     assert replayed.status_code == 200, replayed.text
-    assert [a["trigger"] for a in replayed.json()["attempt_log"]] == ["schedule", "replay"]
+    # queued, never sent inside the request (R-PL-5): the worker sends it next
+    assert replayed.json()["status"] == "pending"
+    wait_until(
+        lambda: (
+            [a["trigger"] for a in deliveries(api, reseller, endpoint)[0]["attempt_log"]]
+            == ["schedule", "replay"]
+        ),
+        what="the replay's attempt",
+    )
     assert len(receiver.received) == 2
     assert receiver.received[0].body == receiver.received[1].body
     assert receiver.received[0].headers["webhook-id"] == receiver.received[1].headers["webhook-id"]

@@ -274,11 +274,14 @@ def test_customers_are_isolated_between_resellers(api: Api, customers: Customers
         ("POST", f"/v1/customers/{cid}/users", {"email": "m@gmail.com"}),
         ("GET", f"/v1/customers/{cid}/users", None),
         ("POST", f"/v1/customers/{cid}/api-keys", {"name": "steal"}),
-        ("POST", f"/v1/customers/{cid}/transfer-tokens", {"product_family": "workspace"}),
         ("GET", f"/v1/customers/{uuid.uuid4()}", None),
     ]
     for method, path, body in attempts:
         assert_problem(api.call(method, path, b.key, json=body), 404, "customer-not-found")
+    # no reseller issues transfer tokens (R-PL-5: refused by role, alike for every id)
+    for customer_id in (cid, uuid.uuid4()):
+        tokens = f"/v1/customers/{customer_id}/transfer-tokens"
+        assert_problem(api.call("POST", tokens, b.key, json={"product_family": "workspace"}), 403)
     assert customers.ids(b.key) == []
     assert api.call("GET", f"/v1/customers/{cid}", a.key).json() == mine
     assert cid in customers.ids(api.admin_key)  # staff see every customer

@@ -45,3 +45,17 @@ def test_r_pl_3_ageing_buckets_at_their_edges() -> None:
 def test_r_pl_3_months_and_csv() -> None:
     assert month_of(date(2026, 3, 9)) == "2026-03"
     assert to_csv([{"a": "1.10", "b": 2, "c": "x"}], ["a", "b"]) == "a,b\n1.10,2\n"
+
+
+def test_r_pl_5_csv_cells_that_a_spreadsheet_would_run_are_neutralised() -> None:
+    rows = [
+        {"a": '=HYPERLINK("http://x")', "b": "+1+cmd|' /C calc'!A0", "c": "-2+3"},
+        {"a": "@SUM(A1)", "b": "\tTAB", "c": "\x01ctl"},
+        {"a": "-12.50", "b": "+3", "c": "Acme = fine"},
+    ]
+    assert to_csv(rows, ["a", "b", "c"]).splitlines() == [
+        "a,b,c",
+        '"\'=HYPERLINK(""http://x"")",\'+1+cmd|\' /C calc\'!A0,\'-2+3',
+        "'@SUM(A1),'\tTAB,'\x01ctl",
+        "-12.50,+3,Acme = fine",
+    ]
