@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
 
 from pydantic import Field, field_validator
@@ -21,9 +20,6 @@ class BillingConfig(BaseSettings):
     vendor_bic: str = Field("ABNANL2A", alias="CHANNELHUB_VENDOR_BIC")
     # CAMT.053 uploads larger than this are refused before parsing (a statement of a day is small)
     statement_max_bytes: int = Field(5_000_000, ge=1_000, alias="CHANNELHUB_BANK_STATEMENT_MAX_BYTES")
-
-    # R-BI-6: VAT on the distributor's monthly WaaS invoices to end customers (a domestic B2B rate)
-    waas_vat_rate: Decimal = Field(Decimal("0.21"), ge=0, le=1, alias="CHANNELHUB_WAAS_VAT_RATE")
 
     @field_validator("vendor_iban")
     @classmethod

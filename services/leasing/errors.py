@@ -51,3 +51,18 @@ class ExtensionLimit(Conflict):
 
 class RequestAlreadyDecided(Conflict):
     code, title = "hardware-request-decided", "The hardware request was decided already"
+
+
+class ExtensionNotFound(NotFound):
+    code, title = "extension-not-found", "No such extension of this contract"
+
+
+class TerminationDateNotAllowed(Unprocessable):
+    code, title = (
+        "termination-date-not-allowed",
+        "R-WA-6: a termination takes effect on the platform's date (staff may record another, never later)",
+    )
+
+
+class InvalidCustomerVatId(Unprocessable):
+    code, title = "invalid-vat-id", "The end customer's VAT id is not a valid EU VAT id of its country"

@@ -2,8 +2,9 @@
 
 Each event of another service becomes a webhook delivery for every subscribed endpoint of its tenant
 (R-PL-2). Some also make a mail (R-BI-5: invoice paid → the invoice PDF, permanent license issued →
-the license file; R-LI-4 seat invitations; R-BI-3 statements; R-BI-4 reminders), recorded here once
-per event and sent by the mail worker. Onboarding's reseller snapshots give the contact addresses.
+the license file; R-LI-4 seat invitations; R-BI-3 statements; R-BI-4 reminders; R-BI-6 WaaS
+invoices and their reminders to the end customer's billing contact), recorded here once per event
+and sent by the mail worker. Onboarding's reseller snapshots give the contact addresses.
 """
 
 from __future__ import annotations
@@ -31,6 +32,21 @@ async def invoice_paid(uow: UnitOfWork, envelope: CloudEvent, event: billing_eve
             kind="invoice_paid",
             params={"invoice_id": str(event.invoice_id)},
             reseller_id=event.invoice.reseller_id,
+            now=envelope.time,
+        )
+
+
+async def waas_invoice_issued(
+    uow: UnitOfWork, envelope: CloudEvent, event: billing_events.InvoiceIssued
+) -> None:
+    """R-BI-6: the distributor's WaaS invoices (instalments, a termination's fee, a secure pick-up)
+    go to the end customer's billing contact with the PDF — never to the partner."""
+    if event.invoice.kind == "waas":
+        await mail.record(
+            uow.session,
+            key=f"waas_invoice:{event.invoice_id}",
+            kind="waas_invoice",
+            params={"invoice_id": str(event.invoice_id)},
             now=envelope.time,
         )
 
@@ -87,6 +103,20 @@ async def statement_issued(
 async def reminder_due(
     uow: UnitOfWork, envelope: CloudEvent, event: billing_events.InvoiceReminderDue
 ) -> None:
+    if event.invoice.kind == "waas":  # R-BI-6: the end customer is the debtor, with its own wording
+        await mail.record(
+            uow.session,
+            key=f"reminder:{event.invoice_id}:{event.level}",
+            kind="waas_reminder",
+            params={
+                "invoice_id": str(event.invoice_id),
+                "invoice": event.invoice.model_dump(mode="json"),
+                "level": event.level,
+                "days": event.days_overdue,
+            },
+            now=envelope.time,
+        )
+        return
     await mail.record(
         uow.session,
         key=f"reminder:{event.invoice_id}:{event.level}",
@@ -107,6 +137,7 @@ async def reseller_changed(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Re
 
 EXTRAS: dict[type[Event], Extra] = {
     billing_events.InvoicePaid: invoice_paid,
+    billing_events.InvoiceIssued: waas_invoice_issued,
     licensing_events.LicenseIssued: license_issued,
     licensing_events.SeatAssigned: seat_assigned,
     billing_events.StatementIssued: statement_issued,
