@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from libs.auth import Caller, internal_service
-from libs.service import UoW
+from libs.service import CurrentClock, UoW
 from services.licensing import errors, schemas
 from services.licensing.api.deps import Config
 from services.licensing.usecases import licenses
@@ -28,8 +28,10 @@ async def license_snapshot(license_id: uuid.UUID, uow: UoW, _service: LicenseRea
 
 
 @router.get("/licenses/{license_id}/file", response_model=schemas.LicenseFile)
-async def license_file(license_id: uuid.UUID, uow: UoW, config: Config, _service: LicenseReader) -> Any:
+async def license_file(
+    license_id: uuid.UUID, uow: UoW, config: Config, clock: CurrentClock, _service: LicenseReader
+) -> Any:
     found = await licenses.any_license(uow.session, license_id)
     if found is None:
         raise errors.LicenseNotFound()
-    return licenses.signed_file(found, config)
+    return licenses.signed_file(found, config, clock.today())

@@ -1,4 +1,11 @@
-"""What a license says: the payload of its signed file (R-LI-2), and temporary validity (R-LI-3)."""
+"""What a license says: the payload of its signed file (R-LI-2), and temporary validity (R-LI-3).
+
+Validity: `valid_from` is the first day a license may be used and `valid_until` its last day
+(inclusive, as the API shows it); the payload also states the exclusive end, `valid_before`
+(= `valid_until` + 1 day), which is what the offline verifier compares a day against:
+valid on `day` iff `valid_from <= day < valid_before`. A subscription period's end is exclusive
+(ordering's `period_end`, the first day of the next period), so its license's last day is the day
+before it (`last_day_of_period`)."""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2  # 2: status, valid_before (exclusive end), key_id
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,23 @@ class LicenseTerms:
     order_id: UUID | None
     subscription_id: UUID | None
     issued_at: datetime
+    status: str = "active"
+    key_id: str = ""
+
+
+def valid_before(valid_until: date | None) -> date | None:
+    """The exclusive end of a validity whose last day is `valid_until`."""
+    return valid_until + timedelta(days=1) if valid_until is not None else None
+
+
+def last_day_of_period(period_end_exclusive: date) -> date:
+    """R-LI-4: a subscription license ends exactly with its period (no day more)."""
+    return period_end_exclusive - timedelta(days=1)
+
+
+def may_sign(status: str, valid_until: date | None, today: date) -> bool:
+    """R-LI-2: a file is signed only for a license that is active and has not ended."""
+    return status == "active" and not has_ended(valid_until, today)
 
 
 def payload(terms: LicenseTerms) -> dict[str, Any]:
@@ -38,6 +62,9 @@ def payload(terms: LicenseTerms) -> dict[str, Any]:
         "temporary": terms.temporary,
         "valid_from": terms.valid_from.isoformat(),
         "valid_until": terms.valid_until.isoformat() if terms.valid_until else None,
+        "valid_before": (end.isoformat() if (end := valid_before(terms.valid_until)) else None),
+        "status": terms.status,
+        "key_id": terms.key_id,
         "order_id": str(terms.order_id) if terms.order_id else None,
         "subscription_id": str(terms.subscription_id) if terms.subscription_id else None,
         "issued_at": terms.issued_at.isoformat(),

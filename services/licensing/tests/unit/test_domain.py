@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+import uuid
+from datetime import UTC, date, datetime, timedelta
 
-from services.licensing.domain.licenses import has_ended, temporary_validity
-from services.licensing.domain.seats import may_assign, usable_seats
+from services.licensing.domain.licenses import (
+    LicenseTerms,
+    has_ended,
+    last_day_of_period,
+    may_sign,
+    payload,
+    temporary_validity,
+    valid_before,
+)
+from services.licensing.domain.seats import holds_seat, may_assign, usable_seats
 from services.licensing.domain.tokens import digest, new_token
 
 
@@ -28,3 +37,50 @@ def test_r_li_4_invitation_tokens_are_random_and_kept_as_digests() -> None:
     a, b = new_token(), new_token()
     assert a != b and a.startswith("inv_") and len(a) > 40
     assert digest(a) == digest(a) and digest(a) != digest(b) and a not in digest(a)
+
+
+def test_r_li_2_the_payload_states_status_validity_with_its_exclusive_end_and_the_key() -> None:
+    terms = LicenseTerms(
+        license_id=uuid.uuid4(),
+        licensee_id=uuid.uuid4(),
+        licensee="Acme AG",
+        sku="TOTAL-NET",
+        quantity=1,
+        seats=None,
+        temporary=False,
+        valid_from=date(2026, 12, 1),
+        valid_until=date(2026, 12, 31),
+        order_id=None,
+        subscription_id=None,
+        issued_at=datetime(2026, 12, 1, tzinfo=UTC),
+        status="active",
+        key_id="lk-1",
+    )
+    body = payload(terms)
+    assert (body["status"], body["key_id"], body["version"]) == ("active", "lk-1", 2)
+    assert (body["valid_from"], body["valid_until"], body["valid_before"]) == (
+        "2026-12-01",
+        "2026-12-31",
+        "2027-01-01",
+    )
+    assert valid_before(None) is None
+
+
+def test_r_li_2_only_an_active_license_that_has_not_ended_is_signed() -> None:
+    assert may_sign("active", date(2026, 12, 31), date(2026, 12, 31))
+    assert not may_sign("active", date(2026, 12, 31), date(2027, 1, 1))
+    assert not may_sign("revoked", None, date(2026, 1, 1)) and not may_sign("expired", None, date(2026, 1, 1))
+    assert may_sign("active", None, date(2099, 1, 1))
+
+
+def test_r_li_4_a_subscription_license_ends_with_its_period() -> None:
+    # ordering's period_end is exclusive (the next period's first day): the license's last day is before it
+    assert last_day_of_period(date(2027, 12, 2)) == date(2027, 12, 1)
+
+
+def test_r_li_4_an_invitation_holds_its_seat_only_until_it_expires() -> None:
+    expires = datetime(2026, 12, 16, 12, tzinfo=UTC)
+    assert holds_seat("invited", expires, expires - timedelta(seconds=1))
+    assert not holds_seat("invited", expires, expires + timedelta(seconds=1))
+    assert holds_seat("active", expires, expires + timedelta(days=400))
+    assert not holds_seat("removed", expires, expires - timedelta(days=1))
