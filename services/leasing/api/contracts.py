@@ -6,10 +6,10 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from libs.auth import Caller, CurrentCaller, CurrentReseller, Staff, StaffOrReseller, authenticated
+from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
 from libs.errors import Forbidden, problem_responses
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
@@ -23,16 +23,6 @@ from services.leasing.usecases.views import (
     render_extension,
     render_schedule,
 )
-
-
-async def _customer_or_staff(caller: Annotated[Caller, Depends(authenticated)]) -> Caller:
-    """R-WA-7: the end customer agrees (its own key), or staff record its signed agreement."""
-    if caller.kind not in ("customer", "staff"):
-        raise Forbidden("R-WA-7: only the end customer (or staff) accepts an extension")
-    return caller
-
-
-CustomerOrStaff = Annotated[Caller, Depends(_customer_or_staff)]
 
 router = APIRouter(tags=["leasing"])
 Period = Annotated[str, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
@@ -164,7 +154,7 @@ async def extend(
     ),
 )
 async def accept_extension(
-    contract_id: uuid.UUID, extension_id: uuid.UUID, uow: UoW, caller: CustomerOrStaff, clock: CurrentClock
+    contract_id: uuid.UUID, extension_id: uuid.UUID, uow: UoW, caller: CurrentCaller, clock: CurrentClock
 ) -> Any:
     """R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension."""

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
+from libs.errors import Forbidden
 from libs.events import leasing as ev
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
@@ -364,8 +365,11 @@ async def extend(
 async def accept_extension(
     session: AsyncSession, caller: Caller, contract_id: uuid.UUID, extension_id: uuid.UUID, clock: Clock
 ) -> Contract:
-    """R-WA-7: the end customer (its key, or staff recording its signature) agrees to a proposal."""
+    """R-WA-7: the end customer (its key, or staff recording its signature) agrees to a proposal;
+    the partner who proposed it cannot (403), another tenant finds no contract (404)."""
     c = await load(session, caller, contract_id, lock=True)
+    if caller.kind not in ("customer", "staff"):
+        raise Forbidden("R-WA-7: the end customer (or staff recording its agreement) accepts an extension")
     extension = await session.scalar(
         sa.select(ContractExtension)
         .where(ContractExtension.id == extension_id, ContractExtension.contract_id == c.id)
