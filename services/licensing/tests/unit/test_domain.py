@@ -84,3 +84,44 @@ def test_r_li_4_an_invitation_holds_its_seat_only_until_it_expires() -> None:
     assert not holds_seat("invited", expires, expires + timedelta(seconds=1))
     assert holds_seat("active", expires, expires + timedelta(days=400))
     assert not holds_seat("removed", expires, expires - timedelta(days=1))
+
+
+def test_r_li_2_a_revoked_signing_key_is_published_as_revoked() -> None:
+    import base64
+    import json
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from services.licensing.config import LicensingConfig
+
+    def raw(key: Ed25519PrivateKey, private: bool) -> str:
+        if private:
+            data = key.private_bytes(
+                serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+            )
+        else:
+            data = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return base64.b64encode(data).decode()
+
+    active, old, leaked = (
+        Ed25519PrivateKey.generate(),
+        Ed25519PrivateKey.generate(),
+        Ed25519PrivateKey.generate(),
+    )
+    config = LicensingConfig.model_validate(
+        {
+            "CHANNELHUB_LICENSE_SIGNING_KEYS": json.dumps(
+                [
+                    {"key_id": "k3", "private_key": raw(active, True), "status": "active"},
+                    {"key_id": "k2", "public_key": raw(old, False), "status": "retired"},
+                    {"key_id": "k1", "public_key": raw(leaked, False), "status": "revoked"},
+                ]
+            )
+        }
+    )
+    assert [(k.key_id, k.status) for k in config.keys()] == [
+        ("k3", "active"),
+        ("k2", "retired"),
+        ("k1", "revoked"),
+    ]
