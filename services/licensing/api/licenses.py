@@ -91,12 +91,20 @@ async def temporary_license(
     onboarding: Onboarding,
 ) -> Any:
     """R-LI-3: a temporary license (30 days by default) for an order still awaiting its
-    prepayment; the permanent license replaces it on payment. At most one per order, ever: a
-    second request (even after the first expired) is 409 `temporary-license-exists`."""
+    prepayment; the permanent license replaces it on payment. At most one per order: a second
+    request (even after the first expired) is 409 `temporary-license-exists`, unless the program
+    allows extensions (`CHANNELHUB_TEMPORARY_LICENSE_EXTENSIONS`, default 0)."""
 
     async def create() -> Any:
         lic = await issuing.issue_temporary(
-            uow.session, caller, order_id, clock, config.temporary_license_days, ordering, onboarding
+            uow.session,
+            caller,
+            order_id,
+            clock,
+            config.temporary_license_days,
+            ordering,
+            onboarding,
+            config.temporary_license_extensions,
         )
         return render_license(lic)
 

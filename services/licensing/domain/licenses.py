@@ -76,6 +76,12 @@ def temporary_validity(today: date, days: int) -> tuple[date, date]:
     return today, today + timedelta(days=days)
 
 
+def may_issue_temporary(earlier: list[str], extensions: int) -> bool:
+    """R-LI-3: an order gets one temporary license; the program may allow `extensions` more, each only
+    once the one before has ended (never two at a time). `earlier` are its temporary licenses' statuses."""
+    return "active" not in earlier and len(earlier) <= extensions
+
+
 def has_ended(valid_until: date | None, as_of: date) -> bool:
     """A license valid until a day is usable through that day and ended the day after."""
     return valid_until is not None and as_of > valid_until

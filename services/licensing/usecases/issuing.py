@@ -21,7 +21,7 @@ from libs.events import licensing as ev
 from libs.events import ordering as ordering_events
 from libs.internal_client import InternalClient
 from libs.logging import get_logger
-from services.licensing.domain.licenses import last_day_of_period, temporary_validity
+from services.licensing.domain.licenses import last_day_of_period, may_issue_temporary, temporary_validity
 from services.licensing.domain.seats import USABLE_STATUSES, usable_seats
 from services.licensing.errors import NotAwaitingPrepayment, OrderNotFound, TemporaryLicenseExists
 from services.licensing.models import OUTBOX, CustomerView, License, OrderView, SubscriptionView
@@ -176,6 +176,7 @@ async def issue_temporary(
     days: int,
     ordering: InternalClient,
     onboarding: InternalClient,
+    extensions: int = 0,
 ) -> License:
     """R-LI-3: a temporary license for an order awaiting its prepayment, for the reseller to hand on."""
     order = await readmodels.order(session, order_id, ordering, lock=True)
@@ -185,19 +186,17 @@ async def issue_temporary(
         raise NotAwaitingPrepayment(f"the order is {order.status} ({order.payment_requirement})")
     if order.customer_id is None:
         raise NotAwaitingPrepayment("the order's customer account is still being created; try again shortly")
-    # R-LI-3: at most one temporary license per order, ever (checked under the order's row lock):
-    # an expired or revoked one is not renewed by asking again
-    earlier = (
-        await session.execute(
-            sa.select(License.id, License.status).where(
-                License.order_id == order_id, License.temporary.is_(True)
-            )
+    # R-LI-3: one temporary license per order (checked under the order's row lock); an expired or
+    # revoked one is not renewed by asking again, unless the program allows extensions
+    earlier = list(
+        await session.scalars(
+            sa.select(License.status).where(License.order_id == order_id, License.temporary.is_(True))
         )
-    ).first()
-    if earlier is not None:
+    )
+    if not may_issue_temporary(earlier, extensions):
         raise TemporaryLicenseExists(
-            f"the order had its temporary license already ({earlier.id}, {earlier.status}); "
-            "at most one per order"
+            f"the order had {len(earlier)} temporary license(s) ({', '.join(earlier)}); at most one per order"
+            + (f" and {extensions} extension(s)" if extensions else "")
         )
     customer = await readmodels.customer(session, order.customer_id, onboarding)
     now = clock.now()

@@ -9,6 +9,7 @@ from services.licensing.domain.licenses import (
     LicenseTerms,
     has_ended,
     last_day_of_period,
+    may_issue_temporary,
     may_sign,
     payload,
     temporary_validity,
@@ -125,3 +126,9 @@ def test_r_li_2_a_revoked_signing_key_is_published_as_revoked() -> None:
         ("k2", "retired"),
         ("k1", "revoked"),
     ]
+
+
+def test_r_li_3_one_temporary_license_per_order_unless_the_program_allows_extensions() -> None:
+    assert may_issue_temporary([], 0)
+    assert not may_issue_temporary(["expired"], 0) and not may_issue_temporary(["active"], 3)
+    assert may_issue_temporary(["expired"], 1) and not may_issue_temporary(["expired", "expired"], 1)
