@@ -31,6 +31,8 @@ class LicensingConfig(BaseSettings):
     temporary_license_days: int = Field(30, ge=1, le=365, alias="CHANNELHUB_TEMPORARY_LICENSE_DAYS")
     # R-LI-3: how many more temporary licenses an order may get after its first one ended (default none)
     temporary_license_extensions: int = Field(0, ge=0, le=12, alias="CHANNELHUB_TEMPORARY_LICENSE_EXTENSIONS")
+    # R-LI-2: a subscription's or WaaS license's file verifies for at most this many days after signing
+    license_file_days: int = Field(31, ge=1, le=366, alias="CHANNELHUB_LICENSE_FILE_DAYS")
     # R-LI-4: how long a seat invitation can be activated
     invitation_days: int = Field(14, ge=1, le=90, alias="CHANNELHUB_SEAT_INVITATION_DAYS")
     # JSON list: [{"key_id": "lk-2026-1", "private_key": "<base64 32-byte seed>", "status": "active"},

@@ -33,11 +33,26 @@ class LicenseTerms:
     issued_at: datetime
     status: str = "active"
     key_id: str = ""
+    # the file's own exclusive end, when earlier than the license's (`file_valid_before`)
+    file_valid_before: date | None = None
 
 
 def valid_before(valid_until: date | None) -> date | None:
     """The exclusive end of a validity whose last day is `valid_until`."""
     return valid_until + timedelta(days=1) if valid_until is not None else None
+
+
+def file_valid_before(kind: str, valid_until: date | None, today: date, file_days: int) -> date | None:
+    """The exclusive end of a signed file. A subscription's or WaaS contract's license can end early
+    (cancelled, terminated: revoked), which an offline check cannot learn, so its file is valid for at
+    most `file_days` from signing (the product fetches a fresh one): a revoked license stops
+    verifying within that time, never only at its original end. Order licenses (perpetual, or a
+    temporary one's fixed days) carry their license's own end."""
+    end = valid_before(valid_until)
+    if kind in ("subscription", "waas"):
+        refresh = today + timedelta(days=file_days)
+        return min(end, refresh) if end is not None else refresh
+    return end
 
 
 def last_day_of_period(period_end_exclusive: date) -> date:
@@ -62,7 +77,9 @@ def payload(terms: LicenseTerms) -> dict[str, Any]:
         "temporary": terms.temporary,
         "valid_from": terms.valid_from.isoformat(),
         "valid_until": terms.valid_until.isoformat() if terms.valid_until else None,
-        "valid_before": (end.isoformat() if (end := valid_before(terms.valid_until)) else None),
+        "valid_before": (
+            end.isoformat() if (end := terms.file_valid_before or valid_before(terms.valid_until)) else None
+        ),
         "status": terms.status,
         "key_id": terms.key_id,
         "order_id": str(terms.order_id) if terms.order_id else None,

@@ -16,7 +16,7 @@ from libs.licensefile import sign
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.licensing.config import LicensingConfig
-from services.licensing.domain.licenses import LicenseTerms, may_sign, payload
+from services.licensing.domain.licenses import LicenseTerms, file_valid_before, may_sign, payload
 from services.licensing.errors import LicenseNotActive, LicenseNotFound
 from services.licensing.models import License
 
@@ -55,7 +55,8 @@ async def list_licenses(
 def signed_file(lic: License, config: LicensingConfig, today: date) -> dict[str, str]:
     """The license file, signed with the active key (an older file stays verifiable: retired keys
     remain published) — only while the license is active: a revoked or expired license (or one past
-    its last day, before the hourly job marks it) gets none (410 `license-not-active`)."""
+    its last day, before the hourly job marks it) gets none (410 `license-not-active`). A subscription's
+    or WaaS license's file is valid for `CHANNELHUB_LICENSE_FILE_DAYS` at most (it can be revoked early)."""
     if not may_sign(lic.status, lic.valid_until, today):
         status = lic.status if lic.status != "active" else "expired"
         raise LicenseNotActive(f"the license is {status} ({lic.ended_reason or 'validity ended'})")
@@ -76,6 +77,7 @@ def signed_file(lic: License, config: LicensingConfig, today: date) -> dict[str,
         issued_at=lic.issued_at,
         status=lic.status,
         key_id=key.key_id,
+        file_valid_before=file_valid_before(lic.kind, lic.valid_until, today, config.license_file_days),
     )
     return sign(payload(terms), key_id=key.key_id, private_key=key.private_key)
 

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from tests.e2e.leasing.conftest import activate, bundle, customer, customer_key, draft, eur
 from tests.e2e.leasing.test_leasing import mails_to
@@ -304,3 +306,35 @@ def test_r_bi_6_vat_follows_the_end_customer(api: Api, onboard: Callable[..., Re
         assert (invoice["tax_regime"], invoice["tax"]) == (regime, eur(tax)), name
     assert "Reverse charge" in found["be-vat"]["tax_note"]
     assert found["be-vat"]["bill_to"]["vat_id"] == "BE0403170701"
+
+
+def test_r_li_5_r_li_2_a_terminated_leases_license_file_stops_verifying(
+    api: Api, onboard: Callable[..., Reseller]
+) -> None:
+    from libs.licensefile import InvalidLicense, keys_from_document, verify
+
+    reseller = onboard()
+    customer_id = customer(api, reseller)
+    active = activate(api, reseller, draft(api, reseller, customer_id, bundle(api)["code"]))
+
+    def license_of() -> dict[str, Any] | None:
+        page = api.call("GET", "/v1/licenses", reseller.key, params={"customer_id": customer_id}).json()[
+            "data"
+        ]
+        return next((lic for lic in page if lic["contract_id"] == active["id"]), None)
+
+    lic = wait_until(license_of, what="the contract's Office 365 licenses")
+    document = api.call("GET", f"/v1/licenses/{lic['id']}/file", reseller.key).json()
+    keys = keys_from_document(api.call("GET", "/v1/license-signing-keys").json())
+    payload = verify(document, keys, on=date.today())
+    # the file is valid a month at most, not until the lease's end in three years
+    assert payload["valid_until"] == active["end_date"]
+    assert date.fromisoformat(payload["valid_before"]) <= date.today() + timedelta(days=31)
+    assert _terminate(api, reseller.key, active["id"]).status_code == 200
+    wait_until(
+        lambda: api.call("GET", f"/v1/licenses/{lic['id']}", reseller.key).json()["status"] == "revoked",
+        what="the lease's license to be revoked",
+    )
+    assert_problem(api.call("GET", f"/v1/licenses/{lic['id']}/file", reseller.key), 410, "license-not-active")
+    with pytest.raises(InvalidLicense):
+        verify(document, keys, on=date.fromisoformat(payload["valid_before"]))

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from services.licensing.domain.licenses import (
     LicenseTerms,
+    file_valid_before,
     has_ended,
     last_day_of_period,
     may_issue_temporary,
@@ -132,3 +133,12 @@ def test_r_li_3_one_temporary_license_per_order_unless_the_program_allows_extens
     assert may_issue_temporary([], 0)
     assert not may_issue_temporary(["expired"], 0) and not may_issue_temporary(["active"], 3)
     assert may_issue_temporary(["expired"], 1) and not may_issue_temporary(["expired", "expired"], 1)
+
+
+def test_r_li_2_r_li_5_a_lease_or_subscription_file_verifies_for_a_month_at_most() -> None:
+    today = date(2026, 12, 2)
+    # a 36-month lease terminated tomorrow must not verify offline until 2029: the file ends in 31 days
+    assert file_valid_before("waas", date(2029, 12, 1), today, 31) == date(2027, 1, 2)
+    assert file_valid_before("subscription", date(2026, 12, 10), today, 31) == date(2026, 12, 11)
+    assert file_valid_before("order", None, today, 31) is None  # perpetual
+    assert file_valid_before("order", date(2027, 1, 1), today, 31) == date(2027, 1, 2)  # temporary
