@@ -163,7 +163,7 @@ async def _compose_waas(
     if invoice is None or pdf is None:
         raise MailNotReady("the invoice is not there (yet)")
     bill_to = invoice.root.get("bill_to") or {}
-    recipient = bill_to.get("email")
+    recipient = str(mail.recipient or bill_to.get("email") or "")
     if not recipient:
         raise MailNotReady("the WaaS contract names no billing contact of the end customer")
     number = invoice.root["number"]
