@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "7e6b36d7b21f"
 down_revision: str | None = "c5bc734eeb72"
 branch_labels: str | Sequence[str] | None = None
