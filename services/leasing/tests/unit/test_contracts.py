@@ -11,6 +11,7 @@ from services.leasing.domain.contracts import (
     ContractRuleBroken,
     PriceLine,
     check_extension,
+    checked_vat_id,
     commission,
     end_date,
     monthly_total,
@@ -58,3 +59,12 @@ def test_r_wa_4_r_wa_7_renewal_commission_is_pro_rata_and_rounded_cumulatively()
     assert sum(each) == Decimal("200.00")
     with pytest.raises(ContractRuleBroken):
         renewal_commission(Decimal("100.00"), 12, 0, 0)
+
+
+def test_r_bi_6_the_end_customers_vat_id_is_checked_for_its_country() -> None:
+    assert checked_vat_id("BE", "BE 0403.170.701") == "BE0403170701"
+    assert checked_vat_id("GR", "EL094259216") == "EL094259216"
+    with pytest.raises(ContractRuleBroken):
+        checked_vat_id("BE", "BE0403170702")  # checksum
+    with pytest.raises(ContractRuleBroken):
+        checked_vat_id("NL", "BE0403170701")  # another country's
