@@ -56,6 +56,8 @@ def upgrade() -> None:
     op.add_column(
         "contracts", sa.Column("original_term_months", sa.Integer(), nullable=True), schema="leasing"
     )
+    # contracts active before: their term so far counts as the original one (extensions earn pro rata to it)
+    op.execute("UPDATE leasing.contracts SET original_term_months = term_months WHERE start_date IS NOT NULL")
     op.add_column(
         "contracts",
         sa.Column(
