@@ -338,3 +338,27 @@ def test_r_li_5_r_li_2_a_terminated_leases_license_file_stops_verifying(
     assert_problem(api.call("GET", f"/v1/licenses/{lic['id']}/file", reseller.key), 410, "license-not-active")
     with pytest.raises(InvalidLicense):
         verify(document, keys, on=date.fromisoformat(payload["valid_before"]))
+
+
+def test_r_bi_6_r_wa_6_a_missed_run_skips_no_instalment(api: Api, onboard: Callable[..., Reseller]) -> None:
+    """Activated after a month's run (or a run that did not happen): the next run invoices every
+    instalment due by then, the first one included — never skipped."""
+    reseller = onboard()
+    active = activate(api, reseller, draft(api, reseller, customer(api, reseller), bundle(api)["code"]))
+    schedule = api.call("GET", f"/v1/waas/contracts/{active['id']}/schedule", reseller.key).json()["data"]
+
+    def invoiced() -> list[dict[str, Any]] | None:
+        run = api.admin(
+            "POST", "/v1/billing/jobs/waas-invoicing/run", json={"as_of": schedule[1]["due_date"]}
+        )
+        assert run.status_code == 200, run.text
+        page = api.admin("GET", "/v1/invoices", params={"limit": 200}).json()["data"]
+        mine = [i for i in page if i["contract_id"] == active["id"]]
+        return mine if len(mine) >= 2 else None
+
+    invoices = wait_until(invoiced, what="both instalments due by the second run")
+    assert sorted(i["period"] for i in invoices) == [
+        schedule[0]["period_start"][:7],
+        schedule[1]["period_start"][:7],
+    ]
+    assert all(i["net"] == eur("59.00") for i in invoices)
