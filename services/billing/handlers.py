@@ -63,9 +63,9 @@ async def follow_contract(
 
 
 async def invoice_termination(
-    uow: UnitOfWork, _envelope: CloudEvent, event: leasing_events.ContractTerminated
+    uow: UnitOfWork, envelope: CloudEvent, event: leasing_events.ContractTerminated
 ) -> None:
-    await waas.invoice_termination(uow.session, event, billing_config())
+    await waas.invoice_termination(uow.session, event, billing_config(), envelope.time.date())
 
 
 async def invoice_pickup(

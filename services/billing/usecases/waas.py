@@ -216,14 +216,16 @@ async def invoice_month(session: AsyncSession, as_of: date, config: BillingConfi
 
 
 async def invoice_termination(
-    session: AsyncSession, event: leasing_events.ContractTerminated, config: BillingConfig
+    session: AsyncSession, event: leasing_events.ContractTerminated, config: BillingConfig, recorded: date
 ) -> None:
     """R-WA-6: the instalments due by the effective date that are still missing, then the fee: every
-    instalment left (one billing invoiced already is never in it), to the end customer."""
+    instalment left (one billing invoiced already is never in it), to the end customer. Issued on the
+    day the termination was recorded (`recorded`; a staff-corrected effective date may be earlier)."""
     await follow_contract(session, event)
     contract = await session.get(WaasContract, event.contract_id)
     assert contract is not None
-    await _invoice_instalments(session, contract, set(event.invoiced_instalments), event.terminated_on)
+    issued = max(event.terminated_on, recorded)
+    await _invoice_instalments(session, contract, set(event.invoiced_instalments), issued)
     billed = await _invoiced_periods(session, contract.contract_id)
     left = [
         i
@@ -238,7 +240,7 @@ async def invoice_termination(
         f"Early termination of WaaS contract: {len(left) or event.months_remaining} remaining instalment(s)"
     )
     if fee > 0:
-        await _invoice(session, contract, "termination", fee, event.terminated_on, what, quantity=1)
+        await _invoice(session, contract, "termination", fee, issued, what, quantity=1)
 
 
 async def invoice_pickup(session: AsyncSession, event: leasing_events.ContractReturned, today: date) -> None:
