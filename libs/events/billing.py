@@ -205,6 +205,20 @@ class InvoiceReminderDue(InvoiceEvent):
     as_of: date
 
 
+class WaasInstalmentInvoiced(Event):
+    """Instalment `n` of a WaaS contract's schedule (leasing's, R-WA-6) is invoiced to the end
+    customer: leasing marks it invoiced, so a termination's fee never counts it again. Published
+    without a tenant — it is the distributor's invoice to its customer, not the partner's (R-BI-6)."""
+
+    event_type = "billing.waas_instalment.invoiced.v1"
+    topic = INVOICES
+    subject_field = "contract_id"
+    contract_id: uuid.UUID
+    n: int
+    invoice_id: uuid.UUID
+    issue_date: date
+
+
 class ResellerOverdueChanged(Event):
     """Whether anything of the reseller is overdue changed (R-BI-4): onboarding makes it
     `prepay_required` while it is, and lifts that once principal and interest are paid."""

@@ -38,6 +38,18 @@ class ContractOptionData(BaseModel):
     upgrade: bool
 
 
+class InstalmentData(BaseModel):
+    """Instalment `n` of a contract's one schedule (R-WA-6, R-BI-6): billing invoices exactly these,
+    each in its monthly run on `due_date` (the first 1st of a month on or after `period_start`)."""
+
+    model_config = ConfigDict(frozen=True)
+    n: int
+    period_start: date
+    period_end: date
+    due_date: date
+    amount: Decimal
+
+
 class ContractData(BaseModel):
     """A contract as every contract event carries it (the state after the change). The contract is
     between the distributor and the end customer (`customer_id`); `reseller_id` is the partner who
@@ -62,6 +74,11 @@ class ContractData(BaseModel):
     office365_seats: int
     commission: Decimal | None = None  # fixed at activation from the price list (R-WA-4)
     customer_country: str | None = None  # the end customer's (billing's VAT, sell-out reports)
+    customer_vat_id: str | None = None  # a valid EU VAT id of a business end customer (R-BI-6 VAT)
+    billing_email: str | None = None  # where the end customer's invoices and reminders go (R-BI-6)
+    # the one instalment schedule (from activation; empty before): what billing invoices
+    schedule: list[InstalmentData] = []
+    terminated_on: date | None = None  # the termination's effective date: nothing is due after it
 
 
 class ContractEvent(Event):
@@ -99,21 +116,35 @@ class ContractActivated(ContractEvent):
 
 
 class ContractExtended(ContractEvent):
-    """The term grew by `months` (R-WA-7); a renewal earns its commission again."""
+    """The end customer agreed to extend the term by `months` (R-WA-7); the extension earns the
+    renewal commission once, pro rata to its months over the original term (R-WA-4)."""
 
     event_type = "leasing.contract.extended.v1"
     months: int
     commission: Decimal
+    extension_id: uuid.UUID | None = None
+
+
+class ContractExtensionProposed(ContractEvent):
+    """The partner proposed an extension (R-WA-7); nothing changes until the end customer accepts."""
+
+    event_type = "leasing.contract.extension_proposed.v1"
+    extension_id: uuid.UUID
+    months: int
 
 
 class ContractTerminated(ContractEvent):
-    """Ended early (R-WA-6): `fee` = every remaining instalment, invoiced to the end customer."""
+    """Ended early (R-WA-6) on `terminated_on`, the platform's date (or a staff correction): every
+    instalment of the schedule due by then is invoiced as an instalment (`invoiced_instalments`);
+    `fee` = the sum of the others (`fee_instalments`), invoiced to the end customer."""
 
     event_type = "leasing.contract.terminated.v1"
     terminated_on: date
     months_invoiced: int
     months_remaining: int
     fee: Decimal
+    invoiced_instalments: list[int] = []
+    fee_instalments: list[int] = []
 
 
 class ContractEnded(ContractEvent):

@@ -82,7 +82,9 @@ class SeatEvent(Event):
     customer_id: uuid.UUID
     email: str
     seats_total: int
-    seats_assigned: int
+    seats_assigned: int  # activated seats + pending (unexpired) invitations
+    seats_active: int | None = None  # of them: activated
+    seats_invited: int | None = None  # of them: invitations not activated yet and not expired
 
 
 class SeatAssigned(SeatEvent):
@@ -102,6 +104,13 @@ class SeatActivated(SeatEvent):
     event_type = "licensing.seat.activated.v1"
     invitation_id: uuid.UUID
     existing_user: bool
+
+
+class SeatInvitationExpired(SeatEvent):
+    """An invitation was never activated and expired: its seat is free again (R-LI-4)."""
+
+    event_type = "licensing.seat.invitation_expired.v1"
+    invitation_id: uuid.UUID
 
 
 class SeatUnassigned(SeatEvent):

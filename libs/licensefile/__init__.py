@@ -14,6 +14,14 @@ standard library so a vendor's product can embed it as it is. The signature cove
 exact bytes, so nothing is re-serialised before checking: a flipped byte anywhere fails.
 
 Keys rotate: every key has an id; a retired key stays published, so files it signed keep verifying.
+A key published as `revoked` (compromised) verifies nothing: `keys_from_document` leaves it out and
+`verify` names it.
+
+Validity (payload version 2): `status` (files are signed only for active licenses), `valid_from`
+(first day), `valid_until` (last day) and `valid_before` (the exclusive end, `valid_until` + 1 day;
+absent or null for a perpetual license). `verify(..., on=day)` also checks that the license is valid
+on `day`: `valid_from <= day < valid_before` — a file downloaded before a license ended stops
+verifying after its last day.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ import base64
 import binascii
 import json
 from collections.abc import Mapping
+from datetime import date, timedelta
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -68,19 +77,58 @@ def public_key_from_base64(text: str) -> Ed25519PublicKey:
 
 
 def keys_from_document(document: Mapping[str, Any]) -> dict[str, Ed25519PublicKey]:
-    """{key_id: key} from the JSON answer of `GET /v1/license-signing-keys`."""
+    """{key_id: key} from the JSON answer of `GET /v1/license-signing-keys`, revoked keys left out."""
     return {
         k["key_id"]: public_key_from_base64(k["public_key"])
         for k in document.get("data", [])
-        if k.get("algorithm") == "Ed25519"
+        if k.get("algorithm") == "Ed25519" and k.get("status") != "revoked"
     }
 
 
-def verify(document: Mapping[str, Any], keys: Mapping[str, Ed25519PublicKey]) -> dict[str, Any]:
-    """The license's payload, if the document is a license file signed by one of `keys`;
-    InvalidLicense otherwise."""
+def revoked_key_ids(document: Mapping[str, Any]) -> frozenset[str]:
+    """The ids of keys the vendor published as revoked: nothing they signed is genuine any more."""
+    return frozenset(str(k["key_id"]) for k in document.get("data", []) if k.get("status") == "revoked")
+
+
+def _day(payload: Mapping[str, Any], field: str) -> date | None:
+    value = payload.get(field)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise InvalidLicense(f"{field} is not a date") from exc
+
+
+def check_validity(payload: Mapping[str, Any], on: date) -> None:
+    """InvalidLicense unless the license was issued active and is valid on `on`
+    (`valid_from <= on < valid_before`, the exclusive end)."""
+    status = payload.get("status", "active")  # version 1 files name no status
+    if status != "active":
+        raise InvalidLicense(f"the license is {status}")
+    start = _day(payload, "valid_from")
+    end = _day(payload, "valid_before")
+    if end is None and (last := _day(payload, "valid_until")) is not None:
+        end = last + timedelta(days=1)  # version 1: valid_until is the last day
+    if start is not None and on < start:
+        raise InvalidLicense(f"the license is valid from {start.isoformat()}, not on {on.isoformat()}")
+    if end is not None and on >= end:
+        raise InvalidLicense(f"the license ended: valid before {end.isoformat()}, not on {on.isoformat()}")
+
+
+def verify(
+    document: Mapping[str, Any],
+    keys: Mapping[str, Ed25519PublicKey],
+    *,
+    on: date | None = None,
+    revoked: frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """The license's payload, if the document is a license file signed by one of `keys` (and, given
+    `on`, valid that day); InvalidLicense otherwise."""
     if document.get("format") != FORMAT:
         raise InvalidLicense(f"not a {FORMAT} document")
+    if str(document.get("key_id")) in revoked:
+        raise InvalidLicense(f"signed with the revoked key {document.get('key_id')!r}")
     key = keys.get(str(document.get("key_id")))
     if key is None:
         raise InvalidLicense(f"signed with an unknown key {document.get('key_id')!r}")
@@ -96,4 +144,6 @@ def verify(document: Mapping[str, Any], keys: Mapping[str, Ed25519PublicKey]) ->
         raise InvalidLicense("the payload is not JSON") from exc
     if not isinstance(payload, dict):
         raise InvalidLicense("the payload is not a JSON object")
+    if on is not None:
+        check_validity(payload, on)
     return payload

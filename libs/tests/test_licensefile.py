@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from libs.licensefile import InvalidLicense, keys_from_document, sign, verify
+from libs.licensefile import InvalidLicense, keys_from_document, revoked_key_ids, sign, verify
 from libs.licensefile.__main__ import main
 
 PAYLOAD = {"license_id": "l-1", "sku": "TOTAL-NET", "quantity": 2, "licensee": {"name": "Acme AG"}}
@@ -85,3 +86,51 @@ def test_r_li_2_cli_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert json.loads(capsys.readouterr().out)["sku"] == "TOTAL-NET"
     assert main(["verify", str(bad), "--keys", str(keys)]) == 1
     assert "INVALID" in capsys.readouterr().err
+
+
+WINDOW = {**PAYLOAD, "status": "active", "valid_from": "2026-12-01", "valid_until": "2026-12-31"}
+
+
+def test_r_li_2_the_validity_window_is_checked_against_a_day_with_an_exclusive_end() -> None:
+    key = Ed25519PrivateKey.generate()
+    keys = keys_from_document(published(("k1", key, "active")))
+    document = sign({**WINDOW, "valid_before": "2027-01-01"}, key_id="k1", private_key=key)
+    assert verify(document, keys, on=date(2026, 12, 1))["sku"] == "TOTAL-NET"
+    assert verify(document, keys, on=date(2026, 12, 31))
+    with pytest.raises(InvalidLicense, match="ended"):
+        verify(document, keys, on=date(2027, 1, 1))
+    with pytest.raises(InvalidLicense, match="valid from"):
+        verify(document, keys, on=date(2026, 11, 30))
+    # a version-1 file (no valid_before): its valid_until is the last day
+    old = sign(WINDOW, key_id="k1", private_key=key)
+    assert verify(old, keys, on=date(2026, 12, 31))
+    with pytest.raises(InvalidLicense):
+        verify(old, keys, on=date(2027, 1, 1))
+    with pytest.raises(InvalidLicense, match="revoked"):
+        verify(
+            sign({**WINDOW, "status": "revoked"}, key_id="k1", private_key=key), keys, on=date(2026, 12, 5)
+        )
+
+
+def test_r_li_2_a_revoked_key_verifies_nothing(tmp_path: Path) -> None:
+    key = Ed25519PrivateKey.generate()
+    document = published(("k1", key, "revoked"))
+    assert keys_from_document(document) == {}
+    signed = sign(WINDOW, key_id="k1", private_key=key)
+    with pytest.raises(InvalidLicense, match="revoked key"):
+        verify(signed, keys_from_document(document), revoked=revoked_key_ids(document))
+    (tmp_path / "l.json").write_text(json.dumps(signed))
+    (tmp_path / "k.json").write_text(json.dumps(document))
+    assert (
+        main(["verify", str(tmp_path / "l.json"), "--keys", str(tmp_path / "k.json"), "--on", "2026-12-05"])
+        == 1
+    )
+
+
+def test_r_li_2_cli_checks_the_day(tmp_path: Path) -> None:
+    key = Ed25519PrivateKey.generate()
+    (tmp_path / "k.json").write_text(json.dumps(published(("k1", key, "active"))))
+    (tmp_path / "l.json").write_text(json.dumps(sign(WINDOW, key_id="k1", private_key=key)))
+    args = ["verify", str(tmp_path / "l.json"), "--keys", str(tmp_path / "k.json"), "--on"]
+    assert main([*args, "2026-12-31"]) == 0
+    assert main([*args, "2027-01-01"]) == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
 
 from pydantic import Field, field_validator
@@ -28,9 +27,6 @@ class BillingConfig(BaseSettings):
     dun_prepay_invoices: bool = Field(False, alias="CHANNELHUB_DUN_PREPAY_INVOICES")
     # an unpaid prepay order is credited and cancelled this many days after its invoice (R-BI-8)
     prepay_expiry_days: int = Field(30, ge=1, le=365, alias="CHANNELHUB_PREPAY_EXPIRY_DAYS")
-
-    # R-BI-6: VAT on the distributor's monthly WaaS invoices to end customers (a domestic B2B rate)
-    waas_vat_rate: Decimal = Field(Decimal("0.21"), ge=0, le=1, alias="CHANNELHUB_WAAS_VAT_RATE")
 
     @field_validator("vendor_iban")
     @classmethod

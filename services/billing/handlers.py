@@ -4,7 +4,8 @@ Ordering's orders and subscription charges are invoiced (R-BI-1); a cancelled or
 credited (R-BI-8), and so is a handed-over order's (R-OR-9); a ship-to order's customer is named
 once linked. Onboarding's reseller snapshots give the bill-to party and the program's payment terms
 and interest rate (R-BI-3/4); its customer snapshots the bill-to of WaaS invoices. Leasing's
-contracts are invoiced to the end customer monthly and its terminations' fees at once (R-BI-6); its
+contracts are invoiced to the end customer by their instalment schedule, terminations' fees and
+secure pick-ups at once (R-BI-6, R-WA-6/8); its
 commissions are paid out on statements (R-BI-7).
 """
 
@@ -75,9 +76,16 @@ async def follow_contract(
 
 
 async def invoice_termination(
-    uow: UnitOfWork, _envelope: CloudEvent, event: leasing_events.ContractTerminated
+    uow: UnitOfWork, envelope: CloudEvent, event: leasing_events.ContractTerminated
 ) -> None:
-    await waas.invoice_termination(uow.session, event, billing_config())
+    await waas.invoice_termination(uow.session, event, billing_config(), envelope.time.date())
+
+
+async def invoice_pickup(
+    uow: UnitOfWork, envelope: CloudEvent, event: leasing_events.ContractReturned
+) -> None:
+    """R-WA-8: a secure pick-up's fee is invoiced to the end customer."""
+    await waas.invoice_pickup(uow.session, event, envelope.time.date())
 
 
 async def record_commission(
@@ -91,6 +99,7 @@ HANDLERS: HandlerMap = {
     **handles(leasing_events.ContractEvent, follow_contract),
     # after the generic one: the termination also invoices its fee (it updates the contract itself)
     **handles(leasing_events.ContractTerminated, invoice_termination),
+    **handles(leasing_events.ContractReturned, invoice_pickup),
     **handles(leasing_events.CommissionEarned, record_commission),
     **handles(onb.ResellerEvent, upsert_reseller),
     **handles(ordering_events.OrderPlaced, invoice_order),

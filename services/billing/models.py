@@ -326,6 +326,13 @@ class WaasContract(Base):
     monthly_total: Mapped[Decimal] = mapped_column(Amount)
     start_date: Mapped[date | None]
     end_date: Mapped[date | None]
+    # leasing's one instalment schedule ([{n, period_start, period_end, due_date, amount}]): billing
+    # invoices exactly these (R-WA-6); nothing falls due after a termination's effective date
+    schedule: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
+    terminated_on: Mapped[date | None]
+    # the end customer as the contract names it (R-BI-6): VAT follows it, invoices are mailed to it
+    customer_vat_id: Mapped[str | None] = mapped_column(sa.Text)
+    billing_email: Mapped[str | None] = mapped_column(sa.Text)
 
 
 class CommissionEntry(Base):

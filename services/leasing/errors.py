@@ -56,3 +56,18 @@ class RequestAlreadyDecided(Conflict):
 class FourEyesRequired(Conflict):
     code = "four-eyes-required"
     title = "R-WA-3: the distributor signs with another staff key than the one that decided the credit check"
+
+
+class ExtensionNotFound(NotFound):
+    code, title = "extension-not-found", "No such extension of this contract"
+
+
+class TerminationDateNotAllowed(Unprocessable):
+    code, title = (
+        "termination-date-not-allowed",
+        "R-WA-6: a termination takes effect on the platform's date (staff may record another, never later)",
+    )
+
+
+class InvalidCustomerVatId(Unprocessable):
+    code, title = "invalid-vat-id", "The end customer's VAT id is not a valid EU VAT id of its country"

@@ -88,6 +88,8 @@ class Contract(Base):
     customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
     customer_country: Mapped[str] = mapped_column(sa.String(2))
     reseller_country: Mapped[str] = mapped_column(sa.String(2))
+    customer_vat_id: Mapped[str | None] = mapped_column(sa.Text)  # checked (format, checksum) at creation
+    billing_email: Mapped[str | None] = mapped_column(sa.Text)  # the end customer's billing contact
     status: Mapped[str] = mapped_column(sa.Text, default="draft")
     bundle_code: Mapped[str] = mapped_column(sa.ForeignKey("bundles.code"))
     manufacturer: Mapped[str] = mapped_column(sa.Text)
@@ -114,6 +116,14 @@ class Contract(Base):
     terminated_on: Mapped[date | None]
     termination_fee: Mapped[Decimal | None] = mapped_column(Amount)
     months_remaining: Mapped[int | None]
+    # R-WA-6: {effective, recorded_by, recorded_at, reason?, fee_instalments} — the platform's date,
+    # or a staff correction with its reason
+    termination_record: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    original_term_months: Mapped[int | None]
+    # the instalments billing reported invoiced (`billing.waas_instalment.invoiced.v1`)
+    billed_instalments: Mapped[list[int]] = mapped_column(
+        JSONB, default=list, server_default="[]"
+    )  # the term at activation (extensions earn pro rata to it)
     return_record: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
@@ -129,6 +139,23 @@ class Commission(Base):
     amount: Mapped[Decimal] = mapped_column(Amount)
     currency: Mapped[str] = mapped_column(sa.String(3))
     earned_on: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
+
+
+class ContractExtension(Base):
+    """R-WA-7: an extension the partner proposed (`proposed`) or the end customer agreed to
+    (`accepted`: who and when), with the renewal commission it earned (R-WA-4)."""
+
+    __tablename__ = "contract_extensions"
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    contract_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("contracts.id"), index=True)
+    months: Mapped[int]
+    status: Mapped[str] = mapped_column(sa.Text)  # proposed | accepted
+    proposed_by: Mapped[str | None] = mapped_column(sa.Text)
+    proposed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    accepted_by: Mapped[str | None] = mapped_column(sa.Text)
+    accepted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    commission: Mapped[Decimal | None] = mapped_column(Amount)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from libs.money import MoneyIn, MoneyOut
 
@@ -71,7 +71,11 @@ class ContractCreate(BaseModel):
     quantity: Annotated[int, Field(ge=1, le=10_000)] = 1
     term_months: Literal[12, 24, 36]
     delivery: Literal["partner", "customer"]
-    customer_country: Country | None = None  # for sell-out reporting; default: the partner's country
+    customer_country: Country | None = None  # sell-out reporting and VAT; default: the partner's country
+    # R-BI-6: the end customer is the debtor — its VAT id (an EU business, for reverse charge) and the
+    # billing contact its invoices, reminders and the termination / pick-up invoices are mailed to
+    customer_vat_id: Annotated[str | None, Field(min_length=4, max_length=20)] = None
+    billing_email: EmailStr | None = None
 
 
 class CreditDecision(BaseModel):
@@ -92,8 +96,36 @@ class Extension(BaseModel):
 
 
 class Termination(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    as_of: date | None = None
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    as_of: date | None = None  # staff only (a notice received earlier), never after today
+    reason: Annotated[str | None, Field(min_length=1, max_length=2000)] = None
+
+
+class ExtensionProposal(BaseModel):
+    """A partner's proposal (R-WA-7): the end customer accepts it with
+    `POST /v1/waas/contracts/{id}/extensions/{extension_id}/accept`."""
+
+    id: uuid.UUID
+    contract_id: uuid.UUID
+    months: int
+    status: Literal["proposed", "accepted"]
+    proposed_by: str | None
+    proposed_at: datetime | None
+    accepted_by: str | None = None
+    accepted_at: datetime | None = None
+
+
+class InstalmentOut(BaseModel):
+    n: int
+    period_start: date
+    period_end: date
+    due_date: date  # the monthly billing run (the 1st) that invoices it
+    amount: MoneyOut
+    invoiced: bool
+
+
+class Schedule(BaseModel):
+    data: list[InstalmentOut]
 
 
 class ReturnIn(BaseModel):
@@ -142,6 +174,8 @@ class Contract(BaseModel):
     reseller_id: uuid.UUID
     customer_id: uuid.UUID
     customer_country: str
+    customer_vat_id: str | None = None
+    billing_email: str | None = None
     bundle: str
     manufacturer: str
     hardware_model: str
@@ -160,6 +194,8 @@ class Contract(BaseModel):
     terminated_on: date | None
     termination_fee: MoneyOut | None
     months_remaining: int | None
+    termination: dict[str, Any] | None = None  # effective date, who recorded it, the reason
+    extensions: list[ExtensionProposal] = []
     return_record: dict[str, Any] | None
     created_at: datetime
 

@@ -21,7 +21,7 @@ class SigningKey:
     key_id: str
     public_key: Ed25519PublicKey
     private_key: Ed25519PrivateKey | None  # only the active key signs; retired ones only verify
-    status: str  # active | retired
+    status: str  # active | retired | revoked (compromised: published so verifiers refuse its files)
 
 
 class LicensingConfig(BaseSettings):
@@ -29,10 +29,15 @@ class LicensingConfig(BaseSettings):
 
     # R-LI-3: how long a temporary license runs while the prepayment is awaited
     temporary_license_days: int = Field(30, ge=1, le=365, alias="CHANNELHUB_TEMPORARY_LICENSE_DAYS")
+    # R-LI-3: how many more temporary licenses an order may get after its first one ended (default none)
+    temporary_license_extensions: int = Field(0, ge=0, le=12, alias="CHANNELHUB_TEMPORARY_LICENSE_EXTENSIONS")
+    # R-LI-2: a subscription's or WaaS license's file verifies for at most this many days after signing
+    license_file_days: int = Field(31, ge=1, le=366, alias="CHANNELHUB_LICENSE_FILE_DAYS")
     # R-LI-4: how long a seat invitation can be activated
     invitation_days: int = Field(14, ge=1, le=90, alias="CHANNELHUB_SEAT_INVITATION_DAYS")
     # JSON list: [{"key_id": "lk-2026-1", "private_key": "<base64 32-byte seed>", "status": "active"},
-    #             {"key_id": "lk-2025-1", "public_key": "<base64 32 bytes>", "status": "retired"}]
+    #             {"key_id": "lk-2025-1", "public_key": "<base64 32 bytes>", "status": "retired"},
+    #             {"key_id": "lk-2024-1", "public_key": "<base64 32 bytes>", "status": "revoked"}]
     # Empty in development: one key derived from the service-token secret (stable per stack).
     signing_keys: str = Field("", alias="CHANNELHUB_LICENSE_SIGNING_KEYS")
     dev_mode: bool = Field(False, alias="CHANNELHUB_DEV_MODE")
@@ -59,7 +64,8 @@ class LicensingConfig(BaseSettings):
                 )
             else:
                 public = public_key_from_base64(entry["public_key"])
-                keys.append(SigningKey(entry["key_id"], public, None, "retired"))
+                status = "revoked" if entry.get("status") == "revoked" else "retired"
+                keys.append(SigningKey(entry["key_id"], public, None, status))
         active = [k for k in keys if k.status == "active" and k.private_key is not None]
         if len(active) != 1:
             raise ValueError(

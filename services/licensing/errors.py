@@ -1,6 +1,6 @@
 """Licensing's business errors, each rendered as problem+json."""
 
-from libs.errors import Conflict, NotFound, Unprocessable
+from libs.errors import Conflict, DomainError, NotFound, Unprocessable
 
 
 class LicenseNotFound(NotFound):
@@ -35,7 +35,10 @@ class NotAwaitingPrepayment(Conflict):
 
 
 class TemporaryLicenseExists(Conflict):
-    code, title = "temporary-license-exists", "R-LI-3: the order already has an active temporary license"
+    code, title = (
+        "temporary-license-exists",
+        "R-LI-3: the order had its temporary license already (at most one per order)",
+    )
 
 
 class NoSeatsLeft(Conflict):
@@ -55,3 +58,11 @@ class SubscriptionNotUsable(Conflict):
 
 class InvalidEmail(Unprocessable):
     code, title = "invalid-email", "Not a valid e-mail address"
+
+
+class LicenseNotActive(DomainError):
+    status, code, title = (
+        410,
+        "license-not-active",
+        "R-LI-2: the license has ended (revoked or expired); no file is signed for it",
+    )

@@ -18,6 +18,6 @@ JOBS = [
         "expire-licenses",
         expire_licenses,
         Every(timedelta(hours=1)),  # validity ends at the start of a day in UTC: the day's first run ends it
-        "R-LI-3/4: temporary and subscription licenses past their validity become expired",
+        "R-LI-3/4: licenses past their validity become expired; expired invitations free their seat",
     ),
 ]

@@ -130,19 +130,19 @@ class User(Base):
 class SeatAssignment(Base):
     __tablename__ = "seat_assignments"
     __table_args__ = (
-        # one live assignment per e-mail and subscription; removed ones stay as history
+        # one live assignment per e-mail and subscription; removed and expired ones stay as history
         sa.Index(
             "uq_seat_assignments_live",
             "subscription_id",
             "email",
             unique=True,
-            postgresql_where=sa.text("status <> 'removed'"),
+            postgresql_where=sa.text("status IN ('invited', 'active')"),
         ),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     subscription_id: Mapped[uuid.UUID] = mapped_column(index=True)
     email: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)  # invited | active | removed
+    status: Mapped[str] = mapped_column(sa.Text)  # invited | active | removed | expired (never activated)
     invitation_token_hash: Mapped[str] = mapped_column(sa.Text, unique=True)  # the token itself is never kept
     invitation_expires_at: Mapped[datetime] = mapped_column(Timestamp)
     user_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("users.id"))

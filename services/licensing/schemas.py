@@ -41,7 +41,7 @@ class SigningKey(BaseModel):
     key_id: str
     algorithm: Literal["Ed25519"]
     public_key: str  # base64 of the raw 32-byte key
-    status: Literal["active", "retired"]
+    status: Literal["active", "retired", "revoked"]
 
 
 class SigningKeys(BaseModel):
@@ -65,7 +65,9 @@ class SeatAssignment(BaseModel):
 class SeatOverview(BaseModel):
     subscription_id: uuid.UUID
     seats_usable: int
-    seats_assigned: int
+    seats_assigned: int  # seats_active + seats_invited
+    seats_active: int  # activated
+    seats_invited: int  # invitations pending (not activated, not expired)
     assignments: list[SeatAssignment]
 
 

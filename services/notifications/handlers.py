@@ -3,8 +3,10 @@
 Each event of another service becomes a webhook delivery for every subscribed endpoint of its tenant
 (R-PL-2). Some also make a mail (R-BI-5: invoice paid → the invoice PDF; R-BI-8: a credit note → its
 PDF; permanent license issued → the license file; R-LI-4 seat invitations; R-BI-3 statements; R-BI-4
-reminders), recorded here once per event and sent by the mail worker. Onboarding's reseller
-snapshots give the contact addresses.
+reminders; R-BI-6 WaaS invoices and their reminders to the end customer's billing contact), recorded
+here once per event and sent by the mail worker. Onboarding's reseller snapshots give the contact
+addresses, leasing's contracts the end customers' billing contacts (a contract without one makes no
+WaaS mail).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 from libs.consumer import HandlerMap
 from libs.db import UnitOfWork
 from libs.events import billing as billing_events
+from libs.events import leasing as leasing_events
 from libs.events import licensing as licensing_events
 from libs.events import onboarding as onb
 from libs.events.base import EVENT_TYPES, Event, producer_of
@@ -58,6 +61,26 @@ async def credit_note_issued(
             "currency": event.currency,
         },
         reseller_id=event.invoice.reseller_id,
+        now=envelope.time,
+    )
+
+
+async def waas_invoice_issued(
+    uow: UnitOfWork, envelope: CloudEvent, event: billing_events.InvoiceIssued
+) -> None:
+    """R-BI-6: the distributor's WaaS invoices (instalments, a termination's fee, a secure pick-up)
+    go to the end customer's billing contact with the PDF — never to the partner."""
+    if event.invoice.kind != "waas":
+        return
+    recipient = await readmodels.waas_billing_email(uow.session, event.invoice.contract_id)
+    if recipient is None:  # the contract names no billing contact: nobody to mail
+        return
+    await mail.record(
+        uow.session,
+        key=f"waas_invoice:{event.invoice_id}",
+        kind="waas_invoice",
+        params={"invoice_id": str(event.invoice_id)},
+        recipient=recipient,
         now=envelope.time,
     )
 
@@ -114,6 +137,24 @@ async def statement_issued(
 async def reminder_due(
     uow: UnitOfWork, envelope: CloudEvent, event: billing_events.InvoiceReminderDue
 ) -> None:
+    if event.invoice.kind == "waas":  # R-BI-6: the end customer is the debtor, with its own wording
+        recipient = await readmodels.waas_billing_email(uow.session, event.invoice.contract_id)
+        if recipient is None:
+            return
+        await mail.record(
+            uow.session,
+            key=f"reminder:{event.invoice_id}:{event.level}",
+            kind="waas_reminder",
+            params={
+                "invoice_id": str(event.invoice_id),
+                "invoice": event.invoice.model_dump(mode="json"),
+                "level": event.level,
+                "days": event.days_overdue,
+            },
+            recipient=recipient,
+            now=envelope.time,
+        )
+        return
     await mail.record(
         uow.session,
         key=f"reminder:{event.invoice_id}:{event.level}",
@@ -128,6 +169,12 @@ async def reminder_due(
     )
 
 
+async def waas_contract_changed(
+    uow: UnitOfWork, _envelope: CloudEvent, event: leasing_events.ContractEvent
+) -> None:
+    await readmodels.upsert_waas_contact(uow.session, event)
+
+
 async def reseller_changed(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
     await readmodels.upsert_reseller(uow.session, event.reseller)
 
@@ -135,11 +182,13 @@ async def reseller_changed(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Re
 EXTRAS: dict[type[Event], Extra] = {
     billing_events.InvoicePaid: invoice_paid,
     billing_events.CreditNoteIssued: credit_note_issued,
+    billing_events.InvoiceIssued: waas_invoice_issued,
     licensing_events.LicenseIssued: license_issued,
     licensing_events.SeatAssigned: seat_assigned,
     billing_events.StatementIssued: statement_issued,
     billing_events.InvoiceReminderDue: reminder_due,
     onb.ResellerEvent: reseller_changed,
+    leasing_events.ContractEvent: waas_contract_changed,
 }
 
 

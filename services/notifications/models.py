@@ -35,6 +35,16 @@ class ResellerContact(Base):
     contact_email: Mapped[str] = mapped_column(sa.Text)
 
 
+class WaasBillingContact(Base):
+    """Leasing's contracts as notifications needs them (R-BI-6): where the end customer's invoices
+    and reminders go. A contract naming no billing contact makes no mail."""
+
+    __tablename__ = "waas_billing_contacts"
+    contract_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    customer_id: Mapped[uuid.UUID]
+    billing_email: Mapped[str | None] = mapped_column(sa.Text)
+
+
 class WebhookEndpoint(Base):
     __tablename__ = "webhook_endpoints"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

@@ -50,6 +50,7 @@ TENANT_OWNED = {
     "endpoint_id",
     "delivery_id",
     "contract_id",
+    "extension_id",
     "request_id",
 }
 SHARED = {
@@ -237,6 +238,8 @@ def owner(api: Api) -> Owner:
             "mail_id": "nowhere",
             "filename": "nothing.pdf",
             "contract_id": contract.json()["id"],
+            # a draft has no extension: the contract (another tenant's) is what the 404 is about
+            "extension_id": str(uuid.uuid4()),
             "request_id": hardware.json()["id"],
             "code": bundle_code,
         },

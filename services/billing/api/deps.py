@@ -25,3 +25,14 @@ async def _no_customers(caller: CurrentCaller) -> Caller:
 
 
 BillingCaller = Annotated[Caller, Depends(_no_customers)]
+
+
+async def _invoice_reader(caller: CurrentCaller) -> Caller:
+    """Invoices: staff all, a reseller its own, a customer's key only the WaaS invoices the
+    distributor sent it (R-BI-6: the end customer is their debtor) — scoped in `usecases.invoices`."""
+    if caller.kind not in ("staff", "reseller", "customer"):
+        raise NotForCustomers("no such resource")
+    return caller
+
+
+InvoiceReader = Annotated[Caller, Depends(_invoice_reader)]

@@ -1,4 +1,5 @@
-"""/v1/invoices — a reseller's invoices (R-BI-1), with their PDF; staff see all, customers none."""
+"""/v1/invoices — a reseller's invoices (R-BI-1), with their PDF; staff see all, a customer's key its
+own WaaS invoices (R-BI-6)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
 from libs.service import UoW
 from services.billing import errors, schemas
-from services.billing.api.deps import BillingCaller, Config, Onboarding, Ordering
+from services.billing.api.deps import Config, InvoiceReader, Onboarding, Ordering
 from services.billing.usecases import credit_notes, documents, invoices
 from services.billing.usecases.views import render_invoice
 
@@ -26,7 +27,7 @@ router = APIRouter(prefix="/v1/invoices", tags=["billing"])
 )
 async def list_invoices(
     uow: UoW,
-    caller: BillingCaller,
+    caller: InvoiceReader,
     page: PageParams,
     config: Config,
     ordering: Ordering,
@@ -60,7 +61,7 @@ async def list_invoices(
     name="invoices-get",
     responses=problem_responses(errors.InvoiceNotFound),
 )
-async def get_invoice(invoice_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config) -> Any:
+async def get_invoice(invoice_id: uuid.UUID, uow: UoW, caller: InvoiceReader, config: Config) -> Any:
     invoice = await invoices.load_invoice(uow.session, caller, invoice_id)
     notes = await credit_notes.of_invoices(uow.session, [invoice.id])
     return render_invoice(invoice, config, notes.get(invoice.id))
@@ -72,7 +73,7 @@ async def get_invoice(invoice_id: uuid.UUID, uow: UoW, caller: BillingCaller, co
     response_class=Response,
     responses={200: {"content": {"application/pdf": {}}}, **problem_responses(errors.InvoiceNotFound)},
 )
-async def invoice_pdf(invoice_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config) -> Response:
+async def invoice_pdf(invoice_id: uuid.UUID, uow: UoW, caller: InvoiceReader, config: Config) -> Response:
     invoice = await invoices.load_invoice(uow.session, caller, invoice_id)
     return Response(
         documents.invoice_pdf(invoice, config),

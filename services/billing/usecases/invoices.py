@@ -1,4 +1,5 @@
-"""Reading invoices: a reseller its own, staff all, customers none (404)."""
+"""Reading invoices: a reseller its own (never the WaaS invoices to its end customers), a customer key
+its own WaaS invoices (R-BI-6: it is their debtor), staff all; anything else 404."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
     if caller.kind == "reseller" and caller.reseller_id is not None:
         # a WaaS invoice is the distributor's to its end customer (R-BI-6), not the partner's
         return stmt.where(Invoice.reseller_id == caller.reseller_id, Invoice.kind != "waas")
+    if caller.kind == "customer" and caller.customer_id is not None:
+        return stmt.where(Invoice.customer_id == caller.customer_id, Invoice.kind == "waas")
     return stmt.where(sa.false())
 
 

@@ -1,7 +1,14 @@
-"""WaaS money (R-BI-6, R-BI-7): the distributor invoices the end customer monthly for each active
-contract — directly, not the partner, so these invoices never weigh on the partner's standing or
-credit line (R-ON-6) —, invoices an early termination's fee, and pays the partner its commissions on
-a monthly commission statement. Fed by leasing's events; the jobs take `as_of`."""
+"""WaaS money (R-BI-6, R-BI-7): the distributor invoices the end customer — directly, not the
+partner, so these invoices never weigh on the partner's standing or credit line (R-ON-6) — exactly
+the instalments of leasing's one schedule (carried by every contract event): the monthly
+`waas-invoicing` run invoices every instalment due on or before its `as_of` not invoiced yet (a
+contract activated between runs gets its first instalment in the next run). A termination invoices
+the instalments due by its effective date that are still missing, then its fee: the instalments
+left, never one billed already (R-WA-6: instalments + fee = the total cost). A secure pick-up's fee
+(R-WA-8) is invoiced on the return. VAT follows the end customer (`libs.tax`, the rule ordering uses
+for its resellers): domestic rate in the vendor's country, reverse charge for a business in another
+member state with a valid VAT id, its own country's rate otherwise. The partner is paid its
+commissions on a monthly commission statement. Fed by leasing's events; the jobs take `as_of`."""
 
 from __future__ import annotations
 
@@ -20,6 +27,8 @@ from libs.events import billing as ev
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
 from libs.money import round_half_up
+from libs.settings import get_settings
+from libs.tax import TaxDecision, TaxProfile, decide_tax
 from services.billing.config import BillingConfig
 from services.billing.models import (
     OUTBOX,
@@ -33,7 +42,7 @@ from services.billing.usecases.invoicing import _create, _lock
 
 _CONTRACT_COLUMNS = (
     "reseller_id customer_id customer_country status bundle quantity currency monthly_total "
-    "start_date end_date"
+    "start_date end_date schedule terminated_on customer_vat_id billing_email"
 ).split()
 
 
@@ -64,6 +73,10 @@ async def follow_contract(session: AsyncSession, event: leasing_events.ContractE
         monthly_total=c.monthly_total,
         start_date=c.start_date,
         end_date=c.end_date,
+        schedule=[i.model_dump(mode="json") for i in c.schedule],
+        terminated_on=c.terminated_on,
+        customer_vat_id=c.customer_vat_id,
+        billing_email=c.billing_email,
     )
     stmt = pg_insert(WaasContract).values(values)
     await session.execute(
@@ -78,8 +91,22 @@ async def _bill_to(session: AsyncSession, contract: WaasContract) -> dict[str, A
     return {
         "name": customer.name if customer else f"Customer {contract.customer_id}",
         "country": contract.customer_country,
+        "vat_id": contract.customer_vat_id,
+        "email": contract.billing_email,
         "domain": customer.domain if customer else None,
     }
+
+
+def waas_tax(contract: WaasContract, on: date) -> TaxDecision:
+    """R-BI-6: VAT follows the end customer, by the same rule as ordering's (`libs.tax`)."""
+    profile = TaxProfile(
+        country=contract.customer_country or get_settings().vendor_country,
+        state=None,
+        vat_id=contract.customer_vat_id,
+        vat_id_valid=bool(contract.customer_vat_id),  # leasing accepts only valid ones
+        exemption=None,
+    )
+    return decide_tax(profile, vendor_country=get_settings().vendor_country, on=on)
 
 
 async def _invoice(
@@ -89,7 +116,8 @@ async def _invoice(
     net: Decimal,
     issued: date,
     what: str,
-    config: BillingConfig,
+    *,
+    quantity: int | None = None,
 ) -> Invoice | None:
     await _lock(session, contract.contract_id)
     exists = await session.scalar(
@@ -99,13 +127,14 @@ async def _invoice(
     )
     if exists is not None:
         return None
-    tax = round_half_up(net * config.waas_vat_rate, contract.currency)
-    rate = config.waas_vat_rate
+    decision = waas_tax(contract, issued)
+    tax = round_half_up(net * decision.rate, contract.currency)
+    units = quantity if quantity is not None else contract.quantity
     line = {
         "description": what,
         "sku": contract.bundle,
-        "quantity": contract.quantity,
-        "unit_price": str(round_half_up(net / contract.quantity, contract.currency)),
+        "quantity": units,
+        "unit_price": str(round_half_up(net / units, contract.currency)),
         "net": str(net),
         "tax": str(tax),
         "total": str(net + tax),
@@ -120,9 +149,9 @@ async def _invoice(
             "net": net,
             "tax": tax,
             "total": net + tax,
-            "tax_regime": "waas_end_customer",
-            "tax_rate": rate,
-            "tax_note": None,
+            "tax_regime": decision.regime,
+            "tax_rate": decision.rate,
+            "tax_note": decision.note,
         },
         lines=[line],
         refs={"contract_id": contract.contract_id, "period": period, "customer_id": contract.customer_id},
@@ -133,32 +162,98 @@ async def _invoice(
     )
 
 
+def _instalment_period(instalment: dict[str, Any]) -> str:
+    """The invoice's `period`: the month the instalment starts in (one instalment per month)."""
+    return str(instalment["period_start"])[:7]
+
+
+async def _invoice_instalments(
+    session: AsyncSession, contract: WaasContract, numbers: set[int], issued: date
+) -> int:
+    made = 0
+    for i in contract.schedule or []:
+        if i["n"] not in numbers:
+            continue
+        what = (
+            f"WaaS {contract.bundle} x {contract.quantity}, instalment {i['n']}: "
+            f"{i['period_start']} to {i['period_end']}"
+        )
+        invoice = await _invoice(session, contract, _instalment_period(i), Decimal(i["amount"]), issued, what)
+        if invoice is not None:
+            made += 1
+            await OUTBOX.emit(
+                session,
+                ev.WaasInstalmentInvoiced(
+                    contract_id=contract.contract_id, n=int(i["n"]), invoice_id=invoice.id, issue_date=issued
+                ),
+            )
+    return made
+
+
+async def _invoiced_periods(session: AsyncSession, contract_id: uuid.UUID) -> set[str]:
+    return set(
+        await session.scalars(
+            sa.select(Invoice.period).where(Invoice.kind == "waas", Invoice.contract_id == contract_id)
+        )
+    )
+
+
 async def invoice_month(session: AsyncSession, as_of: date, config: BillingConfig) -> dict[str, int]:
-    """The `waas-invoicing` job: every contract active on `as_of` gets its instalment for the month."""
-    period = as_of.isoformat()[:7]
+    """The `waas-invoicing` job: every instalment of the schedule due on or before `as_of` (and, for a
+    terminated contract, on or before its effective date) that is not invoiced yet."""
     contracts = await session.scalars(
         sa.select(WaasContract).where(
-            WaasContract.status == "active", WaasContract.start_date <= as_of, WaasContract.end_date >= as_of
+            WaasContract.status.in_(("active", "ended", "terminated", "returned")),
+            WaasContract.start_date <= as_of,
         )
     )
     made = 0
     for contract in contracts:
-        what = f"WaaS {contract.bundle} x {contract.quantity}, {period}"
-        if await _invoice(session, contract, period, contract.monthly_total, as_of, what, config) is not None:
-            made += 1
+        last = min(as_of, contract.terminated_on) if contract.terminated_on else as_of
+        due = {int(i["n"]) for i in contract.schedule or [] if date.fromisoformat(i["due_date"]) <= last}
+        made += await _invoice_instalments(session, contract, due, as_of)
     return {"invoices": made}
 
 
 async def invoice_termination(
-    session: AsyncSession, event: leasing_events.ContractTerminated, config: BillingConfig
+    session: AsyncSession, event: leasing_events.ContractTerminated, config: BillingConfig, recorded: date
 ) -> None:
-    """R-WA-6: the early-termination fee, every remaining instalment, invoiced to the end customer."""
+    """R-WA-6: the instalments due by the effective date that are still missing, then the fee: every
+    instalment left (one billing invoiced already is never in it), to the end customer. Issued on the
+    day the termination was recorded (`recorded`; a staff-corrected effective date may be earlier)."""
     await follow_contract(session, event)
     contract = await session.get(WaasContract, event.contract_id)
     assert contract is not None
-    what = f"Early termination of WaaS contract: {event.months_remaining} remaining instalment(s)"
-    if event.fee > 0:
-        await _invoice(session, contract, "termination", event.fee, event.terminated_on, what, config)
+    issued = max(event.terminated_on, recorded)
+    await _invoice_instalments(session, contract, set(event.invoiced_instalments), issued)
+    billed = await _invoiced_periods(session, contract.contract_id)
+    left = [
+        i
+        for i in contract.schedule or []
+        if i["n"] in set(event.fee_instalments) and _instalment_period(i) not in billed
+    ]
+    if not event.fee_instalments and not event.invoiced_instalments:  # an event from before schedules
+        left, fee = [], event.fee
+    else:
+        fee = sum((Decimal(i["amount"]) for i in left), Decimal(0))
+    what = (
+        f"Early termination of WaaS contract: {len(left) or event.months_remaining} remaining instalment(s)"
+    )
+    if fee > 0:
+        await _invoice(session, contract, "termination", fee, issued, what, quantity=1)
+
+
+async def invoice_pickup(session: AsyncSession, event: leasing_events.ContractReturned, today: date) -> None:
+    """R-WA-8: the secure pick-up's fee (leasing's price list), invoiced to the end customer."""
+    await follow_contract(session, event)
+    if event.method != "pickup" or not event.pickup_fee:
+        return
+    contract = await session.get(WaasContract, event.contract_id)
+    assert contract is not None
+    what = (
+        f"Secure pick-up of the leased hardware ({contract.bundle} x {contract.quantity}), certified wiping"
+    )
+    await _invoice(session, contract, "pickup", event.pickup_fee, today, what, quantity=1)
 
 
 async def record_commission(session: AsyncSession, event: leasing_events.CommissionEarned) -> None:

@@ -7,16 +7,22 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
-from libs.errors import problem_responses
+from libs.errors import Forbidden, problem_responses
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.leasing import errors, schemas
 from services.leasing.api.deps import Config, Onboarding
 from services.leasing.usecases import contracts, sellout
-from services.leasing.usecases.views import render_commission, render_contract
+from services.leasing.usecases.views import (
+    render_commission,
+    render_contract,
+    render_extension,
+    render_schedule,
+)
 
 router = APIRouter(tags=["leasing"])
 Period = Annotated[str, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
@@ -60,7 +66,8 @@ async def list_contracts(
     responses=problem_responses(errors.ContractNotFound),
 )
 async def get_contract(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
-    return render_contract(await contracts.load(uow.session, caller, contract_id), caller)
+    c = await contracts.load(uow.session, caller, contract_id)
+    return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
 
 
 @router.post(
@@ -111,30 +118,83 @@ async def sign(
     "/v1/waas/contracts/{contract_id}/extend",
     response_model=schemas.Contract,
     name="waas-contracts-extend",
-    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict, errors.ExtensionLimit),
+    responses={
+        202: {"model": schemas.ExtensionProposal, "description": "a partner's proposal"},
+        **problem_responses(errors.ContractNotFound, errors.ContractStateConflict, errors.ExtensionLimit),
+    },
 )
 async def extend(
-    contract_id: uuid.UUID, body: schemas.Extension, uow: UoW, caller: CurrentCaller, clock: CurrentClock
+    contract_id: uuid.UUID,
+    body: schemas.Extension,
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
 ) -> Any:
-    """R-WA-7: by whole months; 409 `extension-limit` naming the limit past 36 months in total or
-    past the manufacturer's maximum warranty."""
-    c = await contracts.extend(uow.session, caller, contract_id, body.months, clock)
+    """R-WA-7: the end customer extends. With the customer's key, or by staff (recording the
+    customer's signed agreement), the extension applies at once: 200, the contract. A partner's call
+    proposes it: 202 `{id, months, status: "proposed"}`, accepted by the customer with
+    `POST …/extensions/{extension_id}/accept`. 409 `extension-limit` naming the limit past 36 months
+    in total or past the manufacturer's maximum warranty. Each extension earns the renewal commission
+    once, pro rata to its months over the original term (rounded cumulatively to the cent)."""
+    c, extension = await contracts.extend(uow.session, caller, contract_id, body.months, clock)
     await uow.commit()
-    return render_contract(c, caller)
+    if extension.status == "proposed":
+        return JSONResponse(status_code=202, content=render_extension(extension).model_dump(mode="json"))
+    return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
+
+
+@router.post(
+    "/v1/waas/contracts/{contract_id}/extensions/{extension_id}/accept",
+    response_model=schemas.Contract,
+    name="waas-contracts-extension-accept",
+    responses=problem_responses(
+        errors.ContractNotFound,
+        errors.ExtensionNotFound,
+        errors.ContractStateConflict,
+        errors.ExtensionLimit,
+        Forbidden,
+    ),
+)
+async def accept_extension(
+    contract_id: uuid.UUID, extension_id: uuid.UUID, uow: UoW, caller: CurrentCaller, clock: CurrentClock
+) -> Any:
+    """R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
+    proposal; who and when are recorded on the extension."""
+    c = await contracts.accept_extension(uow.session, caller, contract_id, extension_id, clock)
+    await uow.commit()
+    return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
+
+
+@router.get(
+    "/v1/waas/contracts/{contract_id}/schedule",
+    response_model=schemas.Schedule,
+    name="waas-contracts-schedule",
+    responses=problem_responses(errors.ContractNotFound),
+)
+async def schedule(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller, clock: CurrentClock) -> Any:
+    """R-WA-6/R-BI-6: the one instalment schedule billing invoices — instalment `n` covers
+    `period_start`…`period_end` and is invoiced by the monthly run on `due_date` (the first 1st on or
+    after its start); `invoiced` once that run is due (after a termination: every instalment due by
+    its effective date; the others are the fee). Empty before activation."""
+    c, items, invoiced = await contracts.schedule_of(uow.session, caller, contract_id, clock)
+    return render_schedule(c, items, invoiced)
 
 
 @router.post(
     "/v1/waas/contracts/{contract_id}/terminate",
     response_model=schemas.TerminationResult,
     name="waas-contracts-terminate",
-    responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
+    responses=problem_responses(
+        errors.ContractNotFound, errors.ContractStateConflict, errors.TerminationDateNotAllowed
+    ),
 )
 async def terminate(
     contract_id: uuid.UUID, body: schemas.Termination, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
 ) -> Any:
-    """R-WA-6: the fee is every instalment not invoiced yet (instalments are invoiced monthly in
-    advance on the contract's start day)."""
-    c = await contracts.terminate(uow.session, caller, contract_id, body.as_of or clock.today())
+    """R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
+    invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
+    a partner's `as_of` other than today is refused (422 `termination-date-not-allowed`)."""
+    c = await contracts.terminate(uow.session, caller, contract_id, body, clock)
     await uow.commit()
     assert c.termination_fee is not None and c.months_remaining is not None
     return schemas.TerminationResult(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from stdnum.eu import vat as eu_vat
 
 TERMS = (12, 24, 36)  # R-WA-2
 MAX_TOTAL_MONTHS = 36  # R-WA-7: extensions never take a contract past 36 months
@@ -82,18 +84,25 @@ def check_extension(current_months: int, extra: int, warranty_years: int, max_ex
     return current_months + extra
 
 
-def months_invoiced(start: date, as_of: date, term_months: int) -> int:
-    """Instalments are invoiced monthly in advance, on the start day of each contract month: by
-    `as_of`, every month that has begun has been invoiced (at most the term)."""
-    if as_of < start:
-        return 0
-    months = (as_of.year - start.year) * 12 + (as_of.month - start.month)
-    if as_of.day < start.day and add_months(start, months) > as_of:
-        months -= 1
-    return min(months + 1, term_months)
+def renewal_commission(commission: Decimal, original_term: int, extended_before: int, months: int) -> Decimal:
+    """R-WA-4/7: an extension earns the renewal commission once, pro rata to its months over the
+    original term: `commission x months / original_term`. Rounded to the cent cumulatively — the
+    k-th extension earns round(C x (all months extended so far) / T) - round(C x (months before it) / T)
+    — so the extensions of a contract together earn exactly round(C x extended months / T): 24
+    one-month extensions of a 12-month contract earning 100.00 earn 200.00, never 24 x 8.33."""
+    if original_term < 1 or months < 1 or extended_before < 0:
+        raise ContractRuleBroken("an extension needs whole months over a whole original term")
+
+    def upto(extended: int) -> Decimal:
+        return (commission * extended / original_term).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    return upto(extended_before + months) - upto(extended_before)
 
 
-def termination_fee(monthly: Decimal, term_months: int, invoiced: int) -> tuple[Decimal, int]:
-    """R-WA-6: ending early costs every instalment not invoiced yet."""
-    remaining = max(term_months - invoiced, 0)
-    return monthly * remaining, remaining
+def checked_vat_id(country: str, vat_id: str) -> str:
+    """R-BI-6: an end customer's EU VAT id (format and checksum), of the customer's own country."""
+    compact = eu_vat.compact(vat_id)
+    prefix = "EL" if country == "GR" else country
+    if not compact.startswith(prefix) or not eu_vat.is_valid(compact):
+        raise ContractRuleBroken(f"{vat_id!r} is not a valid VAT id of {country}")
+    return compact

@@ -16,23 +16,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, scope_to_tenant
 from libs.clock import Clock
+from libs.errors import Forbidden
 from libs.events import leasing as ev
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.leasing.config import LeasingConfig
 from services.leasing.domain import contracts as rules
+from services.leasing.domain.schedule import Instalment, invoiced_by, schedule, termination_split
 from services.leasing.errors import (
     ContractNotFound,
     ContractStateConflict,
     ExtensionLimit,
+    ExtensionNotFound,
     FourEyesRequired,
+    InvalidCustomerVatId,
+    TerminationDateNotAllowed,
     UnknownBundle,
     UnknownCustomer,
     UnknownOption,
 )
-from services.leasing.models import OUTBOX, Bundle, Commission, Contract
-from services.leasing.schemas import ContractCreate, CreditDecision, ReturnIn, Signature
+from services.leasing.models import OUTBOX, Bundle, Commission, Contract, ContractExtension
+from services.leasing.schemas import ContractCreate, CreditDecision, ReturnIn, Signature, Termination
 from services.leasing.usecases import readmodels
 
 
@@ -65,7 +70,45 @@ def contract_data(c: Contract) -> ev.ContractData:
         office365_seats=c.office365_seats,
         commission=c.commission,
         customer_country=c.customer_country,
+        customer_vat_id=c.customer_vat_id,
+        billing_email=c.billing_email,
+        schedule=[
+            ev.InstalmentData(
+                n=i.n,
+                period_start=i.period_start,
+                period_end=i.period_end,
+                due_date=i.due_date,
+                amount=i.amount,
+            )
+            for i in instalments(c)
+        ],
+        terminated_on=c.terminated_on,
     )
+
+
+def instalments(c: Contract) -> list[Instalment]:
+    """The contract's one schedule (R-WA-6): from its start, over its whole (extended) term."""
+    if c.start_date is None:
+        return []
+    return schedule(c.start_date, c.term_months, c.monthly_total)
+
+
+def invoiced_on(c: Contract, day: date) -> frozenset[int]:
+    """The instalments invoiced by `day`: billing's monthly run invoices each on its due date; after a
+    termination every instalment due by its effective date is invoiced as one, the rest is the fee."""
+    items = instalments(c)
+    if c.terminated_on is not None:
+        fee = set((c.termination_record or {}).get("fee_instalments", []))
+        return frozenset(i.n for i in items if i.n not in fee)
+    return frozenset(invoiced_by(items, day, frozenset(c.billed_instalments or [])))
+
+
+async def instalment_invoiced(session: AsyncSession, contract_id: uuid.UUID, n: int) -> None:
+    """Billing invoiced instalment `n` (its run may be given a later `as_of` than today)."""
+    c = await session.get(Contract, contract_id, with_for_update=True)
+    if c is None or n in (c.billed_instalments or []):
+        return
+    c.billed_instalments = sorted({*(c.billed_instalments or []), n})
 
 
 async def _emit(session: AsyncSession, c: Contract, event_type: type[ev.ContractEvent], **extra: Any) -> None:
@@ -112,11 +155,20 @@ async def create(
         raise UnknownCustomer()
     reseller = await readmodels.reseller(session, caller.reseller_id, onboarding)
     partner_country = reseller.country if reseller else "NL"
+    country = body.customer_country or partner_country
+    vat_id = None
+    if body.customer_vat_id:
+        try:
+            vat_id = rules.checked_vat_id(country, body.customer_vat_id)
+        except rules.ContractRuleBroken as exc:
+            raise InvalidCustomerVatId(str(exc)) from None
     c = Contract(
         id=uuid.uuid4(),
         reseller_id=caller.reseller_id,
         customer_id=body.customer_id,
-        customer_country=body.customer_country or partner_country,
+        customer_country=country,
+        customer_vat_id=vat_id,
+        billing_email=str(body.billing_email) if body.billing_email else None,
         reseller_country=partner_country,
         status="draft",
         bundle_code=bundle.code,
@@ -245,6 +297,7 @@ async def _activate(session: AsyncSession, c: Contract, today: date) -> None:
     _move(c, "active")
     c.start_date = today
     c.end_date = rules.end_date(today, c.term_months)
+    c.original_term_months = c.term_months
     await _emit(session, c, ev.ContractActivated)
     await _earn(session, c, "new", c.commission, today)
 
@@ -280,48 +333,155 @@ async def _earn(session: AsyncSession, c: Contract, reason: str, amount: Decimal
     )
 
 
-async def extend(
-    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, months: int, clock: Clock
-) -> Contract:
-    """R-WA-7: by whole months, never past 36 in total nor past the manufacturer's warranty. The
-    renewal earns the partner its commission again (R-WA-4)."""
-    c = await load(session, caller, contract_id, lock=True)
+def _check_extension(c: Contract, months: int) -> None:
     if c.status != "active" or c.start_date is None:
         raise ContractStateConflict(f"a {c.status} contract cannot be extended")
     try:
-        c.term_months = rules.check_extension(
-            c.term_months, months, c.warranty_years, c.max_warranty_extension_years
-        )
+        rules.check_extension(c.term_months, months, c.warranty_years, c.max_warranty_extension_years)
     except rules.ContractRuleBroken as exc:
         raise ExtensionLimit(str(exc)) from None
-    c.end_date = rules.end_date(c.start_date, c.term_months)
-    renewal = c.commission or Decimal(0)
-    await _emit(session, c, ev.ContractExtended, months=months, commission=renewal)
-    await _earn(session, c, "renewal", renewal, clock.today())
+
+
+async def extend(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, months: int, clock: Clock
+) -> tuple[Contract, ContractExtension]:
+    """R-WA-7: the end customer extends. Its own key (or staff recording its signed paper) applies the
+    extension at once; the partner's call only proposes it (`status: proposed`) for the customer to
+    accept. Within 36 months in total and the manufacturer's warranty, checked again on acceptance."""
+    c = await load(session, caller, contract_id, lock=True)
+    _check_extension(c, months)
+    extension = ContractExtension(
+        id=uuid.uuid4(),
+        contract_id=c.id,
+        months=months,
+        status="proposed",
+        proposed_by=caller.identity,
+        proposed_at=clock.now(),
+    )
+    session.add(extension)
+    await session.flush()
+    if caller.kind == "reseller":
+        await _emit(session, c, ev.ContractExtensionProposed, extension_id=extension.id, months=months)
+        return c, extension
+    await _apply_extension(session, caller, c, extension, clock)
+    return c, extension
+
+
+async def accept_extension(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, extension_id: uuid.UUID, clock: Clock
+) -> Contract:
+    """R-WA-7: the end customer (its key, or staff recording its signature) agrees to a proposal;
+    the partner who proposed it cannot (403), another tenant finds no contract (404)."""
+    c = await load(session, caller, contract_id, lock=True)
+    if caller.kind not in ("customer", "staff"):
+        raise Forbidden("R-WA-7: the end customer (or staff recording its agreement) accepts an extension")
+    extension = await session.scalar(
+        sa.select(ContractExtension)
+        .where(ContractExtension.id == extension_id, ContractExtension.contract_id == c.id)
+        .with_for_update()
+    )
+    if extension is None:
+        raise ExtensionNotFound()
+    if extension.status != "proposed":
+        raise ContractStateConflict("the extension was accepted already")
+    _check_extension(c, extension.months)
+    await _apply_extension(session, caller, c, extension, clock)
     return c
 
 
-async def terminate(session: AsyncSession, caller: Caller, contract_id: uuid.UUID, as_of: date) -> Contract:
-    """R-WA-6: ending early costs the contract's remaining instalments."""
+async def _apply_extension(
+    session: AsyncSession, caller: Caller, c: Contract, extension: ContractExtension, clock: Clock
+) -> None:
+    assert c.start_date is not None
+    original = c.original_term_months or c.term_months
+    extended_before = c.term_months - original
+    c.term_months = c.term_months + extension.months
+    c.end_date = rules.end_date(c.start_date, c.term_months)
+    renewal = rules.renewal_commission(
+        c.commission or Decimal(0), original, extended_before, extension.months
+    )
+    extension.status = "accepted"
+    extension.accepted_by = caller.identity
+    extension.accepted_at = clock.now()
+    extension.commission = renewal
+    await _emit(
+        session,
+        c,
+        ev.ContractExtended,
+        months=extension.months,
+        commission=renewal,
+        extension_id=extension.id,
+    )
+    await _earn(session, c, "renewal", renewal, clock.today())
+
+
+async def terminate(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, body: Termination, clock: Clock
+) -> Contract:
+    """R-WA-6: ending early costs every instalment of the schedule not invoiced on the effective date
+    — the platform's date. Only staff may record another (a notice received earlier), with a reason,
+    never after today; a partner's date is refused. Instalments billing invoiced already (its run
+    given a later `as_of`) are never in the fee."""
+    today = clock.today()
+    effective = today
+    if body.as_of is not None and body.as_of != today:
+        if not caller.is_staff:
+            raise TerminationDateNotAllowed(
+                "R-WA-6: a termination takes effect on the platform's date; only staff record another"
+            )
+        if body.as_of > today:
+            raise TerminationDateNotAllowed("R-WA-6: a termination cannot take effect after today")
+        if not body.reason:
+            raise TerminationDateNotAllowed("R-WA-6: another effective date needs a reason")
+        effective = body.as_of
     c = await load(session, caller, contract_id, lock=True)
     if c.status != "active" or c.start_date is None:
         raise ContractStateConflict(f"a {c.status} contract cannot be terminated")
-    if as_of < c.start_date:
-        raise ContractStateConflict("a contract cannot end before it started")
-    invoiced = rules.months_invoiced(c.start_date, as_of, c.term_months)
-    c.termination_fee, c.months_remaining = rules.termination_fee(c.monthly_total, c.term_months, invoiced)
-    c.terminated_on = as_of
+    if effective < c.start_date:
+        raise TerminationDateNotAllowed("a contract cannot end before it started")
+    items = instalments(c)
+    split = termination_split(
+        items, effective, frozenset(invoiced_by(items, today, frozenset(c.billed_instalments or [])))
+    )
+    c.termination_fee, c.months_remaining = split.fee, len(split.fee_instalments)
+    c.terminated_on = effective
+    c.termination_record = {
+        "effective": effective.isoformat(),
+        "recorded_by": caller.identity,
+        "recorded_at": clock.now().isoformat(),
+        "reason": body.reason,
+        "fee_instalments": split.fee_instalments,
+    }
     _move(c, "terminated")
     await _emit(
         session,
         c,
         ev.ContractTerminated,
-        terminated_on=as_of,
-        months_invoiced=invoiced,
+        terminated_on=effective,
+        months_invoiced=len(split.invoiced),
         months_remaining=c.months_remaining,
         fee=c.termination_fee,
+        invoiced_instalments=split.invoiced,
+        fee_instalments=split.fee_instalments,
     )
     return c
+
+
+async def extensions_of(session: AsyncSession, c: Contract) -> list[ContractExtension]:
+    return list(
+        await session.scalars(
+            sa.select(ContractExtension)
+            .where(ContractExtension.contract_id == c.id)
+            .order_by(ContractExtension.created_at, ContractExtension.id)
+        )
+    )
+
+
+async def schedule_of(
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, clock: Clock
+) -> tuple[Contract, list[Instalment], frozenset[int]]:
+    c = await load(session, caller, contract_id)
+    return c, instalments(c), invoiced_on(c, clock.today())
 
 
 async def return_hardware(

@@ -9,7 +9,8 @@ from typing import Any
 from libs.auth import Caller
 from libs.money import MoneyOut
 from services.leasing import schemas
-from services.leasing.models import Bundle, Commission, Contract, HardwareRequest
+from services.leasing.domain.schedule import Instalment
+from services.leasing.models import Bundle, Commission, Contract, ContractExtension, HardwareRequest
 
 
 def _money(amount: Decimal | str, currency: str) -> MoneyOut:
@@ -70,7 +71,38 @@ def _signatures(signatures: dict[str, Any], caller: Caller) -> dict[str, Any]:
     return {party: {k: v for k, v in s.items() if k != "recorded_by"} for party, s in signatures.items()}
 
 
-def render_contract(c: Contract, caller: Caller) -> schemas.Contract:
+def render_extension(e: ContractExtension) -> schemas.ExtensionProposal:
+    return schemas.ExtensionProposal(
+        id=e.id,
+        contract_id=e.contract_id,
+        months=e.months,
+        status=e.status,  # type: ignore[arg-type]
+        proposed_by=e.proposed_by,
+        proposed_at=e.proposed_at,
+        accepted_by=e.accepted_by,
+        accepted_at=e.accepted_at,
+    )
+
+
+def render_schedule(c: Contract, items: list[Instalment], invoiced: frozenset[int]) -> schemas.Schedule:
+    return schemas.Schedule(
+        data=[
+            schemas.InstalmentOut(
+                n=i.n,
+                period_start=i.period_start,
+                period_end=i.period_end,
+                due_date=i.due_date,
+                amount=_money(i.amount, c.currency),
+                invoiced=i.n in invoiced,
+            )
+            for i in items
+        ]
+    )
+
+
+def render_contract(
+    c: Contract, caller: Caller, extensions: list[ContractExtension] | None = None
+) -> schemas.Contract:
     commissions = caller.kind != "customer"
     return schemas.Contract(
         id=c.id,
@@ -78,6 +110,8 @@ def render_contract(c: Contract, caller: Caller) -> schemas.Contract:
         reseller_id=c.reseller_id,
         customer_id=c.customer_id,
         customer_country=c.customer_country,
+        customer_vat_id=c.customer_vat_id,
+        billing_email=c.billing_email,
         bundle=c.bundle_code,
         manufacturer=c.manufacturer,
         hardware_model=c.hardware_model,
@@ -96,6 +130,12 @@ def render_contract(c: Contract, caller: Caller) -> schemas.Contract:
         terminated_on=c.terminated_on,
         termination_fee=_money(c.termination_fee, c.currency) if c.termination_fee is not None else None,
         months_remaining=c.months_remaining,
+        termination=(
+            {k: v for k, v in c.termination_record.items() if k != "fee_instalments"}
+            if c.termination_record
+            else None
+        ),
+        extensions=[render_extension(e) for e in extensions or []],
         return_record=c.return_record,
         created_at=c.created_at,
     )

@@ -28,11 +28,13 @@ async def license_snapshot(license_id: uuid.UUID, uow: UoW, _service: LicenseRea
 
 
 @router.get("/licenses/{license_id}/file", response_model=schemas.LicenseFile)
-async def license_file(license_id: uuid.UUID, uow: UoW, config: Config, _service: LicenseReader) -> Any:
+async def license_file(
+    license_id: uuid.UUID, uow: UoW, config: Config, clock: CurrentClock, _service: LicenseReader
+) -> Any:
     found = await licenses.any_license(uow.session, license_id)
     if found is None:
         raise errors.LicenseNotFound()
-    return licenses.signed_file(found, config)
+    return licenses.signed_file(found, config, clock.today())
 
 
 @router.post("/seat-invitations/{assignment_id}/token", response_model=schemas.InvitationToken)

@@ -57,12 +57,18 @@ async def get_license(license_id: uuid.UUID, uow: UoW, caller: CurrentCaller) ->
     "/v1/licenses/{license_id}/file",
     response_model=schemas.LicenseFile,
     name="licenses-file",
-    responses=problem_responses(errors.LicenseNotFound),
+    responses=problem_responses(errors.LicenseNotFound, errors.LicenseNotActive),
 )
-async def license_file(license_id: uuid.UUID, uow: UoW, caller: CurrentCaller, config: Config) -> Any:
+async def license_file(
+    license_id: uuid.UUID, uow: UoW, caller: CurrentCaller, config: Config, clock: CurrentClock
+) -> Any:
     """The signed license document (`channelhub-license/1`), verifiable offline with the published
-    keys (`python -m libs.licensefile verify FILE --keys KEYS.json`)."""
-    return licenses.signed_file(await licenses.load_license(uow.session, caller, license_id), config)
+    keys (`python -m libs.licensefile verify FILE --keys KEYS.json --on YYYY-MM-DD`). Its payload
+    states the license's `status`, `valid_from`, `valid_until` (last day) and `valid_before` (the
+    exclusive end) and the signing `key_id`. Signed only for an active license: a revoked or expired
+    one answers 410 `license-not-active`."""
+    lic = await licenses.load_license(uow.session, caller, license_id)
+    return licenses.signed_file(lic, config, clock.today())
 
 
 @router.post(
@@ -85,11 +91,20 @@ async def temporary_license(
     onboarding: Onboarding,
 ) -> Any:
     """R-LI-3: a temporary license (30 days by default) for an order still awaiting its
-    prepayment; the permanent license replaces it on payment. One active per order."""
+    prepayment; the permanent license replaces it on payment. At most one per order: a second
+    request (even after the first expired) is 409 `temporary-license-exists`, unless the program
+    allows extensions (`CHANNELHUB_TEMPORARY_LICENSE_EXTENSIONS`, default 0)."""
 
     async def create() -> Any:
         lic = await issuing.issue_temporary(
-            uow.session, caller, order_id, clock, config.temporary_license_days, ordering, onboarding
+            uow.session,
+            caller,
+            order_id,
+            clock,
+            config.temporary_license_days,
+            ordering,
+            onboarding,
+            config.temporary_license_extensions,
         )
         return render_license(lic)
 

@@ -27,9 +27,11 @@ Token = Annotated[str, Path(min_length=10, max_length=100)]
     responses=problem_responses(errors.SubscriptionNotFound),
 )
 async def list_assignments(
-    subscription_id: uuid.UUID, uow: UoW, caller: StaffOrReseller, ordering: Ordering
+    subscription_id: uuid.UUID, uow: UoW, caller: StaffOrReseller, ordering: Ordering, clock: CurrentClock
 ) -> Any:
-    sub, live = await seats.overview(uow.session, caller, subscription_id, ordering)
+    """R-LI-4: `seats_assigned` = activated seats (`seats_active`) + invitations not activated yet
+    and not expired (`seats_invited`); an expired invitation holds no seat."""
+    sub, live = await seats.overview(uow.session, caller, subscription_id, ordering, clock.now())
     await uow.commit()  # a subscription refreshed from ordering is kept
     return render_overview(sub, live)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 USABLE_STATUSES = ("active", "trial")
 
 
@@ -15,3 +17,8 @@ def usable_seats(seats: int, seats_pending_payment: int, status: str) -> int:
 
 def may_assign(usable: int, assigned: int) -> bool:
     return assigned < usable
+
+
+def holds_seat(status: str, invitation_expires_at: datetime, now: datetime) -> bool:
+    """R-LI-4: an activated assignment holds its seat; an invitation only until it expires."""
+    return status == "active" or (status == "invited" and invitation_expires_at >= now)

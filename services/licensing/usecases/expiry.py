@@ -1,16 +1,18 @@
 """The `expire-licenses` job: licenses whose validity ended by `as_of` — temporary ones past their
 30 days (R-LI-3), subscription and WaaS licenses past their period that were not renewed — are
-marked expired, each with its event. Running it again for the same day changes nothing."""
+marked expired, each with its event; seat invitations never activated by their expiry free their
+seat (R-LI-4). Running it again for the same day changes nothing."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.licensing.domain.licenses import has_ended
 from services.licensing.models import License
+from services.licensing.usecases import seats
 from services.licensing.usecases.issuing import end_license
 
 
@@ -27,4 +29,5 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
             assert lic.valid_until is not None
             await end_license(session, lic, "expired", lic.valid_until, "validity ended")
             expired += 1
-    return {"expired": expired}
+    invitations = await seats.expire_invitations(session, datetime.combine(as_of, time(0), tzinfo=UTC))
+    return {"expired": expired, "invitations_expired": invitations}

@@ -21,7 +21,7 @@ from libs.events import licensing as ev
 from libs.events import ordering as ordering_events
 from libs.internal_client import InternalClient
 from libs.logging import get_logger
-from services.licensing.domain.licenses import temporary_validity
+from services.licensing.domain.licenses import last_day_of_period, may_issue_temporary, temporary_validity
 from services.licensing.domain.seats import USABLE_STATUSES, usable_seats
 from services.licensing.errors import NotAwaitingPrepayment, OrderNotFound, TemporaryLicenseExists
 from services.licensing.models import OUTBOX, CustomerView, License, OrderView, SubscriptionView
@@ -176,6 +176,7 @@ async def issue_temporary(
     days: int,
     ordering: InternalClient,
     onboarding: InternalClient,
+    extensions: int = 0,
 ) -> License:
     """R-LI-3: a temporary license for an order awaiting its prepayment, for the reseller to hand on."""
     order = await readmodels.order(session, order_id, ordering, lock=True)
@@ -185,13 +186,18 @@ async def issue_temporary(
         raise NotAwaitingPrepayment(f"the order is {order.status} ({order.payment_requirement})")
     if order.customer_id is None:
         raise NotAwaitingPrepayment("the order's customer account is still being created; try again shortly")
-    active = await session.scalar(
-        sa.select(License.id).where(
-            License.order_id == order_id, License.temporary.is_(True), License.status == "active"
+    # R-LI-3: one temporary license per order (checked under the order's row lock); an expired or
+    # revoked one is not renewed by asking again, unless the program allows extensions
+    earlier = list(
+        await session.scalars(
+            sa.select(License.status).where(License.order_id == order_id, License.temporary.is_(True))
         )
     )
-    if active is not None:
-        raise TemporaryLicenseExists(f"license {active} is active until its permanent one replaces it")
+    if not may_issue_temporary(earlier, extensions):
+        raise TemporaryLicenseExists(
+            f"the order had {len(earlier)} temporary license(s) ({', '.join(earlier)}); at most one per order"
+            + (f" and {extensions} extension(s)" if extensions else "")
+        )
     customer = await readmodels.customer(session, order.customer_id, onboarding)
     now = clock.now()
     valid_from, valid_until = temporary_validity(now.date(), days)
@@ -244,18 +250,21 @@ async def follow_subscription(
             customer_id=sub.customer_id,
             sku=sub.sku,
             seats=seats,
-            valid=(sub.period_start, sub.period_end),
+            valid=(sub.period_start, last_day_of_period(sub.period_end)),
             now=now,
         )
         return
     lic.reseller_id = sub.reseller_id  # R-CU-5: a transferred subscription's license moves along
     if sub.status in USABLE_STATUSES:
         lic.seats = seats
-        lic.valid_until = max(lic.valid_until or sub.period_end, sub.period_end)
+        last_day = last_day_of_period(sub.period_end)  # the period's end is exclusive
+        lic.valid_until = max(lic.valid_until or last_day, last_day)
         if lic.status == "expired":
             lic.status = "active"  # renewed after it lapsed
     elif sub.status in ("expired", "cancelled") and lic.status == "active":
-        await end_license(session, lic, "expired", sub.period_end, f"subscription {sub.status}")
+        await end_license(
+            session, lic, "expired", last_day_of_period(sub.period_end), f"subscription {sub.status}"
+        )
 
 
 async def _issue_seats_license(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import uuid
+from datetime import date
 
 import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
@@ -15,8 +16,8 @@ from libs.licensefile import sign
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.licensing.config import LicensingConfig
-from services.licensing.domain.licenses import LicenseTerms, payload
-from services.licensing.errors import LicenseNotFound
+from services.licensing.domain.licenses import LicenseTerms, file_valid_before, may_sign, payload
+from services.licensing.errors import LicenseNotActive, LicenseNotFound
 from services.licensing.models import License
 
 
@@ -51,9 +52,14 @@ async def list_licenses(
     return await paginate(session, stmt, License, page)
 
 
-def signed_file(lic: License, config: LicensingConfig) -> dict[str, str]:
+def signed_file(lic: License, config: LicensingConfig, today: date) -> dict[str, str]:
     """The license file, signed with the active key (an older file stays verifiable: retired keys
-    remain published)."""
+    remain published) — only while the license is active: a revoked or expired license (or one past
+    its last day, before the hourly job marks it) gets none (410 `license-not-active`). A subscription's
+    or WaaS license's file is valid for `CHANNELHUB_LICENSE_FILE_DAYS` at most (it can be revoked early)."""
+    if not may_sign(lic.status, lic.valid_until, today):
+        status = lic.status if lic.status != "active" else "expired"
+        raise LicenseNotActive(f"the license is {status} ({lic.ended_reason or 'validity ended'})")
     key = config.active_key()
     assert key.private_key is not None
     terms = LicenseTerms(
@@ -69,6 +75,9 @@ def signed_file(lic: License, config: LicensingConfig) -> dict[str, str]:
         order_id=lic.order_id,
         subscription_id=lic.subscription_id,
         issued_at=lic.issued_at,
+        status=lic.status,
+        key_id=key.key_id,
+        file_valid_before=file_valid_before(lic.kind, lic.valid_until, today, config.license_file_days),
     )
     return sign(payload(terms), key_id=key.key_id, private_key=key.private_key)
 

@@ -1,12 +1,14 @@
 """Seats (R-LI-4): the reseller (the customer account's administrator, who holds no seat itself)
 assigns seats to e-mails while usable seats remain; each assignment sends a single-use invitation
 that works whether or not the person already has an account; removing a user frees the seat for
-someone else. The subscription's term runs on regardless (nothing here moves its end)."""
+someone else; an invitation never activated frees its seat when it expires. Utilisation counts
+activated seats and pending (unexpired) invitations, stated separately. The subscription's term runs
+on regardless (nothing here moves its end)."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
@@ -17,7 +19,7 @@ from libs.auth import Caller
 from libs.clock import Clock
 from libs.events import licensing as ev
 from libs.internal_client import InternalClient
-from services.licensing.domain.seats import may_assign, usable_seats
+from services.licensing.domain.seats import holds_seat, may_assign, usable_seats
 from services.licensing.domain.tokens import digest, new_token
 from services.licensing.errors import (
     InvalidEmail,
@@ -55,20 +57,61 @@ async def _subscription(
     raise SubscriptionNotFound()
 
 
-async def _live(session: AsyncSession, subscription_id: uuid.UUID) -> list[SeatAssignment]:
+async def _live(session: AsyncSession, subscription_id: uuid.UUID, now: datetime) -> list[SeatAssignment]:
+    """The assignments holding a seat: activated ones and invitations not expired (R-LI-4)."""
     rows = await session.scalars(
         sa.select(SeatAssignment)
         .where(SeatAssignment.subscription_id == subscription_id, SeatAssignment.status.in_(LIVE))
         .order_by(SeatAssignment.assigned_at)
     )
-    return list(rows)
+    return [a for a in rows if holds_seat(a.status, a.invitation_expires_at, now)]
+
+
+def counts(live: list[SeatAssignment]) -> dict[str, int]:
+    active = sum(1 for a in live if a.status == "active")
+    return {"seats_assigned": len(live), "seats_active": active, "seats_invited": len(live) - active}
+
+
+async def expire_invitations(session: AsyncSession, as_of: datetime) -> int:
+    """Part of the `expire-licenses` job: invitations never activated by their expiry free their
+    seat (R-LI-4), each with `licensing.seat.invitation_expired.v1`."""
+    due = (
+        await session.scalars(
+            sa.select(SeatAssignment)
+            .where(SeatAssignment.status == "invited", SeatAssignment.invitation_expires_at < as_of)
+            .order_by(SeatAssignment.invitation_expires_at, SeatAssignment.id)
+            .with_for_update(skip_locked=True)
+        )
+    ).all()
+    for assignment in due:
+        assignment.status = "expired"
+        assignment.removed_at = as_of
+        await session.flush()
+        sub = await session.get(SubscriptionView, assignment.subscription_id)
+        if sub is None:
+            continue
+        live = await _live(session, sub.subscription_id, as_of)
+        await OUTBOX.emit(
+            session,
+            ev.SeatInvitationExpired(
+                subscription_id=sub.subscription_id,
+                reseller_id=sub.reseller_id,
+                customer_id=sub.customer_id,
+                email=assignment.email,
+                seats_total=usable(sub),
+                invitation_id=assignment.id,
+                **counts(live),
+            ),
+            reseller_id=sub.reseller_id,
+        )
+    return len(due)
 
 
 async def overview(
-    session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient
+    session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient, now: datetime
 ) -> tuple[SubscriptionView, list[SeatAssignment]]:
     sub = await _subscription(session, caller, subscription_id, ordering)
-    return sub, await _live(session, subscription_id)
+    return sub, await _live(session, subscription_id, now)
 
 
 def usable(sub: SubscriptionView) -> int:
@@ -94,13 +137,23 @@ async def assign(
         raise SubscriptionNotUsable(
             f"the subscription is {sub.status} with {sub.seats_pending_payment} unpaid seat(s)"
         )
-    live = await _live(session, subscription_id)
+    now = clock.now()
+    live = await _live(session, subscription_id, now)
     if any(a.email == address for a in live):
         raise SeatAlreadyAssigned(address)
     if not may_assign(capacity, len(live)):
         raise NoSeatsLeft(f"all {capacity} usable seat(s) are assigned; remove a user or buy seats")
+    # an expired invitation of the same e-mail frees its seat now, before the job gets to it
+    await session.execute(
+        sa.update(SeatAssignment)
+        .where(
+            SeatAssignment.subscription_id == subscription_id,
+            SeatAssignment.email == address,
+            SeatAssignment.status == "invited",
+        )
+        .values(status="expired", removed_at=now)
+    )
     token = new_token()
-    now = clock.now()
     assignment = SeatAssignment(
         id=uuid.uuid4(),
         subscription_id=subscription_id,
@@ -121,8 +174,8 @@ async def assign(
             customer_id=sub.customer_id,
             email=address,
             seats_total=capacity,
-            seats_assigned=len(live) + 1,
             invitation_id=assignment.id,
+            **counts([*live, assignment]),
             invitation_expires_at=assignment.invitation_expires_at,
         ),
         reseller_id=sub.reseller_id,
@@ -140,7 +193,7 @@ async def unassign(
 ) -> None:
     address = normalise_email(email)
     sub = await _subscription(session, caller, subscription_id, ordering)
-    live = await _live(session, subscription_id)
+    live = await _live(session, subscription_id, clock.now())
     assignment = next((a for a in live if a.email == address), None)
     if assignment is None:
         raise SeatAssignmentNotFound(address)
@@ -155,7 +208,7 @@ async def unassign(
             customer_id=sub.customer_id,
             email=address,
             seats_total=usable(sub),
-            seats_assigned=len(live) - 1,
+            **counts([a for a in live if a is not assignment]),
         ),
         reseller_id=sub.reseller_id,
     )
@@ -184,13 +237,16 @@ async def activate(session: AsyncSession, token: str, clock: Clock) -> tuple[Sea
     one. Single use: a second activation finds no invitation."""
     assignment = await session.scalar(
         sa.select(SeatAssignment)
-        .where(SeatAssignment.invitation_token_hash == digest(token), SeatAssignment.status == "invited")
+        .where(
+            SeatAssignment.invitation_token_hash == digest(token),
+            SeatAssignment.status.in_(("invited", "expired")),
+        )
         .with_for_update()
     )
     if assignment is None:
         raise InvitationNotFound()
     now = clock.now()
-    if assignment.invitation_expires_at < now:
+    if assignment.status == "expired" or assignment.invitation_expires_at < now:
         raise InvitationExpired(f"it expired at {assignment.invitation_expires_at.isoformat()}")
     created = await session.scalar(
         pg_insert(User)
@@ -213,8 +269,8 @@ async def activate(session: AsyncSession, token: str, clock: Clock) -> tuple[Sea
             customer_id=sub.customer_id,
             email=assignment.email,
             seats_total=usable(sub),
-            seats_assigned=len(await _live(session, sub.subscription_id)),
             invitation_id=assignment.id,
+            **counts(await _live(session, sub.subscription_id, now)),
             existing_user=created is None,
         ),
         reseller_id=sub.reseller_id,

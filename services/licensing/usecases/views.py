@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from services.licensing import schemas
 from services.licensing.models import License, SeatAssignment, SubscriptionView
-from services.licensing.usecases.seats import usable
+from services.licensing.usecases.seats import counts, usable
 
 
 def render_license(lic: License) -> schemas.License:
@@ -26,6 +26,6 @@ def render_overview(sub: SubscriptionView, live: list[SeatAssignment]) -> schema
     return schemas.SeatOverview(
         subscription_id=sub.subscription_id,
         seats_usable=usable(sub),
-        seats_assigned=len(live),
+        **counts(live),
         assignments=[render_assignment(a) for a in live],
     )

@@ -123,6 +123,8 @@ async def _compose(
             "seat_invitation", link=link, email=mail.recipient, sku=p["sku"], expires=p["expires"]
         )
         return str(mail.recipient), "You have been given a seat - activate it", text, html, []
+    if mail.kind in ("waas_invoice", "waas_reminder"):
+        return await _compose_waas(mail, clients)
     assert mail.reseller_id is not None
     contact = await _contact(session, mail.reseller_id, clients["onboarding"])
     if mail.kind == "invoice_paid":
@@ -186,6 +188,31 @@ async def _compose(
             [],
         )
     raise ValueError(f"unknown mail kind {mail.kind}")
+
+
+async def _compose_waas(
+    mail: OutboundMail, clients: dict[str, InternalClient]
+) -> tuple[str, str, str, str, list[tuple[str, str, bytes]]]:
+    """R-BI-6: the end customer's billing contact (the invoice's bill-to) gets the distributor's
+    invoice with its PDF, and the reminders of it in words for a lessee (no partner ordering terms)."""
+    p = mail.params
+    invoice = await clients["billing"].get(f"/internal/invoices/{p['invoice_id']}", Json)
+    pdf = await clients["billing"].get_bytes(f"/internal/invoices/{p['invoice_id']}/pdf")
+    if invoice is None or pdf is None:
+        raise MailNotReady("the invoice is not there (yet)")
+    bill_to = invoice.root.get("bill_to") or {}
+    recipient = str(mail.recipient or bill_to.get("email") or "")
+    if not recipient:
+        raise MailNotReady("the WaaS contract names no billing contact of the end customer")
+    number = invoice.root["number"]
+    attachment = [(f"invoice-{number}.pdf", "application/pdf", pdf)]
+    if mail.kind == "waas_invoice":
+        text, html = _render("waas_invoice", customer=bill_to.get("name"), invoice=invoice.root)
+        return recipient, f"Your Workplace as a Service invoice {number}", text, html, attachment
+    text, html = _render(
+        "waas_reminder", customer=bill_to.get("name"), invoice=invoice.root, level=p["level"], days=p["days"]
+    )
+    return recipient, f"Payment reminder {p['level']}: invoice {number}", text, html, attachment
 
 
 def _message(

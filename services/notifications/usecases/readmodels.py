@@ -6,12 +6,14 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.db import versioned_upsert
+from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
 from libs.internal_client import InternalClient
-from services.notifications.models import ResellerContact
+from services.notifications.models import ResellerContact, WaasBillingContact
 
 _UPSERT = versioned_upsert(
     ResellerContact.__table__,  # type: ignore[arg-type]
@@ -41,3 +43,25 @@ async def contact(
         return None
     await upsert_reseller(session, snapshot)
     return await session.get(ResellerContact, reseller_id, populate_existing=True)
+
+
+async def upsert_waas_contact(session: AsyncSession, event: leasing_events.ContractEvent) -> None:
+    """R-BI-6: the end customer's billing contact of a WaaS contract (given when it is drafted)."""
+    stmt = pg_insert(WaasBillingContact).values(
+        contract_id=event.contract_id,
+        customer_id=event.contract.customer_id,
+        billing_email=event.contract.billing_email,
+    )
+    await session.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[WaasBillingContact.contract_id],
+            set_={"customer_id": stmt.excluded.customer_id, "billing_email": stmt.excluded.billing_email},
+        )
+    )
+
+
+async def waas_billing_email(session: AsyncSession, contract_id: uuid.UUID | None) -> str | None:
+    if contract_id is None:
+        return None
+    found = await session.get(WaasBillingContact, contract_id)
+    return found.billing_email if found else None

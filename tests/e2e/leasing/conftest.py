@@ -99,3 +99,10 @@ def activate(api: Api, reseller: Reseller, contract: dict[str, Any]) -> dict[str
     )
     assert signed.status_code == 200, signed.text
     return signed.json()
+
+
+def customer_key(api: Api, reseller: Reseller, customer_id: str) -> str:
+    """The end customer's own API key (it signs, accepts extensions, reads its WaaS invoices)."""
+    created = api.call("POST", f"/v1/customers/{customer_id}/api-keys", reseller.key, json={"name": "lessee"})
+    assert created.status_code == 201, created.text
+    return str(created.json()["key"])

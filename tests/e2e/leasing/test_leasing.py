@@ -8,10 +8,11 @@ import io
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
-from tests.e2e.leasing.conftest import activate, bundle, customer, draft, eur
+from tests.e2e.leasing.conftest import activate, bundle, customer, customer_key, draft, eur
 
 
 def test_r_wa_1_r_wa_2_draft_with_upgrade_and_quantity_has_its_monthly_total(
@@ -83,24 +84,6 @@ def test_r_wa_4_commission_without_upgrade_is_the_bundles(api: Api, onboard: Cal
     assert active["commission"] == eur("200.00")  # 100.00 x 2
 
 
-def test_r_wa_6_terminated_after_ten_invoiced_months_pays_26_instalments(
-    api: Api, onboard: Callable[..., Reseller]
-) -> None:
-    reseller = onboard()
-    active = activate(api, reseller, draft(api, reseller, customer(api, reseller), bundle(api)["code"]))
-    start = date.fromisoformat(active["start_date"])
-    month_ten = date(
-        start.year + (start.month + 8) // 12, (start.month + 8) % 12 + 1, min(start.day, 28)
-    ) + timedelta(days=2)
-    response = api.call(
-        "POST", f"/v1/waas/contracts/{active['id']}/terminate", reseller.key, json={"as_of": str(month_ten)}
-    )
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert body["months_remaining"] == 26 and body["fee"] == eur("1534.00")  # 26 x 59.00
-    assert body["contract"]["status"] == "terminated"
-
-
 def test_r_wa_7_extension_stops_at_36_months_and_at_the_warranty_limit(
     api: Api, onboard: Callable[..., Reseller]
 ) -> None:
@@ -112,10 +95,25 @@ def test_r_wa_7_extension_stops_at_36_months_and_at_the_warranty_limit(
     problem = api.call("POST", path, reseller.key, json={"months": 13})
     assert_problem(problem, 409, "extension-limit")
     assert "36 months" in problem.json()["detail"]
-    extended = api.call("POST", path, reseller.key, json={"months": 12})
+    # the partner proposes (202), nothing changes until the end customer accepts
+    proposed = api.call("POST", path, reseller.key, json={"months": 12})
+    assert proposed.status_code == 202, proposed.text
+    assert (proposed.json()["months"], proposed.json()["status"]) == (12, "proposed")
+    assert api.call("GET", f"/v1/waas/contracts/{short['id']}", reseller.key).json()["term_months"] == 24
+    accept = f"/v1/waas/contracts/{short['id']}/extensions/{proposed.json()['id']}/accept"
+    assert_problem(api.call("POST", accept, reseller.key), 403)  # only the end customer (or staff)
+    extended = api.call("POST", accept, customer_key(api, reseller, short["customer_id"]))
     assert extended.status_code == 200 and extended.json()["term_months"] == 36
+    [record] = extended.json()["extensions"]
+    assert record["status"] == "accepted" and record["accepted_by"].startswith("customer:")
+    assert record["accepted_at"] is not None and record["proposed_by"].startswith("reseller:")
     commissions = api.call("GET", "/v1/waas/commissions", reseller.key).json()["data"]
-    assert sorted(c["reason"] for c in commissions) == ["new", "renewal"]  # a renewal earns again
+    # 12 months over the original 24 earn half the commission once
+    assert sorted((c["reason"], c["amount"]["amount"]) for c in commissions) == [
+        ("new", "100.00"),
+        ("renewal", "50.00"),
+    ]
+    assert_problem(api.call("POST", accept, customer_key(api, reseller, short["customer_id"])), 409)
 
     # a manufacturer that warrants 1 year + 1 year of extension: 24 months at most
     limited = bundle(api, warranty_years=1, max_warranty_extension_years=1)
@@ -290,54 +288,79 @@ def test_r_wa_10_hardware_outside_the_offer_is_accepted_into_the_catalog_or_decl
     )
 
 
-def test_r_bi_6_the_end_customer_is_invoiced_monthly_and_for_a_termination_never_the_partner(
+def test_r_bi_6_r_wa_6_billing_invoices_the_schedule_and_the_termination_the_rest_to_the_end_customer(
     api: Api, onboard: Callable[..., Reseller]
 ) -> None:
     reseller = onboard()
     customer_id = customer(api, reseller)
-    active = activate(api, reseller, draft(api, reseller, customer_id, bundle(api)["code"], quantity=2))
-    start = date.fromisoformat(active["start_date"])
-    first_of_next = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    email = f"ap-{uuid.uuid4().hex[:8]}@lessee.example"
+    active = activate(
+        api, reseller, draft(api, reseller, customer_id, bundle(api)["code"], quantity=2, billing_email=email)
+    )
+    schedule = api.call("GET", f"/v1/waas/contracts/{active['id']}/schedule", reseller.key).json()["data"]
+    first = schedule[0]
 
     def waas_invoices() -> list[dict[str, Any]]:
         page = api.admin("GET", "/v1/invoices", params={"limit": 200}).json()["data"]
         return [i for i in page if i["contract_id"] == active["id"]]
 
     def invoiced() -> list[dict[str, Any]]:  # the contract travels from leasing; the job is idempotent
-        run = api.admin("POST", "/v1/billing/jobs/waas-invoicing/run", json={"as_of": str(first_of_next)})
+        run = api.admin("POST", "/v1/billing/jobs/waas-invoicing/run", json={"as_of": first["due_date"]})
         assert run.status_code == 200, run.text
         return waas_invoices()
 
-    wait_until(invoiced, what="the month's WaaS invoice")
-    invoices = invoiced()  # however often it runs: one invoice per contract and month
+    wait_until(invoiced, what="the first instalment's invoice")
+    invoices = invoiced()  # however often it runs: one invoice per instalment
     assert len(invoices) == 1
     [monthly] = invoices
-    assert monthly["kind"] == "waas" and monthly["period"] == first_of_next.strftime("%Y-%m")
+    assert monthly["kind"] == "waas" and monthly["period"] == first["period_start"][:7]
     assert monthly["customer_id"] == customer_id and monthly["bill_to"]["name"] == "Lessee BV"
-    # 2 x 59.00 = 118.00 + 21 % VAT 24.78 = 142.78
+    # 2 x 59.00 = 118.00 + 21 % NL VAT 24.78 = 142.78
     assert (monthly["net"], monthly["tax"], monthly["total"]) == (eur("118.00"), eur("24.78"), eur("142.78"))
-    # the partner does not see it, and it never makes the partner prepay (R-ON-6)
+    # the partner does not see it, the end customer's key does (it is the debtor)
     assert api.call("GET", f"/v1/invoices/{monthly['id']}", reseller.key).status_code == 404
-
-    ten_invoiced = date(
-        start.year + (start.month + 8) // 12, (start.month + 8) % 12 + 1, min(start.day, 28)
-    ) + timedelta(days=2)
-    api.call(
-        "POST",
-        f"/v1/waas/contracts/{active['id']}/terminate",
-        reseller.key,
-        json={"as_of": str(ten_invoiced)},
+    ckey = customer_key(api, reseller, customer_id)
+    assert [i["id"] for i in api.call("GET", "/v1/invoices", ckey).json()["data"]] == [monthly["id"]]
+    assert api.call("GET", f"/v1/invoices/{monthly['id']}/pdf", ckey).status_code == 200
+    # leasing learns that instalment 1 is invoiced (billing ran ahead of its due date)
+    wait_until(
+        lambda: api.call("GET", f"/v1/waas/contracts/{active['id']}/schedule", reseller.key).json()["data"][
+            0
+        ]["invoiced"],
+        what="leasing to learn the invoiced instalment",
     )
+
+    terminated = api.call("POST", f"/v1/waas/contracts/{active['id']}/terminate", reseller.key, json={})
+    assert terminated.status_code == 200, terminated.text
+    # R-WA-6: the 35 instalments not invoiced: 35 x 118.00 = 4130.00
+    assert terminated.json()["fee"] == eur("4130.00") and terminated.json()["months_remaining"] == 35
     fee = wait_until(
         lambda: [i for i in waas_invoices() if i["period"] == "termination"], what="the fee's invoice"
     )
-    # 26 remaining x 118.00 = 3068.00 + 21 % = 3712.28
-    assert fee[0]["net"] == eur("3068.00") and fee[0]["total"] == eur("3712.28")
+    assert fee[0]["net"] == eur("4130.00") and fee[0]["total"] == eur("4997.30")  # + 21 % 867.30
+    assert sum(Decimal(i["net"]["amount"]) for i in waas_invoices()) == Decimal("118.00") * 36
+    # nothing more falls due after the termination
+    later = api.admin("POST", "/v1/billing/jobs/waas-invoicing/run", json={"as_of": schedule[1]["due_date"]})
+    assert later.status_code == 200 and len(waas_invoices()) == 2
+    # both invoices are mailed to the end customer's billing contact, with the PDF
+    mails = wait_until(
+        lambda: found if len(found := mails_to(api, email)) >= 2 else None,
+        what="the WaaS invoices mailed to the end customer",
+    )
+    assert all("Workplace as a Service invoice" in m["subject"] for m in mails)
+    numbers = {i["number"] for i in waas_invoices()}
+    assert {a["filename"] for m in mails for a in m["attachments"]} == {f"invoice-{n}.pdf" for n in numbers}
     run = api.admin(
-        "POST", "/v1/billing/jobs/dunning/run", json={"as_of": str(ten_invoiced + timedelta(days=400))}
+        "POST", "/v1/billing/jobs/dunning/run", json={"as_of": str(date.today() + timedelta(days=400))}
     )
     assert run.status_code == 200
     assert api.admin("GET", f"/v1/resellers/{reseller.id}").json()["standing"] != "prepay_required"
+
+
+def mails_to(api: Api, address: str) -> list[dict[str, Any]]:
+    response = api.admin("GET", "/v1/outbound-mail", params={"to": address})
+    assert response.status_code == 200, response.text
+    return list(response.json())
 
 
 def test_r_bi_7_commissions_are_paid_out_on_the_partners_monthly_statement(

@@ -253,6 +253,7 @@ def test_r_li_4_seats_assigned_while_free_refused_beyond_capacity_and_reassigned
     assert assign(api, reseller, sub, "cat@acme.example").status_code == 201  # the freed seat, reassigned
     overview = api.call("GET", f"/v1/subscriptions/{sub['id']}/seat-assignments", reseller.key).json()
     assert (overview["seats_usable"], overview["seats_assigned"]) == (2, 2)
+    assert (overview["seats_active"], overview["seats_invited"]) == (0, 2)
     assert sorted(a["email"] for a in overview["assignments"]) == ["bob@acme.example", "cat@acme.example"]
 
     # the invitation works for a new user, once; the same person invited elsewhere is an existing user
@@ -279,7 +280,9 @@ def test_r_li_4_seats_assigned_while_free_refused_beyond_capacity_and_reassigned
         )[0],
         what="the subscription license",
     )
-    assert (lic["kind"], lic["seats"], lic["valid_until"]) == ("subscription", 2, sub["period_end"])
+    # the period's end is exclusive: the license's last day is the day before it (no day more)
+    last_day = date.fromisoformat(sub["period_end"]) - timedelta(days=1)
+    assert (lic["kind"], lic["seats"], lic["valid_until"]) == ("subscription", 2, str(last_day))
     intruder = onboard()
     assert_problem(assign(api, intruder, sub, "eve@evil.example"), 404)
     assert_problem(

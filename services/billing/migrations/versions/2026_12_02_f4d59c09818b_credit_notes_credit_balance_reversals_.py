@@ -1,7 +1,7 @@
 """credit notes credit balance reversals value dates
 
 Revision ID: f4d59c09818b
-Revises: b976d9d30de6
+Revises: 18e6516a5c02
 Create Date: 2026-12-02 13:46:13.534196
 """
 
@@ -12,7 +12,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "f4d59c09818b"
-down_revision: str | None = "b976d9d30de6"
+down_revision: str | None = "18e6516a5c02"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

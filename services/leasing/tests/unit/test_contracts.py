@@ -11,30 +11,16 @@ from services.leasing.domain.contracts import (
     ContractRuleBroken,
     PriceLine,
     check_extension,
+    checked_vat_id,
     commission,
     end_date,
     monthly_total,
-    months_invoiced,
     move,
-    termination_fee,
+    renewal_commission,
 )
 
 BUNDLE = PriceLine(Decimal("59.00"), Decimal("100.00"))
 PREMIUM = PriceLine(Decimal("12.50"), Decimal("25.00"))
-
-
-def test_r_wa_6_terminated_after_ten_invoiced_months_pays_the_26_remaining() -> None:
-    invoiced = months_invoiced(date(2026, 1, 5), date(2026, 10, 20), 36)
-    assert invoiced == 10
-    assert termination_fee(Decimal("59.00"), 36, invoiced) == (Decimal("1534.00"), 26)
-
-
-def test_r_wa_6_months_invoiced_in_advance_on_the_start_day() -> None:
-    start = date(2026, 1, 31)
-    assert months_invoiced(start, date(2026, 1, 31), 12) == 1
-    assert months_invoiced(start, date(2026, 2, 27), 12) == 1
-    assert months_invoiced(start, date(2026, 2, 28), 12) == 2  # the 31st falls on February's last day
-    assert months_invoiced(start, date(2030, 1, 1), 12) == 12
 
 
 def test_r_wa_4_commission_is_higher_with_an_upgrade() -> None:
@@ -60,3 +46,25 @@ def test_r_wa_3_states_move_only_forward() -> None:
     with pytest.raises(ContractRuleBroken):
         move("credit_rejected", "awaiting_signatures")
     assert end_date(date(2026, 1, 5), 36) == date(2029, 1, 4)
+
+
+def test_r_wa_4_r_wa_7_renewal_commission_is_pro_rata_and_rounded_cumulatively() -> None:
+    # a 12-month contract earning 100.00: a 12-month extension earns 100.00, a 6-month one 50.00
+    assert renewal_commission(Decimal("100.00"), 12, 0, 12) == Decimal("100.00")
+    assert renewal_commission(Decimal("100.00"), 12, 0, 6) == Decimal("50.00")
+    assert renewal_commission(Decimal("125.00"), 36, 0, 1) == Decimal("3.47")  # 125 / 36 = 3.4722
+    # 24 one-month extensions: 8.33 or 8.34 each, 200.00 together (never 24 x 100.00)
+    each = [renewal_commission(Decimal("100.00"), 12, k, 1) for k in range(24)]
+    assert each[:3] == [Decimal("8.33"), Decimal("8.34"), Decimal("8.33")]
+    assert sum(each) == Decimal("200.00")
+    with pytest.raises(ContractRuleBroken):
+        renewal_commission(Decimal("100.00"), 12, 0, 0)
+
+
+def test_r_bi_6_the_end_customers_vat_id_is_checked_for_its_country() -> None:
+    assert checked_vat_id("BE", "BE 0403.170.701") == "BE0403170701"
+    assert checked_vat_id("GR", "EL094259216") == "EL094259216"
+    with pytest.raises(ContractRuleBroken):
+        checked_vat_id("BE", "BE0403170702")  # checksum
+    with pytest.raises(ContractRuleBroken):
+        checked_vat_id("NL", "BE0403170701")  # another country's

@@ -134,3 +134,17 @@ def test_r_pl_2_verifier_refuses_tampering_old_messages_and_unknown_secrets_and_
     both = signature_header([other, SECRET], "msg_1", ts, body)  # during a rotation
     verify(SECRET, msg_id="msg_1", timestamp=str(ts), signature=both, body=body, now=ts)
     verify(other, msg_id="msg_1", timestamp=str(ts), signature=both, body=body, now=ts)
+
+
+def test_r_bi_6_waas_invoice_events_go_to_no_partner_endpoint() -> None:
+    def invoice_event(kind: str) -> dict[str, object]:
+        return {
+            "type": "billing.invoice.reminder_due.v1",
+            "resellerid": "r-1",
+            "data": {"invoice": {"kind": kind}},
+        }
+
+    assert tenant_of(invoice_event("order")) == "r-1"
+    assert tenant_of(invoice_event("waas")) is None  # the distributor's invoice to its end customer
+    contract = {"type": "leasing.contract.activated.v1", "resellerid": "r-1", "data": {"contract": {}}}
+    assert tenant_of(contract) == "r-1"  # the partner's own contract events still arrive

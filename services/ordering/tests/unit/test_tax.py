@@ -7,15 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from services.ordering.domain.tax import (
-    REVERSE_CHARGE_NOTE,
-    ExemptionCertificate,
-    TaxDecision,
-    TaxProfile,
-    UnknownTaxJurisdiction,
-    decide_tax,
-)
-from services.ordering.domain.tax_rates import (
+from libs.tax.rates import (
     EU_MEMBER_STATES,
     EU_VAT_AS_OF,
     EU_VAT_SOURCE,
@@ -23,6 +15,14 @@ from services.ordering.domain.tax_rates import (
     US_SALES_TAX_AS_OF,
     US_SALES_TAX_SOURCE,
     US_STATE_SALES_TAX_RATES,
+)
+from services.ordering.domain.tax import (
+    REVERSE_CHARGE_NOTE,
+    ExemptionCertificate,
+    TaxDecision,
+    TaxProfile,
+    UnknownTaxJurisdiction,
+    decide_tax,
 )
 
 D = Decimal
@@ -272,7 +272,7 @@ def test_r_or_5_the_rate_in_force_on_the_order_date_applies(country, state, on, 
 
 
 def test_r_or_5_every_earlier_rate_ends_before_the_next_one_and_names_a_known_jurisdiction():
-    from services.ordering.domain.tax_rates import EU_VAT_CHANGES, US_STATE_SALES_TAX_CHANGES
+    from libs.tax.rates import EU_VAT_CHANGES, US_STATE_SALES_TAX_CHANGES
 
     for current, changes in [
         (EU_VAT_STANDARD_RATES, EU_VAT_CHANGES),
