@@ -489,7 +489,10 @@ def test_r_cu_1_a_customer_on_a_non_profit_or_legacy_free_edition_cannot_be_sold
     body = {**api.order_body(sku), "customer_id": customer}
     del body["ship_to"]
     for edition in ("non_profit", "legacy_free"):
-        changed = api.call("PATCH", f"/v1/customers/{customer}", reseller.key, json={"edition": edition})
+        # the edition is staff's to record (R-PL-5): the reseller is refused, staff change it
+        refused = api.call("PATCH", f"/v1/customers/{customer}", reseller.key, json={"edition": edition})
+        assert_problem(refused, 403, "edition-staff-only")
+        changed = api.admin("PATCH", f"/v1/customers/{customer}", json={"edition": edition})
         assert changed.status_code == 200 and changed.json()["edition"] == edition, changed.text
         response = wait_until(
             lambda: (r := api.call("POST", "/v1/orders", reseller.key, json=body)).status_code == 422 and r,
@@ -501,10 +504,5 @@ def test_r_cu_1_a_customer_on_a_non_profit_or_legacy_free_edition_cannot_be_sold
         api.call("PATCH", f"/v1/customers/{customer}", reseller.key, json={"edition": "free"}), 422
     )
     # upgraded to a commercial edition: sold to at once
-    assert (
-        api.call(
-            "PATCH", f"/v1/customers/{customer}", reseller.key, json={"edition": "commercial"}
-        ).status_code
-        == 200
-    )
+    assert api.admin("PATCH", f"/v1/customers/{customer}", json={"edition": "commercial"}).status_code == 200
     assert place(api, reseller, body)["customer_id"] == customer
