@@ -25,7 +25,8 @@ Roles (`Caller.roles[0]`, by key kind):
 
 A role the table hides an operation from (`hidden`) gets 404, as for an object it may not see:
 billing and the reports are between the vendor and its resellers, and a customer's key finds
-nothing there. Field-level rules (a reseller may not change a customer's `edition`) and tenant
+nothing there — except the WaaS invoices the distributor sends the end customer (R-BI-6), which its
+own key reads. Field-level rules (a reseller may not change a customer's `edition`) and tenant
 scope (another tenant's object is a 404) are checked by the use cases.
 """
 
@@ -82,6 +83,8 @@ SELL_OR_ADMIN = _rule(ADMIN, RESELLERS)
 RESELLER_ADMIN_OR_ADMIN = _rule(ADMIN, RESELLER_ADMIN)
 BILLING_OPS = _rule(ADMIN, BILLING)
 BILLING_READ = _rule(STAFF, RESELLERS, hidden=(CUSTOMER,))
+# R-BI-6: the end customer is the debtor of its WaaS invoices and reads them (its own only: use case)
+INVOICE_READ = _rule(STAFF, RESELLERS, CUSTOMER)
 
 OPS = {  # every service's operations routes (libs.ops, libs.job_routes); `{service}` is its name
     "GET /v1/ops/{service}/failed-events": ADMIN_ONLY,
@@ -170,9 +173,9 @@ TABLE: dict[str, Rule] = {
     "POST /v1/seat-invitations/activate": PUBLIC,  # the token is the credential
     "POST /v1/seat-invitations/{token}/activate": PUBLIC,  # deprecated: the token in the path
     # --- billing (a customer's key finds nothing here: 404) ---
-    "GET /v1/invoices": BILLING_READ,
-    "GET /v1/invoices/{invoice_id}": BILLING_READ,
-    "GET /v1/invoices/{invoice_id}/pdf": BILLING_READ,
+    "GET /v1/invoices": INVOICE_READ,
+    "GET /v1/invoices/{invoice_id}": INVOICE_READ,
+    "GET /v1/invoices/{invoice_id}/pdf": INVOICE_READ,
     "GET /v1/invoices/{invoice_id}/ubl": BILLING_READ,
     "POST /v1/invoices/{invoice_id}/credit-note": BILLING_OPS,
     "GET /v1/credit-notes": BILLING_READ,

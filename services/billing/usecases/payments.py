@@ -413,7 +413,8 @@ async def allocations_of(
         sa.select(Allocation, Invoice.number)
         .join(Invoice, Invoice.id == Allocation.invoice_id)
         .where(Allocation.payment_id.in_(payment_ids))
-        .order_by(Allocation.created_at)
+        # one payment's allocations share their transaction's timestamp: then oldest invoice first
+        .order_by(Allocation.created_at, Invoice.due_date, Invoice.number)
     )
     found: dict[uuid.UUID, list[tuple[Allocation, str]]] = {}
     for allocation, number in rows:
