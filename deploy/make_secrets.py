@@ -40,7 +40,9 @@ def main() -> None:
     from services.registry import SERVICE_NAMES as SERVICES
 
     private_pem, public_pem = generate_keypair()
-    service_private_pem, service_public_pem = generate_keypair()
+    # a key pair per service for service → service tokens; every service gets all public halves
+    service_keys = {s: generate_keypair() for s in SERVICES}
+    service_public_keys = json.dumps({s: public for s, (_private, public) in service_keys.items()})
     admin_key = "chk_admin_" + secrets.token_urlsafe(24)
     # the first license-signing key (R-LI-2); rotate by adding a new active one and marking this retired
     license_keys = json.dumps(
@@ -65,8 +67,8 @@ def main() -> None:
             f"CHANNELHUB_ADMIN_KEY={admin_key}",
             "CHANNELHUB_INTERNAL_PRIVATE_KEY=" + _dotenv(private_pem),
             "CHANNELHUB_INTERNAL_PUBLIC_KEY=" + _dotenv(public_pem),
-            "CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY=" + _dotenv(service_private_pem),
-            "CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY=" + _dotenv(service_public_pem),
+            *(f"{s.upper()}_SERVICE_TOKEN_PRIVATE_KEY=" + _dotenv(service_keys[s][0]) for s in SERVICES),
+            f"CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEYS='{service_public_keys}'",
             f"CHANNELHUB_LICENSE_SIGNING_KEYS='{license_keys}'",
             f"CHANNELHUB_WEBHOOK_SECRET_KEYS={webhook_secret_keys}",
         ]
@@ -90,12 +92,13 @@ stringData:
   admin-key: "{admin_key}"
   internal-private-key: {block(private_pem).rstrip()}
   internal-public-key: {block(public_pem).rstrip()}
-  service-token-private-key: {block(service_private_pem).rstrip()}
-  service-token-public-key: {block(service_public_pem).rstrip()}
+  service-token-public-keys: '{service_public_keys}'
   license-signing-keys: '{license_keys}'
   webhook-secret-keys: '{webhook_secret_keys}'""")
     for service, url in urls.items():
         print(f'  {service}-database-url: "{url}"')
+    for service, (private_pem_of, _public) in service_keys.items():
+        print(f"  {service}-service-token-private-key: {block(private_pem_of).rstrip()}")
 
 
 def _dotenv(pem: str) -> str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
@@ -197,10 +197,21 @@ def sign_service_token(service: str, private_key_pem: str, *, audience: str, ttl
 
 
 def verify_service_token(
-    token: str, public_key_pem: str, *, audience: str, allowed: Collection[str]
+    token: str, public_keys: Mapping[str, str], *, audience: str, allowed: Collection[str]
 ) -> Caller:
-    """The calling service, if it is one of `allowed`: a system caller named after it."""
-    claims = _decode(token, public_key_pem, audience=audience, issuer=SERVICE_ISSUER)
+    """The calling service, if it is one of `allowed`: a system caller named after it.
+
+    Every service signs with a key pair of its own, and `public_keys` says whose public key is
+    whose: a token is verified with the key of the service it names, so one service (or whoever
+    took its key) cannot mint a token as another."""
+    try:
+        named = jwt.decode(token, options={"verify_signature": False}).get("sub")
+    except jwt.PyJWTError as exc:
+        raise Unauthorized("invalid internal token") from exc
+    key = public_keys.get(named) if isinstance(named, str) else None
+    if key is None:
+        raise Unauthorized("the token names no service this one knows")
+    claims = _decode(token, key, audience=audience, issuer=SERVICE_ISSUER)
     service = claims.get("sub")
     if claims.get("kind") != "system" or service not in allowed:
         raise Forbidden("this internal endpoint is not open to the calling service")
@@ -273,7 +284,7 @@ def internal_service(*allowed: str) -> Callable[[Request], Awaitable[Caller]]:
             raise Unauthorized("internal endpoint")
         settings = request.app.state.settings
         return verify_service_token(
-            token, settings.service_token_public_key, audience=settings.service, allowed=allowed
+            token, settings.service_public_keys, audience=settings.service, allowed=allowed
         )
 
     return calling_service

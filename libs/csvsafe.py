@@ -5,7 +5,10 @@ a negative amount must stay a number."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
@@ -21,3 +24,13 @@ def safe_cell(value: Any) -> Any:
     ):
         return "'" + value
     return value
+
+
+def to_csv(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """The rows as CSV with a header, every cell made safe for spreadsheets (`safe_cell`)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: safe_cell(row.get(k)) for k in columns})
+    return out.getvalue()

@@ -7,6 +7,7 @@ role, its own schema).
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 from pydantic import Field
@@ -25,11 +26,12 @@ class Settings(BaseSettings):
     internal_private_key: str = Field("", alias="CHANNELHUB_INTERNAL_PRIVATE_KEY")
     internal_public_key: str = Field("", alias="CHANNELHUB_INTERNAL_PUBLIC_KEY")
     internal_token_ttl_seconds: int = Field(60, alias="CHANNELHUB_INTERNAL_TOKEN_TTL")
-    # service → service calls (libs.internal_client): every service holds both halves of this
-    # second pair, never the gateway's private key, so it can call other services' /internal
-    # endpoints but cannot mint a partner identity
+    # service → service calls (libs.internal_client): each service signs with a key pair of its own
+    # (never the gateway's), and knows every service's public key — JSON {"billing": "<PEM>", …} —
+    # so a token is checked against the key of the service it names: no service can mint a token
+    # as another, nor a partner identity
     service_token_private_key: str = Field("", alias="CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY")
-    service_token_public_key: str = Field("", alias="CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY")
+    service_token_public_keys: str = Field("{}", alias="CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEYS")
     internal_call_timeout_seconds: float = Field(3.0, alias="CHANNELHUB_INTERNAL_CALL_TIMEOUT")
     admin_key: str = Field("", alias="CHANNELHUB_ADMIN_KEY")
     # the vendor's own country decides EU VAT vs reverse charge (R-OR-5)
@@ -64,6 +66,15 @@ class Settings(BaseSettings):
     # where operators' probes and scrapers connect from, directly (no forwarding headers): they get
     # the gateway's /readyz and /metrics without a key; everyone else needs a staff key
     probe_networks: str = Field("127.0.0.0/8,::1/128", alias="CHANNELHUB_PROBE_NETWORKS")
+
+    @property
+    def service_public_keys(self) -> dict[str, str]:
+        """Whose public key is whose: {service: PEM} (a malformed setting is no key at all)."""
+        try:
+            keys = json.loads(self.service_token_public_keys or "{}")
+        except json.JSONDecodeError:
+            return {}
+        return {str(k): str(v) for k, v in keys.items()} if isinstance(keys, dict) else {}
 
     def service_url_map(self) -> dict[str, str]:
         pairs = [p.split("=", 1) for p in self.service_urls.split(",") if "=" in p]

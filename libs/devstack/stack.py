@@ -8,6 +8,7 @@ point it at real servers instead of the embedded ones.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import secrets
 import signal
@@ -94,7 +95,8 @@ class Stack:
         self.admin_url = ""
         self.service_urls: dict[str, str] = {}  # service → its own database URL
         self.private_key, self.public_key = generate_keypair()
-        self.service_private_key, self.service_public_key = generate_keypair()  # service → service
+        # service → service: a key pair per service; every service knows all the public halves
+        self.service_keys: dict[str, tuple[str, str]] = {s: generate_keypair() for s in SERVICES}
         self.logs_dir = config.data_dir / "logs"
         self.logs_dir.mkdir(parents=True, exist_ok=True)
         if not config.service_ports:
@@ -182,8 +184,8 @@ class Stack:
             **self.common_env(),
             **self.development_env(),
             "CHANNELHUB_SERVICE_DATABASE_URL": self.service_urls[service],
-            "CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY": self.service_private_key,
-            "CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEY": self.service_public_key,
+            "CHANNELHUB_SERVICE_TOKEN_PRIVATE_KEY": self.service_keys[service][0],
+            "CHANNELHUB_SERVICE_TOKEN_PUBLIC_KEYS": self.service_public_keys_json(),
             "CHANNELHUB_SERVICE_URLS": self.listen_urls(),
         }
 
@@ -195,6 +197,9 @@ class Stack:
         if self.smtp is not None:
             env |= {"SMTP_URL": self.smtp.url, "CHANNELHUB_MAIL_CAPTURE_DIR": str(self.smtp.folder)}
         return env
+
+    def service_public_keys_json(self) -> str:
+        return json.dumps({s: public for s, (_private, public) in self.service_keys.items()})
 
     def listen_urls(self) -> str:
         return ",".join(f"{s}=http://127.0.0.1:{p}" for s, p in self.config.service_ports.items())

@@ -81,14 +81,23 @@ def test_a_scoped_gateway_token_is_good_for_its_scope_only() -> None:
 
 def test_service_tokens_name_their_service_and_pass_only_where_it_is_listed() -> None:
     service_private, service_public = generate_keypair()
+    billing_private, billing_public = generate_keypair()
     gateway_private, gateway_public = generate_keypair()
+    keys = {"ordering": service_public, "billing": billing_public}
     token = sign_service_token("ordering", service_private, audience="onboarding")
-    caller = verify_service_token(token, service_public, audience="onboarding", allowed=("ordering",))
+    caller = verify_service_token(token, keys, audience="onboarding", allowed=("ordering",))
     assert caller.kind == "system" and caller.extra["service"] == "ordering"
     with pytest.raises(Forbidden):
-        verify_service_token(token, service_public, audience="onboarding", allowed=("billing",))
+        verify_service_token(token, keys, audience="onboarding", allowed=("billing",))
     with pytest.raises(Unauthorized):  # for onboarding, not for licensing
-        verify_service_token(token, service_public, audience="licensing", allowed=("ordering",))
+        verify_service_token(token, keys, audience="licensing", allowed=("ordering",))
+    # R-PL-5: billing's key cannot mint a token as ordering, nor can a service nobody knows
+    forged = sign_service_token("ordering", billing_private, audience="onboarding")
+    with pytest.raises(Unauthorized):
+        verify_service_token(forged, keys, audience="onboarding", allowed=("ordering",))
+    stranger = sign_service_token("stranger", billing_private, audience="onboarding")
+    with pytest.raises(Unauthorized):
+        verify_service_token(stranger, keys, audience="onboarding", allowed=("stranger",))
     # a service token is no partner identity (other key pair, other issuer) …
     with pytest.raises(Unauthorized):
         verify_internal_token(token, gateway_public, audience="onboarding")
@@ -97,7 +106,9 @@ def test_service_tokens_name_their_service_and_pass_only_where_it_is_listed() ->
         Caller(kind="staff", roles=("admin",)), gateway_private, audience="onboarding"
     )
     with pytest.raises(Unauthorized):
-        verify_service_token(staff, gateway_public, audience="onboarding", allowed=("ordering",))
+        verify_service_token(
+            staff, {"ordering": gateway_public}, audience="onboarding", allowed=("ordering",)
+        )
 
 
 def test_cursor_round_trip_and_garbage() -> None:

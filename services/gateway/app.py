@@ -10,8 +10,7 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI, Request
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from prometheus_client import Counter
 
 from libs.auth import Caller
@@ -19,7 +18,7 @@ from libs.errors import DomainError, NotFound, install_problem_handlers, problem
 from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
 from libs.logging import configure_logging
 from libs.settings import Settings, get_settings
-from services.gateway import dashboard
+from services.gateway import apidocs, dashboard
 from services.gateway.addresses import client_address, is_forwarded, parse_networks
 from services.gateway.identity import Identity, TokenMinter
 from services.gateway.proxy import check_path, forward, new_client, read_body
@@ -93,8 +92,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(document)
 
     @app.get("/docs", include_in_schema=False)
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="ChannelHub API")
+    async def docs() -> Response:
+        return apidocs.page()
+
+    @app.get("/docs/assets/{name}", include_in_schema=False)
+    async def docs_asset(name: str) -> Response:
+        return apidocs.asset(name)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, object]:

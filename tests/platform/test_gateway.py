@@ -34,7 +34,18 @@ def test_openapi_and_docs_are_served(api: Api) -> None:
     doc = api.call("GET", "/openapi.json").json()
     assert "/v1/orders" in doc["paths"] and "/v1/reseller-applications" in doc["paths"]
     assert not any(p.startswith("/internal") for p in doc["paths"])
-    assert "swagger" in api.call("GET", "/docs").text.lower()
+    page = api.call("GET", "/docs")
+    assert "swagger" in page.text.lower()
+    # R-PL-5: the reference page loads its code from this gateway only, under a strict policy
+    policy = page.headers["content-security-policy"]
+    assert (
+        "script-src 'self'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    )
+    assert "cdn" not in page.text.lower() and "https://" not in page.text
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css", "start.js"):
+        asset = api.call("GET", f"/docs/assets/{name}")
+        assert asset.status_code == 200 and asset.content, name
+    assert api.call("GET", "/docs/assets/..%2F..%2Fapp.py").status_code == 404
 
 
 def test_me_for_the_admin_key(api: Api) -> None:

@@ -90,7 +90,7 @@ def test_the_gateway_key_resolution_token_is_accepted_by_key_resolution_only(
 
 def test_a_service_token_is_refused_by_public_routes(stack: Stack, reseller: Reseller) -> None:
     for service, method, path in public_routes(reseller):
-        token = sign_service_token("ordering", stack.service_private_key, audience=service)
+        token = sign_service_token("ordering", stack.service_keys["ordering"][0], audience=service)
         assert_problem(direct(stack, service, method, path, token), 401)
 
 
@@ -98,7 +98,7 @@ def test_internal_endpoints_refuse_partner_tokens_and_unlisted_services(
     stack: Stack, api: Api, reseller: Reseller
 ) -> None:
     path = f"/internal/resellers/{reseller.id}"
-    ordering = sign_service_token("ordering", stack.service_private_key, audience="onboarding")
+    ordering = sign_service_token("ordering", stack.service_keys["ordering"][0], audience="onboarding")
     snapshot = direct(stack, "onboarding", "GET", path, ordering)
     assert snapshot.status_code == 200 and snapshot.json()["reseller_id"] == reseller.id
     assert_problem(direct(stack, "onboarding", "GET", f"/internal/resellers/{uuid.uuid4()}", ordering), 404)
@@ -108,9 +108,13 @@ def test_internal_endpoints_refuse_partner_tokens_and_unlisted_services(
         token = sign_internal_token(caller, stack.private_key, audience="onboarding")
         assert_problem(direct(stack, "onboarding", "GET", path, token), 401)
     # a service token for another audience, or from a service not listed, is refused too
-    for_ordering = sign_service_token("ordering", stack.service_private_key, audience="ordering")
+    for_ordering = sign_service_token("ordering", stack.service_keys["ordering"][0], audience="ordering")
     assert_problem(direct(stack, "onboarding", "GET", path, for_ordering), 401)
-    unlisted = sign_service_token("reports", stack.service_private_key, audience="onboarding")
+    unlisted = sign_service_token("reports", stack.service_keys["reports"][0], audience="onboarding")
     assert_problem(direct(stack, "onboarding", "GET", path, unlisted), 403)
+    # a service signing a token that names another service (billing's key, "ordering" inside) is
+    # refused: each token is checked with the public key of the service it names
+    forged = sign_service_token("ordering", stack.service_keys["billing"][0], audience="onboarding")
+    assert_problem(direct(stack, "onboarding", "GET", path, forged), 401)
     # and the gateway does not route internal endpoints at all
     assert_problem(api.call("GET", path, reseller.key), 404)

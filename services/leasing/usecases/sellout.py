@@ -4,8 +4,6 @@ the running month) the report is computed from the contracts."""
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from datetime import date, timedelta
 from typing import Any
@@ -14,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.csvsafe import to_csv as csv_of
 from services.leasing.config import LeasingConfig
 from services.leasing.models import Contract, SellOutReport
 
@@ -73,11 +72,8 @@ async def report(session: AsyncSession, manufacturer: str, period: str) -> tuple
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+    """Sell-out as CSV; a manufacturer's or model's name cannot become a spreadsheet formula."""
+    return csv_of(rows, COLUMNS)
 
 
 async def freeze_last_month(session: AsyncSession, as_of: date, config: LeasingConfig) -> dict[str, int]:

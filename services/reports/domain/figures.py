@@ -3,15 +3,13 @@ tables as CSV. Exact decimals throughout."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from libs.csvsafe import safe_cell
+from libs.csvsafe import to_csv as csv_of
 from libs.late_interest import accrued
 from libs.money import round_half_up
 
@@ -44,12 +42,7 @@ def month_of(day: date) -> str:
 
 
 def to_csv(rows: Sequence[Mapping[str, Any]], columns: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: safe_cell(row.get(k)) for k in columns})  # no formulas (libs.csvsafe)
-    return out.getvalue()
+    return csv_of(rows, columns)  # no formulas (libs.csvsafe)
 
 
 @dataclass(frozen=True)

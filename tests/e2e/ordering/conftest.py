@@ -113,7 +113,7 @@ async def onboarding_client(stack: Stack) -> AsyncIterator[InternalClient]:
         service="ordering",
         target="onboarding",
         base_url=f"http://127.0.0.1:{stack.port_of('onboarding')}",
-        private_key=stack.service_private_key,
+        private_key=stack.service_keys["ordering"][0],
         timeout=5,
     )
     yield client
