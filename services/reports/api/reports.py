@@ -8,26 +8,33 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from pydantic import BaseModel
 
 from libs.auth import CurrentCaller
 from libs.errors import NotFound, problem_responses
 from libs.service import CurrentClock, UoW
-from services.reports.domain.figures import BUCKETS, to_csv
-from services.reports.usecases import queries
+from services.reports import schemas
+from services.reports.usecases import queries, views
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 ResellerFilter = Annotated[uuid.UUID | None, Query(description="staff: one reseller")]
 Currency = Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")]
-CSV = {200: {"content": {"application/json": {}, "text/csv": {}}}, **problem_responses(NotFound)}
+CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **problem_responses(NotFound)}
 
 
-def _answer(request: Request, rows: list[dict[str, Any]], columns: list[str]) -> Any:
+def _answer(request: Request, rows: list[dict[str, Any]], model: type[BaseModel]) -> Any:
+    """The table as JSON, or as CSV when the caller asks for `text/csv`."""
     if "text/csv" in (request.headers.get("accept") or ""):
-        return Response(to_csv(rows, columns), media_type="text/csv")
-    return {"data": rows}
+        return Response(views.csv(rows, model), media_type="text/csv")
+    return views.table(rows, model)
 
 
-@router.get("/sales", name="reports-sales", responses=CSV)
+@router.get(
+    "/sales",
+    name="reports-sales",
+    response_model=schemas.Table[schemas.SalesRow],
+    responses=CSV,
+)
 async def sales(
     request: Request,
     uow: UoW,
@@ -41,10 +48,15 @@ async def sales(
     rows = await queries.sales(
         uow.session, caller, reseller_id=reseller_id, start=start, end=end, currency=currency
     )
-    return _answer(request, rows, ["reseller_id", "product", "period", "currency", "quantity", "net"])
+    return _answer(request, rows, schemas.SalesRow)
 
 
-@router.get("/receivables-aging", name="reports-receivables-aging", responses=CSV)
+@router.get(
+    "/receivables-aging",
+    name="reports-receivables-aging",
+    response_model=schemas.Table[schemas.AgingRow],
+    responses=CSV,
+)
 async def receivables_aging(
     request: Request,
     uow: UoW,
@@ -61,10 +73,15 @@ async def receivables_aging(
     rows = await queries.receivables_aging(
         uow.session, caller, reseller_id=reseller_id, as_of=as_of or clock.today(), currency=currency
     )
-    return _answer(request, rows, ["group", "reseller_id", "currency", *BUCKETS, "total"])
+    return _answer(request, rows, schemas.AgingRow)
 
 
-@router.get("/overdue-resellers", name="reports-overdue-resellers", responses=CSV)
+@router.get(
+    "/overdue-resellers",
+    name="reports-overdue-resellers",
+    response_model=schemas.Table[schemas.OverdueRow],
+    responses=CSV,
+)
 async def overdue_resellers(
     request: Request,
     uow: UoW,
@@ -77,45 +94,45 @@ async def overdue_resellers(
     rows = await queries.overdue_resellers(
         uow.session, caller, reseller_id=reseller_id, as_of=as_of or clock.today()
     )
-    return _answer(
-        request, rows, ["reseller_id", "currency", "overdue_invoices", "overdue_amount", "oldest_due_date"]
-    )
+    return _answer(request, rows, schemas.OverdueRow)
 
 
-@router.get("/commissions", name="reports-commissions", responses=CSV)
+@router.get(
+    "/commissions",
+    name="reports-commissions",
+    response_model=schemas.Table[schemas.CommissionRow],
+    responses=CSV,
+)
 async def commissions(
     request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
 ) -> Any:
     """WaaS commissions earned, paid out on statements, and still due (R-WA-4, R-BI-7)."""
     rows = await queries.commissions(uow.session, caller, reseller_id=reseller_id)
-    return _answer(request, rows, ["reseller_id", "currency", "earned", "paid", "due"])
+    return _answer(request, rows, schemas.CommissionRow)
 
 
-@router.get("/seat-utilisation", name="reports-seat-utilisation", responses=CSV)
+@router.get(
+    "/seat-utilisation",
+    name="reports-seat-utilisation",
+    response_model=schemas.Table[schemas.SeatRow],
+    responses=CSV,
+)
 async def seat_utilisation(
     request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
 ) -> Any:
     rows = await queries.seat_utilisation(uow.session, caller, reseller_id=reseller_id)
-    return _answer(
-        request,
-        rows,
-        [
-            "subscription_id",
-            "reseller_id",
-            "customer_id",
-            "sku",
-            "status",
-            "seats",
-            "assigned",
-            "utilisation",
-        ],
-    )
+    return _answer(request, rows, schemas.SeatRow)
 
 
-@router.get("/waas-contracts", name="reports-waas-contracts", responses=CSV)
+@router.get(
+    "/waas-contracts",
+    name="reports-waas-contracts",
+    response_model=schemas.Table[schemas.ContractRow],
+    responses=CSV,
+)
 async def waas_contracts(
     request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
 ) -> Any:
     """WaaS contracts by month (of activation, else of drafting) and state."""
     rows = await queries.waas_contracts(uow.session, caller, reseller_id=reseller_id)
-    return _answer(request, rows, ["period", "status", "contracts", "units"])
+    return _answer(request, rows, schemas.ContractRow)

@@ -3,13 +3,11 @@ tables as CSV. Exact decimals throughout."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
-from libs.csvsafe import to_csv as csv_of
 from libs.late_interest import accrued
 from libs.money import round_half_up
 
@@ -39,10 +37,6 @@ def ageing(items: Iterable[tuple[date, Decimal]], as_of: date) -> dict[str, Deci
 
 def month_of(day: date) -> str:
     return day.isoformat()[:7]
-
-
-def to_csv(rows: Sequence[Mapping[str, Any]], columns: list[str]) -> str:
-    return csv_of(rows, columns)  # no formulas (libs.csvsafe)
 
 
 @dataclass(frozen=True)

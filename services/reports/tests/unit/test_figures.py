@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from services.reports.domain.figures import ageing, bucket, month_of, to_csv
+from libs.csvsafe import to_csv
+from services.reports.domain.figures import ageing, bucket, month_of
 
 AS_OF = date(2026, 12, 31)
 
