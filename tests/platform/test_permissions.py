@@ -36,8 +36,10 @@ def test_r_pl_5_a_role_outside_the_table_is_refused() -> None:
     rule = permissions.rule_for("POST", "/v1/nowhere")
     assert {rule.answer(role) for role in permissions.ROLES} == {403}
     assert rule.answer(permissions.ANONYMOUS) == 401
-    billing = permissions.rule_for("GET", "/v1/invoices")
+    billing = permissions.rule_for("GET", "/v1/payments")
     assert billing.answer("customer") == 404 and billing.answer("reseller_user") == 200
+    # R-BI-6: the end customer reads the WaaS invoices it owes (scoped to its own by the use case)
+    assert permissions.rule_for("GET", "/v1/invoices").answer("customer") == 200
     # generic operations routes: every service's, by its name; billing's jobs are the billing role's
     assert permissions.rule_for("POST", "/v1/ops/leasing/outbox/republish", "leasing").allowed == {"admin"}
     assert permissions.rule_for("POST", "/v1/billing/jobs/{name}/run", "billing").answer("billing") == 200

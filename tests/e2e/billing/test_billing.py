@@ -81,6 +81,13 @@ def test_r_bi_2_r_on_3_first_three_orders_wait_for_payment_and_the_fourth_is_on_
             assert api.admin("GET", f"/v1/resellers/{reseller.id}").json()["standing"] == "new"
 
     wait_standing(api, reseller, "established")
+    # the standing travels to ordering as onboarding's event (~100 ms): wait for ordering to know it
+    wait_until(
+        lambda: (
+            api.call("GET", "/v1/orders/eligibility", reseller.key).json().get("standing") == "established"
+        ),
+        what="ordering to learn the reseller is established",
+    )
     fourth = place(api, reseller, sku)
     assert fourth["payment_requirement"] == "on_account" and fourth["status"] == "released"
     # paying an order twice (a repeated transfer) never counts it twice towards R-ON-3
