@@ -380,3 +380,168 @@ def ubl_xml(doc: EDocument) -> bytes:
         price = _el(node, "cac:Price")
         _el(price, "cbc:PriceAmount", _price(line.net / line.quantity), currencyID=doc.currency)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+# --- UN/CEFACT CII D16B, Factur-X EN 16931 profile ---------------------------------------------------
+
+CII_NS = {
+    "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+    "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+    "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
+    "qdt": "urn:un:unece:uncefact:data:standard:QualifiedDataType:100",
+}
+FACTURX_EN16931 = "urn:cen.eu:en16931:2017"
+
+
+def _c(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    prefix, name = tag.split(":")
+    node = etree.SubElement(parent, f"{{{CII_NS[prefix]}}}{name}", attrs or None)  # type: ignore[arg-type]
+    if text is not None:
+        node.text = text
+    return node
+
+
+def _cii_date(parent: etree._Element, tag: str, day: date, *, qualified: bool = False) -> None:
+    _c(
+        _c(parent, tag),
+        "qdt:DateTimeString" if qualified else "udt:DateTimeString",
+        day.strftime("%Y%m%d"),
+        format="102",
+    )
+
+
+def _cii_tax(parent: etree._Element, tag: str, category: VatCategory) -> None:
+    node = _c(parent, tag)
+    _c(node, "ram:TypeCode", "VAT")
+    _c(node, "ram:CategoryCode", category.code)
+    if category.rate is not None:
+        _c(node, "ram:RateApplicablePercent", f"{category.rate:f}")
+
+
+def _cii_party(parent: etree._Element, tag: str, party: Party, *, show_vat: bool) -> None:
+    node = _c(parent, tag)
+    _c(node, "ram:Name", party.name)
+    if party.company_id:
+        attrs = {"schemeID": party.company_id_scheme} if party.company_id_scheme else {}
+        _c(_c(node, "ram:SpecifiedLegalOrganization"), "ram:ID", party.company_id, **attrs)
+    if party.email:
+        contact = _c(node, "ram:DefinedTradeContact")
+        _c(_c(contact, "ram:EmailURIUniversalCommunication"), "ram:URIID", party.email)
+    address = _c(node, "ram:PostalTradeAddress")
+    if party.postal_code:
+        _c(address, "ram:PostcodeCode", party.postal_code)
+    if party.street:
+        _c(address, "ram:LineOne", party.street)
+    if party.city:
+        _c(address, "ram:CityName", party.city)
+    _c(address, "ram:CountryID", party.country)
+    electronic = party.endpoint
+    if electronic is not None:
+        _c(
+            _c(node, "ram:URIUniversalCommunication"),
+            "ram:URIID",
+            electronic.value,
+            schemeID=electronic.scheme,
+        )
+    if show_vat and party.vat_id:
+        _c(_c(node, "ram:SpecifiedTaxRegistration"), "ram:ID", party.vat_id, schemeID="VA")
+
+
+def cii_xml(doc: EDocument) -> bytes:
+    """The document as UN/CEFACT CII (Factur-X / ZUGFeRD EN 16931 profile), to embed in the PDF."""
+    if not doc.lines:
+        raise EInvoiceError("an e-invoice needs at least one line (BR-16)")
+    exp = doc.exponent
+    root = etree.Element(f"{{{CII_NS['rsm']}}}CrossIndustryInvoice", nsmap=CII_NS)
+    context = _c(root, "rsm:ExchangedDocumentContext")
+    _c(_c(context, "ram:GuidelineSpecifiedDocumentContextParameter"), "ram:ID", FACTURX_EN16931)
+    header = _c(root, "rsm:ExchangedDocument")
+    _c(header, "ram:ID", doc.number)
+    _c(header, "ram:TypeCode", "380" if doc.kind == "invoice" else "381")
+    _cii_date(header, "ram:IssueDateTime", doc.issue_date)
+    for note in doc.notes:
+        _c(_c(header, "ram:IncludedNote"), "ram:Content", note)
+    transaction = _c(root, "rsm:SupplyChainTradeTransaction")
+    for line in doc.lines:
+        item = _c(transaction, "ram:IncludedSupplyChainTradeLineItem")
+        _c(_c(item, "ram:AssociatedDocumentLineDocument"), "ram:LineID", line.id)
+        product = _c(item, "ram:SpecifiedTradeProduct")
+        if line.sku:
+            _c(product, "ram:SellerAssignedID", line.sku)
+        _c(product, "ram:Name", line.name)
+        agreement = _c(item, "ram:SpecifiedLineTradeAgreement")
+        _c(
+            _c(agreement, "ram:NetPriceProductTradePrice"),
+            "ram:ChargeAmount",
+            _price(line.net / line.quantity),
+        )
+        _c(
+            _c(item, "ram:SpecifiedLineTradeDelivery"),
+            "ram:BilledQuantity",
+            str(line.quantity),
+            unitCode="C62",
+        )
+        settlement = _c(item, "ram:SpecifiedLineTradeSettlement")
+        _cii_tax(settlement, "ram:ApplicableTradeTax", line.category)
+        summation = _c(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation")
+        _c(summation, "ram:LineTotalAmount", _amount(line.net, exp))
+    breakdown = vat_breakdown(doc)
+    show_vat = all(s.category.code != "O" for s in breakdown)
+    agreement = _c(transaction, "ram:ApplicableHeaderTradeAgreement")
+    if doc.buyer_reference:
+        _c(agreement, "ram:BuyerReference", doc.buyer_reference)
+    _cii_party(agreement, "ram:SellerTradeParty", doc.seller, show_vat=show_vat)
+    _cii_party(agreement, "ram:BuyerTradeParty", doc.buyer, show_vat=show_vat)
+    if doc.order_reference:
+        _c(_c(agreement, "ram:BuyerOrderReferencedDocument"), "ram:IssuerAssignedID", doc.order_reference)
+    _c(transaction, "ram:ApplicableHeaderTradeDelivery")
+    settlement = _c(transaction, "ram:ApplicableHeaderTradeSettlement")
+    if doc.payment is not None:
+        _c(settlement, "ram:PaymentReference", doc.payment.reference)
+    _c(settlement, "ram:InvoiceCurrencyCode", doc.currency)
+    if doc.payment is not None:
+        means = _c(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")
+        _c(means, "ram:TypeCode", "58")
+        account = _c(means, "ram:PayeePartyCreditorFinancialAccount")
+        _c(account, "ram:IBANID", doc.payment.iban)
+        _c(account, "ram:AccountName", doc.payment.account_name)
+        _c(_c(means, "ram:PayeeSpecifiedCreditorFinancialInstitution"), "ram:BICID", doc.payment.bic)
+    for sub in breakdown:
+        tax = _c(settlement, "ram:ApplicableTradeTax")
+        _c(tax, "ram:CalculatedAmount", _amount(sub.tax, exp))
+        _c(tax, "ram:TypeCode", "VAT")
+        if sub.category.exemption_reason:
+            _c(tax, "ram:ExemptionReason", sub.category.exemption_reason)
+        _c(tax, "ram:BasisAmount", _amount(sub.taxable, exp))
+        _c(tax, "ram:CategoryCode", sub.category.code)
+        if sub.category.exemption_code:
+            _c(tax, "ram:ExemptionReasonCode", sub.category.exemption_code)
+        if sub.category.rate is not None:
+            _c(tax, "ram:RateApplicablePercent", f"{sub.category.rate:f}")
+    for charge in doc.charges:
+        node = _c(settlement, "ram:SpecifiedTradeAllowanceCharge")
+        _c(_c(node, "ram:ChargeIndicator"), "udt:Indicator", "true")
+        _c(node, "ram:ActualAmount", _amount(charge.amount, exp))
+        _c(node, "ram:Reason", charge.reason)
+        _cii_tax(node, "ram:CategoryTradeTax", charge.category)
+    terms = _c(settlement, "ram:SpecifiedTradePaymentTerms")
+    if doc.payment is not None and doc.payment.terms:
+        _c(terms, "ram:Description", doc.payment.terms)
+    elif doc.kind == "credit_note":
+        _c(terms, "ram:Description", "Credited: nothing to pay; what was paid is kept as credit balance")
+    if doc.due_date is not None and doc.kind == "invoice":
+        _cii_date(terms, "ram:DueDateDateTime", doc.due_date)
+    lines, charges, exclusive, inclusive = totals(doc)
+    summation = _c(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
+    _c(summation, "ram:LineTotalAmount", _amount(lines, exp))
+    if doc.charges:
+        _c(summation, "ram:ChargeTotalAmount", _amount(charges, exp))
+    _c(summation, "ram:TaxBasisTotalAmount", _amount(exclusive, exp))
+    _c(summation, "ram:TaxTotalAmount", _amount(inclusive - exclusive, exp), currencyID=doc.currency)
+    _c(summation, "ram:GrandTotalAmount", _amount(inclusive, exp))
+    _c(summation, "ram:DuePayableAmount", _amount(inclusive, exp))
+    if doc.preceding_invoice is not None:
+        ref = _c(settlement, "ram:InvoiceReferencedDocument")
+        _c(ref, "ram:IssuerAssignedID", doc.preceding_invoice[0])
+        _cii_date(ref, "ram:FormattedIssueDateTime", doc.preceding_invoice[1], qualified=True)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

@@ -154,3 +154,11 @@ def invoice_ubl(invoice: Invoice, config: BillingConfig) -> bytes:
 
 def credit_note_ubl(note: CreditNote, invoice: Invoice, config: BillingConfig) -> bytes:
     return ei.ubl_xml(credit_note_document(note, invoice, config))
+
+
+def invoice_cii(invoice: Invoice, config: BillingConfig) -> bytes:
+    return ei.cii_xml(invoice_document(invoice, config))
+
+
+def credit_note_cii(note: CreditNote, invoice: Invoice, config: BillingConfig) -> bytes:
+    return ei.cii_xml(credit_note_document(note, invoice, config))

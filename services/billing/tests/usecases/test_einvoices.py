@@ -5,6 +5,7 @@ an `OrderPlaced` event against a real PostgreSQL (the fast tier)."""
 
 from __future__ import annotations
 
+import io
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import date
@@ -12,14 +13,15 @@ from decimal import Decimal
 
 import pytest
 from lxml import etree
+from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.events import ordering as ordering_events
 from services.billing.config import BillingConfig
-from services.billing.domain.einvoice import NS
+from services.billing.domain.einvoice import CII_NS, NS
 from services.billing.models import Invoice, ResellerAccount
-from services.billing.tests.einvoice.rules import check_ubl
-from services.billing.usecases import credit_notes, einvoices, invoicing
+from services.billing.tests.einvoice.rules import check_cii, check_ubl
+from services.billing.usecases import credit_notes, documents, einvoices, invoicing
 
 PLACED = date(2026, 3, 2)
 CONFIG = BillingConfig()
@@ -305,3 +307,84 @@ def test_r_bi_10_the_rules_check_can_fail_a_wrong_vat_amount() -> None:
     )
     with pytest.raises(AssertionError, match="BR-CO-17"):
         check_ubl(einvoices.invoice_ubl(invoice, CONFIG))
+
+
+def _embedded(pdf: bytes) -> tuple[bytes, str, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    [xml] = reader.attachments["factur-x.xml"]
+    metadata = reader.xmp_metadata
+    assert metadata is not None
+    xmp = metadata.rdf_root.toxml()
+    text = "".join(page.extract_text() for page in reader.pages)
+    return xml, xmp, text
+
+
+async def test_r_bi_10_invoice_pdf_is_factur_x_en16931_with_cii_that_passes_the_cen_rules(
+    billing: AsyncSession,
+) -> None:
+    partner = await reseller(billing, "FR", "FR40303265045")
+    invoice = await order_invoice(
+        billing,
+        partner,
+        [("SKU-A", 1, "12.50", "2.63"), ("SKU-B", 1, "12.50", "2.63")],
+        regime="eu_vat",
+        rate="0.21",
+        tax_total="5.25",
+    )
+    xml, xmp, text = _embedded(documents.invoice_pdf(invoice, CONFIG))
+    check_cii(xml)
+    assert "<pdfaid:part>3</pdfaid:part>" in xmp or 'pdfaid:part="3"' in xmp
+    assert "EN 16931" in xmp and "factur-x.xml" in xmp
+    root = etree.fromstring(xml)
+    summation = "//ram:SpecifiedTradeSettlementHeaderMonetarySummation"
+    assert root.xpath(f"string({summation}/ram:TaxTotalAmount)", namespaces=CII_NS) == "5.25"
+    assert root.xpath(f"string({summation}/ram:GrandTotalAmount)", namespaces=CII_NS) == "30.25"
+    assert root.xpath("string(//ram:PaymentReference)", namespaces=CII_NS) == invoice.payment_reference
+    uri = "//ram:BuyerTradeParty/ram:URIUniversalCommunication/ram:URIID"
+    assert root.xpath(f"string({uri}/@schemeID)", namespaces=CII_NS) == "9957"
+    # the visible PDF is unchanged: the same amounts, to the cent
+    for expected in (invoice.number, invoice.payment_reference, "EUR 30.25", "EUR 5.25"):
+        assert expected in text, expected
+
+
+async def test_r_bi_10_credit_note_pdf_is_factur_x_referencing_its_invoice(billing: AsyncSession) -> None:
+    partner = await reseller(billing, "DE", "DE136695976")
+    invoice = await order_invoice(
+        billing,
+        partner,
+        [("SKU-A", 2, "500.00", "0")],
+        regime="eu_reverse_charge",
+        rate="0",
+        tax_total="0",
+        note=REVERSE_CHARGE_NOTE,
+    )
+    note = await credit_notes.issue(
+        billing, invoice, kind="cancellation", reason="order cancelled", issued_by="system", issue_date=PLACED
+    )
+    assert note is not None
+    xml, _, text = _embedded(documents.credit_note_pdf(note, invoice, CONFIG))
+    check_cii(xml)
+    root = etree.fromstring(xml)
+    assert root.xpath("string(//rsm:ExchangedDocument/ram:TypeCode)", namespaces=CII_NS) == "381"
+    assert root.xpath("string(//ram:InvoiceReferencedDocument/ram:IssuerAssignedID)", namespaces=CII_NS) == (
+        invoice.number
+    )
+    assert root.xpath("string(//ram:ApplicableTradeTax/ram:CategoryCode)", namespaces=CII_NS) == "AE"
+    assert note.number in text and "EUR 1,000.00" in text
+
+
+def test_r_bi_10_cii_of_every_regime_passes_the_cen_rules() -> None:
+    for regime, tax, bill_to in (
+        ("waas_end_customer", "21.00", {"name": "Bakery", "country": "NL"}),
+        ("none", "0.00", {"name": "Reseller Inc", "country": "US"}),
+        ("us_sales_tax", "7.25", {"name": "Reseller Inc", "country": "US", "email": "ap@r.example"}),
+    ):
+        invoice = _stored(
+            net=Decimal("100.00"),
+            tax=Decimal(tax),
+            total=Decimal("100.00") + Decimal(tax),
+            tax_regime=regime,
+            tax_rate=Decimal(tax) / 100,
+            bill_to=bill_to,
+        )
+        check_cii(einvoices.invoice_cii(invoice, CONFIG))
