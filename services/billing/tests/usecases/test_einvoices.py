@@ -17,9 +17,10 @@ from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.events import ordering as ordering_events
+from libs.testing.usecases import emitted
 from services.billing.config import BillingConfig
 from services.billing.domain.einvoice import CII_NS, NS
-from services.billing.models import Invoice, ResellerAccount
+from services.billing.models import TABLES, Invoice, ResellerAccount
 from services.billing.tests.einvoice.rules import check_cii, check_ubl
 from services.billing.usecases import credit_notes, documents, einvoices, invoicing
 
@@ -388,3 +389,30 @@ def test_r_bi_10_cii_of_every_regime_passes_the_cen_rules() -> None:
             bill_to=bill_to,
         )
         check_cii(einvoices.invoice_cii(invoice, CONFIG))
+
+
+async def test_r_bi_10_invoice_and_credit_note_issued_events_link_the_pdf_and_the_ubl(
+    billing: AsyncSession,
+) -> None:
+    partner = await reseller(billing, "NL", "NL123456789B01")
+    invoice = await order_invoice(
+        billing, partner, [("SKU-A", 1, "10.00", "2.10")], regime="eu_vat", rate="0.21", tax_total="2.10"
+    )
+    note = await credit_notes.issue(
+        billing, invoice, kind="correction", reason="x", issued_by="staff", issue_date=PLACED
+    )
+    assert note is not None
+    [issued] = [
+        e["data"]
+        for e in await emitted(billing, TABLES.outbox, "billing.invoice.issued.v1")
+        if e["data"]["invoice_id"] == str(invoice.id)
+    ]
+    assert issued["links"] == {
+        "pdf": f"/v1/invoices/{invoice.id}/pdf",
+        "ubl": f"/v1/invoices/{invoice.id}/ubl",
+    }
+    [credited] = await emitted(billing, TABLES.outbox, "billing.credit_note.issued.v1")
+    assert credited["data"]["links"] == {
+        "pdf": f"/v1/credit-notes/{note.id}/pdf",
+        "ubl": f"/v1/credit-notes/{note.id}/ubl",
+    }
