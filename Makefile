@@ -13,7 +13,7 @@ UV      := uv==0.13.9
 WORKERS ?= $(or $(CHANNELHUB_WORKERS),1)
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
-.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser
+.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser einvoice-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ typecheck: $(STAMP) ## mypy
 
 openapi: $(STAMP) ## regenerate openapi/gateway.json (services' routes) and openapi/asyncapi.json (events)
 	$(BIN)/python -m services.gateway.openapi_merge --write
+
+einvoice-check: $(STAMP) ## check e-invoices (UBL or CII) against the XSD and CEN EN 16931 rules: make einvoice-check FILE=invoice.xml
+	$(BIN)/python -m services.billing.tests.einvoice.rules $(FILE)
 
 migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the embedded server)
 	$(BIN)/python -m libs.devstack migrate

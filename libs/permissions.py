@@ -176,7 +176,7 @@ TABLE: dict[str, Rule] = {
     "GET /v1/invoices": INVOICE_READ,
     "GET /v1/invoices/{invoice_id}": INVOICE_READ,
     "GET /v1/invoices/{invoice_id}/pdf": INVOICE_READ,
-    "GET /v1/invoices/{invoice_id}/ubl": BILLING_READ,
+    "GET /v1/invoices/{invoice_id}/ubl": INVOICE_READ,
     "POST /v1/invoices/{invoice_id}/credit-note": BILLING_OPS,
     "GET /v1/credit-notes": BILLING_READ,
     "GET /v1/credit-notes/{credit_note_id}": BILLING_READ,

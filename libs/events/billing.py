@@ -130,8 +130,18 @@ class InvoiceEvent(Event):
     invoice: InvoiceData
 
 
+class DocumentLinks(BaseModel):
+    """Where the document is fetched through the gateway (paths under the API's base URL, the
+    caller's key decides visibility): the Factur-X PDF and the Peppol BIS 3 UBL (R-BI-10)."""
+
+    model_config = ConfigDict(frozen=True)
+    pdf: str
+    ubl: str
+
+
 class InvoiceIssued(InvoiceEvent):
     event_type = "billing.invoice.issued.v1"
+    links: DocumentLinks | None = None  # None only in events written before R-BI-10
 
 
 class InvoicePaymentApplied(InvoiceEvent):
@@ -187,6 +197,7 @@ class CreditNoteIssued(InvoiceEvent):
     total: Decimal
     refunded_to_balance: Decimal
     issue_date: date
+    links: DocumentLinks | None = None  # the credit note's PDF and UBL (R-BI-10)
 
 
 class InvoiceOverdue(InvoiceEvent):

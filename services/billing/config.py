@@ -15,6 +15,12 @@ class BillingConfig(BaseSettings):
     vendor_name: str = Field("ChannelHub Software B.V.", alias="CHANNELHUB_VENDOR_NAME")
     vendor_address: str = Field("Stationsplein 1, 1012 AB Amsterdam, NL", alias="CHANNELHUB_VENDOR_ADDRESS")
     vendor_vat_id: str = Field("NL004495445B01", alias="CHANNELHUB_VENDOR_VAT_ID")
+    # R-BI-10: the seller's legal registration id (BT-30) on e-invoices and its ISO 6523 scheme
+    # (0106: Dutch Chamber of Commerce, KvK); documents without VAT ids (category O) identify by it
+    vendor_company_id: str = Field("34567890", alias="CHANNELHUB_VENDOR_COMPANY_ID")
+    vendor_company_id_scheme: str = Field("0106", alias="CHANNELHUB_VENDOR_COMPANY_ID_SCHEME")
+    # the vendor's contact e-mail on e-invoices (BT-43)
+    vendor_email: str = Field("billing@channelhub.example", alias="CHANNELHUB_VENDOR_EMAIL")
     # R-BI-1: where partners transfer to; validated (mod 97) so no invoice prints a mistyped IBAN
     vendor_iban: str = Field("NL91ABNA0417164300", alias="CHANNELHUB_VENDOR_IBAN")
     vendor_bic: str = Field("ABNANL2A", alias="CHANNELHUB_VENDOR_BIC")

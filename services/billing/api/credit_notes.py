@@ -14,7 +14,7 @@ from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, IdempotentCreate, UoW
 from services.billing import errors, schemas
 from services.billing.api.deps import BillingCaller, Config
-from services.billing.usecases import credit_balance, credit_notes, documents, invoices
+from services.billing.usecases import credit_balance, credit_notes, documents, einvoices, invoices
 from services.billing.usecases.views import render_balance, render_credit_note, render_refund
 
 router = APIRouter(tags=["billing"])
@@ -98,6 +98,26 @@ async def credit_note_pdf(
         documents.credit_note_pdf(note, invoice, config),
         media_type="application/pdf",
         headers={"Content-Disposition": f'inline; filename="credit-note-{note.number}.pdf"'},
+    )
+
+
+@router.get(
+    "/v1/credit-notes/{credit_note_id}/ubl",
+    name="credit-notes-ubl",
+    response_class=Response,
+    responses={200: {"content": {"application/xml": {}}}, **problem_responses(errors.CreditNoteNotFound)},
+)
+async def credit_note_ubl(
+    credit_note_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config
+) -> Response:
+    """The credit note as an EN 16931 e-invoice, Peppol BIS Billing 3.0 UBL 2.1 (R-BI-10)."""
+    note = await credit_notes.load(uow.session, caller, credit_note_id)
+    invoice = await invoices.any_invoice(uow.session, note.invoice_id)
+    assert invoice is not None
+    return Response(
+        einvoices.credit_note_ubl(note, invoice, config),
+        media_type="application/xml",
+        headers={"Content-Disposition": f'inline; filename="credit-note-{note.number}.xml"'},
     )
 
 

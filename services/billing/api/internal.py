@@ -1,5 +1,6 @@
-"""Service-to-service endpoints (not in the public OpenAPI, not routed by the gateway): an invoice
-and the PDFs of invoices and statements, for notifications to mail them (R-BI-5) and reports."""
+"""Service-to-service endpoints (not in the public OpenAPI, not routed by the gateway): an invoice,
+the PDFs of invoices and statements and the UBL e-invoices (R-BI-10), for notifications to mail them
+(R-BI-5) and reports."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from libs.auth import Caller, internal_service
 from libs.service import UoW
 from services.billing import errors, schemas
 from services.billing.api.deps import Config
-from services.billing.usecases import credit_notes, documents, invoices, statements
+from services.billing.usecases import credit_notes, documents, einvoices, invoices, statements
 from services.billing.usecases.views import render_invoice
 
 router = APIRouter(prefix="/internal", include_in_schema=False)
@@ -35,6 +36,25 @@ async def invoice_pdf(invoice_id: uuid.UUID, uow: UoW, config: Config, _service:
     if found is None:
         raise errors.InvoiceNotFound()
     return Response(documents.invoice_pdf(found, config), media_type="application/pdf")
+
+
+@router.get("/invoices/{invoice_id}/ubl")
+async def invoice_ubl(invoice_id: uuid.UUID, uow: UoW, config: Config, _service: DocumentReader) -> Response:
+    found = await invoices.any_invoice(uow.session, invoice_id)
+    if found is None:
+        raise errors.InvoiceNotFound()
+    return Response(einvoices.invoice_ubl(found, config), media_type="application/xml")
+
+
+@router.get("/credit-notes/{credit_note_id}/ubl")
+async def credit_note_ubl(
+    credit_note_id: uuid.UUID, uow: UoW, config: Config, _service: DocumentReader
+) -> Response:
+    note = await credit_notes.any_note(uow.session, credit_note_id)
+    invoice = await invoices.any_invoice(uow.session, note.invoice_id) if note else None
+    if note is None or invoice is None:
+        raise errors.CreditNoteNotFound()
+    return Response(einvoices.credit_note_ubl(note, invoice, config), media_type="application/xml")
 
 
 @router.get("/credit-notes/{credit_note_id}/pdf")

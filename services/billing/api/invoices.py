@@ -13,7 +13,7 @@ from libs.pagination import Page, PageParams
 from libs.service import UoW
 from services.billing import errors, schemas
 from services.billing.api.deps import Config, InvoiceReader, Onboarding, Ordering
-from services.billing.usecases import credit_notes, documents, invoices
+from services.billing.usecases import credit_notes, documents, einvoices, invoices
 from services.billing.usecases.views import render_invoice
 
 router = APIRouter(prefix="/v1/invoices", tags=["billing"])
@@ -79,4 +79,20 @@ async def invoice_pdf(invoice_id: uuid.UUID, uow: UoW, caller: InvoiceReader, co
         documents.invoice_pdf(invoice, config),
         media_type="application/pdf",
         headers={"Content-Disposition": f'inline; filename="invoice-{invoice.number}.pdf"'},
+    )
+
+
+@router.get(
+    "/{invoice_id}/ubl",
+    name="invoices-ubl",
+    response_class=Response,
+    responses={200: {"content": {"application/xml": {}}}, **problem_responses(errors.InvoiceNotFound)},
+)
+async def invoice_ubl(invoice_id: uuid.UUID, uow: UoW, caller: InvoiceReader, config: Config) -> Response:
+    """The invoice as an EN 16931 e-invoice, Peppol BIS Billing 3.0 UBL 2.1 (R-BI-10)."""
+    invoice = await invoices.load_invoice(uow.session, caller, invoice_id)
+    return Response(
+        einvoices.invoice_ubl(invoice, config),
+        media_type="application/xml",
+        headers={"Content-Disposition": f'inline; filename="invoice-{invoice.number}.xml"'},
     )

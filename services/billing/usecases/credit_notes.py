@@ -123,6 +123,9 @@ async def issue(
             total=note.total,
             refunded_to_balance=note.refunded_to_balance,
             issue_date=issue_date,
+            links=ev.DocumentLinks(
+                pdf=f"/v1/credit-notes/{note.id}/pdf", ubl=f"/v1/credit-notes/{note.id}/ubl"
+            ),
         ),
         reseller_id=invoice.reseller_id,
     )

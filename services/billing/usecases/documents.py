@@ -3,6 +3,13 @@
 The core fonts speak Latin-1 only, so text is reduced to it (a reseller named in another script
 prints with replacement marks rather than failing the document); amounts print with their ISO
 currency code, which every reader understands and Latin-1 can encode.
+
+Invoice and credit-note PDFs are Factur-X (R-BI-10): the `factur-x` package embeds the EN 16931
+CII XML (`usecases.einvoices`) as `factur-x.xml` with its XMP metadata and the PDF/A-3
+identification; the visible PDF is what fpdf2 drew. Known limit: fpdf2's core fonts are not
+embedded, which a strict PDF/A validator (veraPDF) reports — the embedded XML, the part accounting
+systems read, is validated by the official rules in the tests. The XMP timestamps are the moment of
+rendering (the library sets them), so two renderings of one invoice differ in metadata only.
 """
 
 from __future__ import annotations
@@ -10,12 +17,29 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
+import facturx
 from fpdf import FPDF
 
 from libs.money import round_half_up
 from services.billing.config import BillingConfig
 from services.billing.models import CreditNote, Invoice, Statement
+from services.billing.usecases import einvoices
 from services.billing.usecases.amounts import amount_due, amount_paid, interest
+
+
+def _factur_x(pdf: bytes, xml: bytes, title: str, config: BillingConfig) -> bytes:
+    """The PDF as Factur-X EN 16931: PDF/A-3 with the CII XML embedded as factur-x.xml."""
+    result: bytes = facturx.generate_from_binary(
+        pdf,
+        xml,
+        flavor="factur-x",
+        level="en16931",
+        check_xsd=True,
+        pdf_metadata={"author": config.vendor_name, "title": title, "subject": title, "keywords": "Factur-X"},
+        lang="en-GB",
+    )
+    return result
+
 
 # typographic characters legal notes use, spelled in Latin-1
 _PLAIN = str.maketrans(
@@ -160,7 +184,9 @@ def invoice_pdf(invoice: Invoice, config: BillingConfig) -> bytes:
     pdf.line_text(f"IBAN: {config.vendor_iban}    BIC: {config.vendor_bic}")
     pdf.line_text(f"Structured reference: {invoice.payment_reference}")
     pdf.line_text("Please quote the structured reference so that your payment is matched automatically.")
-    return bytes(pdf.output())
+    return _factur_x(
+        bytes(pdf.output()), einvoices.invoice_cii(invoice, config), f"Invoice {invoice.number}", config
+    )
 
 
 def credit_note_pdf(note: CreditNote, invoice: Invoice, config: BillingConfig) -> bytes:
@@ -198,7 +224,12 @@ def credit_note_pdf(note: CreditNote, invoice: Invoice, config: BillingConfig) -
         "What was already paid is kept as your credit balance and settles your oldest open invoices; "
         "ask us to refund it at any time."
     )
-    return bytes(pdf.output())
+    return _factur_x(
+        bytes(pdf.output()),
+        einvoices.credit_note_cii(note, invoice, config),
+        f"Credit note {note.number}",
+        config,
+    )
 
 
 def statement_pdf(statement: Statement, company: str, config: BillingConfig) -> bytes:

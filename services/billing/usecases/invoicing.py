@@ -97,7 +97,13 @@ async def _create(
     await session.flush()
     await OUTBOX.emit(
         session,
-        ev.InvoiceIssued(invoice_id=invoice.id, invoice=invoice_data(invoice)),
+        ev.InvoiceIssued(
+            invoice_id=invoice.id,
+            invoice=invoice_data(invoice),
+            links=ev.DocumentLinks(
+                pdf=f"/v1/invoices/{invoice.id}/pdf", ubl=f"/v1/invoices/{invoice.id}/ubl"
+            ),
+        ),
         reseller_id=reseller_id,
     )
     if kind != "waas" and await ledger.has_credit(session, reseller_id):

@@ -413,8 +413,9 @@ async def allocations_of(
         sa.select(Allocation, Invoice.number)
         .join(Invoice, Invoice.id == Allocation.invoice_id)
         .where(Allocation.payment_id.in_(payment_ids))
-        # one payment's allocations share their transaction's timestamp: then oldest invoice first
-        .order_by(Allocation.created_at, Invoice.due_date, Invoice.number)
+        # allocations of one payment share their transaction's created_at: then in the order they were
+        # made (oldest invoice first), never in whatever order PostgreSQL returns ties
+        .order_by(Allocation.created_at, Invoice.due_date, Invoice.issue_date, Invoice.number)
     )
     found: dict[uuid.UUID, list[tuple[Allocation, str]]] = {}
     for allocation, number in rows:

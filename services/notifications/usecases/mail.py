@@ -130,7 +130,8 @@ async def _compose(
     if mail.kind == "invoice_paid":
         invoice = await clients["billing"].get(f"/internal/invoices/{p['invoice_id']}", Json)
         pdf = await clients["billing"].get_bytes(f"/internal/invoices/{p['invoice_id']}/pdf")
-        if invoice is None or pdf is None:
+        ubl = await clients["billing"].get_bytes(f"/internal/invoices/{p['invoice_id']}/ubl")
+        if invoice is None or pdf is None or ubl is None:
             raise MailNotReady("the invoice is not there (yet)")
         number = invoice.root["number"]
         text, html = _render("invoice_paid", company=contact.company_name, invoice=invoice.root)
@@ -139,11 +140,16 @@ async def _compose(
             f"Payment received - invoice {number}",
             text,
             html,
-            [(f"invoice-{number}.pdf", "application/pdf", pdf)],
+            # R-BI-10: the Factur-X PDF and the Peppol BIS 3 UBL e-invoice
+            [
+                (f"invoice-{number}.pdf", "application/pdf", pdf),
+                (f"invoice-{number}.xml", "application/xml", ubl),
+            ],
         )
     if mail.kind == "credit_note":
         pdf = await clients["billing"].get_bytes(f"/internal/credit-notes/{p['credit_note_id']}/pdf")
-        if pdf is None:
+        ubl = await clients["billing"].get_bytes(f"/internal/credit-notes/{p['credit_note_id']}/ubl")
+        if pdf is None or ubl is None:
             raise MailNotReady("the credit note is not there (yet)")
         text, html = _render("credit_note", company=contact.company_name, **p)
         return (
@@ -151,7 +157,10 @@ async def _compose(
             f"Credit note {p['number']} for invoice {p['invoice_number']}",
             text,
             html,
-            [(f"credit-note-{p['number']}.pdf", "application/pdf", pdf)],
+            [
+                (f"credit-note-{p['number']}.pdf", "application/pdf", pdf),
+                (f"credit-note-{p['number']}.xml", "application/xml", ubl),
+            ],
         )
     if mail.kind == "license_issued":
         lic = await clients["licensing"].get(f"/internal/licenses/{p['license_id']}", Json)

@@ -1,7 +1,12 @@
-"""Partner prices and order line amounts (R-OR-2, R-OR-3).
+"""Partner prices and order line amounts (R-OR-2, R-OR-3), the order's VAT per EN 16931 (R-BI-10).
 
-Every amount is rounded half-up to the currency's minor unit *per line*, because the
-invoice prints per-line amounts and the totals must be the exact sum of what is printed.
+Prices and line nets are rounded half-up to the currency's minor unit *per line*; the order's net
+is their exact sum. The order's tax is computed per VAT category (here: per tax rate) on the sum
+of the category's line nets and rounded once — EN 16931 BT-117 = BT-116 x BT-119 (rule BR-CO-17),
+what the e-invoice's VAT breakdown states and an accounting system recomputes. Each line's `tax`
+(its net x rate, rounded) stays on the line for information only: the lines' taxes may add up to a
+cent more or less than the order's `tax_total` (two lines of 12.50 at 21 %: 2.63 + 2.63 = 5.26
+per line, 5.25 per category); `tax_total` and `total` follow the category rule.
 """
 
 from __future__ import annotations
@@ -52,8 +57,9 @@ class PricedLine:
     discount_percent: Decimal
     unit_price: Decimal
     net: Decimal
-    tax: Decimal
-    total: Decimal
+    tax: Decimal  # informational: the order's tax is per category (`order_totals`)
+    total: Decimal  # net + the informational tax
+    tax_rate: Decimal  # the line's VAT category (one rate, one category)
 
 
 def price_line(
@@ -83,7 +89,27 @@ def price_line(
         net=net,
         tax=tax,
         total=net + tax,
+        tax_rate=tax_rate,
     )
+
+
+class VatCategoryTotal(NamedTuple):
+    rate: Decimal
+    taxable: Decimal  # BT-116: the sum of the category's line nets
+    tax: Decimal  # BT-117: taxable x rate, rounded half-up once
+
+
+def vat_breakdown(lines: Iterable[PricedLine]) -> list[VatCategoryTotal]:
+    """Per tax rate (an order's VAT category), its taxable amount and its VAT rounded once."""
+    taxable: dict[Decimal, Decimal] = {}
+    currency = None
+    for line in lines:
+        currency = line.currency
+        taxable[line.tax_rate] = taxable.get(line.tax_rate, Decimal(0)) + line.net
+    return [
+        VatCategoryTotal(rate, net, round_half_up(net * rate, currency or "EUR"))
+        for rate, net in taxable.items()
+    ]
 
 
 class OrderTotals(NamedTuple):
@@ -93,14 +119,14 @@ class OrderTotals(NamedTuple):
 
 
 def order_totals(lines: Iterable[PricedLine]) -> OrderTotals:
-    """Exact sums of the (already rounded) line amounts; never re-rounded."""
+    """Net: the exact sum of the line nets. Tax: the sum of the VAT categories' taxes, each rounded
+    once on its taxable amount (EN 16931). Total: net + tax."""
     lines = list(lines)
     if len({line.currency for line in lines}) > 1:
         raise ValueError("an order's lines must share one currency")
     net = sum((line.net for line in lines), Decimal(0))
-    tax = sum((line.tax for line in lines), Decimal(0))
-    total = sum((line.total for line in lines), Decimal(0))
-    return OrderTotals(net_total=net, tax_total=tax, total=total)
+    tax = sum((category.tax for category in vat_breakdown(lines)), Decimal(0))
+    return OrderTotals(net_total=net, tax_total=tax, total=net + tax)
 
 
 class PriceEntry(Protocol):

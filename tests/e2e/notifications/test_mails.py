@@ -39,9 +39,14 @@ def test_r_bi_5_payment_accepted_sends_the_invoice_pdf_then_the_license_file(
     mails = wait_until(lambda: (m := mails_to(api, address)) and len(m) >= 2 and m, what="two mails")
     by_subject = {m["subject"]: m for m in mails}
     paid = by_subject[f"Payment received - invoice {invoice['number']}"]
-    assert [a["filename"] for a in paid["attachments"]] == [f"invoice-{invoice['number']}.pdf"]
+    assert [a["filename"] for a in paid["attachments"]] == [
+        f"invoice-{invoice['number']}.pdf",
+        f"invoice-{invoice['number']}.xml",  # R-BI-10: the Peppol BIS 3 UBL beside the Factur-X PDF
+    ]
     pdf = api.admin("GET", f"/v1/outbound-mail/{paid['id']}/attachments/invoice-{invoice['number']}.pdf")
     assert pdf.content.startswith(b"%PDF")
+    ubl = api.admin("GET", f"/v1/outbound-mail/{paid['id']}/attachments/invoice-{invoice['number']}.xml")
+    assert ubl.status_code == 200 and b"urn:fdc:peppol.eu:2017:poacc:billing:3.0" in ubl.content
     body = api.admin("GET", f"/v1/outbound-mail/{paid['id']}").json()
     assert order["id"] in body["text"] and invoice["total"]["amount"] in body["text"]
 

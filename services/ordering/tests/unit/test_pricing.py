@@ -9,7 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from libs.money import minor_unit_exponent
-from services.ordering.domain.pricing import PricedLine, order_totals, partner_unit_price, price_line
+from services.ordering.domain.pricing import (
+    PricedLine,
+    order_totals,
+    partner_unit_price,
+    price_line,
+    vat_breakdown,
+)
 
 D = Decimal
 
@@ -74,6 +80,7 @@ def test_r_or_3_order_line_eur_with_dutch_vat():
         net=D("4047.30"),
         tax=D("849.93"),  # 849.933
         total=D("4897.23"),
+        tax_rate=D("0.21"),
     )
 
 
@@ -121,14 +128,29 @@ def test_r_or_3_tax_rate_must_be_a_fraction(rate):
         price_line(unit_msrp=D("1.00"), discount_percent=D("0"), quantity=1, tax_rate=rate, currency="EUR")
 
 
-def test_r_or_3_order_totals_are_exact_sums_of_rounded_lines():
-    # Each line's tax is 0.105 -> 0.11; the order's tax is 0.22, what the invoice prints
-    # line by line, not round(0.21).
+def test_r_bi_10_order_tax_is_per_vat_category_rounded_once_not_the_sum_of_line_taxes():
+    # Each line's (informational) tax is 0.105 -> 0.11; the order's tax is the category's:
+    # round(1.00 x 0.21) = 0.21 (EN 16931 BT-117 = BT-116 x BT-119, BR-CO-17), not 0.22.
     line = priced(D("0.50"), D("0"), 1, D("0.21"), "EUR")
+    assert line.tax == D("0.11")
     totals = order_totals([line, line])
-    assert totals == (D("1.00"), D("0.22"), D("1.22"))
+    assert totals == (D("1.00"), D("0.21"), D("1.21"))
     net_total, tax_total, total = totals
     assert total == net_total + tax_total
+
+
+def test_r_bi_10_two_lines_of_12_50_at_21_percent_are_5_25_vat_not_5_26():
+    line = priced(D("12.50"), D("0"), 1, D("0.21"), "EUR")
+    assert line.tax * 2 == D("5.26")
+    assert order_totals([line, line]) == (D("25.00"), D("5.25"), D("30.25"))
+    assert vat_breakdown([line, line]) == [(D("0.21"), D("25.00"), D("5.25"))]
+
+
+def test_r_bi_10_each_rate_is_its_own_category():
+    lines = [priced(D("12.50"), D("0"), 1, D("0.21"), "EUR"), priced(D("12.50"), D("0"), 1, D("0.09"), "EUR")]
+    lines.append(lines[0])
+    assert vat_breakdown(lines) == [(D("0.21"), D("25.00"), D("5.25")), (D("0.09"), D("12.50"), D("1.13"))]
+    assert order_totals(lines).tax_total == D("6.38")
 
 
 def test_r_or_3_order_totals_mixed_lines():
@@ -175,6 +197,32 @@ def test_r_or_3_line_amounts_are_consistent_and_in_minor_units(msrp, discount, q
     assert line.total == line.net + line.tax
     assert abs(line.tax - line.net * rate) <= minor_unit_exponent(currency) / 2
     assert line.unit_price <= line.unit_msrp
+
+
+line_specs = st.lists(
+    st.tuples(
+        msrps, discounts, st.integers(1, 1_000), st.sampled_from([D("0.21"), D("0.09"), D("0.19"), D(0)])
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@given(specs=line_specs, currency=currencies)
+def test_r_bi_10_category_vat_adds_up_to_the_order_vat_and_net_plus_vat_is_the_total(specs, currency):
+    lines = [priced(msrp, discount, qty, rate, currency) for msrp, discount, qty, rate in specs]
+    totals = order_totals(lines)
+    breakdown = vat_breakdown(lines)
+    unit = minor_unit_exponent(currency)
+    assert sum((c.tax for c in breakdown), D(0)) == totals.tax_total
+    assert (
+        sum((c.taxable for c in breakdown), D(0)) == totals.net_total == sum((ln.net for ln in lines), D(0))
+    )
+    assert totals.net_total + totals.tax_total == totals.total
+    for category in breakdown:
+        # each category's VAT is its taxable amount x rate, rounded once (within half a minor unit)
+        assert abs(category.tax - category.taxable * category.rate) <= unit / 2
+        assert category.tax.as_tuple().exponent == unit.as_tuple().exponent
 
 
 @given(msrp=msrps, low=discounts, high=discounts, currency=currencies)
