@@ -91,9 +91,7 @@ async def get_credit_note(credit_note_id: uuid.UUID, uow: UoW, caller: BillingCa
 async def credit_note_pdf(
     credit_note_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config
 ) -> Response:
-    note = await credit_notes.load(uow.session, caller, credit_note_id)
-    invoice = await invoices.any_invoice(uow.session, note.invoice_id)
-    assert invoice is not None
+    note, invoice = await credit_notes.load_with_invoice(uow.session, caller, credit_note_id)
     return Response(
         documents.credit_note_pdf(note, invoice, config),
         media_type="application/pdf",
@@ -111,9 +109,7 @@ async def credit_note_ubl(
     credit_note_id: uuid.UUID, uow: UoW, caller: BillingCaller, config: Config
 ) -> Response:
     """The credit note as an EN 16931 e-invoice, Peppol BIS Billing 3.0 UBL 2.1 (R-BI-10)."""
-    note = await credit_notes.load(uow.session, caller, credit_note_id)
-    invoice = await invoices.any_invoice(uow.session, note.invoice_id)
-    assert invoice is not None
+    note, invoice = await credit_notes.load_with_invoice(uow.session, caller, credit_note_id)
     return Response(
         einvoices.credit_note_ubl(note, invoice, config),
         media_type="application/xml",

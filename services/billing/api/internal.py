@@ -50,10 +50,7 @@ async def invoice_ubl(invoice_id: uuid.UUID, uow: UoW, config: Config, _service:
 async def credit_note_ubl(
     credit_note_id: uuid.UUID, uow: UoW, config: Config, _service: DocumentReader
 ) -> Response:
-    note = await credit_notes.any_note(uow.session, credit_note_id)
-    invoice = await invoices.any_invoice(uow.session, note.invoice_id) if note else None
-    if note is None or invoice is None:
-        raise errors.CreditNoteNotFound()
+    note, invoice = await credit_notes.load_with_invoice(uow.session, None, credit_note_id)
     return Response(einvoices.credit_note_ubl(note, invoice, config), media_type="application/xml")
 
 
@@ -61,10 +58,7 @@ async def credit_note_ubl(
 async def credit_note_pdf(
     credit_note_id: uuid.UUID, uow: UoW, config: Config, _service: DocumentReader
 ) -> Response:
-    note = await credit_notes.any_note(uow.session, credit_note_id)
-    invoice = await invoices.any_invoice(uow.session, note.invoice_id) if note else None
-    if note is None or invoice is None:
-        raise errors.CreditNoteNotFound()
+    note, invoice = await credit_notes.load_with_invoice(uow.session, None, credit_note_id)
     return Response(documents.credit_note_pdf(note, invoice, config), media_type="application/pdf")
 
 

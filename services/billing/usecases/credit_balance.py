@@ -54,7 +54,3 @@ async def refund(
     await session.flush()
     await ledger.settle_reseller(session, reseller_id, today)
     return row
-
-
-async def holding_payments(session: AsyncSession, reseller_id: uuid.UUID) -> list[Payment]:
-    return list((await session.scalars(ledger.holding(reseller_id))).all())

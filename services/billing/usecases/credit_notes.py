@@ -195,6 +195,22 @@ async def load(session: AsyncSession, caller: Caller, credit_note_id: uuid.UUID)
     return await load_or_404(session, stmt, CreditNoteNotFound)
 
 
+async def load_with_invoice(
+    session: AsyncSession, caller: Caller | None, credit_note_id: uuid.UUID
+) -> tuple[CreditNote, Invoice]:
+    """A credit note with the invoice it credits (what its documents print): in the caller's scope,
+    or — `caller` None, for other services' internal calls — in none."""
+    if caller is None:
+        note = await session.get(CreditNote, credit_note_id)
+        if note is None:
+            raise CreditNoteNotFound()
+    else:
+        note = await load(session, caller, credit_note_id)
+    invoice = await session.get(Invoice, note.invoice_id)
+    assert invoice is not None  # a credit note references its invoice (foreign key)
+    return note, invoice
+
+
 async def list_notes(
     session: AsyncSession, caller: Caller, page: PageQuery, invoice_id: uuid.UUID | None
 ) -> tuple[list[CreditNote], str | None]:
@@ -214,8 +230,3 @@ async def of_invoices(
     for note in rows:
         found.setdefault(note.invoice_id, []).append(note)
     return found
-
-
-async def any_note(session: AsyncSession, credit_note_id: uuid.UUID) -> CreditNote | None:
-    """For other services (notifications mails the PDF): no tenant scope."""
-    return await session.get(CreditNote, credit_note_id)

@@ -21,7 +21,7 @@ from services.billing.config import BillingConfig
 from services.billing.domain.dunning import days_overdue, is_overdue, reminders_due
 from services.billing.models import OUTBOX, Invoice
 from services.billing.usecases import credit_notes, ledger
-from services.billing.usecases.amounts import amount_due, invoice_data
+from services.billing.usecases.amounts import accrues_interest, amount_due, invoice_data
 from services.billing.usecases.ledger import OPEN_STATUSES
 
 
@@ -37,7 +37,7 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
     counts = {"overdue": 0, "reminders": 0, "resellers": 0}
     resellers = set()
     for invoice in invoices:
-        if not ledger.accrues_interest(invoice) or not is_overdue(invoice.due_date, as_of):
+        if not accrues_interest(invoice) or not is_overdue(invoice.due_date, as_of):
             continue
         await ledger.charge_interest_through(session, invoice, as_of)
         if amount_due(invoice) <= 0:

@@ -217,16 +217,21 @@ def _paid_event(invoice: Invoice, day: date) -> ev.OrderPaid | ev.SubscriptionCh
 # --- the credit balance (R-BI-9) ----------------------------------------------------------------
 
 
-def holding(reseller_id: uuid.UUID) -> sa.Select[Any]:
+def _holds_credit(reseller_id: uuid.UUID) -> tuple[Any, ...]:
     """The reseller's payments that still hold money no invoice took: its credit balance."""
     return (
+        Payment.reseller_id == reseller_id,
+        Payment.status != "reversed",
+        Payment.status != "unmatched",
+        Payment.unapplied > 0,
+    )
+
+
+def holding(reseller_id: uuid.UUID) -> sa.Select[Any]:
+    """Those payments, oldest money first (the order credit is applied and refunded in)."""
+    return (
         sa.select(Payment)
-        .where(
-            Payment.reseller_id == reseller_id,
-            Payment.status != "reversed",
-            Payment.status != "unmatched",
-            Payment.unapplied > 0,
-        )
+        .where(*_holds_credit(reseller_id))
         .order_by(Payment.received_on, Payment.created_at, Payment.id)
     )
 
@@ -238,12 +243,7 @@ async def has_credit(session: AsyncSession, reseller_id: uuid.UUID) -> bool:
 async def credit_balance(session: AsyncSession, reseller_id: uuid.UUID) -> dict[str, Decimal]:
     rows = await session.execute(
         sa.select(Payment.currency, sa.func.sum(Payment.unapplied))
-        .where(
-            Payment.reseller_id == reseller_id,
-            Payment.status != "reversed",
-            Payment.status != "unmatched",
-            Payment.unapplied > 0,
-        )
+        .where(*_holds_credit(reseller_id))
         .group_by(Payment.currency)
     )
     return {currency: round_half_up(total, currency) for currency, total in rows if currency and total > 0}

@@ -22,7 +22,7 @@ from services.billing.domain.references import statement_reference
 from services.billing.errors import StatementNotFound
 from services.billing.models import OUTBOX, Invoice, ResellerAccount, Statement
 from services.billing.usecases import documents, ledger
-from services.billing.usecases.amounts import amount_due, interest
+from services.billing.usecases.amounts import accrues_interest, amount_due, interest
 from services.billing.usecases.ledger import OPEN_STATUSES
 
 
@@ -36,7 +36,7 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
             .with_for_update()
         )
     ).all():
-        if ledger.accrues_interest(invoice):
+        if accrues_interest(invoice):
             await ledger.charge_interest_through(session, invoice, as_of)  # due today, interest included
     invoices = (
         await session.scalars(
