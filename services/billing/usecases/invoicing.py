@@ -34,9 +34,15 @@ async def _next_number(session: AsyncSession, year: int) -> tuple[int, str]:
     return sequence, invoice_number(year, sequence)
 
 
-async def _lock(session: AsyncSession, key: uuid.UUID) -> None:
-    """Serialise the creations of one order's / charge's invoice (handler vs. a partner's read)."""
-    await session.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended(str(key), 0))))
+async def serialise_invoicing(session: AsyncSession) -> None:
+    """One lock for every creation or crediting of an invoice, taken before anything else: the
+    handler, a partner's read that invoices an order at once, and WaaS runs queue on it. A lock per
+    order deadlocked — a consumer batch invoicing orders A and B held the year's number counter
+    while waiting for B's lock, which a partner's read of B held while waiting for the counter.
+    Invoice numbers are one gapless series, so creations queue on the counter anyway."""
+    await session.execute(
+        sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended("billing.invoicing", 0)))
+    )
 
 
 def _bill_to(account: ResellerAccount | None, reseller_id: uuid.UUID) -> dict[str, Any]:
@@ -121,7 +127,7 @@ async def invoice_order(
     session: AsyncSession, event: ordering_events.OrderPlaced, onboarding: InternalClient | None = None
 ) -> Invoice:
     """The order's invoice, created from what ordering placed: lines and tax exactly as ordered."""
-    await _lock(session, event.order_id)
+    await serialise_invoicing(session)
     existing = await session.scalar(
         sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == event.order_id)
     )
@@ -190,7 +196,7 @@ async def invoice_charge(
 ) -> Invoice:
     """A subscription charge's invoice (creation, renewal, seats bought, conversion), billed to the
     reseller the event names: the charge's bill-to."""
-    await _lock(session, charge.charge_id)
+    await serialise_invoicing(session)
     existing = await session.scalar(sa.select(Invoice).where(Invoice.charge_id == charge.charge_id))
     if existing is not None:
         return existing
@@ -236,7 +242,7 @@ async def credit_for_order(
 ) -> None:
     """The order was cancelled, or handed over to the vendor's sales team (R-OR-9): its invoice is
     credited in full with a credit note (R-BI-8) — never voided; what was paid becomes credit."""
-    await _lock(session, order_id)
+    await serialise_invoicing(session)
     await credit_notes.credit_order(session, order_id, kind=kind, reason=reason, day=day)
 
 

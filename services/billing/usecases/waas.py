@@ -38,7 +38,7 @@ from services.billing.models import (
     Invoice,
     WaasContract,
 )
-from services.billing.usecases.invoicing import _create, _lock
+from services.billing.usecases.invoicing import _create, serialise_invoicing
 
 _CONTRACT_COLUMNS = (
     "reseller_id customer_id customer_country status bundle quantity currency monthly_total "
@@ -119,7 +119,7 @@ async def _invoice(
     *,
     quantity: int | None = None,
 ) -> Invoice | None:
-    await _lock(session, contract.contract_id)
+    await serialise_invoicing(session)
     exists = await session.scalar(
         sa.select(Invoice.id).where(
             Invoice.kind == "waas", Invoice.contract_id == contract.contract_id, Invoice.period == period
