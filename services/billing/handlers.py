@@ -22,7 +22,7 @@ from services.billing.usecases import invoicing, readmodels, waas
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
-    await readmodels.upsert_reseller(uow.session, event.reseller)
+    await readmodels.ACCOUNTS.upsert(uow.session, event.reseller)
 
 
 async def invoice_order(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderPlaced) -> None:

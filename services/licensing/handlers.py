@@ -19,11 +19,11 @@ from services.licensing.usecases import issuing, readmodels
 
 
 async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
-    await readmodels.upsert_customer(uow.session, event.customer)
+    await readmodels.CUSTOMERS.upsert(uow.session, event.customer)
 
 
 async def order_placed(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderPlaced) -> None:
-    await readmodels.record_order(uow.session, event)
+    await readmodels.ORDERS.upsert(uow.session, event)
 
 
 async def order_released(uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderReleased) -> None:

@@ -23,7 +23,7 @@ from services.ordering.usecases import lifecycle, readmodels, subscriptions
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
-    await readmodels.upsert_reseller(uow.session, event.reseller)
+    await readmodels.RESELLERS.upsert(uow.session, event.reseller)
 
 
 async def record_policy(uow: UnitOfWork, _envelope: CloudEvent, event: onb.PolicyPublished) -> None:
@@ -31,7 +31,7 @@ async def record_policy(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Polic
 
 
 async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
-    await readmodels.upsert_customer(uow.session, event.customer)
+    await readmodels.CUSTOMERS.upsert(uow.session, event.customer)
     if event.customer.terms_accepted:  # R-CU-6: orders held for the terms go on to licensing
         await lifecycle.release_orders_awaiting_terms(uow.session, event.customer.customer_id)
 
@@ -39,7 +39,7 @@ async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Cus
 async def customer_linked_to_order(
     uow: UnitOfWork, envelope: CloudEvent, event: onb.CustomerLinkedToOrder
 ) -> None:
-    await readmodels.upsert_customer(uow.session, event.customer)
+    await readmodels.CUSTOMERS.upsert(uow.session, event.customer)
     await lifecycle.link_customer(
         uow.session,
         order_id=event.order_id,

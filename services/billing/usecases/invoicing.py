@@ -71,7 +71,7 @@ async def _create(
     onboarding: InternalClient | None,
     bill_to: dict[str, Any] | None = None,
 ) -> Invoice:
-    account = await readmodels.account(session, reseller_id, onboarding)
+    account = await readmodels.ACCOUNTS.get(session, reseller_id, onboarding)
     terms = account.payment_terms_days if account else DEFAULT_TERMS_DAYS
     sequence, number = await _next_number(session, issue_date.year)
     invoice = Invoice(

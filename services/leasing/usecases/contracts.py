@@ -153,7 +153,7 @@ async def create(
     bundle_line, options = _lines(bundle, body.options)
     if await readmodels.customer_of(session, body.customer_id, caller.reseller_id, onboarding) is None:
         raise UnknownCustomer()
-    reseller = await readmodels.reseller(session, caller.reseller_id, onboarding)
+    reseller = await readmodels.RESELLERS.get(session, caller.reseller_id, onboarding)
     partner_country = reseller.country if reseller else "NL"
     country = body.customer_country or partner_country
     vat_id = None

@@ -179,7 +179,7 @@ async def issue_temporary(
     extensions: int = 0,
 ) -> License:
     """R-LI-3: a temporary license for an order awaiting its prepayment, for the reseller to hand on."""
-    order = await readmodels.order(session, order_id, ordering, lock=True)
+    order = await readmodels.ORDERS.get(session, order_id, ordering, lock=True)
     if order is None or not (caller.is_staff or order.reseller_id == caller.reseller_id):
         raise OrderNotFound()
     if order.payment_requirement != "prepay" or order.status != "placed":
@@ -198,7 +198,7 @@ async def issue_temporary(
             f"the order had {len(earlier)} temporary license(s) ({', '.join(earlier)}); at most one per order"
             + (f" and {extensions} extension(s)" if extensions else "")
         )
-    customer = await readmodels.customer(session, order.customer_id, onboarding)
+    customer = await readmodels.CUSTOMERS.get(session, order.customer_id, onboarding)
     now = clock.now()
     valid_from, valid_until = temporary_validity(now.date(), days)
     lic = License(
@@ -230,7 +230,7 @@ async def follow_subscription(
 ) -> None:
     """Keep the subscription's license in step with it: issued once it is usable, seats and end
     date following the subscription (a renewal extends it; top-ups add capacity at once)."""
-    await readmodels.upsert_subscription(session, event)
+    await readmodels.SUBSCRIPTIONS.upsert(session, event)
     sub = await session.get(SubscriptionView, event.subscription_id, populate_existing=True)
     assert sub is not None
     lic = await session.scalar(

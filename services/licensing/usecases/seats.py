@@ -47,7 +47,7 @@ def normalise_email(email: str) -> str:
 async def _subscription(
     session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient | None
 ) -> SubscriptionView:
-    sub = await readmodels.subscription(session, subscription_id, ordering)
+    sub = await readmodels.SUBSCRIPTIONS.get(session, subscription_id, ordering)
     if sub is None:
         raise SubscriptionNotFound()
     if caller.is_staff or (caller.kind == "reseller" and caller.reseller_id == sub.reseller_id):

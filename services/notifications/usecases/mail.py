@@ -80,7 +80,7 @@ def _render(name: str, **context: Any) -> tuple[str, str]:
 async def _contact(
     session: AsyncSession, reseller_id: uuid.UUID, onboarding: InternalClient
 ) -> ResellerContact:
-    contact = await readmodels.contact(session, reseller_id, onboarding)
+    contact = await readmodels.RESELLERS.get(session, reseller_id, onboarding)
     if contact is None:
         raise MailNotReady(f"no contact address for reseller {reseller_id}")
     return contact

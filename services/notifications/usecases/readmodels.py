@@ -1,48 +1,19 @@
 """Notifications' read model of onboarding's resellers: the contact address mails go to, fed by
-reseller events and refreshed from onboarding when a mail finds it missing."""
+reseller events and refreshed from onboarding when a mail finds it missing (`libs.snapshots`)."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.db import versioned_upsert
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
-from libs.internal_client import InternalClient
+from libs.snapshots import SnapshotView
 from services.notifications.models import ResellerContact, WaasBillingContact
 
-_UPSERT = versioned_upsert(
-    ResellerContact.__table__,  # type: ignore[arg-type]
-    "reseller_id",
-    ("version", "company_name", "contact_email"),
-)
-
-
-async def upsert_reseller(session: AsyncSession, r: onb.ResellerSnapshot) -> None:
-    values: dict[str, Any] = dict(
-        reseller_id=r.reseller_id,
-        version=r.version,
-        company_name=r.company_name,
-        contact_email=r.contact_email,
-    )
-    await session.execute(_UPSERT, values)
-
-
-async def contact(
-    session: AsyncSession, reseller_id: uuid.UUID, onboarding: InternalClient
-) -> ResellerContact | None:
-    found = await session.get(ResellerContact, reseller_id)
-    if found is not None:
-        return found
-    snapshot = await onboarding.get(f"/internal/resellers/{reseller_id}", onb.ResellerSnapshot)
-    if snapshot is None:
-        return None
-    await upsert_reseller(session, snapshot)
-    return await session.get(ResellerContact, reseller_id, populate_existing=True)
+RESELLERS = SnapshotView(ResellerContact, onb.ResellerSnapshot, path="/internal/resellers/{key}")
 
 
 async def upsert_waas_contact(session: AsyncSession, event: leasing_events.ContractEvent) -> None:

@@ -116,6 +116,6 @@ async def reseller_discount(
         return None
     view = await session.get(ResellerView, caller.reseller_id)
     # a reseller approved a moment ago is not in our read model yet: ask onboarding
-    if view is None and await readmodels.refresh_reseller(session, onboarding, caller.reseller_id):
+    if view is None and await readmodels.RESELLERS.refresh(session, onboarding, caller.reseller_id):
         view = await session.get(ResellerView, caller.reseller_id)
     return view.discount_percent if view is not None else None

@@ -90,7 +90,7 @@ async def orderable_reseller(
     refusal = _refusal(reseller, policy)
     # before refusing, make sure it is not only our read model lagging the caller's own write
     # (approve → accept policy → order at once): refresh from onboarding and decide again
-    if refusal is not None and await readmodels.refresh_reseller(session, onboarding, reseller_id):
+    if refusal is not None and await readmodels.RESELLERS.refresh(session, onboarding, reseller_id):
         reseller, policy = await _reseller_and_policy(session, reseller_id)
         refusal = _refusal(reseller, policy)
     if refusal is not None:
@@ -137,7 +137,7 @@ async def check_customer(
         or customer.edition != "commercial"
         or (needs_terms and not customer.terms_accepted)
     )
-    if stale and await readmodels.refresh_customer(session, onboarding, customer_id):
+    if stale and await readmodels.CUSTOMERS.refresh(session, onboarding, customer_id):
         customer = await session.get(CustomerView, customer_id, populate_existing=True)
     if customer is None or customer.reseller_id != reseller_id:
         raise UnknownCustomer()
@@ -160,7 +160,7 @@ async def check_team_customer_allowed(
         return
     # verified its domain a moment ago? ask onboarding before refusing
     owner = customer.reseller_id
-    if await readmodels.refresh_customer(session, onboarding, customer.customer_id):
+    if await readmodels.CUSTOMERS.refresh(session, onboarding, customer.customer_id):
         await session.refresh(customer)
         if customer.reseller_id != owner:  # transferred meanwhile: no longer the caller's
             raise UnknownCustomer()

@@ -143,7 +143,7 @@ async def create_subscription(
     assert caller.reseller_id is not None
     reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
     # a charge confirms who owns the customer now (R-CU-5: imported a moment ago by another reseller?)
-    await readmodels.refresh_customer(session, onboarding, body.customer_id)
+    await readmodels.CUSTOMERS.refresh(session, onboarding, body.customer_id)
     customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
     sku = await session.scalar(
         sa.select(Sku).where(Sku.sku == body.sku, Sku.active.is_(True)).options(selectinload(Sku.prices))
@@ -266,7 +266,7 @@ async def find_subscription(
         if found is not None and (
             confirm_owner or (caller.kind == "reseller" and found.reseller_id != caller.reseller_id)
         ):
-            await readmodels.refresh_customer(session, onboarding, found.customer_id)
+            await readmodels.CUSTOMERS.refresh(session, onboarding, found.customer_id)
     return await load_subscription(session, caller, subscription_id, lock=lock)
 
 
@@ -286,7 +286,7 @@ async def list_subscriptions(
             sa.select(CustomerView.reseller_id).where(CustomerView.customer_id == customer_id)
         )
         if owner != caller.reseller_id:
-            await readmodels.refresh_customer(session, onboarding, customer_id)
+            await readmodels.CUSTOMERS.refresh(session, onboarding, customer_id)
     stmt = _visible(
         sa.select(Subscription).options(*_LOAD),
         caller,
