@@ -12,7 +12,7 @@ Every token's audience (`aud`) is the one service it is meant for (`CHANNELHUB_S
 token minted for onboarding is refused by ordering.
 
 Routes depend on a typed `Caller`, and repositories start every query from the caller's tenant
-(`scope_to_tenant`), which is how tenant isolation stays hard to forget.
+(`libs.tenancy`: each model declares its `__tenant__`), which is how tenant isolation stays hard to forget.
 """
 
 from __future__ import annotations
@@ -305,16 +305,3 @@ def require_reseller_access(caller: Caller, reseller_id: uuid.UUID) -> None:
     if caller.kind == "reseller" and caller.reseller_id == reseller_id:
         return
     raise NotFound("no such reseller")
-
-
-def scope_to_tenant(stmt: Any, caller: Caller, *, reseller_column: Any, customer_column: Any = None) -> Any:
-    """Start a query from the caller's tenant: staff (and internal calls) see every row, a reseller
-    the rows it owns, a customer the rows that are its own (only where the resource has a customer
-    column), anyone else nothing. A row outside the scope is simply not found: 404, never 403."""
-    if caller.is_staff or caller.kind == "system":
-        return stmt
-    if caller.kind == "reseller" and caller.reseller_id is not None:
-        return stmt.where(reseller_column == caller.reseller_id)
-    if caller.kind == "customer" and caller.customer_id is not None and customer_column is not None:
-        return stmt.where(customer_column == caller.customer_id)
-    return stmt.where(False)

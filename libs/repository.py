@@ -2,7 +2,7 @@
 
 Every service has the same few lines for "select by id within the caller's scope, maybe lock it,
 else not found"; this is them once. The statement passed in is already scoped to the caller's
-tenant (`libs.auth.scope_to_tenant` or the service's own scope), so another tenant's object and a
+tenant (`libs.tenancy.visible`), so another tenant's object and a
 missing one are the same 404.
 """
 

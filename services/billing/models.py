@@ -15,6 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from libs.db import service_metadata
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
+from libs.tenancy import TenantScope
 
 
 class Base(DeclarativeBase):
@@ -68,6 +69,13 @@ class InvoiceCounter(Base):
 
 
 class Invoice(Base):
+    # a WaaS invoice is the distributor's to its end customer (R-BI-6): the customer's, not the partner's
+    __tenant__ = TenantScope(
+        reseller="reseller_id",
+        customer="customer_id",
+        reseller_sees=lambda m: m.kind != "waas",
+        customer_sees=lambda m: m.kind == "waas",
+    )
     __tablename__ = "invoices"
     __table_args__ = (
         sa.UniqueConstraint("year", "sequence"),
@@ -156,6 +164,8 @@ class Payment(Base):
     """A bank transfer received: matched to an invoice by its structured reference, partially
     applied, or kept unmatched for staff to assign. Never dropped."""
 
+    # a reseller's own money; customers see none
+    __tenant__ = TenantScope(reseller="reseller_id")
     __tablename__ = "payments"
     __table_args__ = (sa.Index("ix_payments_status_created", "status", "created_at"),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -245,6 +255,11 @@ class CreditNote(Base):
     """What takes (part of) an issued invoice back (R-BI-8): a cancellation, a handover, an expired
     prepay order, a correction. The invoice is never changed; it counts what was credited."""
 
+    # as its invoice: a WaaS invoice's credit notes are not the partner's
+    __tenant__ = TenantScope(
+        reseller="reseller_id",
+        reseller_sees=lambda m: m.invoice_id.not_in(sa.select(Invoice.id).where(Invoice.kind == "waas")),
+    )
     __tablename__ = "credit_notes"
     __table_args__ = (
         sa.UniqueConstraint("year", "sequence"),

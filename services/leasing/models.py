@@ -15,6 +15,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from libs.db import service_metadata
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
+from libs.tenancy import TenantScope
 
 
 class Base(DeclarativeBase):
@@ -64,6 +65,7 @@ class Bundle(Base):
 
 
 class HardwareRequest(Base):
+    __tenant__ = TenantScope(reseller="reseller_id", customer="customer_id")
     __tablename__ = "hardware_requests"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
@@ -81,6 +83,7 @@ class HardwareRequest(Base):
 class Contract(Base):
     """Between the distributor and the end customer (R-WA-3); `reseller_id` is the partner who sold it."""
 
+    __tenant__ = TenantScope(reseller="reseller_id", customer="customer_id")
     __tablename__ = "contracts"
     __table_args__ = (sa.Index("ix_contracts_reseller_created", "reseller_id", "created_at"),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)

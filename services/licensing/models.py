@@ -14,6 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from libs.db import service_metadata
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
+from libs.tenancy import TenantScope
 
 
 class Base(DeclarativeBase):
@@ -67,6 +68,7 @@ class SubscriptionView(Base):
 
 
 class License(Base):
+    __tenant__ = TenantScope(reseller="reseller_id", customer="customer_id")
     __tablename__ = "licenses"
     __table_args__ = (
         # R-LI-1 exactly once: one permanent license per order line, one per subscription / contract

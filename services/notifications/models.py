@@ -14,6 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from libs.db import service_metadata
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
+from libs.tenancy import TenantScope
 
 
 class Base(DeclarativeBase):
@@ -46,6 +47,7 @@ class WaasBillingContact(Base):
 
 
 class WebhookEndpoint(Base):
+    __tenant__ = TenantScope(reseller="reseller_id")
     __tablename__ = "webhook_endpoints"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)

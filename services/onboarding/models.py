@@ -13,6 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from libs.db import service_metadata
 from libs.platform_tables import platform_tables
+from libs.tenancy import TenantScope
 
 
 class Base(DeclarativeBase):
@@ -179,6 +180,8 @@ class ExemptionCertificate(Base):
 class Customer(Base):
     """An end customer of a reseller (R-CU-1..9). Domains are unique across all resellers."""
 
+    # a customer key sees only itself
+    __tenant__ = TenantScope(reseller="reseller_id", customer="id")
     __tablename__ = "customers"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)

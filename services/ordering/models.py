@@ -14,6 +14,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from libs.db import service_metadata
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
+from libs.tenancy import TenantScope
 
 
 class Base(DeclarativeBase):
@@ -109,6 +110,8 @@ class CustomerView(Base):
 
 
 class Order(Base):
+    # a reseller's orders; a customer the orders shipped to it
+    __tenant__ = TenantScope(reseller="reseller_id", customer="customer_id")
     __tablename__ = "orders"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)  # bill-to
@@ -166,6 +169,8 @@ class Subscription(Base):
     changes never alter a running subscription.
     """
 
+    # a reseller's subscriptions; a customer the ones it holds
+    __tenant__ = TenantScope(reseller="reseller_id", customer="customer_id")
     __tablename__ = "subscriptions"
     __table_args__ = (
         sa.CheckConstraint("seats >= 1", name="seats_positive"),

@@ -114,3 +114,16 @@ def test_the_checks_see_a_violation(tmp_path: Path) -> None:
     assert {"services.ordering.models", "services.ordering.models.Order", "sqlalchemy"} <= imports_of(
         fake, root=tmp_path
     )
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_tenant_scope_is_declared_not_written(service: str) -> None:
+    """Rows are scoped by the model's `__tenant__` (`libs.tenancy.visible`), never by a hand-written
+    filter helper: one forgotten `_visible` was how one reseller could read another's rows."""
+    offenders = []
+    for path in sources(service, "usecases") + sources(service, "api"):
+        text = path.read_text()
+        for marker in ("def _visible(", "scope_to_tenant(", "def scoped("):
+            if marker in text:
+                offenders.append(f"{path.relative_to(SERVICES_DIR.parent)}: {marker}")
+    assert not offenders, offenders

@@ -12,7 +12,6 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,6 +21,7 @@ from libs.events import billing as ev
 from libs.money import round_half_up
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.billing.domain.references import credit_note_number
 from services.billing.errors import CreditNoteNotFound, InvoiceNotCreditable, InvoiceNotFound
 from services.billing.models import OUTBOX, CreditNote, CreditNoteCounter, Invoice
@@ -181,17 +181,8 @@ async def issue_by_staff(
     return note
 
 
-def _visible(stmt: sa.Select[Any], caller: Caller) -> sa.Select[Any]:
-    if caller.is_staff:
-        return stmt
-    if caller.kind == "reseller" and caller.reseller_id is not None:
-        waas = sa.select(Invoice.id).where(Invoice.kind == "waas")
-        return stmt.where(CreditNote.reseller_id == caller.reseller_id, CreditNote.invoice_id.not_in(waas))
-    return stmt.where(sa.false())
-
-
 async def load(session: AsyncSession, caller: Caller, credit_note_id: uuid.UUID) -> CreditNote:
-    stmt = _visible(sa.select(CreditNote).where(CreditNote.id == credit_note_id), caller)
+    stmt = visible(CreditNote, caller).where(CreditNote.id == credit_note_id)
     return await load_or_404(session, stmt, CreditNoteNotFound)
 
 
@@ -214,7 +205,7 @@ async def load_with_invoice(
 async def list_notes(
     session: AsyncSession, caller: Caller, page: PageQuery, invoice_id: uuid.UUID | None
 ) -> tuple[list[CreditNote], str | None]:
-    stmt = _visible(sa.select(CreditNote), caller)
+    stmt = visible(CreditNote, caller)
     if invoice_id is not None:
         stmt = stmt.where(CreditNote.invoice_id == invoice_id)
     return await paginate(session, stmt, CreditNote, page)

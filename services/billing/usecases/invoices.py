@@ -12,25 +12,15 @@ from libs.auth import Caller
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.billing.errors import InvoiceNotFound
 from services.billing.models import Invoice
 from services.billing.usecases import invoicing
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    if caller.is_staff:
-        return stmt
-    if caller.kind == "reseller" and caller.reseller_id is not None:
-        # a WaaS invoice is the distributor's to its end customer (R-BI-6), not the partner's
-        return stmt.where(Invoice.reseller_id == caller.reseller_id, Invoice.kind != "waas")
-    if caller.kind == "customer" and caller.customer_id is not None:
-        return stmt.where(Invoice.customer_id == caller.customer_id, Invoice.kind == "waas")
-    return stmt.where(sa.false())
-
-
 async def load_invoice(session: AsyncSession, caller: Caller, invoice_id: uuid.UUID) -> Invoice:
     return await load_or_404(
-        session, _visible(sa.select(Invoice).where(Invoice.id == invoice_id), caller), InvoiceNotFound
+        session, visible(Invoice, caller).where(Invoice.id == invoice_id), InvoiceNotFound
     )
 
 
@@ -45,7 +35,7 @@ async def list_invoices(
     ordering: InternalClient,
     onboarding: InternalClient,
 ) -> tuple[list[Invoice], str | None]:
-    stmt = _visible(sa.select(Invoice), caller)
+    stmt = visible(Invoice, caller)
     if status:
         stmt = stmt.where(Invoice.status == status)
     if order_id:

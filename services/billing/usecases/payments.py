@@ -25,6 +25,7 @@ from libs.events import billing as ev
 from libs.money import round_half_up
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.billing.config import BillingConfig
 from services.billing.domain import camt
 from services.billing.domain.references import normalise_reference
@@ -383,24 +384,15 @@ async def assign(
     return await load_payment(session, caller, payment.id)
 
 
-def _visible(stmt: sa.Select[Any], caller: Caller) -> sa.Select[Any]:
-    """Staff see every payment; a reseller its own money; customers none."""
-    if caller.is_staff:
-        return stmt
-    if caller.kind == "reseller" and caller.reseller_id is not None:
-        return stmt.where(Payment.reseller_id == caller.reseller_id)
-    return stmt.where(sa.false())
-
-
 async def load_payment(session: AsyncSession, caller: Caller, payment_id: uuid.UUID) -> Payment:
-    stmt = _visible(sa.select(Payment).where(Payment.id == payment_id), caller)
+    stmt = visible(Payment, caller).where(Payment.id == payment_id)
     return await load_or_404(session, stmt, PaymentNotFound)
 
 
 async def list_payments(
     session: AsyncSession, caller: Caller, page: PageQuery, status: str | None
 ) -> tuple[list[Payment], str | None]:
-    stmt = _visible(sa.select(Payment), caller)
+    stmt = visible(Payment, caller)
     if status:
         stmt = stmt.where(Payment.status == status)
     return await paginate(session, stmt, Payment, page)

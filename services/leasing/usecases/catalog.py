@@ -8,12 +8,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.auth import Caller, scope_to_tenant
+from libs.auth import Caller
 from libs.clock import Clock
 from libs.errors import Unprocessable
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.leasing.config import LeasingConfig
 from services.leasing.errors import (
     BundleExists,
@@ -104,23 +105,17 @@ async def request_hardware(
     return request
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    return scope_to_tenant(
-        stmt, caller, reseller_column=HardwareRequest.reseller_id, customer_column=HardwareRequest.customer_id
-    )
-
-
 async def load_request(
     session: AsyncSession, caller: Caller, request_id: uuid.UUID, *, lock: bool = False
 ) -> HardwareRequest:
-    stmt = _visible(sa.select(HardwareRequest).where(HardwareRequest.id == request_id), caller)
+    stmt = visible(HardwareRequest, caller).where(HardwareRequest.id == request_id)
     return await load_or_404(session, stmt, HardwareRequestNotFound, lock=lock)
 
 
 async def list_requests(
     session: AsyncSession, caller: Caller, page: PageQuery
 ) -> tuple[list[HardwareRequest], str | None]:
-    return await paginate(session, _visible(sa.select(HardwareRequest), caller), HardwareRequest, page)
+    return await paginate(session, visible(HardwareRequest, caller), HardwareRequest, page)
 
 
 async def decide(

@@ -14,13 +14,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.auth import Caller, scope_to_tenant
+from libs.auth import Caller
 from libs.clock import Clock
 from libs.errors import Forbidden
 from libs.events import leasing as ev
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.leasing.config import LeasingConfig
 from services.leasing.domain import contracts as rules
 from services.leasing.domain.schedule import Instalment, invoiced_by, schedule, termination_split
@@ -194,18 +195,12 @@ async def create(
     return c
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    return scope_to_tenant(
-        stmt, caller, reseller_column=Contract.reseller_id, customer_column=Contract.customer_id
-    )
-
-
 async def load(
     session: AsyncSession, caller: Caller, contract_id: uuid.UUID, *, lock: bool = False
 ) -> Contract:
     return await load_or_404(
         session,
-        _visible(sa.select(Contract).where(Contract.id == contract_id), caller),
+        visible(Contract, caller).where(Contract.id == contract_id),
         ContractNotFound,
         lock=lock,
     )
@@ -214,7 +209,7 @@ async def load(
 async def list_contracts(
     session: AsyncSession, caller: Caller, page: PageQuery, status: str | None
 ) -> tuple[list[Contract], str | None]:
-    stmt = _visible(sa.select(Contract), caller)
+    stmt = visible(Contract, caller)
     if status:
         stmt = stmt.where(Contract.status == status)
     return await paginate(session, stmt, Contract, page)

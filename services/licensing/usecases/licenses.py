@@ -7,29 +7,23 @@ import base64
 import uuid
 from datetime import date
 
-import sqlalchemy as sa
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.auth import Caller, scope_to_tenant
+from libs.auth import Caller
 from libs.licensefile import sign
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.licensing.config import LicensingConfig
 from services.licensing.domain.licenses import LicenseTerms, file_valid_before, may_sign, payload
 from services.licensing.errors import LicenseNotActive, LicenseNotFound
 from services.licensing.models import License
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    return scope_to_tenant(
-        stmt, caller, reseller_column=License.reseller_id, customer_column=License.customer_id
-    )
-
-
 async def load_license(session: AsyncSession, caller: Caller, license_id: uuid.UUID) -> License:
     return await load_or_404(
-        session, _visible(sa.select(License).where(License.id == license_id), caller), LicenseNotFound
+        session, visible(License, caller).where(License.id == license_id), LicenseNotFound
     )
 
 
@@ -42,7 +36,7 @@ async def list_licenses(
     customer_id: uuid.UUID | None,
     subscription_id: uuid.UUID | None,
 ) -> tuple[list[License], str | None]:
-    stmt = _visible(sa.select(License), caller)
+    stmt = visible(License, caller)
     if order_id:
         stmt = stmt.where(License.order_id == order_id)
     if customer_id:

@@ -14,11 +14,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.auth import Caller, scope_to_tenant
+from libs.auth import Caller
 from libs.clock import Clock
 from libs.events.base import EVENT_TYPES
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.notifications.config import NotificationsConfig
 from services.notifications.domain.targets import TargetRefused, check_address, check_url
 from services.notifications.errors import EndpointLimit, EndpointNotFound, UnknownEventType, UrlNotAllowed
@@ -62,15 +63,15 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    stmt = stmt.where(WebhookEndpoint.deleted_at.is_(None))
-    return scope_to_tenant(stmt, caller, reseller_column=WebhookEndpoint.reseller_id)
+def _live(caller: Caller) -> sa.Select[tuple[WebhookEndpoint]]:
+    """The caller's endpoints that are not deleted."""
+    return visible(WebhookEndpoint, caller).where(WebhookEndpoint.deleted_at.is_(None))
 
 
 async def load_endpoint(
     session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, *, lock: bool = False
 ) -> WebhookEndpoint:
-    stmt = _visible(sa.select(WebhookEndpoint).where(WebhookEndpoint.id == endpoint_id), caller)
+    stmt = _live(caller).where(WebhookEndpoint.id == endpoint_id)
     return await load_or_404(session, stmt, EndpointNotFound, lock=lock)
 
 
@@ -109,7 +110,7 @@ async def create(
 async def list_endpoints(
     session: AsyncSession, caller: Caller, page: PageQuery
 ) -> tuple[list[WebhookEndpoint], str | None]:
-    return await paginate(session, _visible(sa.select(WebhookEndpoint), caller), WebhookEndpoint, page)
+    return await paginate(session, _live(caller), WebhookEndpoint, page)
 
 
 async def patch(

@@ -12,12 +12,13 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.auth import Caller, Forbidden, scope_to_tenant
+from libs.auth import Caller, Forbidden
 from libs.clock import Clock
 from libs.errors import Unauthorized
 from libs.events import onboarding as ev
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.onboarding import schemas
 from services.onboarding.domain import validation as v
 from services.onboarding.errors import (
@@ -43,11 +44,6 @@ def invalid(field: str, message: str) -> InvalidField:
 # --- reading within the caller's reach ----------------------------------------------------------
 
 
-def scoped(stmt: sa.Select, caller: Caller) -> sa.Select:
-    """Staff see every customer, a reseller its own, a customer key only itself."""
-    return scope_to_tenant(stmt, caller, reseller_column=Customer.reseller_id, customer_column=Customer.id)
-
-
 async def get_customer(
     session: AsyncSession, caller: Caller, customer_id: uuid.UUID, *, lock: bool = False
 ) -> Customer:
@@ -55,7 +51,7 @@ async def get_customer(
         # the gateway caches a resolved key briefly; a key revoked by a transfer must not issue a
         # transfer token (pull the customer back) or change the customer in that window
         raise Unauthorized("the API key was revoked")
-    stmt = scoped(sa.select(Customer).where(Customer.id == customer_id), caller)
+    stmt = visible(Customer, caller).where(Customer.id == customer_id)
     return await load_or_404(session, stmt, CustomerNotFound, lock=lock)
 
 
@@ -74,7 +70,7 @@ async def list_customers(
     domain: str | None = None,
     primary_email: str | None = None,
 ) -> tuple[list[Customer], str | None]:
-    stmt = scoped(sa.select(Customer), caller)
+    stmt = visible(Customer, caller)
     if kind:
         stmt = stmt.where(Customer.kind == kind)
     if domain:

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
-from libs.auth import Caller, scope_to_tenant
+from libs.auth import Caller
 from libs.clock import Clock
 from libs.errors import DomainError
 from libs.events import ordering as ev
@@ -18,6 +18,7 @@ from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.ordering import schemas
 from services.ordering.domain.order_states import (
     InvalidOrderTransition,
@@ -352,22 +353,17 @@ def _placed_event(order: Order, lines: list[OrderLine]) -> ev.OrderPlaced:
     )
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    """A reseller's orders; a customer the orders shipped to it; staff all."""
-    return scope_to_tenant(stmt, caller, reseller_column=Order.reseller_id, customer_column=Order.customer_id)
-
-
 async def load_order(
     session: AsyncSession, caller: Caller, order_id: uuid.UUID, *, lock: bool = False
 ) -> Order:
-    stmt = _visible(sa.select(Order).where(Order.id == order_id).options(selectinload(Order.lines)), caller)
+    stmt = visible(Order, caller).where(Order.id == order_id).options(selectinload(Order.lines))
     return await load_or_404(session, stmt, OrderNotFound, lock=lock)
 
 
 async def list_orders(
     session: AsyncSession, caller: Caller, page: PageQuery, status: str | None
 ) -> tuple[list[Order], str | None]:
-    stmt = _visible(sa.select(Order).options(selectinload(Order.lines)), caller)
+    stmt = visible(Order, caller).options(selectinload(Order.lines))
     if status:
         stmt = stmt.where(Order.status == status)
     return await paginate(session, stmt, Order, page)

@@ -11,13 +11,14 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from libs.auth import Caller, scope_to_tenant
+from libs.auth import Caller
 from libs.clock import Clock
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
+from libs.tenancy import visible
 from services.ordering import schemas
 from services.ordering.domain import subscription_states as states
 from services.ordering.domain.credit import PaymentRequirement
@@ -218,22 +219,14 @@ _LOAD = (
 )
 
 
-def _visible(stmt: sa.Select, caller: Caller) -> sa.Select:
-    """A reseller's subscriptions; a customer the subscriptions it holds; staff all."""
-    return scope_to_tenant(
-        stmt, caller, reseller_column=Subscription.reseller_id, customer_column=Subscription.customer_id
-    )
-
-
 async def load_subscription(
     session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, *, lock: bool = False
 ) -> Subscription:
-    stmt = _visible(
-        sa.select(Subscription)
+    stmt = (
+        visible(Subscription, caller)
         .where(Subscription.id == subscription_id)
         .options(*_LOAD)
-        .execution_options(populate_existing=True),
-        caller,
+        .execution_options(populate_existing=True)
     )
     return await load_or_404(session, stmt, SubscriptionNotFound, lock=lock, lock_of=Subscription)
 
@@ -287,10 +280,7 @@ async def list_subscriptions(
         )
         if owner != caller.reseller_id:
             await readmodels.CUSTOMERS.refresh(session, onboarding, customer_id)
-    stmt = _visible(
-        sa.select(Subscription).options(*_LOAD),
-        caller,
-    )
+    stmt = visible(Subscription, caller).options(*_LOAD)
     if customer_id is not None:
         stmt = stmt.where(Subscription.customer_id == customer_id)
     if status is not None:
