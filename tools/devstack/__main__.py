@@ -1,4 +1,4 @@
-"""`python -m libs.devstack run|migrate` — what `make run` and `make migrate` call."""
+"""`python -m tools.devstack run|migrate` — what `make run` and `make migrate` call."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from libs.devstack.stack import ROOT, SERVICES, Stack, StackConfig, free_port
+from tools.devstack.stack import ROOT, SERVICES, Stack, StackConfig, free_port
 
 
 def _dev_admin_key(data_dir: Path) -> str:
@@ -69,7 +69,7 @@ Press Ctrl-C to stop everything.""",
         flush=True,
     )
     if os.environ.get("DEMO"):  # make run DEMO=1: seed the dashboard's demo data through the API
-        from libs.devstack.demo import seed
+        from tools.devstack.demo import seed
 
         seed(stack.gateway_url, stack.config.admin_key)
     while True:  # watch the children: one that dies takes the suite down loudly
@@ -100,10 +100,10 @@ def revision(service: str, message: str) -> None:
 
     from alembic import command
 
-    from libs.devstack.postgres import EmbeddedPostgres
-    from libs.devstack.provision import provision_service
-    from libs.devstack.stack import free_port
     from libs.migrations import alembic_config
+    from tools.devstack.postgres import EmbeddedPostgres
+    from tools.devstack.provision import provision_service
+    from tools.devstack.stack import free_port
 
     with tempfile.TemporaryDirectory(prefix="channelhub-revision-") as tmp:
         postgres = EmbeddedPostgres(Path(tmp) / "pg", free_port())
@@ -119,7 +119,7 @@ def revision(service: str, message: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m libs.devstack")
+    parser = argparse.ArgumentParser(prog="python -m tools.devstack")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="start everything (make run)")
     sub.add_parser("migrate", help="apply every service's migrations (make migrate)")

@@ -3,7 +3,7 @@
 One embedded PostgreSQL per test session, every service's schema migrated as in production. Each
 test gets a session inside a transaction that is rolled back afterwards (the use case's own
 `commit`s become savepoints), so tests share nothing and need no clean-up. Events a use case emits
-are rows in the service's outbox — read them back with `emitted`.
+are rows in the service's outbox — read them back with `libs.testing.usecases.emitted`.
 
     async def test_something(service_session):
         session = await service_session("billing")
@@ -18,12 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from libs.db import to_async_url
-from libs.devstack.stack import Stack, StackConfig
+from tools.devstack.stack import Stack, StackConfig
 
 ServiceSession = Callable[[str], Awaitable[AsyncSession]]
 
@@ -61,13 +60,3 @@ async def service_session(service_databases: dict[str, str]) -> AsyncIterator[Se
         await connection.rollback()
         await connection.close()
         await engine.dispose()
-
-
-async def emitted(
-    session: AsyncSession, outbox: sa.Table, event_type: str | None = None
-) -> list[dict[str, Any]]:
-    """The envelopes the use cases wrote to the outbox in this test's transaction, oldest first."""
-    stmt = sa.select(outbox.c.envelope).order_by(outbox.c.id)
-    if event_type is not None:
-        stmt = stmt.where(outbox.c.event_type == event_type)
-    return [row for (row,) in await session.execute(stmt)]
