@@ -40,7 +40,7 @@ test: $(STAMP) browser ## run every test against real PostgreSQL and the real br
 	$(BIN)/python -m pytest -q
 
 test-unit: $(STAMP) ## the fast tier: pure domain rules and use cases against a real PostgreSQL (no broker, no services)
-	$(BIN)/python -m pytest -q libs services
+	$(BIN)/python -m pytest -q libs services tools
 
 test-fast: $(STAMP) ## the tests without the failure-injection ones
 	$(BIN)/python -m pytest -q -m "not failure"
