@@ -65,7 +65,7 @@ async def _get(route: Callable[[], Awaitable[None]]) -> httpx.Response:
 
 
 async def test_r_pl_4_a_database_that_cannot_be_reached_is_a_503_with_retry_after() -> None:
-    """Found by `make chaos`: during a PostgreSQL restart every request answered 500."""
+    """Before: during a PostgreSQL restart every request that needed the database answered 500."""
     with socket.socket() as s:  # a port nothing listens on: the connection is refused, for real
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -89,7 +89,7 @@ async def test_r_pl_4_the_database_shutting_down_or_starting_is_a_503(sqlstate: 
 
 
 async def test_r_pl_4_every_service_unavailable_says_when_to_retry() -> None:
-    """Found by `make chaos`: the gateway's 503 for a service that was down had no Retry-After."""
+    """Before: the gateway's 503 for a service that was down had no Retry-After."""
 
     async def orders() -> None:
         raise ServiceUnavailable("ordering is unavailable")
