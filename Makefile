@@ -13,7 +13,7 @@ UV      := uv==0.13.9
 WORKERS ?= $(or $(CHANNELHUB_WORKERS),1)
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
-.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser einvoice-check
+.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser einvoice-check chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the em
 
 bench: $(STAMP) ## load benchmark through the gateway, straight to the service, and the database ceiling
 	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m bench.orders
+
+chaos: $(STAMP) ## faults under load (not in make test): kill -9 every process, PostgreSQL restart, broker outage; reconciled (CHAOS_SECONDS=…)
+	$(BIN)/python -m bench.chaos
 
 lock: $(STAMP) ## refresh requirements.lock and requirements-dev.lock from pyproject.toml (exact versions, hashes)
 	@$(PIP) install $(UV)

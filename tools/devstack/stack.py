@@ -56,6 +56,7 @@ class StackConfig:
     admin_key: str = ""
     fresh_database: str | None = None  # external server: create (and later drop) this database
     extra_env: dict[str, str] = field(default_factory=dict)
+    ready_timeout: float = 60.0  # seconds for every process to answer /readyz at start
 
     @classmethod
     def for_tests(cls, data_dir: Path) -> StackConfig:
@@ -283,7 +284,7 @@ class Stack:
             for service in SERVICES:
                 self.start_service(service)
             self.start_gateway()
-            self.wait_ready([*SERVICES, "gateway"])
+            self.wait_ready([*SERVICES, "gateway"], timeout=self.config.ready_timeout)
         except BaseException:
             self.stop()
             raise
