@@ -945,12 +945,15 @@ def _settle(audit: Audit, ledger: Ledger, receiver: Receiver, timeout: float = 3
                 "SELECT count(DISTINCT order_id) FROM licensing.licenses WHERE order_id = ANY($1::uuid[])",
                 should,
             )
+            # every webhook delivery done (a delivery waiting on its retry schedule is not lost yet)
+            pending = audit.value("SELECT count(*) FROM notifications.deliveries WHERE status = 'pending'")
             with receiver.lock:
                 delivered = len(set(orders) & receiver.subjects["ordering.order.placed.v1"])
             if (
                 audit.invoiced(orders) == len(set(orders))
                 and licensed == len(should)
-                and delivered == len(orders)
+                and delivered == len(set(orders))
+                and pending == 0
                 and audit.unpublished() == 0
             ):
                 break
