@@ -9,11 +9,11 @@ STAMP   := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | sha1sum | cut
 # -qq: errors only (a machine's pip.conf may name index folders that do not exist; pip warns per package)
 PIP     := $(BIN)/python -m pip --disable-pip-version-check -qq
 UV      := uv==0.13.9
-# uvicorn workers per service process (libs.serve --workers); 1 measured best on 2 cores (bench/README.md)
+# uvicorn workers per service process (tools.serve --workers); 1 measured best on 2 cores (bench/README.md)
 WORKERS ?= $(or $(CHANNELHUB_WORKERS),1)
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
-.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser einvoice-check
+.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser einvoice-check chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -29,7 +29,7 @@ $(STAMP): pyproject.toml $(LOCK)
 venv: $(STAMP) ## create .venv and install the project with its dev tools
 
 run: $(STAMP) ## start PostgreSQL + broker (embedded unless configured), migrate, start every service and the gateway (DEMO=1: seed demo data)
-	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m libs.devstack run
+	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m tools.devstack run
 
 browser: ## Debian's chromium + chromedriver for the dashboard's browser test (installed when missing; root)
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
@@ -40,17 +40,17 @@ test: $(STAMP) browser ## run every test against real PostgreSQL and the real br
 	$(BIN)/python -m pytest -q
 
 test-unit: $(STAMP) ## the fast tier: pure domain rules and use cases against a real PostgreSQL (no broker, no services)
-	$(BIN)/python -m pytest -q libs services
+	$(BIN)/python -m pytest -q libs services tools
 
 test-fast: $(STAMP) ## the tests without the failure-injection ones
 	$(BIN)/python -m pytest -q -m "not failure"
 
 lint: $(STAMP) ## ruff (lint and format check)
-	$(BIN)/ruff check libs services tests bench
-	$(BIN)/ruff format --check libs services tests bench
+	$(BIN)/ruff check libs services tools tests bench
+	$(BIN)/ruff format --check libs services tools tests bench
 
 typecheck: $(STAMP) ## mypy
-	$(BIN)/mypy libs services
+	$(BIN)/mypy libs services tools
 
 openapi: $(STAMP) ## regenerate openapi/gateway.json (services' routes) and openapi/asyncapi.json (events)
 	$(BIN)/python -m services.gateway.openapi_merge --write
@@ -59,10 +59,13 @@ einvoice-check: $(STAMP) ## check e-invoices (UBL or CII) against the XSD and CE
 	$(BIN)/python -m services.billing.tests.einvoice.rules $(FILE)
 
 migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the embedded server)
-	$(BIN)/python -m libs.devstack migrate
+	$(BIN)/python -m tools.devstack migrate
 
 bench: $(STAMP) ## load benchmark through the gateway, straight to the service, and the database ceiling
 	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m bench.orders
+
+chaos: $(STAMP) ## faults under load (not in make test): kill -9 every process, PostgreSQL restart, broker outage; reconciled (CHAOS_SECONDS=…)
+	$(BIN)/python -m bench.chaos
 
 lock: $(STAMP) ## refresh requirements.lock and requirements-dev.lock from pyproject.toml (exact versions, hashes)
 	@$(PIP) install $(UV)

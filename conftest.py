@@ -1,1 +1,1 @@
-pytest_plugins = ["libs.testing.fixtures", "libs.testing.usecases"]
+pytest_plugins = ["tools.testing.fixtures", "tools.testing.usecases"]

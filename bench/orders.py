@@ -39,8 +39,8 @@ import httpx
 from bench.keyset import keyset
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, sign_internal_token
 from libs.db import to_plain_url
-from libs.devstack.stack import Stack, StackConfig
 from libs.testing.api import Api
+from tools.devstack.stack import Stack, StackConfig
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))

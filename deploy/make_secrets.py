@@ -7,7 +7,7 @@
 What it makes: the Ed25519 key pairs of the internal tokens (libs.auth.generate_keypair: the
 gateway's, and the services' own for service → service calls),
 the operators' admin key, CHANNELHUB_DB_SECRET and, from it, each service role's password
-exactly as the migrate job derives it (libs.devstack.provision.role_password). Nothing is
+exactly as the migrate job derives it (tools.devstack.provision.role_password). Nothing is
 written anywhere but stdout; both outputs are git-ignored (deploy/.gitignore). In production
 prefer your secret manager (Vault, AWS/GCP Secret Manager + External Secrets) holding
 these same values.
@@ -36,7 +36,7 @@ def main() -> None:
 
     db_secret = os.environ.get("CHANNELHUB_DB_SECRET") or secrets.token_hex(32)
     os.environ["CHANNELHUB_DB_SECRET"] = db_secret  # role_password reads it
-    from libs.devstack.provision import role_name, role_password
+    from tools.devstack.provision import role_name, role_password
     from services.registry import SERVICE_NAMES as SERVICES
 
     private_pem, public_pem = generate_keypair()

@@ -2,7 +2,7 @@
 
     python deploy/wait_for_migrations.py <service>      (env: CHANNELHUB_SERVICE_DATABASE_URL)
 
-The migrate Job (`python -m libs.devstack migrate`) runs once per release; the Deployments
+The migrate Job (`python -m tools.devstack migrate`) runs once per release; the Deployments
 roll out at the same time. This keeps a new pod from serving before its tables exist.
 It connects as the service's own role, so it also fails (and keeps waiting) until the
 Job has provisioned that role. A database *ahead* of the image (a revision this image

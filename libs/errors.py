@@ -77,7 +77,22 @@ class Forbidden(DomainError):
 
 
 class ServiceUnavailable(DomainError):
+    """A dependency (another service, the database, the broker) cannot answer now. Always carries
+    `Retry-After`: the client is told when to send the same request again (R-PL-4)."""
+
     status, code, title = 503, "service-unavailable", "A service is unavailable"
+    retry_after: ClassVar[int] = 1
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            detail, errors=errors, headers={"Retry-After": str(self.retry_after), **(headers or {})}
+        )
 
 
 class TooManyRequests(DomainError):
@@ -159,6 +174,21 @@ def install_problem_handlers(app: FastAPI) -> None:
         )
 
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        from libs.consumer.transient import is_transient  # (imports this module)
+
+        if is_transient(exc):
+            # the infrastructure failed, not the request: the database restarting, a connection
+            # lost, the pool exhausted. Say when to try again instead of a 500 (R-PL-4).
+            log.warning("infrastructure unavailable", path=request.url.path, error=repr(exc)[:300])
+            return problem_response(
+                503,
+                "service-unavailable",
+                "A service is unavailable",
+                "the service's database cannot answer now; send the request again (with the same "
+                "Idempotency-Key, for a write)",
+                instance=request.url.path,
+                headers={"Retry-After": "2"},
+            )
         log.exception("unhandled error", path=request.url.path)
         return problem_response(500, "internal-error", "Internal error", None, instance=request.url.path)
 

@@ -108,7 +108,7 @@ class RequestContextMiddleware:
 
 
 def render_metrics() -> tuple[bytes, str]:
-    """The process's metrics — or, with several workers on one port (`libs.serve --workers`), the
+    """The process's metrics — or, with several workers on one port (`tools.serve --workers`), the
     sum of every worker's, read from the directory they share."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
@@ -118,5 +118,5 @@ def render_metrics() -> tuple[bytes, str]:
 
 
 def supervisor_pid() -> int:
-    """The pid of the process a supervisor started (`libs.serve`), the same from every worker."""
+    """The pid of the process a supervisor started (`tools.serve`), the same from every worker."""
     return int(os.environ.get("CHANNELHUB_SUPERVISOR_PID") or os.getpid())

@@ -4,7 +4,7 @@ Every public operation (`METHOD /path`, the path as the route declares it) names
 call it. Every service app checks it before anything else (`authorize`, installed by
 `libs.service.create_service_app` on every route), the gateway's OpenAPI document prints it into
 each operation (`x-channelhub-roles`), the README's table is generated from it
-(`python -m libs.permissions`), and the contract test calls every operation with every role and
+(`python -m tools.permissions`), and the contract test calls every operation with every role and
 expects 403 (or 404) exactly where this table says so. A `/v1/...` route missing here answers 403
 to everyone (fail closed) and `tests/platform/test_permissions.py` fails.
 
@@ -302,21 +302,3 @@ def markdown(operations: list[tuple[str, str, str | None]]) -> str:
         cells = [marks[rule.answer(role)] for role in (*ROLES, ANONYMOUS)]
         lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-def _main() -> None:
-    import json
-
-    from services.gateway.routing import OPENAPI_FILE
-
-    document = json.loads(OPENAPI_FILE.read_text())
-    ops = [
-        (method.upper(), path, op.get("x-channelhub-service"))
-        for path, operations in document["paths"].items()
-        for method, op in operations.items()
-    ]
-    print(markdown(ops))
-
-
-if __name__ == "__main__":
-    _main()

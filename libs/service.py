@@ -11,6 +11,8 @@ the consumers, the job scheduler and housekeeping beside the API.
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
 import threading
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
@@ -41,6 +43,24 @@ from libs.platform_tables import PlatformTables
 from libs.settings import Settings, get_settings
 
 log = get_logger(__name__)
+
+
+def stop_this_process(what: str, error: BaseException | None) -> None:
+    """A relay, consumer, scheduler or worker ended while the service was not stopping: the process
+    would go on answering HTTP with part of its work silently gone. Stop it instead (SIGTERM: a
+    graceful shutdown), so that whatever supervises it — `make run`, Kubernetes — starts it again."""
+    log.critical("background work ended; stopping the process to be restarted", task=what, error=repr(error))
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
+def _watch(task: asyncio.Task[Any], stop: asyncio.Event) -> None:
+    def ended(t: asyncio.Task[Any]) -> None:
+        if stop.is_set() or t.cancelled():
+            return
+        stop_this_process(t.get_name(), t.exception())
+
+    task.add_done_callback(ended)
+
 
 # Continuous background work of a service beyond relay, consumers and jobs (e.g. sending webhook
 # deliveries as they fall due): started with the process, given its database, clock and the stop
@@ -161,6 +181,8 @@ def create_service_app(
                     name=f"{spec.name}-housekeeping",
                 )
             )
+            for task in tasks:  # a background task that ends before `stop` takes the process down
+                _watch(task, stop)
         try:
             yield
         finally:
@@ -233,7 +255,13 @@ class ConsumerThread:
         self._thread.join(timeout)
 
     def _main(self) -> None:
-        asyncio.run(self._run())
+        error: BaseException | None = None
+        try:
+            asyncio.run(self._run())
+        except BaseException as exc:
+            error = exc
+        if not self._stopping.is_set():  # the consumer ended on its own: restart the process
+            stop_this_process(self._thread.name, error)
 
     async def _run(self) -> None:
         self._stop = asyncio.Event()

@@ -1,7 +1,7 @@
 """The one list of ChannelHub's services. Adding a service is one line here (see CONTRIBUTING.md).
 
 Everything that needs to know the services reads this list: the process launcher
-(`libs.serve`), the devstack (`make run`, the tests), migrations, the outbox CLI, the gateway's
+(`tools.serve`), the devstack (`make run`, the tests), migrations, the outbox CLI, the gateway's
 OpenAPI merge and routing, the deploy scripts and the layout test. Each entry is the service's
 `ServiceSpec` (its `app.py`): routers, event handlers (whose event types name the producing
 service), scheduled jobs, settings, tables. The order is the start order.

@@ -61,18 +61,3 @@ def test_r_or_2_an_amount_finer_than_the_currency_allows_is_refused(amount: str,
 )
 def test_r_or_2_amounts_in_whole_minor_units_are_taken(amount: str, currency: str) -> None:
     assert MoneyIn.model_validate({"amount": amount, "currency": currency}).amount == Decimal(amount)
-
-
-def test_r_or_2_catalog_and_order_use_the_same_partner_price() -> None:
-    from services.ordering.domain.pricing import partner_unit_price, price_line
-
-    for msrp in ["10.00", "10.01", "9.99", "1499.00", "0.05"]:
-        for discount in ["10", "12.5", "33.333"]:
-            line = price_line(
-                unit_msrp=Decimal(msrp),
-                discount_percent=Decimal(discount),
-                quantity=1,
-                tax_rate=Decimal("0.21"),
-                currency="EUR",
-            )
-            assert line.unit_price == partner_unit_price(Decimal(msrp), Decimal(discount), "EUR")

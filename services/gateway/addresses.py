@@ -6,7 +6,7 @@ the right, skipping trusted proxies, and the first address that is not one of th
 Anything further left was written by the client itself and is never believed. Without the setting,
 behind a proxy every client would share the proxy's address (and one rate-limit bucket); with a
 too-wide setting, anyone reaching the gateway directly could pick any address. uvicorn's own proxy
-header handling is off (`libs.serve`), so this is the one place the address is decided.
+header handling is off (`tools.serve`), so this is the one place the address is decided.
 """
 
 from __future__ import annotations

@@ -18,9 +18,9 @@ import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer
 
 from libs.db import Database
-from libs.devstack.stack import Stack
 from libs.testing.api import Api, wait_until
 from services.ordering.models import TABLES as ORDERING
+from tools.devstack.stack import Stack
 
 pytestmark = pytest.mark.failure
 

@@ -20,13 +20,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from libs.consumer import ConsumerRunner
 from libs.db import Database, UnitOfWork, service_metadata
-from libs.devstack.postgres import EmbeddedPostgres
-from libs.devstack.stack import Stack, free_port
 from libs.events.envelope import CloudEvent
 from libs.kafka import ensure_topics
 from libs.platform_tables import PlatformTables, platform_tables
 from tests.platform.conftest import PROBE_TOPIC, KernelProbe, unique
 from tests.platform.test_consumer import envelope, produce
+from tools.devstack.postgres import EmbeddedPostgres
+from tools.devstack.stack import Stack, free_port
 
 pytestmark = pytest.mark.failure
 

@@ -11,8 +11,8 @@ import pytest
 import sqlalchemy as sa
 
 from libs.db import Database
-from libs.devstack.stack import Stack
 from libs.events.base import EVENT_TYPES, Event
+from tools.devstack.stack import Stack
 
 PROBE_TOPIC = "test.kernel.probes"
 

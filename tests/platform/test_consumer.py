@@ -12,12 +12,12 @@ from aiokafka import AIOKafkaConsumer
 from libs.consumer import ConsumerRunner
 from libs.consumer.failed import redrive
 from libs.db import Database, UnitOfWork
-from libs.devstack.stack import Stack
 from libs.errors import Unprocessable
 from libs.events.envelope import CloudEvent
 from libs.kafka import dead_letter_topic, ensure_topics, new_producer
 from services.ordering.models import TABLES
 from tests.platform.conftest import PROBE_TOPIC, KernelProbe, hit, hits, unique
+from tools.devstack.stack import Stack
 
 
 def envelope(aggregate: str, n: int, *, poison: bool = False, source: str = "test") -> CloudEvent:

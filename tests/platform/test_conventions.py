@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
-from libs.devstack.stack import Stack
 from libs.testing.api import Api
+from tools.devstack.stack import Stack
 
 
 def application(**overrides: object) -> dict:

@@ -9,9 +9,9 @@ import uuid
 import sqlalchemy as sa
 
 from libs.db import Database
-from libs.devstack.stack import Stack
 from libs.testing.api import Api, wait_until
 from services.onboarding.models import TABLES
+from tools.devstack.stack import Stack
 
 
 async def envelopes_for(stack: Stack, subject: str) -> list[dict]:

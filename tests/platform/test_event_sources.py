@@ -7,8 +7,8 @@ import importlib
 
 import pytest
 
-from libs.devstack.stack import SERVICES
 from libs.events.base import EVENT_TYPES, producer_of
+from tools.devstack.stack import SERVICES
 
 
 def test_every_event_type_starts_with_the_service_that_produces_it() -> None:

@@ -10,12 +10,12 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, generate_keypair, sign_internal_token
-from libs.devstack.stack import Stack, free_port
 from libs.settings import Settings
 from libs.testing.api import Api, assert_problem
 from services.gateway.openapi_merge import build, render
 from services.gateway.ratelimit import RateLimiter
 from services.gateway.routing import OPENAPI_FILE
+from tools.devstack.stack import Stack, free_port
 
 
 def test_committed_openapi_matches_the_code() -> None:

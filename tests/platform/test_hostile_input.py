@@ -13,13 +13,13 @@ import httpx
 import pytest
 from starlette.requests import Request
 
-from libs.devstack.stack import Stack, free_port
 from libs.params import MAX_INT64
 from libs.testing.api import Api, assert_problem
 from services.gateway.app import MAX_BODY_BYTES
 from services.gateway.proxy import upstream_headers
 from services.gateway.ratelimit import RateLimiter
 from services.gateway.routing import OPENAPI_FILE
+from tools.devstack.stack import Stack, free_port
 
 LISTS = [
     "/v1/orders",

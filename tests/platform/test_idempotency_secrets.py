@@ -11,10 +11,10 @@ import pytest
 import sqlalchemy as sa
 
 from libs.db import UnitOfWork
-from libs.devstack.stack import Stack
 from libs.testing.api import Api
 from libs.testing.db import ServiceDb
 from services.onboarding.models import TABLES
+from tools.devstack.stack import Stack
 
 
 def stored_response(stack: Stack, idempotency_key: str) -> dict[str, Any]:

@@ -17,8 +17,8 @@ from libs.auth import (
     sign_internal_token,
     sign_service_token,
 )
-from libs.devstack.stack import Stack
 from libs.testing.api import Api, Reseller, assert_problem
+from tools.devstack.stack import Stack
 
 STAFF = Caller(kind="staff", roles=("admin",), key_id="test-staff")
 

@@ -3,7 +3,8 @@
 - the skeleton is there (CONTRIBUTING.md "One shape per service");
 - no service imports another one (only `services.registry` knows them all);
 - `domain/` is pure: it imports no I/O, no models and no use cases;
-- `api/` is HTTP only: it neither queries the database nor touches the models itself.
+- `api/` is HTTP only: it neither queries the database nor touches the models itself;
+- `libs/` is the kernel: it imports no service and none of the command-line tools (`tools/`).
 """
 
 from __future__ import annotations
@@ -101,6 +102,40 @@ def test_api_does_not_query_the_database(service: str) -> None:
         if _within(module, forbidden)
     }
     assert offending == set(), "routes call use cases; queries and models stay in usecases/"
+
+
+LIBS_DIR = SERVICES_DIR.parent / "libs"
+
+
+def kernel_imports_of_the_outside(root: Path) -> set[str]:
+    """`file: module` for every import of a service or a tool from a file under `root`/libs."""
+    return {
+        f"{path.relative_to(root)}: {module}"
+        for path in sorted((root / "libs").rglob("*.py"))
+        for module in imports_of(path, root=root)
+        if _within(module, ("services", "tools"))
+    }
+
+
+def test_the_kernel_imports_no_service_and_no_tool() -> None:
+    offending = kernel_imports_of_the_outside(LIBS_DIR.parent)
+    assert offending == set(), (
+        "libs/ is shared mechanics: services and tools/ import it, never the other way round "
+        "(an entry point that reads the registry belongs in tools/)"
+    )
+
+
+def test_the_kernel_check_sees_a_violation(tmp_path: Path) -> None:
+    probe = tmp_path / "libs" / "testing" / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text("from services.registry import SERVICE_NAMES\nfrom tools.devstack import stack\n")
+    (tmp_path / "libs" / "clean.py").write_text("from libs.money import Money\n")
+    assert kernel_imports_of_the_outside(tmp_path) == {
+        "libs/testing/probe.py: services.registry",
+        "libs/testing/probe.py: services.registry.SERVICE_NAMES",
+        "libs/testing/probe.py: tools.devstack",
+        "libs/testing/probe.py: tools.devstack.stack",
+    }
 
 
 def test_the_checks_see_a_violation(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from libs.devstack.stack import SERVICES, Stack
 from libs.migrations import schema_drift
 from services.registry import spec_of
+from tools.devstack.stack import SERVICES, Stack
 
 
 @pytest.mark.parametrize("service", SERVICES)

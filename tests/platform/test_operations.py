@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 
 from libs.db import UnitOfWork
-from libs.devstack.stack import Stack
 from libs.events.envelope import CloudEvent
 from libs.kafka import new_producer
 from libs.outbox.record import record_event
@@ -17,6 +16,7 @@ from libs.testing.api import Api, assert_problem, wait_until
 from libs.testing.db import ServiceDb
 from services.ordering.models import TABLES
 from tests.platform.conftest import KernelProbe
+from tools.devstack.stack import Stack
 
 
 def produce_poison(stack: Stack) -> str:

@@ -15,7 +15,6 @@ from aiokafka import AIOKafkaConsumer
 from prometheus_client import REGISTRY
 
 from libs.db import Database
-from libs.devstack.stack import Stack
 from libs.errors import NotFound
 from libs.kafka import ensure_topics
 from libs.outbox.maintenance import list_parked, purge_published, republish_range, unpark
@@ -24,6 +23,7 @@ from libs.outbox.relay import OutboxRelay
 from libs.platform_tables import outbox_table
 from services.ordering.models import OUTBOX, TABLES
 from tests.platform.conftest import PROBE_TOPIC, KernelProbe, unique
+from tools.devstack.stack import Stack
 
 
 async def read_topic(bootstrap: str, until: int, match: str, timeout: float = 20.0) -> list[dict]:

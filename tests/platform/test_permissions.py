@@ -28,7 +28,7 @@ def test_r_pl_5_the_readme_prints_the_permission_table() -> None:
     table = permissions.markdown(OPERATIONS)
     assert table in README.read_text(), (
         "README.md's permission table is not the one in libs/permissions.py: "
-        "paste the output of `python -m libs.permissions` into it"
+        "paste the output of `python -m tools.permissions` into it"
     )
 
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from libs.devstack.stack import Stack
 from libs.testing.api import Api, Reseller, wait_until
 from libs.testing.db import ServiceDb
+from tools.devstack.stack import Stack
 
 
 class LicensingDb(ServiceDb):

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from libs.devstack.stack import Stack
 from libs.events.envelope import CloudEvent
 from libs.events.ordering import OrderReleased
 from libs.kafka import ensure_topics, new_producer
@@ -18,6 +17,7 @@ from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from tests.e2e.billing.conftest import invoice_of, pay
 from tests.e2e.licensing.conftest import LicensingDb
 from tests.e2e.ordering.conftest import customer_ready_to_order, price_keys_in
+from tools.devstack.stack import Stack
 
 
 def customer_key(api: Api, reseller: Reseller, customer_id: str) -> str:

@@ -10,7 +10,6 @@ from typing import Any
 import sqlalchemy as sa
 
 from libs.db import UnitOfWork
-from libs.devstack.stack import Stack
 from libs.licensefile import keys_from_document, verify
 from libs.testing.api import Api, Reseller, wait_until
 from libs.testing.db import ServiceDb
@@ -19,6 +18,7 @@ from services.notifications.models import OutboundMail
 from tests.e2e.billing.conftest import invoice_of, pay
 from tests.e2e.licensing.test_licensing import established, place_for, subscription_with_seats
 from tests.e2e.ordering.conftest import customer_ready_to_order
+from tools.devstack.stack import Stack
 
 
 def mails_to(api: Api, address: str) -> list[dict[str, Any]]:

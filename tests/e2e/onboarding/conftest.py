@@ -11,10 +11,10 @@ import pytest
 import sqlalchemy as sa
 
 from libs.db import UnitOfWork
-from libs.devstack.stack import Stack
 from libs.testing.api import Api, Reseller
 from libs.testing.db import ServiceDb
 from services.onboarding.models import TABLES, TransferToken
+from tools.devstack.stack import Stack
 
 T = TypeVar("T")
 

@@ -21,11 +21,11 @@ import sqlalchemy as sa
 
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, sign_internal_token
 from libs.db import UnitOfWork
-from libs.devstack.stack import Stack
 from libs.internal_client import InternalClient
 from libs.testing.api import Api, Reseller
 from libs.testing.db import ServiceDb
 from services.ordering.models import TABLES, CustomerView
+from tools.devstack.stack import Stack
 
 T = TypeVar("T")
 

@@ -20,13 +20,13 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
-from libs.devstack.stack import Stack
 from libs.events.billing import SubscriptionChargePaid
 from libs.events.envelope import CloudEvent
 from libs.testing.api import Api, Reseller, assert_problem
 from services.ordering.models import TABLES
 from tests.e2e.ordering.conftest import Customers, OrderingDb, today
 from tests.e2e.ordering.test_order_lifecycle import envelope, establish, handled, place, produce
+from tools.devstack.stack import Stack
 
 CREATED = "ordering.subscription.created.v1"
 SEATS_ADDED = "ordering.subscription.seats_added.v1"

@@ -17,7 +17,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from libs.devstack.stack import Stack
 from libs.events import Event
 from libs.events.billing import OrderPaid
 from libs.events.envelope import CloudEvent, source_of
@@ -33,6 +32,7 @@ from tests.e2e.ordering.conftest import (
     price_keys_in,
     today,
 )
+from tools.devstack.stack import Stack
 
 PLACED = "ordering.order.placed.v1"
 RELEASED = "ordering.order.released.v1"

@@ -17,12 +17,12 @@ import sqlalchemy as sa
 from libs.auth import Caller
 from libs.clock import FixedClock
 from libs.db import Database
-from libs.devstack.stack import Stack
 from libs.internal_client import InternalClient
 from libs.testing.api import Api
 from services.ordering import schemas
 from services.ordering.models import Order, ResellerView
 from services.ordering.usecases.orders import place_order
+from tools.devstack.stack import Stack
 
 
 def _view(reseller_id: uuid.UUID, *, standing: str, credit_limit: str) -> ResellerView:

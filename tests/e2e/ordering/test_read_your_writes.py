@@ -16,12 +16,12 @@ from decimal import Decimal
 import httpx
 
 from libs.db import UnitOfWork
-from libs.devstack.stack import Stack
 from libs.events.onboarding import CustomerSnapshot, ResellerSnapshot
 from libs.testing.api import Api, assert_problem
 from services.ordering.models import CustomerView, ResellerView
 from services.ordering.usecases import readmodels
 from tests.e2e.ordering.conftest import OrderingDb
+from tools.devstack.stack import Stack
 
 CUSTOMER_SEQUENCES = 500
 RESELLER_SEQUENCES = 200

@@ -12,13 +12,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from libs.devstack.stack import Stack
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from services.ordering.models import TABLES
 from tests.e2e.onboarding.conftest import OnboardingDb
 from tests.e2e.ordering.conftest import OrderingDb
 from tests.e2e.ordering.test_credit_line import outbox_data, seat_sku, subscribe
 from tests.e2e.ordering.test_order_lifecycle import establish
+from tools.devstack.stack import Stack
 
 TRANSFERRED = "ordering.subscription.transferred.v1"
 

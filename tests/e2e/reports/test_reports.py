@@ -17,9 +17,9 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from libs.devstack.stack import Stack
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from tests.e2e.billing.conftest import invoice_of, place
+from tools.devstack.stack import Stack
 
 
 @pytest.fixture

@@ -262,3 +262,16 @@ def test_r_or_5_a_charge_rounds_its_tax_once():
 
     charge = charge_for(Decimal("54.00"), TaxDecision("eu_vat", Decimal("0.21"), None), "EUR")
     assert (charge.net, charge.tax, charge.total) == (Decimal("54.00"), Decimal("11.34"), Decimal("65.34"))
+
+
+def test_r_or_2_catalog_and_order_use_the_same_partner_price() -> None:
+    for msrp in ["10.00", "10.01", "9.99", "1499.00", "0.05"]:
+        for discount in ["10", "12.5", "33.333"]:
+            line = price_line(
+                unit_msrp=Decimal(msrp),
+                discount_percent=Decimal(discount),
+                quantity=1,
+                tax_rate=Decimal("0.21"),
+                currency="EUR",
+            )
+            assert line.unit_price == partner_unit_price(Decimal(msrp), Decimal(discount), "EUR")

@@ -1,4 +1,4 @@
-"""Operators' command: `python -m libs.outbox republish SERVICE --since ISO [--until ISO]`.
+"""Operators' command: `python -m tools.outbox republish SERVICE --since ISO [--until ISO]`.
 
 Marks the service's outbox events of that range unpublished again; the running relay sends them
 anew (consumers dedupe by event id). The same is available as
@@ -18,7 +18,7 @@ from services.registry import SERVICE_NAMES, spec_of
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m libs.outbox")
+    parser = argparse.ArgumentParser(prog="python -m tools.outbox")
     sub = parser.add_subparsers(dest="command", required=True)
     rep = sub.add_parser("republish")
     rep.add_argument("service", choices=SERVICE_NAMES)

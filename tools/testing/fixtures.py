@@ -13,8 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from libs.devstack.stack import Stack, StackConfig
 from libs.testing.api import Api
+from tools.devstack.stack import Stack, StackConfig
 
 
 @pytest.fixture(scope="session")

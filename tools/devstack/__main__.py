@@ -1,4 +1,4 @@
-"""`python -m libs.devstack run|migrate` — what `make run` and `make migrate` call."""
+"""`python -m tools.devstack run|migrate` — what `make run` and `make migrate` call."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import os
 import secrets
 import signal
 import sys
-import time
+import threading
 from pathlib import Path
 
-from libs.devstack.stack import ROOT, SERVICES, Stack, StackConfig, free_port
+from tools.devstack.stack import ROOT, SERVICES, Stack, StackConfig, free_port
+from tools.devstack.supervisor import Supervisor
 
 
 def _dev_admin_key(data_dir: Path) -> str:
@@ -41,22 +42,23 @@ def _config() -> StackConfig:
 
 def run() -> None:
     stack = Stack(_config())
-    stopping = False
+    stop = threading.Event()
 
     def shutdown(signum: int, _frame: object) -> None:
-        nonlocal stopping
-        if stopping:
-            return
-        stopping = True
-        print("\nstopping ChannelHub …", flush=True)
-        stack.stop()
-        print("stopped.", flush=True)
-        sys.exit(0)
+        stop.set()  # the supervisor's loop ends; the main thread stops everything below
 
+    def interrupt(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # while starting: stack.start stops what it has started
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+    print("starting ChannelHub (PostgreSQL, broker, migrations, services, gateway) …", flush=True)
+    try:
+        stack.start()
+    except KeyboardInterrupt:
+        sys.exit(1)
     signal.signal(signal.SIGINT, shutdown)
     signal.signal(signal.SIGTERM, shutdown)
-    print("starting ChannelHub (PostgreSQL, broker, migrations, services, gateway) …", flush=True)
-    stack.start()
     print(
         f"""
 ChannelHub is up.
@@ -65,21 +67,24 @@ ChannelHub is up.
   admin key   {stack.config.admin_key}    (CHANNELHUB_ADMIN_KEY)
   services    {", ".join(f"{s}:{p}" for s, p in stack.config.service_ports.items())}
   logs        {stack.logs_dir}/
+Every process is supervised: one that dies is restarted (kill -9 one and watch it come back).
 Press Ctrl-C to stop everything.""",
         flush=True,
     )
-    if os.environ.get("DEMO"):  # make run DEMO=1: seed the dashboard's demo data through the API
-        from libs.devstack.demo import seed
+    try:
+        if os.environ.get("DEMO"):  # make run DEMO=1: seed the dashboard's demo data through the API
+            from tools.devstack.demo import seed
 
-        seed(stack.gateway_url, stack.config.admin_key)
-    while True:  # watch the children: one that dies takes the suite down loudly
-        time.sleep(1)
-        for name, proc in list(stack.processes.items()):
-            if proc.poll() is not None:
-                print(
-                    f"{name} exited ({proc.returncode}); last log lines:\n{stack.log_tail(name)}", flush=True
-                )
-                shutdown(signal.SIGTERM, None)
+            seed(stack.gateway_url, stack.config.admin_key)
+        # a process that dies is restarted with backoff; one that keeps crashing is given up on
+        Supervisor.for_stack(stack, max_restarts=int(os.environ.get("CHANNELHUB_MAX_RESTARTS", "5"))).run(
+            stop
+        )
+    finally:
+        print("\nstopping ChannelHub …", flush=True)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not leave half of it running
+        stack.stop()
+        print("stopped.", flush=True)
 
 
 def migrate() -> None:
@@ -100,10 +105,10 @@ def revision(service: str, message: str) -> None:
 
     from alembic import command
 
-    from libs.devstack.postgres import EmbeddedPostgres
-    from libs.devstack.provision import provision_service
-    from libs.devstack.stack import free_port
     from libs.migrations import alembic_config
+    from tools.devstack.postgres import EmbeddedPostgres
+    from tools.devstack.provision import provision_service
+    from tools.devstack.stack import free_port
 
     with tempfile.TemporaryDirectory(prefix="channelhub-revision-") as tmp:
         postgres = EmbeddedPostgres(Path(tmp) / "pg", free_port())
@@ -119,7 +124,7 @@ def revision(service: str, message: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m libs.devstack")
+    parser = argparse.ArgumentParser(prog="python -m tools.devstack")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="start everything (make run)")
     sub.add_parser("migrate", help="apply every service's migrations (make migrate)")

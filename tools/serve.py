@@ -1,5 +1,5 @@
-"""Start one process: `python -m libs.serve ordering --port 8102` (a registered service) or
-`python -m libs.serve gateway --port 8000`.
+"""Start one process: `python -m tools.serve ordering --port 8102` (a registered service) or
+`python -m tools.serve gateway --port 8000`.
 
 `--workers N` (default `CHANNELHUB_WORKERS`, else 1) runs N uvicorn worker processes on the one
 port. Each worker is a whole service process — API, relay (one leader across them, by advisory
@@ -19,7 +19,7 @@ import uvicorn
 from fastapi import FastAPI
 
 WORKERS_ENV = "CHANNELHUB_WORKERS"
-# the pid a supervisor started, reported by /healthz from every worker (libs.devstack checks it)
+# the pid a supervisor started, reported by /healthz from every worker (tools.devstack checks it)
 SUPERVISOR_PID_ENV = "CHANNELHUB_SUPERVISOR_PID"  # read by libs.http.supervisor_pid
 
 
@@ -49,7 +49,7 @@ def main() -> None:
     metrics_dir = tempfile.mkdtemp(prefix=f"channelhub-metrics-{args.service}-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir  # before any worker imports prometheus_client
     try:
-        uvicorn.run("libs.serve:app_from_env", factory=True, workers=args.workers, **options)  # type: ignore[arg-type]
+        uvicorn.run("tools.serve:app_from_env", factory=True, workers=args.workers, **options)  # type: ignore[arg-type]
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
 

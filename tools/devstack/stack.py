@@ -24,16 +24,16 @@ import httpx
 
 from libs.auth import generate_keypair
 from libs.db import Database
-from libs.devstack.broker import EmbeddedBroker
-from libs.devstack.mail import CaptureSmtp
-from libs.devstack.postgres import EmbeddedPostgres
-from libs.devstack.provision import create_database, drop_database, provision_service, with_database
 from libs.events.base import all_topics
 from libs.kafka import ensure_topics, wait_for_broker
 from libs.migrations import upgrade_service
 from libs.outbox.maintenance import republish_range
 from services.registry import SERVICE_NAMES as SERVICES
 from services.registry import spec_of
+from tools.devstack.broker import EmbeddedBroker
+from tools.devstack.mail import CaptureSmtp
+from tools.devstack.postgres import EmbeddedPostgres
+from tools.devstack.provision import create_database, drop_database, provision_service, with_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -56,6 +56,7 @@ class StackConfig:
     admin_key: str = ""
     fresh_database: str | None = None  # external server: create (and later drop) this database
     extra_env: dict[str, str] = field(default_factory=dict)
+    ready_timeout: float = 60.0  # seconds for every process to answer /readyz at start
 
     @classmethod
     def for_tests(cls, data_dir: Path) -> StackConfig:
@@ -216,7 +217,7 @@ class Stack:
         """Start `service` (default: `name`) as a process known as `name`, logging to logs/<name>.log."""
         log = (self.logs_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "libs.serve", service or name, "--port", str(port)],
+            [sys.executable, "-m", "tools.serve", service or name, "--port", str(port)],
             cwd=ROOT,
             env=env,
             stdout=log,
@@ -283,7 +284,7 @@ class Stack:
             for service in SERVICES:
                 self.start_service(service)
             self.start_gateway()
-            self.wait_ready([*SERVICES, "gateway"])
+            self.wait_ready([*SERVICES, "gateway"], timeout=self.config.ready_timeout)
         except BaseException:
             self.stop()
             raise
