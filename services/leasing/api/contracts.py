@@ -13,7 +13,7 @@ from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
 from libs.errors import Forbidden, problem_responses
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.leasing import errors, schemas
 from services.leasing.api.deps import Config, Onboarding
 from services.leasing.usecases import contracts, sellout
@@ -35,20 +35,17 @@ Period = Annotated[str, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", descrip
     name="waas-contracts-create",
     responses=problem_responses(errors.UnknownBundle, errors.UnknownOption, errors.UnknownCustomer),
 )
+@idempotent
 async def create_contract(
     body: schemas.ContractCreate,
     uow: UoW,
     caller: CurrentReseller,
-    idem: IdempotentCreate,
     onboarding: Onboarding,
 ) -> Any:
     """A draft for one of the reseller's customers: bundle, options from its price list only
     (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer."""
 
-    async def create() -> Any:
-        return render_contract(await contracts.create(uow.session, caller, body, onboarding), caller)
-
-    return await idem.run(create)
+    return render_contract(await contracts.create(uow.session, caller, body, onboarding), caller)
 
 
 @router.get("/v1/waas/contracts", response_model=Page[schemas.Contract], name="waas-contracts-list")
@@ -78,7 +75,6 @@ async def get_contract(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller) 
 )
 async def submit(contract_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
     c = await contracts.submit(uow.session, caller, contract_id)
-    await uow.commit()
     return render_contract(c, caller)
 
 
@@ -92,7 +88,6 @@ async def credit_check(
     contract_id: uuid.UUID, body: schemas.CreditDecision, uow: UoW, staff: Staff, clock: CurrentClock
 ) -> Any:
     c = await contracts.credit_check(uow.session, staff, contract_id, body, clock)
-    await uow.commit()
     return render_contract(c, staff)
 
 
@@ -110,7 +105,6 @@ async def sign(
     """The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned."""
     c = await contracts.sign(uow.session, caller, contract_id, body, clock)
-    await uow.commit()
     return render_contract(c, caller)
 
 
@@ -137,7 +131,6 @@ async def extend(
     in total or past the manufacturer's maximum warranty. Each extension earns the renewal commission
     once, pro rata to its months over the original term (rounded cumulatively to the cent)."""
     c, extension = await contracts.extend(uow.session, caller, contract_id, body.months, clock)
-    await uow.commit()
     if extension.status == "proposed":
         return JSONResponse(status_code=202, content=render_extension(extension).model_dump(mode="json"))
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
@@ -161,7 +154,6 @@ async def accept_extension(
     """R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension."""
     c = await contracts.accept_extension(uow.session, caller, contract_id, extension_id, clock)
-    await uow.commit()
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
 
 
@@ -195,7 +187,6 @@ async def terminate(
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
     a partner's `as_of` other than today is refused (422 `termination-date-not-allowed`)."""
     c = await contracts.terminate(uow.session, caller, contract_id, body, clock)
-    await uow.commit()
     assert c.termination_fee is not None and c.months_remaining is not None
     return schemas.TerminationResult(
         contract=render_contract(c, caller),
@@ -219,7 +210,6 @@ async def return_hardware(
     config: Config,
 ) -> Any:
     c = await contracts.return_hardware(uow.session, caller, contract_id, body, clock, config)
-    await uow.commit()
     return render_contract(c, caller)
 
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter
 
 from libs.auth import Staff, StaffOrReseller
 from libs.errors import problem_responses
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import (
@@ -47,7 +47,6 @@ async def put_exemption_certificate(
     one stays in the history."""
     certificate = await reseller_admin.put_certificate(uow.session, caller, clock, reseller_id, body)
     result = schemas.ExemptionCertificate.model_validate(certificate)
-    await uow.commit()
     return result
 
 
@@ -81,7 +80,6 @@ async def update_tax_profile(
     `POST /v1/resellers/{id}/tax-profile-changes` instead."""
     reseller = await reseller_admin.patch_tax_profile(uow.session, caller, clock, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
-    await uow.commit()
     return result
 
 
@@ -92,25 +90,20 @@ async def update_tax_profile(
     name="resellers-tax-profile-changes-create",
     responses=problem_responses(ResellerNotFound, InvalidField),
 )
+@idempotent
 async def request_tax_profile_change(
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
     uow: UoW,
     caller: StaffOrReseller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
 ) -> Any:
     """Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer
     request withdraws an older pending one."""
 
-    async def create() -> schemas.TaxProfileChange:
-        change = await reseller_admin.request_tax_profile_change(
-            uow.session, caller, clock, reseller_id, body
-        )
-        return schemas.TaxProfileChange.model_validate(change)
-
-    return await idem.run(create, status_code=201)
+    change = await reseller_admin.request_tax_profile_change(uow.session, caller, clock, reseller_id, body)
+    return schemas.TaxProfileChange.model_validate(change)
 
 
 @router.get(
@@ -138,7 +131,6 @@ async def approve_tax_profile_change(
         uow.session, staff, clock, reseller_id, change_id, approve=True
     )
     result = schemas.TaxProfileChange.model_validate(change)
-    await uow.commit()
     return result
 
 
@@ -161,7 +153,6 @@ async def reject_tax_profile_change(
         uow.session, staff, clock, reseller_id, change_id, approve=False, reason=body.reason
     )
     result = schemas.TaxProfileChange.model_validate(change)
-    await uow.commit()
     return result
 
 
@@ -175,7 +166,6 @@ async def update_reseller(reseller_id: uuid.UUID, body: schemas.ResellerPatch, u
     """Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`)."""
     reseller = await reseller_admin.patch_reseller(uow.session, staff, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
-    await uow.commit()
     return result
 
 
@@ -185,17 +175,15 @@ async def update_reseller(reseller_id: uuid.UUID, body: schemas.ResellerPatch, u
     name="resellers-payment-facts",
     responses=problem_responses(ResellerNotFound, InvalidField),
 )
+@idempotent
 async def record_payment_facts(
-    reseller_id: uuid.UUID, body: schemas.PaymentFacts, uow: UoW, staff: Staff, idem: IdempotentCreate
+    reseller_id: uuid.UUID, body: schemas.PaymentFacts, uow: UoW, staff: Staff
 ) -> Any:
     """Staff report paid orders and overdue debt; the standing is recomputed from the
     reseller's program (R-ON-3). This is the stand-in until billing publishes payment events."""
 
-    async def record() -> schemas.Reseller:
-        reseller = await reseller_admin.record_payment_facts(uow.session, staff, reseller_id, body)
-        return await reseller_view(uow.session, reseller)
-
-    return await idem.run(record, status_code=200)
+    reseller = await reseller_admin.record_payment_facts(uow.session, staff, reseller_id, body)
+    return await reseller_view(uow.session, reseller)
 
 
 @router.get("/v1/programs", response_model=list[schemas.Program], name="programs-list")
@@ -214,5 +202,4 @@ async def update_program(program_id: str, body: schemas.ProgramPatch, uow: UoW, 
     standing of the program's resellers; the default discount applies to resellers approved later."""
     program = await reseller_admin.patch_program(uow.session, program_id, body)
     result = schemas.Program.model_validate(program)
-    await uow.commit()
     return result

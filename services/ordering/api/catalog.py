@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from libs.auth import CurrentCaller, Staff
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.ordering import schemas
 from services.ordering.api.deps import Onboarding
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
@@ -33,11 +33,9 @@ async def list_products(uow: UoW, _caller: CurrentCaller, page: PageParams) -> A
     name="products-create",
     responses=problem_responses(ProductAlreadyExists),
 )
-async def create_product(body: schemas.ProductCreate, uow: UoW, _staff: Staff, idem: IdempotentCreate) -> Any:
-    async def create() -> schemas.Product:
-        return schemas.Product.model_validate(await catalog.create_product(uow.session, body))
-
-    return await idem.run(create)
+@idempotent
+async def create_product(body: schemas.ProductCreate, uow: UoW, _staff: Staff) -> Any:
+    return schemas.Product.model_validate(await catalog.create_product(uow.session, body))
 
 
 @router.get("/v1/skus", response_model=Page[SkuView], name="skus-list")
@@ -73,14 +71,10 @@ async def get_sku(
     name="skus-create",
     responses=problem_responses(SkuAlreadyExists),
 )
-async def create_sku(
-    body: schemas.SkuCreate, uow: UoW, staff: Staff, clock: CurrentClock, idem: IdempotentCreate
-) -> Any:
-    async def create() -> Any:
-        sku = await catalog.create_sku(uow.session, clock, body)
-        return render_sku(sku, staff, None, clock.today())
-
-    return await idem.run(create)
+@idempotent
+async def create_sku(body: schemas.SkuCreate, uow: UoW, staff: Staff, clock: CurrentClock) -> Any:
+    sku = await catalog.create_sku(uow.session, clock, body)
+    return render_sku(sku, staff, None, clock.today())
 
 
 @router.post(
@@ -94,5 +88,4 @@ async def add_price(sku: str, body: schemas.PriceCreate, uow: UoW, staff: Staff,
     """Add a price-list entry effective from a date; orders keep the price they were placed with."""
     row = await catalog.add_price(uow.session, sku, body)
     result = render_sku(row, staff, None, clock.today())
-    await uow.commit()
     return result
