@@ -27,31 +27,31 @@ async def order_placed(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_e
 
 
 async def order_released(uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderReleased) -> None:
-    await issuing.release_order(uow.session, event.order_id, envelope.time)
+    await issuing.release_order(uow, event.order_id, envelope.time)
 
 
 async def customer_linked(
     uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderCustomerLinked
 ) -> None:
-    await issuing.link_customer(uow.session, event.order_id, event.customer_id, envelope.time)
+    await issuing.link_customer(uow, event.order_id, event.customer_id, envelope.time)
 
 
 async def order_cancelled(
     uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderCancelled
 ) -> None:
-    await issuing.cancel_order(uow.session, event.order_id)
+    await issuing.cancel_order(uow, event.order_id)
 
 
 async def subscription_changed(
     uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.SubscriptionEvent
 ) -> None:
-    await issuing.follow_subscription(uow.session, event, envelope.time)
+    await issuing.follow_subscription(uow, event, envelope.time)
 
 
 async def contract_changed(
     uow: UnitOfWork, envelope: CloudEvent, event: leasing_events.ContractEvent
 ) -> None:
-    await issuing.follow_contract(uow.session, event, envelope.time)
+    await issuing.follow_contract(uow, event, envelope.time)
 
 
 HANDLERS: HandlerMap = {

@@ -86,7 +86,7 @@ async def _deliver(
     try:
         outcome = await deliveries.send(item, http, config, clock.now())
         async with db.unit_of_work() as uow:
-            await deliveries.record(uow.session, item, outcome, clock, config)
+            await deliveries.record(uow, item, outcome, clock, config)
             await uow.commit()
     except Exception:  # the lease runs out and the delivery is sent again (same webhook-id)
         log.exception("webhook delivery failed to record", delivery_id=str(item.delivery_id))

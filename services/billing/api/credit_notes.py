@@ -44,7 +44,7 @@ async def credit_invoice(
     takes back what was paid, which goes to the reseller's credit balance."""
 
     note = await credit_notes.issue_by_staff(
-        uow.session,
+        uow,
         staff,
         invoice_id,
         reason=body.reason,
@@ -142,4 +142,4 @@ async def refund_credit_balance(
 ) -> Any:
     """Staff pay (part of) the credit balance back to the reseller, with a reason."""
 
-    return render_refund(await credit_balance.refund(uow.session, staff, reseller_id, body, clock.today()))
+    return render_refund(await credit_balance.refund(uow, staff, reseller_id, body, clock.today()))

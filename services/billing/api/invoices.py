@@ -38,7 +38,7 @@ async def list_invoices(
 ) -> Any:
     """Newest first. Asked for an order placed a moment ago, the invoice is there already."""
     rows, cursor = await invoices.list_invoices(
-        uow.session,
+        uow,
         caller,
         page,
         status=status,

@@ -38,7 +38,7 @@ async def record_payment(body: schemas.PaymentCreate, uow: UoW, staff: Staff, cl
     money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
     balance, R-BI-9); an unknown reference is kept unmatched."""
 
-    payment = await payments.record_payment(uow.session, staff, body, clock.today())
+    payment = await payments.record_payment(uow, staff, body, clock.today())
     return (await _rendered(uow, [payment]))[0]
 
 
@@ -92,7 +92,7 @@ async def assign_payment(
 ) -> Any:
     """Staff put an unmatched payment, or an overpayment's credit, on an invoice."""
 
-    payment = await payments.assign(uow.session, staff, payment_id, body.invoice_id, clock.today())
+    payment = await payments.assign(uow, staff, payment_id, body.invoice_id, clock.today())
     return (await _rendered(uow, [payment]))[0]
 
 
@@ -136,7 +136,7 @@ async def upload_bank_statement(
         data += chunk
         if len(data) > config.statement_max_bytes:
             raise errors.BankStatementTooLarge(f"at most {config.statement_max_bytes} bytes")
-    result = await payments.import_statement(uow.session, staff, bytes(data), config, clock.today())
+    result = await payments.import_statement(uow, staff, bytes(data), config, clock.today())
     rendered = await _rendered(uow, result.payments)
     new = result.payments
     answer = schemas.BankStatementResult(

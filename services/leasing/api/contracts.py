@@ -45,7 +45,7 @@ async def create_contract(
     """A draft for one of the reseller's customers: bundle, options from its price list only
     (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer."""
 
-    return render_contract(await contracts.create(uow.session, caller, body, onboarding), caller)
+    return render_contract(await contracts.create(uow, caller, body, onboarding), caller)
 
 
 @router.get("/v1/waas/contracts", response_model=Page[schemas.Contract], name="waas-contracts-list")
@@ -74,7 +74,7 @@ async def get_contract(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller) 
     responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
 )
 async def submit(contract_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
-    c = await contracts.submit(uow.session, caller, contract_id)
+    c = await contracts.submit(uow, caller, contract_id)
     return render_contract(c, caller)
 
 
@@ -87,7 +87,7 @@ async def submit(contract_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> A
 async def credit_check(
     contract_id: uuid.UUID, body: schemas.CreditDecision, uow: UoW, staff: Staff, clock: CurrentClock
 ) -> Any:
-    c = await contracts.credit_check(uow.session, staff, contract_id, body, clock)
+    c = await contracts.credit_check(uow, staff, contract_id, body, clock)
     return render_contract(c, staff)
 
 
@@ -104,7 +104,7 @@ async def sign(
 ) -> Any:
     """The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned."""
-    c = await contracts.sign(uow.session, caller, contract_id, body, clock)
+    c = await contracts.sign(uow, caller, contract_id, body, clock)
     return render_contract(c, caller)
 
 
@@ -130,7 +130,7 @@ async def extend(
     `POST …/extensions/{extension_id}/accept`. 409 `extension-limit` naming the limit past 36 months
     in total or past the manufacturer's maximum warranty. Each extension earns the renewal commission
     once, pro rata to its months over the original term (rounded cumulatively to the cent)."""
-    c, extension = await contracts.extend(uow.session, caller, contract_id, body.months, clock)
+    c, extension = await contracts.extend(uow, caller, contract_id, body.months, clock)
     if extension.status == "proposed":
         return JSONResponse(status_code=202, content=render_extension(extension).model_dump(mode="json"))
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
@@ -153,7 +153,7 @@ async def accept_extension(
 ) -> Any:
     """R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension."""
-    c = await contracts.accept_extension(uow.session, caller, contract_id, extension_id, clock)
+    c = await contracts.accept_extension(uow, caller, contract_id, extension_id, clock)
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
 
 
@@ -186,7 +186,7 @@ async def terminate(
     """R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
     a partner's `as_of` other than today is refused (422 `termination-date-not-allowed`)."""
-    c = await contracts.terminate(uow.session, caller, contract_id, body, clock)
+    c = await contracts.terminate(uow, caller, contract_id, body, clock)
     assert c.termination_fee is not None and c.months_remaining is not None
     return schemas.TerminationResult(
         contract=render_contract(c, caller),
@@ -209,7 +209,7 @@ async def return_hardware(
     clock: CurrentClock,
     config: Config,
 ) -> Any:
-    c = await contracts.return_hardware(uow.session, caller, contract_id, body, clock, config)
+    c = await contracts.return_hardware(uow, caller, contract_id, body, clock, config)
     return render_contract(c, caller)
 
 

@@ -96,7 +96,7 @@ async def temporary_license(
     allows extensions (`CHANNELHUB_TEMPORARY_LICENSE_EXTENSIONS`, default 0)."""
 
     lic = await issuing.issue_temporary(
-        uow.session,
+        uow,
         caller,
         order_id,
         clock,

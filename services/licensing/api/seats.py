@@ -62,7 +62,7 @@ async def assign_seat(
     person gets a single-use invitation by e-mail."""
 
     assignment, _token = await seats.assign(
-        uow.session, caller, subscription_id, body.email, clock, config.invitation_days, ordering
+        uow, caller, subscription_id, body.email, clock, config.invitation_days, ordering
     )
     return render_assignment(assignment)
 
@@ -84,7 +84,7 @@ async def unassign_seat(
     ordering: Ordering,
 ) -> Response:
     """Free the seat: it can be kept or assigned to someone else."""
-    await seats.unassign(uow.session, caller, subscription_id, email, clock, ordering)
+    await seats.unassign(uow, caller, subscription_id, email, clock, ordering)
     return Response(status_code=204)
 
 
@@ -116,7 +116,7 @@ async def activate(token: Token, uow: UoW, clock: CurrentClock) -> Any:
 
 
 async def _activate(token: str, uow: UoW, clock: CurrentClock) -> Any:
-    assignment, existing = await seats.activate(uow.session, token, clock)
+    assignment, existing = await seats.activate(uow, token, clock)
     assert assignment.activated_at is not None
     return schemas.SeatActivation(
         subscription_id=assignment.subscription_id,

@@ -26,7 +26,7 @@ router = APIRouter(prefix="/v1/reseller-applications", tags=["onboarding"])
 @idempotent
 async def create_application(body: schemas.ApplicationCreate, uow: UoW) -> Any:
     """Apply to become an authorised reseller. No API key needed; rate limited at the gateway."""
-    return schemas.Application.model_validate(await applications.submit(uow.session, body))
+    return schemas.Application.model_validate(await applications.submit(uow, body))
 
 
 @router.get("", response_model=Page[schemas.Application], name="reseller-applications-list")
@@ -62,7 +62,7 @@ async def approve_application(
     """Approve: the reseller is created in `pending_policy` with the program's discount (or the one
     given) and its first `reseller_admin` key is returned — shown only this once. A consultancy
     (R-ON-1) needs `eligibility_override_reason`; the override is recorded on the reseller."""
-    result = await applications.approve(uow.session, staff, clock, application_id, body)
+    result = await applications.approve(uow, staff, clock, application_id, body)
     return result
 
 
@@ -75,5 +75,5 @@ async def approve_application(
 async def reject_application(
     application_id: uuid.UUID, body: schemas.ApplicationReject, uow: UoW, staff: Staff, clock: CurrentClock
 ) -> Any:
-    result = await applications.reject(uow.session, staff, clock, application_id, body)
+    result = await applications.reject(uow, staff, clock, application_id, body)
     return result

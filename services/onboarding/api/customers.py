@@ -51,7 +51,7 @@ async def create_customer(
     (verified through its primary e-mail). The reseller becomes an administrator of it
     without occupying a seat."""
 
-    customer = await customers.create_customer(uow.session, caller, clock, body)
+    customer = await customers.create_customer(uow, caller, clock, body)
     return await views.view(uow.session, customer)
 
 
@@ -94,7 +94,7 @@ async def import_customer(
     """Import a customer from another reseller (or the vendor) with the transfer token the
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller."""
 
-    customer = await transfers.import_customer(uow.session, caller, clock, body)
+    customer = await transfers.import_customer(uow, caller, clock, body)
     return await views.view(uow.session, customer)
 
 
@@ -118,7 +118,7 @@ async def update_customer(
     customer_id: uuid.UUID, body: schemas.CustomerPatch, uow: UoW, caller: CurrentCaller, clock: CurrentClock
 ) -> Any:
     """Change the customer's data; every change is published to the other services (R-CU-7)."""
-    customer = await customers.patch_customer(uow.session, caller, clock, customer_id, body)
+    customer = await customers.patch_customer(uow, caller, clock, customer_id, body)
     result = await views.view(uow.session, customer)
     return result
 
@@ -137,7 +137,7 @@ async def verify_domain(
     clock: CurrentClock,
 ) -> Any:
     """A team customer verifies a domain it owns and becomes a domain customer (R-CU-4)."""
-    customer = await customers.verify_domain(uow.session, caller, clock, customer_id, body)
+    customer = await customers.verify_domain(uow, caller, clock, customer_id, body)
     result = await views.view(uow.session, customer)
     return result
 
@@ -157,7 +157,7 @@ async def accept_terms(
     clock: CurrentClock,
 ) -> Any:
     """Record who accepted the vendor's terms of service for the customer, and when (R-CU-6)."""
-    return await customers.accept_terms(uow.session, caller, clock, customer_id, body)
+    return await customers.accept_terms(uow, caller, clock, customer_id, body)
 
 
 @router.post(

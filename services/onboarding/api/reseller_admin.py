@@ -45,7 +45,7 @@ async def put_exemption_certificate(
     """Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
     reseller's own state; a certificate exempts orders dated within its validity. The replaced
     one stays in the history."""
-    certificate = await reseller_admin.put_certificate(uow.session, caller, clock, reseller_id, body)
+    certificate = await reseller_admin.put_certificate(uow, caller, clock, reseller_id, body)
     result = schemas.ExemptionCertificate.model_validate(certificate)
     return result
 
@@ -78,7 +78,7 @@ async def update_tax_profile(
     The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
     certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
     `POST /v1/resellers/{id}/tax-profile-changes` instead."""
-    reseller = await reseller_admin.patch_tax_profile(uow.session, caller, clock, reseller_id, body)
+    reseller = await reseller_admin.patch_tax_profile(uow, caller, clock, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
     return result
 
@@ -102,7 +102,7 @@ async def request_tax_profile_change(
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer
     request withdraws an older pending one."""
 
-    change = await reseller_admin.request_tax_profile_change(uow.session, caller, clock, reseller_id, body)
+    change = await reseller_admin.request_tax_profile_change(uow, caller, clock, reseller_id, body)
     return schemas.TaxProfileChange.model_validate(change)
 
 
@@ -128,7 +128,7 @@ async def approve_tax_profile_change(
 ) -> Any:
     """Staff: apply the requested tax profile; later orders are taxed by it."""
     change = await reseller_admin.decide_tax_profile_change(
-        uow.session, staff, clock, reseller_id, change_id, approve=True
+        uow, staff, clock, reseller_id, change_id, approve=True
     )
     result = schemas.TaxProfileChange.model_validate(change)
     return result
@@ -150,7 +150,7 @@ async def reject_tax_profile_change(
 ) -> Any:
     """Staff: refuse the requested change, with the reason the reseller will see."""
     change = await reseller_admin.decide_tax_profile_change(
-        uow.session, staff, clock, reseller_id, change_id, approve=False, reason=body.reason
+        uow, staff, clock, reseller_id, change_id, approve=False, reason=body.reason
     )
     result = schemas.TaxProfileChange.model_validate(change)
     return result
@@ -164,7 +164,7 @@ async def reject_tax_profile_change(
 )
 async def update_reseller(reseller_id: uuid.UUID, body: schemas.ResellerPatch, uow: UoW, staff: Staff) -> Any:
     """Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`)."""
-    reseller = await reseller_admin.patch_reseller(uow.session, staff, reseller_id, body)
+    reseller = await reseller_admin.patch_reseller(uow, staff, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
     return result
 
@@ -182,7 +182,7 @@ async def record_payment_facts(
     """Staff report paid orders and overdue debt; the standing is recomputed from the
     reseller's program (R-ON-3). This is the stand-in until billing publishes payment events."""
 
-    reseller = await reseller_admin.record_payment_facts(uow.session, staff, reseller_id, body)
+    reseller = await reseller_admin.record_payment_facts(uow, staff, reseller_id, body)
     return await reseller_view(uow.session, reseller)
 
 
@@ -200,6 +200,6 @@ async def list_programs(uow: UoW, _staff: Staff) -> Any:
 async def update_program(program_id: str, body: schemas.ProgramPatch, uow: UoW, _staff: Staff) -> Any:
     """Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
     standing of the program's resellers; the default discount applies to resellers approved later."""
-    program = await reseller_admin.patch_program(uow.session, program_id, body)
+    program = await reseller_admin.patch_program(uow, program_id, body)
     result = schemas.Program.model_validate(program)
     return result

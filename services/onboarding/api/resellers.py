@@ -40,7 +40,7 @@ async def read_policy(uow: UoW, _caller: CurrentCaller) -> Any:
 )
 async def publish_policy(body: schemas.PolicyCreate, uow: UoW, _staff: Staff, clock: CurrentClock) -> Any:
     """Publish a new policy version (staff). Every reseller must accept it before its next order."""
-    result = schemas.Policy.model_validate(await policy.publish_policy(uow.session, clock, body.text))
+    result = schemas.Policy.model_validate(await policy.publish_policy(uow, clock, body.text))
     return result
 
 
@@ -57,7 +57,7 @@ async def accept_policy(
     caller: StaffOrReseller,
     clock: CurrentClock,
 ) -> Any:
-    result = await policy.accept_policy(uow.session, caller, clock, reseller_id, body)
+    result = await policy.accept_policy(uow, caller, clock, reseller_id, body)
     return result
 
 

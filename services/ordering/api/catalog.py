@@ -73,7 +73,7 @@ async def get_sku(
 )
 @idempotent
 async def create_sku(body: schemas.SkuCreate, uow: UoW, staff: Staff, clock: CurrentClock) -> Any:
-    sku = await catalog.create_sku(uow.session, clock, body)
+    sku = await catalog.create_sku(uow, clock, body)
     return render_sku(sku, staff, None, clock.today())
 
 

@@ -60,7 +60,7 @@ async def create_order(
 ) -> Any:
     """Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4)."""
     vendor_country = request.app.state.settings.vendor_country
-    order = await orders.place_order(uow.session, onboarding, caller, clock, vendor_country, body)
+    order = await orders.place_order(uow, onboarding, caller, clock, vendor_country, body)
     return render_order(order, caller)
 
 
@@ -95,7 +95,7 @@ async def get_order(order_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any
 async def hand_over(order_id: uuid.UUID, body: schemas.Handover, uow: UoW, caller: StaffOrReseller) -> Any:
     """R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller.
     Honours `Idempotency-Key`."""
-    order = await orders.hand_over(uow.session, caller, order_id, body.note)
+    order = await orders.hand_over(uow, caller, order_id, body.note)
     await uow.session.flush()
     return render_order(await orders.load_order(uow.session, caller, order.id), caller)
 
@@ -112,6 +112,6 @@ async def cancel_order(
 ) -> Any:
     """Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
     order cannot be cancelled (409 order-state-conflict). Honours `Idempotency-Key`."""
-    order = await orders.cancel(uow.session, caller, order_id, body.reason)
+    order = await orders.cancel(uow, caller, order_id, body.reason)
     await uow.session.flush()
     return render_order(await orders.load_order(uow.session, caller, order.id), caller)

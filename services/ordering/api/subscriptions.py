@@ -56,7 +56,7 @@ async def create_subscription(
     """Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial."""
 
     sub = await subscriptions.create_subscription(
-        uow.session,
+        uow,
         onboarding,
         caller,
         clock,
@@ -77,7 +77,7 @@ async def list_subscriptions(
     status: Literal["active", "trial", "expired", "cancelled", "pending_payment"] | None = Query(None),
 ) -> Any:
     rows, cursor = await subscriptions.list_subscriptions(
-        uow.session, onboarding, caller, page, customer_id=customer_id, status=status
+        uow, onboarding, caller, page, customer_id=customer_id, status=status
     )
     return Page(data=[render_subscription(s, caller) for s in rows], next_cursor=cursor)
 
@@ -91,7 +91,7 @@ async def list_subscriptions(
 async def get_subscription(
     subscription_id: uuid.UUID, uow: UoW, caller: CurrentCaller, onboarding: Onboarding
 ) -> Any:
-    sub = await subscriptions.find_subscription(uow.session, onboarding, caller, subscription_id)
+    sub = await subscriptions.find_subscription(uow, onboarding, caller, subscription_id)
     return render_subscription(sub, caller)
 
 
@@ -113,7 +113,7 @@ async def seat_quote(
     as_of: Annotated[date | None, Query(description="purchase date; defaults to today")] = None,
 ) -> Any:
     """R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up)."""
-    q = await subscriptions.seat_quote(uow.session, onboarding, caller, clock, subscription_id, add, as_of)
+    q = await subscriptions.seat_quote(uow, onboarding, caller, clock, subscription_id, add, as_of)
     return schemas.SeatQuote(
         seats=q.seats,
         as_of=q.as_of,
@@ -154,7 +154,7 @@ async def add_seats(
     Send an `Idempotency-Key`: a retried purchase then adds the seats once."""
 
     sub = await subscriptions.add_seats(
-        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id, body
+        uow, onboarding, caller, clock, _vendor_country(request), subscription_id, body
     )
     return render_subscription(sub, caller)
 
@@ -177,9 +177,7 @@ async def renew(
     """R-OR-6: start the next period (from the end of the current one), charged for the current seats.
     Honours `Idempotency-Key`."""
 
-    sub = await subscriptions.renew(
-        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
-    )
+    sub = await subscriptions.renew(uow, onboarding, caller, clock, _vendor_country(request), subscription_id)
     return render_subscription(sub, caller)
 
 
@@ -202,6 +200,6 @@ async def convert(
     Honours `Idempotency-Key`."""
 
     sub = await subscriptions.convert(
-        uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
+        uow, onboarding, caller, clock, _vendor_country(request), subscription_id
     )
     return render_subscription(sub, caller)

@@ -11,12 +11,13 @@ from sqlalchemy.orm import selectinload
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
-from services.ordering.models import OUTBOX, Product, ResellerView, Sku, SkuPrice
+from services.ordering.models import Product, ResellerView, Sku, SkuPrice
 from services.ordering.usecases import readmodels
 
 
@@ -40,7 +41,8 @@ async def create_product(session: AsyncSession, body: schemas.ProductCreate) -> 
     return product
 
 
-async def create_sku(session: AsyncSession, clock: Clock, body: schemas.SkuCreate) -> Sku:
+async def create_sku(uow: UnitOfWork, clock: Clock, body: schemas.SkuCreate) -> Sku:
+    session = uow.session
     if await session.scalar(sa.select(Sku.id).where(Sku.sku == body.sku)):
         raise SkuAlreadyExists()
     if not await session.scalar(sa.select(Product.id).where(Product.code == body.product)):
@@ -61,8 +63,7 @@ async def create_sku(session: AsyncSession, clock: Clock, body: schemas.SkuCreat
             SkuPrice(sku_id=sku.id, currency=price.currency, amount=price.amount, effective_from=effective)
         )
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SkuCreated(
             sku=sku.sku,
             product=sku.product_code,

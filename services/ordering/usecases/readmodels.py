@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.db import versioned_upsert
+from libs.db import UnitOfWork, versioned_upsert
 from libs.events import onboarding as onb
 from libs.internal_client import InternalClient
 from services.ordering.models import CustomerView, PolicyView, ResellerView
@@ -61,7 +61,8 @@ async def upsert_reseller(session: AsyncSession, r: onb.ResellerSnapshot) -> Non
     await session.execute(_UPSERT_RESELLER, values)
 
 
-async def upsert_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> None:
+async def upsert_customer(uow: UnitOfWork, c: onb.CustomerSnapshot) -> None:
+    session = uow.session
     values: dict[str, Any] = dict(
         customer_id=c.customer_id,
         reseller_id=c.reseller_id,
@@ -74,7 +75,7 @@ async def upsert_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> Non
     )
     await session.execute(_UPSERT_CUSTOMER, values)
     # R-CU-5: its subscriptions belong to whoever owns the customer now (imported: moved along)
-    await subscription_moves.follow_customer(session, c.customer_id)
+    await subscription_moves.follow_customer(uow, c.customer_id)
 
 
 async def record_policy(session: AsyncSession, policy: str, version: int) -> None:
@@ -109,10 +110,10 @@ async def ship_to_customer(
     return await onboarding.get(f"/internal/resellers/{reseller_id}/ship-to?{query}", onb.ShipToCustomer)
 
 
-async def refresh_customer(session: AsyncSession, onboarding: InternalClient, customer_id: uuid.UUID) -> bool:
+async def refresh_customer(uow: UnitOfWork, onboarding: InternalClient, customer_id: uuid.UUID) -> bool:
     """Bring the customer's row up to onboarding's current snapshot; False if onboarding has none."""
     snapshot = await onboarding.get(f"/internal/customers/{customer_id}", onb.CustomerSnapshot)
     if snapshot is None:
         return False
-    await upsert_customer(session, snapshot)
+    await upsert_customer(uow, snapshot)
     return True
