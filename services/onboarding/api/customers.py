@@ -229,7 +229,7 @@ async def list_api_keys(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller)
 async def revoke_api_key(customer_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
     """Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
     key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once."""
-    row = await customer_users.revoke_customer_key(uow.session, caller, customer_id, key_id)
+    row = await customer_users.revoke_customer_key(uow, caller, customer_id, key_id)
     result = schemas.ApiKeyInfo.model_validate(row)
     return result
 

@@ -110,5 +110,5 @@ async def list_api_keys(reseller_id: uuid.UUID, uow: UoW, caller: StaffOrReselle
 )
 async def revoke_api_key(reseller_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
     _require_key_admin(caller, reseller_id)
-    row = await keys.revoke_reseller_key(uow.session, reseller_id, key_id)
+    row = await keys.revoke_reseller_key(uow, reseller_id, key_id)
     return row

@@ -44,5 +44,5 @@ async def list_staff_keys(uow: UoW, _staff: Staff) -> Any:
     responses=problem_responses(ApiKeyNotFound),
 )
 async def revoke_staff_key(key_id: uuid.UUID, uow: UoW, _staff: Staff) -> Any:
-    row = await keys.revoke_staff_key(uow.session, key_id)
+    row = await keys.revoke_staff_key(uow, key_id)
     return row
