@@ -9,18 +9,18 @@ import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from types import SimpleNamespace
-from typing import Any
+from typing import Annotated, Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
 from libs.auth import Caller, current_caller
 from libs.clock import FixedClock
 from libs.db import Database, UnitOfWork
-from libs.edge import UoW, idempotent
+from libs.edge import UoW, get_uow, idempotent
 from libs.errors import Conflict, install_problem_handlers
 from libs.events.ordering import SkuCreated
 from libs.outbox.record import Outbox
@@ -82,6 +82,10 @@ async def edge(
     async def plain(name: str, uow: UoW) -> Any:
         return {"rows": await write(uow, name)}
 
+    @app.post("/late/{name}", status_code=201)
+    async def late(name: str, uow: Annotated[UnitOfWork, Depends(get_uow)]) -> Any:
+        return {"rows": await write(uow, name)}  # FastAPI's default scope for a yield dependency
+
     @app.post("/refuse/{name}")
     async def refuse(name: str, uow: UoW) -> Any:
         await write(uow, name)
@@ -128,6 +132,16 @@ async def test_the_route_s_write_is_committed_before_its_response_starts(edge: A
     assert response.status_code == 201, response.text
     assert seen[name] is True  # read-your-writes: visible to any other connection as the answer leaves
     assert await rows(db, name) == 1
+
+
+async def test_the_default_request_scope_would_answer_before_committing(edge: Any) -> None:
+    """Why `UoW` says scope="function": with FastAPI's default ("request") the commit runs after the
+    response was sent, and a partner's next call could miss the write. The probe sees the difference."""
+    client, db, seen = edge
+    name = uuid.uuid4().hex[:12]
+    assert (await client.post(f"/late/{name}")).status_code == 201
+    assert seen[name] is False
+    assert await rows(db, name) == 1  # committed, but only after the answer left
 
 
 async def test_r_pl_4_the_event_is_written_with_the_state_change_stamped_by_the_injected_clock(

@@ -72,9 +72,9 @@ async def get_sku(
     responses=problem_responses(SkuAlreadyExists),
 )
 @idempotent
-async def create_sku(body: schemas.SkuCreate, uow: UoW, staff: Staff, clock: CurrentClock) -> Any:
-    sku = await catalog.create_sku(uow, clock, body)
-    return render_sku(sku, staff, None, clock.today())
+async def create_sku(body: schemas.SkuCreate, uow: UoW, staff: Staff) -> Any:
+    sku = await catalog.create_sku(uow, body)
+    return render_sku(sku, staff, None, uow.clock.today())
 
 
 @router.post(

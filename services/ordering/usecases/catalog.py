@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
@@ -41,7 +40,7 @@ async def create_product(session: AsyncSession, body: schemas.ProductCreate) -> 
     return product
 
 
-async def create_sku(uow: UnitOfWork, clock: Clock, body: schemas.SkuCreate) -> Sku:
+async def create_sku(uow: UnitOfWork, body: schemas.SkuCreate) -> Sku:
     session = uow.session
     if await session.scalar(sa.select(Sku.id).where(Sku.sku == body.sku)):
         raise SkuAlreadyExists()
@@ -57,7 +56,7 @@ async def create_sku(uow: UnitOfWork, clock: Clock, body: schemas.SkuCreate) -> 
         seat_based=body.seat_based,
     )
     session.add(sku)
-    effective = body.effective_from or clock.today()
+    effective = body.effective_from or uow.clock.today()
     for price in body.prices:
         session.add(
             SkuPrice(sku_id=sku.id, currency=price.currency, amount=price.amount, effective_from=effective)
