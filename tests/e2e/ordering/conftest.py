@@ -25,7 +25,7 @@ from libs.devstack.stack import Stack
 from libs.internal_client import InternalClient
 from libs.testing.api import Api, Reseller
 from libs.testing.db import ServiceDb
-from services.ordering.models import TABLES, CustomerView
+from services.ordering.models import OUTBOX, TABLES, CustomerView
 
 T = TypeVar("T")
 
@@ -103,7 +103,7 @@ class OrderingDb(ServiceDb):
 
 @pytest.fixture(scope="session")
 def ordering_db(stack: Stack) -> OrderingDb:
-    return OrderingDb(stack.service_urls["ordering"])
+    return OrderingDb(stack.service_urls["ordering"], outbox=OUTBOX)
 
 
 @pytest.fixture

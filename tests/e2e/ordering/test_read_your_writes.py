@@ -232,8 +232,8 @@ def test_an_older_snapshot_never_regresses_a_refreshed_row(ordering_db: Ordering
         await readmodels.upsert_reseller(s, _reseller(reseller_id, 3, "active"))  # the refresh
         await readmodels.upsert_reseller(s, _reseller(reseller_id, 1, "pending_policy"))  # late event
         await readmodels.upsert_reseller(s, _reseller(reseller_id, 3, "pending_policy"))  # same version
-        await readmodels.upsert_customer(s, customer(2, owner))
-        await readmodels.upsert_customer(s, customer(1, uuid.uuid4()))
+        await readmodels.upsert_customer(uow, customer(2, owner))
+        await readmodels.upsert_customer(uow, customer(1, uuid.uuid4()))
         r = await s.get(ResellerView, reseller_id, populate_existing=True)
         c = await s.get(CustomerView, customer_id, populate_existing=True)
         assert r is not None and c is not None
