@@ -18,7 +18,6 @@ Routes depend on a typed `Caller`, and repositories start every query from the c
 from __future__ import annotations
 
 import functools
-import time
 import uuid
 from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Depends, Request
 
+from libs.clock import wall_now
 from libs.errors import Forbidden, NotFound, Unauthorized
 
 INTERNAL_TOKEN_HEADER = "X-ChannelHub-Internal-Token"
@@ -101,7 +101,7 @@ def generate_keypair() -> tuple[str, str]:
 
 
 def _claims(audience: str, issuer: str, ttl_seconds: int) -> dict[str, Any]:
-    now = int(time.time())
+    now = int(wall_now().timestamp())
     return {"iss": issuer, "aud": audience, "iat": now, "exp": now + ttl_seconds}
 
 
@@ -130,7 +130,7 @@ def _decode(token: str, public_key_pem: str, *, audience: str, issuer: str) -> d
     cache_key = (token, public_key_pem, audience, issuer)
     claims = _verified.get(cache_key)
     if claims is not None:
-        if claims["exp"] > time.time():
+        if claims["exp"] > wall_now().timestamp():
             return claims
         del _verified[cache_key]
     claims = _verify(token, public_key_pem, audience=audience, issuer=issuer)

@@ -12,9 +12,18 @@ class Clock(Protocol):
     def today(self) -> date: ...
 
 
+def wall_now() -> datetime:
+    """The wall clock, for the few places that must read real time whatever clock the service was
+    given: when the broker acknowledged a row (`published_at`), when an operator re-drove an event,
+    signing and checking short-lived internal tokens (PyJWT checks `exp` against real time too).
+    Business time — what events carry, what rules decide on, when keys expire — is the injected
+    clock's. This is the one wall-clock read outside tooling (tests/platform/test_layout.py)."""
+    return datetime.now(UTC)
+
+
 class SystemClock:
     def now(self) -> datetime:
-        return datetime.now(UTC)
+        return wall_now()
 
     def today(self) -> date:
         return self.now().date()

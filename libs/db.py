@@ -1,8 +1,11 @@
 """Async engine, declarative base per service schema, and the unit of work.
 
-The edge owns the transaction: a request (or a consumed event) opens one unit
-of work, domain code only adds and flushes, and the edge commits once. Leaving
-the block without `commit()` rolls everything back, outbox rows included.
+The unit of work is the port every use case takes: its session, the service's injected clock and
+its outbox (`await uow.emit(event, reseller_id=...)` writes the event, stamped with that clock, in
+the same transaction). The edge owns the transaction: a request (libs.edge), a consumed event
+(libs.consumer) or a job run (libs.jobs) opens one unit of work, use cases only add and flush, and
+the edge commits once. Leaving the block without `commit()` rolls everything back, outbox rows
+included.
 """
 
 from __future__ import annotations
@@ -11,11 +14,19 @@ import os
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import MetaData, Table
 from sqlalchemy.dialects.postgresql import Insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from libs.clock import Clock, service_clock
+
+if TYPE_CHECKING:
+    from libs.events.base import Event
+    from libs.events.envelope import CloudEvent
+    from libs.outbox.record import Outbox
 
 # Stable constraint names, so that migrations can name what they alter.
 NAMING_CONVENTION = {
@@ -85,18 +96,51 @@ def create_engine(url: str, *, pool_size: int | None = None) -> AsyncEngine:
 
 
 class UnitOfWork:
-    """One transaction. `async with uow:` ... `await uow.commit()`; otherwise rollback."""
+    """One transaction, and the port of the use cases run in it: `uow.session`, `uow.clock` (the
+    service's injected clock), `await uow.emit(event, reseller_id=...)` (its outbox).
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    `async with uow:` ... `await uow.commit()`; otherwise rollback. Only the edge commits."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        clock: Clock | None = None,
+        outbox: Outbox | None = None,
+    ) -> None:
         self._sessions = sessions
         self._session: AsyncSession | None = None
+        self._clock = clock
+        self.outbox = outbox
         self.committed = False
+
+    @classmethod
+    def over(
+        cls, session: AsyncSession, *, clock: Clock | None = None, outbox: Outbox | None = None
+    ) -> UnitOfWork:
+        """A unit of work over a session someone else opened and ends (the fast test tier's
+        rolled-back session); `async with` is not needed and `commit()` commits that session."""
+        uow = cls(async_sessionmaker(), clock=clock, outbox=outbox)
+        uow._session = session
+        return uow
 
     @property
     def session(self) -> AsyncSession:
         if self._session is None:
             raise RuntimeError("unit of work used outside `async with`")
         return self._session
+
+    @property
+    def clock(self) -> Clock:
+        """The injected clock; the service's (`libs.clock.service_clock`) when none was given."""
+        return self._clock if self._clock is not None else service_clock()
+
+    async def emit(self, event: Event, *, reseller_id: Any = None) -> CloudEvent:
+        """Write `event` to the service's outbox in this transaction, its envelope's `time` from
+        this unit of work's clock."""
+        if self.outbox is None:
+            raise RuntimeError("this unit of work has no outbox: Database(..., outbox=...)")
+        return await self.outbox.emit(self.session, event, reseller_id=reseller_id, clock=self.clock)
 
     async def __aenter__(self) -> UnitOfWork:
         self._session = self._sessions()
@@ -120,15 +164,24 @@ class UnitOfWork:
 
 
 class Database:
-    """What a service holds: its engine and a factory of units of work."""
+    """What a service holds: its engine and a factory of units of work (with its clock and outbox)."""
 
-    def __init__(self, url: str, *, pool_size: int | None = None) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        pool_size: int | None = None,
+        clock: Clock | None = None,
+        outbox: Outbox | None = None,
+    ) -> None:
         self.url = url
         self.engine = create_engine(url, pool_size=pool_size)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=True)
+        self.clock = clock
+        self.outbox = outbox
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self.sessions)
+        return UnitOfWork(self.sessions, clock=self.clock, outbox=self.outbox)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[UnitOfWork]:

@@ -1,7 +1,7 @@
 """`Idempotency-Key` on creates, decided in the same transaction as the create itself.
 
 The key row is inserted first, in the request's unit of work, and carries the
-response when the work commits. So:
+response when the work commits (the edge commits it: libs.edge, `@idempotent`). So:
 - same key, same body, committed → the stored response is replayed;
 - same key, other body → 422;
 - same key while the first request is still running → its uncommitted row
@@ -21,11 +21,11 @@ this over encrypting the stored response: nothing to configure or rotate, nothin
 import hashlib
 import json
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
-from typing import Annotated, Any, cast
+from datetime import datetime, timedelta
+from typing import Any, cast
 
 import sqlalchemy as sa
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -34,7 +34,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import DBAPIError
 
-from libs.auth import AnyCaller, Caller
+from libs.auth import Caller
 from libs.db import UnitOfWork
 from libs.errors import Conflict, Unprocessable
 
@@ -87,12 +87,16 @@ class Idempotency:
         # the route's declared response model says which fields must not be kept for a replay
         self.withheld = shown_once_fields(getattr(request.scope.get("route"), "response_model", None))
 
-    async def run(self, create: Callable[[], Awaitable[Any]], *, status_code: int = 201) -> JSONResponse:
-        """Run `create` once per key; commit the unit of work; answer (or replay) its result."""
+    async def run(
+        self, create: Callable[[], Awaitable[Any]], *, status_code: int | None = None
+    ) -> JSONResponse:
+        """Run `create` once per key and answer (or replay) its result, with `status_code` (by
+        default the route's declared one). The answer is stored in the unit of work, which the edge
+        commits when the route returns (libs.edge)."""
+        if status_code is None:
+            status_code = getattr(self.request.scope.get("route"), "status_code", None) or 200
         if self.key is None:
-            body = jsonable_encoder(await create())
-            await self.uow.commit()
-            return JSONResponse(body, status_code=status_code)
+            return JSONResponse(jsonable_encoder(await create()), status_code=status_code)
         if not 1 <= len(self.key) <= MAX_KEY_LENGTH:
             raise Unprocessable(f"{HEADER} must be 1 to {MAX_KEY_LENGTH} characters")
         request_hash = await self._fingerprint()
@@ -107,7 +111,6 @@ class Idempotency:
             .where(t.c.caller == self.caller.identity, t.c.key == self.key)
             .values(response_status=status_code, response_body=stored)
         )
-        await self.uow.commit()
         return JSONResponse(body, status_code=status_code)
 
     async def _fingerprint(self) -> str:
@@ -123,7 +126,7 @@ class Idempotency:
 
     async def _claim(self, request_hash: str) -> JSONResponse | None:
         t, session = self.table, self.uow.session
-        now = datetime.now(UTC)
+        now = self.uow.clock.now()  # the injected clock, as the housekeeping that purges expired keys
         await session.execute(sa.text(f"SET LOCAL lock_timeout = '{IN_FLIGHT_WAIT}'"))
         try:
             claimed = await session.execute(
@@ -175,21 +178,3 @@ async def purge_expired(uow: UnitOfWork, table: sa.Table, *, as_of: datetime) ->
         "CursorResult[Any]", await uow.session.execute(sa.delete(table).where(table.c.expires_at <= as_of))
     )
     return result.rowcount or 0
-
-
-def idempotency_dependency(get_uow: Callable[..., Any]) -> Any:
-    """Build the `Idempotency` dependency of a service from its unit-of-work dependency."""
-
-    async def dependency(
-        request: Request, caller: AnyCaller, uow: Annotated[UnitOfWork, Depends(get_uow)]
-    ) -> Idempotency:
-        state = request.app.state
-        return Idempotency(
-            request,
-            caller,
-            uow,
-            state.tables.idempotency_keys,
-            timedelta(hours=state.settings.idempotency_ttl_hours),
-        )
-
-    return Annotated[Idempotency, Depends(dependency)]

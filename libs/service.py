@@ -18,7 +18,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Annotated, Any
+from typing import Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -27,16 +27,17 @@ from pydantic_settings import BaseSettings
 
 from libs.clock import Clock, SystemClock, use_service_clock
 from libs.consumer import ConsumerRunner, HandlerMap
-from libs.db import Database, UnitOfWork
+from libs.db import Database
+from libs.edge import CurrentClock, IdempotentCreate, UoW, get_clock, get_uow, idempotent
 from libs.errors import install_problem_handlers
 from libs.events.base import EVENT_TYPES
 from libs.housekeeping import run_housekeeping
 from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
-from libs.idempotency import idempotency_dependency
 from libs.internal_client import close_internal_clients
 from libs.job_routes import jobs_router
 from libs.jobs import Job, JobScheduler
 from libs.logging import configure_logging, get_logger
+from libs.outbox.record import Outbox
 from libs.outbox.relay import OutboxRelay
 from libs.permissions import authorize
 from libs.platform_tables import PlatformTables
@@ -97,21 +98,6 @@ class ServiceSpec:
         return {cls.topic for t, cls in EVENT_TYPES.items() if t.startswith(self.name + ".")}
 
 
-async def get_uow(request: Request) -> AsyncIterator[UnitOfWork]:
-    """One unit of work per request; the route (or Idempotency.run) commits it."""
-    async with request.app.state.db.unit_of_work() as uow:
-        yield uow
-
-
-async def get_clock(request: Request) -> Clock:
-    return request.app.state.clock
-
-
-UoW = Annotated[UnitOfWork, Depends(get_uow)]
-CurrentClock = Annotated[Clock, Depends(get_clock)]
-IdempotentCreate = idempotency_dependency(get_uow)
-
-
 def create_service_app(
     spec: ServiceSpec,
     *,
@@ -120,6 +106,7 @@ def create_service_app(
     run_background: bool = True,
 ) -> FastAPI:
     settings = settings or get_settings()
+    outbox = Outbox(spec.tables.outbox, spec.name)
     configure_logging(spec.name, settings.log_level, settings.log_json)
 
     @asynccontextmanager
@@ -129,7 +116,7 @@ def create_service_app(
             refuse = getattr(config, "refuse_unsafe_start", None)
             if refuse is not None:
                 refuse()  # e.g. production without explicit keys: refused, never a derived key
-        app.state.db = Database(settings.service_database_url)
+        app.state.db = Database(settings.service_database_url, clock=app.state.clock, outbox=outbox)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
         consumer_thread: ConsumerThread | None = None
@@ -167,7 +154,7 @@ def create_service_app(
                     )
                 )
             if spec.handlers:
-                consumer_thread = ConsumerThread(spec, settings)
+                consumer_thread = ConsumerThread(spec, settings, app.state.clock)
                 consumer_thread.start()
             tasks.append(
                 asyncio.create_task(
@@ -232,9 +219,10 @@ class ConsumerThread:
     belongs to one loop); `app.state.consumer` stays on the API's loop for the operators' routes
     (failed events, re-drive)."""
 
-    def __init__(self, spec: ServiceSpec, settings: Settings) -> None:
+    def __init__(self, spec: ServiceSpec, settings: Settings, clock: Clock) -> None:
         self.spec = spec
         self.settings = settings
+        self.clock = clock
         self._stopping = threading.Event()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
@@ -268,7 +256,12 @@ class ConsumerThread:
         self._loop = asyncio.get_running_loop()
         if self._stopping.is_set():
             return
-        db = Database(self.settings.service_database_url, pool_size=4)
+        db = Database(
+            self.settings.service_database_url,
+            pool_size=4,
+            clock=self.clock,
+            outbox=Outbox(self.spec.tables.outbox, self.spec.name),
+        )
         runner = ConsumerRunner(
             name=self.spec.name,
             db=db,
@@ -282,6 +275,20 @@ class ConsumerThread:
             await runner.run(self._stop)
         finally:
             await db.dispose()
+
+
+__all__ = [
+    "ConsumerThread",
+    "CurrentClock",
+    "IdempotentCreate",
+    "ServiceSpec",
+    "UoW",
+    "Worker",
+    "create_service_app",
+    "get_clock",
+    "get_uow",
+    "idempotent",
+]
 
 
 def _operation_id(route: Any) -> str:

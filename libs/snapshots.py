@@ -8,8 +8,8 @@ in five services; a `SnapshotView` is them once:
 
     RESELLERS = SnapshotView(ResellerView, onb.ResellerSnapshot, path="/internal/resellers/{key}")
 
-    await RESELLERS.upsert(session, event.reseller)                 # the event handler
-    view = await RESELLERS.get(session, reseller_id, onboarding)     # a use case: row, or ask the owner
+    await RESELLERS.upsert(uow, event.reseller)                 # the event handler
+    view = await RESELLERS.get(uow, reseller_id, onboarding)     # a use case: row, or ask the owner
 
 Every column of the model is read from the snapshot's field of the same name (checked when the view
 is declared, so a new column cannot be forgotten); `renamed` and `values` cover the exceptions.
@@ -25,8 +25,8 @@ from typing import Any, Generic, Literal, TypeVar, cast
 import sqlalchemy as sa
 from pydantic import BaseModel
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.internal_client import InternalClient
 
 RowT = TypeVar("RowT")
@@ -63,7 +63,7 @@ class SnapshotView(Generic[RowT, SnapT]):
         renamed: Mapping[str, str] | None = None,
         local: tuple[str, ...] = (),
         values: Callable[[SnapT], dict[str, Any]] | None = None,
-        after_upsert: Callable[[AsyncSession, SnapT], Awaitable[None]] | None = None,
+        after_upsert: Callable[[UnitOfWork, SnapT], Awaitable[None]] | None = None,
     ) -> None:
         """`path` names the owner's endpoint with `{key}` for the row's key; `renamed` maps a column
         to the snapshot field it is read from; `local` names columns the service keeps itself (their
@@ -102,14 +102,14 @@ class SnapshotView(Generic[RowT, SnapT]):
             return self._values(snapshot)
         return {c: _column_value(getattr(snapshot, self._renamed.get(c, c))) for c in self.columns}
 
-    async def upsert(self, session: AsyncSession, snapshot: SnapT) -> None:
-        await session.execute(self._statement, self.row(snapshot))
+    async def upsert(self, uow: UnitOfWork, snapshot: SnapT) -> None:
+        await uow.session.execute(self._statement, self.row(snapshot))
         if self._after_upsert is not None:
-            await self._after_upsert(session, snapshot)
+            await self._after_upsert(uow, snapshot)
 
     async def get(
         self,
-        session: AsyncSession,
+        uow: UnitOfWork,
         key: uuid.UUID,
         owner: InternalClient | None = None,
         *,
@@ -117,17 +117,17 @@ class SnapshotView(Generic[RowT, SnapT]):
     ) -> RowT | None:
         """The row; when it is missing and the owner's client is given, the owner's current snapshot
         is written first (in the caller's unit of work) — None if the owner has none either."""
-        found = await session.get(self.model, key, with_for_update=lock or None)
+        found = await uow.session.get(self.model, key, with_for_update=lock or None)
         if found is not None or owner is None:
             return found
-        if not await self.refresh(session, owner, key):
+        if not await self.refresh(uow, owner, key):
             return None
-        return await session.get(self.model, key, populate_existing=True, with_for_update=lock or None)
+        return await uow.session.get(self.model, key, populate_existing=True, with_for_update=lock or None)
 
-    async def refresh(self, session: AsyncSession, owner: InternalClient, key: uuid.UUID) -> bool:
+    async def refresh(self, uow: UnitOfWork, owner: InternalClient, key: uuid.UUID) -> bool:
         """Bring the row up to the owner's current snapshot; False if the owner has none."""
         snapshot = await owner.get(self.path.format(key=key), self.snapshot)
         if snapshot is None:
             return False
-        await self.upsert(session, snapshot)
+        await self.upsert(uow, snapshot)
         return True

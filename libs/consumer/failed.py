@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import sqlalchemy as sa
 
+from libs.clock import wall_now
 from libs.consumer.runner import ConsumerRunner, PoisonEvent, trust_problem
 from libs.errors import Conflict, NotFound, Unprocessable
 
@@ -44,6 +43,6 @@ async def redrive(runner: ConsumerRunner, failed_id: int) -> dict:
         raise Conflict(f"the handler failed again: {exc!r}") from exc
     async with runner.db.transaction() as uow:
         await uow.session.execute(
-            sa.update(t).where(t.c.id == failed_id).values(status="redriven", redriven_at=datetime.now(UTC))
+            sa.update(t).where(t.c.id == failed_id).values(status="redriven", redriven_at=wall_now())
         )
     return {"id": failed_id, "status": "redriven", "applied": applied}

@@ -30,7 +30,6 @@ import asyncio
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -45,6 +44,7 @@ from aiokafka.errors import (
 from prometheus_client import Counter, Gauge
 
 from libs.aio import sleep_or_stop
+from libs.clock import wall_now
 from libs.db import Database, to_plain_url
 from libs.kafka import ensure_topics, new_producer
 from libs.leadership import Leadership, LeadershipLost
@@ -208,9 +208,7 @@ class OutboxRelay:
             done = attempt.publishable()
             if done:
                 await uow.session.execute(
-                    sa.update(o)
-                    .where(o.c.id.in_([r.id for r in done]))
-                    .values(published_at=datetime.now(UTC))
+                    sa.update(o).where(o.c.id.in_([r.id for r in done])).values(published_at=wall_now())
                 )
             parked = await self._record_failures(uow.session, rows, attempt)
             await uow.commit()

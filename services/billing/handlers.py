@@ -22,18 +22,18 @@ from services.billing.usecases import invoicing, readmodels, waas
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
-    await readmodels.ACCOUNTS.upsert(uow.session, event.reseller)
+    await readmodels.ACCOUNTS.upsert(uow, event.reseller)
 
 
 async def invoice_order(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderPlaced) -> None:
-    await invoicing.invoice_order(uow.session, event)
+    await invoicing.invoice_order(uow, event)
 
 
 async def credit_cancelled_order(
     uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderCancelled
 ) -> None:
     await invoicing.credit_for_order(
-        uow.session, event.order_id, kind="cancellation", reason=event.reason, day=envelope.time.date()
+        uow, event.order_id, kind="cancellation", reason=event.reason, day=envelope.time.date()
     )
 
 
@@ -43,7 +43,7 @@ async def credit_handed_over_order(
     """R-OR-9: the deal leaves the reseller — its invoice is credited in full."""
     reason = "handed over to the vendor's sales team" + (f": {event.note}" if event.note else "")
     await invoicing.credit_for_order(
-        uow.session, event.order_id, kind="handover", reason=reason, day=envelope.time.date()
+        uow, event.order_id, kind="handover", reason=reason, day=envelope.time.date()
     )
 
 
@@ -61,7 +61,7 @@ async def invoice_charge(
     charge = getattr(event, "charge", None)
     if charge is None:
         return
-    await invoicing.invoice_charge(uow.session, event, charge, envelope.time.date())
+    await invoicing.invoice_charge(uow, event, charge, envelope.time.date())
 
 
 async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
@@ -78,14 +78,14 @@ async def follow_contract(
 async def invoice_termination(
     uow: UnitOfWork, envelope: CloudEvent, event: leasing_events.ContractTerminated
 ) -> None:
-    await waas.invoice_termination(uow.session, event, billing_config(), envelope.time.date())
+    await waas.invoice_termination(uow, event, billing_config(), envelope.time.date())
 
 
 async def invoice_pickup(
     uow: UnitOfWork, envelope: CloudEvent, event: leasing_events.ContractReturned
 ) -> None:
     """R-WA-8: a secure pick-up's fee is invoiced to the end customer."""
-    await waas.invoice_pickup(uow.session, event, envelope.time.date())
+    await waas.invoice_pickup(uow, event, envelope.time.date())
 
 
 async def record_commission(

@@ -11,23 +11,23 @@ from services.billing.usecases import dunning, statements, waas
 
 
 async def run_dunning(uow: UnitOfWork, as_of: date) -> dict[str, int]:
-    return await dunning.run(uow.session, as_of)
+    return await dunning.run(uow, as_of)
 
 
 async def run_prepay_expiry(uow: UnitOfWork, as_of: date) -> dict[str, int]:
-    return await dunning.expire_prepay_orders(uow.session, as_of, billing_config())
+    return await dunning.expire_prepay_orders(uow, as_of, billing_config())
 
 
 async def run_monthly_statements(uow: UnitOfWork, as_of: date) -> dict[str, int]:
-    return await statements.run(uow.session, as_of)
+    return await statements.run(uow, as_of)
 
 
 async def run_waas_invoicing(uow: UnitOfWork, as_of: date) -> dict[str, int]:
-    return await waas.invoice_month(uow.session, as_of, billing_config())
+    return await waas.invoice_month(uow, as_of, billing_config())
 
 
 async def run_commission_statements(uow: UnitOfWork, as_of: date) -> dict[str, int]:
-    return await waas.commission_statements(uow.session, as_of)
+    return await waas.commission_statements(uow, as_of)
 
 
 JOBS = [

@@ -12,11 +12,11 @@ from services.leasing.usecases import contracts, readmodels
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
-    await readmodels.RESELLERS.upsert(uow.session, event.reseller)
+    await readmodels.RESELLERS.upsert(uow, event.reseller)
 
 
 async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
-    await readmodels.CUSTOMERS.upsert(uow.session, event.customer)
+    await readmodels.CUSTOMERS.upsert(uow, event.customer)
 
 
 async def instalment_invoiced(

@@ -11,7 +11,7 @@ from services.leasing.usecases import contracts, sellout
 
 
 async def end_contracts(uow: UnitOfWork, as_of: date) -> dict[str, int]:
-    return {"ended": await contracts.end_due(uow.session, as_of)}
+    return {"ended": await contracts.end_due(uow, as_of)}
 
 
 async def sell_out_reports(uow: UnitOfWork, as_of: date) -> dict[str, int]:

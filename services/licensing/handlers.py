@@ -19,39 +19,39 @@ from services.licensing.usecases import issuing, readmodels
 
 
 async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
-    await readmodels.CUSTOMERS.upsert(uow.session, event.customer)
+    await readmodels.CUSTOMERS.upsert(uow, event.customer)
 
 
 async def order_placed(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderPlaced) -> None:
-    await readmodels.ORDERS.upsert(uow.session, event)
+    await readmodels.ORDERS.upsert(uow, event)
 
 
 async def order_released(uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderReleased) -> None:
-    await issuing.release_order(uow.session, event.order_id, envelope.time)
+    await issuing.release_order(uow, event.order_id, envelope.time)
 
 
 async def customer_linked(
     uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderCustomerLinked
 ) -> None:
-    await issuing.link_customer(uow.session, event.order_id, event.customer_id, envelope.time)
+    await issuing.link_customer(uow, event.order_id, event.customer_id, envelope.time)
 
 
 async def order_cancelled(
     uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderCancelled
 ) -> None:
-    await issuing.cancel_order(uow.session, event.order_id)
+    await issuing.cancel_order(uow, event.order_id)
 
 
 async def subscription_changed(
     uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.SubscriptionEvent
 ) -> None:
-    await issuing.follow_subscription(uow.session, event, envelope.time)
+    await issuing.follow_subscription(uow, event, envelope.time)
 
 
 async def contract_changed(
     uow: UnitOfWork, envelope: CloudEvent, event: leasing_events.ContractEvent
 ) -> None:
-    await issuing.follow_contract(uow.session, event, envelope.time)
+    await issuing.follow_contract(uow, event, envelope.time)
 
 
 HANDLERS: HandlerMap = {

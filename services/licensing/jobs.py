@@ -10,7 +10,7 @@ from services.licensing.usecases import expiry
 
 
 async def expire_licenses(uow: UnitOfWork, as_of: date) -> dict[str, int]:
-    return await expiry.run(uow.session, as_of)
+    return await expiry.run(uow, as_of)
 
 
 JOBS = [

@@ -176,7 +176,7 @@ async def waas_contract_changed(
 
 
 async def reseller_changed(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
-    await readmodels.RESELLERS.upsert(uow.session, event.reseller)
+    await readmodels.RESELLERS.upsert(uow, event.reseller)
 
 
 EXTRAS: dict[type[Event], Extra] = {

@@ -86,7 +86,7 @@ async def _deliver(
     try:
         outcome = await deliveries.send(item, http, config, clock.now())
         async with db.unit_of_work() as uow:
-            await deliveries.record(uow.session, item, outcome, clock, config)
+            await deliveries.record(uow, item, outcome, clock, config)
             await uow.commit()
     except Exception:  # the lease runs out and the delivery is sent again (same webhook-id)
         log.exception("webhook delivery failed to record", delivery_id=str(item.delivery_id))
@@ -101,7 +101,7 @@ async def send_mail(db: Database, clock: Clock, stop: asyncio.Event) -> None:
             sent = 0
             try:
                 async with db.unit_of_work() as uow:
-                    sent = await mail.send_due(uow.session, clients, config, clock.now())
+                    sent = await mail.send_due(uow, clients, config, clock.now())
                     await uow.commit()
             except Exception:
                 log.exception("mail worker round failed")

@@ -25,7 +25,7 @@ async def customer_from_ship_to(
     if event.customer_id is not None or event.ship_to is None:
         return
     await ship_to.customer_for_order(
-        uow.session,
+        uow,
         order_id=event.order_id,
         reseller_id=event.reseller_id,
         name=event.ship_to.name,
@@ -38,7 +38,7 @@ async def customer_from_ship_to(
 
 async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.OrderPaid) -> None:
     await reseller_admin.record_order_fact(
-        uow.session,
+        uow,
         reseller_id=event.reseller_id,
         order_id=event.order_id,
         paid=True,
@@ -51,7 +51,7 @@ async def order_payment_reversed(
     uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.OrderPaymentReversed
 ) -> None:
     await reseller_admin.record_order_fact(
-        uow.session,
+        uow,
         reseller_id=event.reseller_id,
         order_id=event.order_id,
         paid=False,
@@ -64,7 +64,7 @@ async def overdue_changed(
     uow: UnitOfWork, _envelope: CloudEvent, event: billing_events.ResellerOverdueChanged
 ) -> None:
     await reseller_admin.record_overdue(
-        uow.session, reseller_id=event.reseller_id, has_overdue=event.has_overdue, version=event.version
+        uow, reseller_id=event.reseller_id, has_overdue=event.has_overdue, version=event.version
     )
 
 

@@ -23,7 +23,7 @@ from services.ordering.usecases import lifecycle, readmodels, subscriptions
 
 
 async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.ResellerEvent) -> None:
-    await readmodels.RESELLERS.upsert(uow.session, event.reseller)
+    await readmodels.RESELLERS.upsert(uow, event.reseller)
 
 
 async def record_policy(uow: UnitOfWork, _envelope: CloudEvent, event: onb.PolicyPublished) -> None:
@@ -31,17 +31,17 @@ async def record_policy(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Polic
 
 
 async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.CustomerEvent) -> None:
-    await readmodels.CUSTOMERS.upsert(uow.session, event.customer)
+    await readmodels.CUSTOMERS.upsert(uow, event.customer)
     if event.customer.terms_accepted:  # R-CU-6: orders held for the terms go on to licensing
-        await lifecycle.release_orders_awaiting_terms(uow.session, event.customer.customer_id)
+        await lifecycle.release_orders_awaiting_terms(uow, event.customer.customer_id)
 
 
 async def customer_linked_to_order(
     uow: UnitOfWork, envelope: CloudEvent, event: onb.CustomerLinkedToOrder
 ) -> None:
-    await readmodels.CUSTOMERS.upsert(uow.session, event.customer)
+    await readmodels.CUSTOMERS.upsert(uow, event.customer)
     await lifecycle.link_customer(
-        uow.session,
+        uow,
         order_id=event.order_id,
         reseller_id=event.customer.reseller_id,
         customer_id=event.customer.customer_id,
@@ -50,21 +50,21 @@ async def customer_linked_to_order(
 
 async def order_paid(uow: UnitOfWork, _envelope: CloudEvent, event: billing.OrderPaid) -> None:
     await lifecycle.record_payment(
-        uow.session, order_id=event.order_id, reseller_id=event.reseller_id, received_on=event.received_on
+        uow, order_id=event.order_id, reseller_id=event.reseller_id, received_on=event.received_on
     )
 
 
 async def prepayment_expired(
     uow: UnitOfWork, _envelope: CloudEvent, event: billing.PrepaymentExpired
 ) -> None:
-    await lifecycle.expire_unpaid(uow.session, order_id=event.order_id, reseller_id=event.reseller_id)
+    await lifecycle.expire_unpaid(uow, order_id=event.order_id, reseller_id=event.reseller_id)
 
 
 async def subscription_charge_paid(
     uow: UnitOfWork, _envelope: CloudEvent, event: billing.SubscriptionChargePaid
 ) -> None:
     await subscriptions.record_charge_payment(
-        uow.session,
+        uow,
         charge_id=event.charge_id,
         subscription_id=event.subscription_id,
         reseller_id=event.reseller_id,
@@ -74,7 +74,7 @@ async def subscription_charge_paid(
 
 async def license_issued(uow: UnitOfWork, _envelope: CloudEvent, event: licensing.LicenseIssued) -> None:
     await lifecycle.record_license(
-        uow.session,
+        uow,
         order_id=event.order_id,
         reseller_id=event.reseller_id,
         license_id=event.license_id,

@@ -12,7 +12,7 @@ from services.ordering.usecases.subscriptions import expire_due_trials
 async def expire_trials(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     """R-OR-10: every trial past its end on `as_of` that was not converted becomes expired.
     The status changes and their events commit with the run's record."""
-    return {"expired": len(await expire_due_trials(uow.session, as_of))}
+    return {"expired": len(await expire_due_trials(uow, as_of))}
 
 
 JOBS = [

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.clock import FixedClock, SystemClock, service_clock, use_service_clock
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.service import create_service_app
 from libs.testing.usecases import emitted
@@ -46,6 +47,24 @@ async def test_an_emitted_event_carries_the_injected_time(
     event = ev.ResellerOverdueChanged(
         reseller_id=reseller, has_overdue=True, overdue_invoices=1, as_of=date(2031, 5, 17), version=1
     )
-    await OUTBOX.emit(session, event, reseller_id=reseller)
+    await UnitOfWork.over(session, outbox=OUTBOX).emit(event, reseller_id=reseller)
     [envelope] = [e for e in await emitted(session, TABLES.outbox) if e["subject"] == str(reseller)]
     assert datetime.fromisoformat(envelope["time"]) == ANOTHER_DAY
+
+
+@pytest.mark.usefixtures("restore_clock")
+async def test_the_unit_of_work_stamps_its_events_with_its_own_clock(
+    service_session: Callable[[str], Awaitable[AsyncSession]],
+) -> None:
+    """A job run for another day, a test: the unit of work's clock wins over the process's."""
+    session = await service_session("billing")
+    use_service_clock(SystemClock())
+    uow = UnitOfWork.over(session, clock=FixedClock(ANOTHER_DAY), outbox=OUTBOX)
+    reseller = uuid.uuid4()
+    event = ev.ResellerOverdueChanged(
+        reseller_id=reseller, has_overdue=False, overdue_invoices=0, as_of=date(2031, 5, 17), version=2
+    )
+    await uow.emit(event, reseller_id=reseller)
+    [envelope] = [e for e in await emitted(session, TABLES.outbox) if e["subject"] == str(reseller)]
+    assert datetime.fromisoformat(envelope["time"]) == ANOTHER_DAY
+    assert envelope["source"].endswith("billing")

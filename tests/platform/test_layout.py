@@ -5,6 +5,10 @@
 - `domain/` is pure: it imports no I/O, no models and no use cases;
 - `api/` is HTTP only: it neither queries the database nor touches the models itself;
 - `libs/` is the kernel: it imports no service and none of the command-line tools (`tools/`).
+- the edge owns the transaction: neither `api/` nor `usecases/` commits (libs.edge does);
+- events go through the unit of work (`uow.emit`), never `OUTBOX.emit` / `record_event` in a service;
+- time comes from the injected clock: no `datetime.now`, `date.today`, `time.time()` … outside
+  `libs/clock.py` (and the tooling allowed below, each with its reason).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import pytest
 
 from services.registry import SERVICE_NAMES
 
-SERVICES_DIR = Path(__file__).resolve().parents[2] / "services"
+REPO = Path(__file__).resolve().parents[2]
+SERVICES_DIR = REPO / "services"
 SKELETON = [
     "app.py",
     "api/__init__.py",
@@ -54,6 +59,59 @@ def imports_of(path: Path, root: Path = SERVICES_DIR.parent) -> set[str]:
 def sources(service: str, sub: str = "") -> list[Path]:
     root = SERVICES_DIR / service / sub
     return sorted(p for p in root.rglob("*.py") if "migrations" not in p.relative_to(SERVICES_DIR).parts)
+
+
+WALL_CLOCK_READS = {
+    "datetime.now",
+    "datetime.utcnow",
+    "datetime.today",
+    "date.today",
+    "time.time",
+    "datetime.datetime.now",
+    "datetime.datetime.utcnow",
+    "datetime.date.today",
+}
+# Wall-clock reads allowed outside libs/clock.py, each with its reason (paths below the repo).
+WALL_CLOCK_ALLOWED = {
+    "libs/clock.py": "the clock itself (SystemClock, wall_now for operational timestamps)",
+    "libs/devstack/": "the developer's local stack (mail capture stamps, demo data, log retention)",
+    "libs/licensefile/__main__.py": "a partner's command line: 'today' is the partner's machine's day",
+    "libs/webhook_verify.py": "runs in the partner's receiver: its tolerance is against its own clock",
+}
+
+
+def calls(path: Path) -> list[tuple[int, str, ast.Call]]:
+    """Every call in a file: (line, the called expression as written, the node)."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    return [(n.lineno, ast.unparse(n.func), n) for n in ast.walk(tree) if isinstance(n, ast.Call)]
+
+
+def commits_in(path: Path) -> list[str]:
+    return [f"{path}:{line}: {name}()" for line, name, _ in calls(path) if name.endswith(".commit")]
+
+
+def wall_clock_reads_in(path: Path) -> list[str]:
+    return [f"{path}:{line}: {name}()" for line, name, _ in calls(path) if name in WALL_CLOCK_READS]
+
+
+def direct_emits_in(path: Path) -> list[str]:
+    """Events written around the unit of work: `OUTBOX.emit(...)`, `record_event(...)`."""
+    return [
+        f"{path}:{line}: {name}()"
+        for line, name, _ in calls(path)
+        if name.split(".")[-1] == "record_event"
+        or (name.endswith(".emit") and name.split(".")[-2] == "OUTBOX")
+    ]
+
+
+def runtime_sources(root: Path) -> list[Path]:
+    """The code that runs in a service process: libs/ and services/, without tests and migrations."""
+    return sorted(
+        p
+        for top in ("libs", "services")
+        for p in (root / top).rglob("*.py")
+        if not {"tests", "testing", "migrations"} & set(p.relative_to(root).parts)
+    )
 
 
 def _within(module: str, prefixes: tuple[str, ...]) -> bool:
@@ -138,6 +196,34 @@ def test_the_kernel_check_sees_a_violation(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_routes_and_use_cases_never_commit(service: str) -> None:
+    """The edge commits the request's unit of work (libs.edge `UoW`, `@idempotent`), never a route
+    or a use case; consumers and jobs are committed by the kernel (libs.consumer, libs.jobs)."""
+    offending = [c for sub in ("api", "usecases") for path in sources(service, sub) for c in commits_in(path)]
+    assert offending == [], "routes and use cases never commit: the edge does (CONTRIBUTING.md)"
+
+
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_events_are_emitted_through_the_unit_of_work(service: str) -> None:
+    offending = [e for path in sources(service) for e in direct_emits_in(path)]
+    assert offending == [], (
+        "emit with `await uow.emit(event, reseller_id=...)`: stamped by the injected clock"
+    )
+
+
+def test_no_wall_clock_reads_outside_libs_clock() -> None:
+    offending = [
+        read
+        for path in runtime_sources(REPO)
+        if not any(str(path.relative_to(REPO)).startswith(allowed) for allowed in WALL_CLOCK_ALLOWED)
+        for read in wall_clock_reads_in(path)
+    ]
+    assert offending == [], (
+        "time comes from the injected clock (uow.clock, CurrentClock) or libs.clock.wall_now"
+    )
+
+
 def test_the_checks_see_a_violation(tmp_path: Path) -> None:
     """The AST reader resolves relative imports, so `from ..models import X` cannot slip through."""
     module = SERVICES_DIR / "ordering" / "api" / "catalog.py"
@@ -162,3 +248,27 @@ def test_tenant_scope_is_declared_not_written(service: str) -> None:
             if marker in text:
                 offenders.append(f"{path.relative_to(SERVICES_DIR.parent)}: {marker}")
     assert not offenders, offenders
+
+
+def test_the_edge_checks_see_their_violations(tmp_path: Path) -> None:
+    """Each guard above finds the idiom it forbids, in a probe written to the test's own folder."""
+    probe = tmp_path / "libs" / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text(
+        "import time\n"
+        "from datetime import UTC, date, datetime\n"
+        "async def f(uow, session, e):\n"
+        "    await uow.commit()\n"
+        "    await OUTBOX.emit(session, e)\n"
+        "    await record_event(session, None, e, service='x')\n"
+        "    await uow.emit(e)\n"
+        "    return datetime.now(UTC), date.today(), time.time(), uow.clock.now()\n"
+    )
+    assert [c.rsplit(": ", 1)[1] for c in commits_in(probe)] == ["uow.commit()"]
+    assert sorted(e.rsplit(": ", 1)[1] for e in direct_emits_in(probe)) == ["OUTBOX.emit()", "record_event()"]
+    assert sorted(r.rsplit(": ", 1)[1] for r in wall_clock_reads_in(probe)) == [
+        "date.today()",
+        "datetime.now()",
+        "time.time()",
+    ]
+    assert runtime_sources(tmp_path) == [probe]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -14,6 +15,7 @@ from libs.kafka import new_producer
 from libs.outbox.record import record_event
 from libs.testing.api import Api, assert_problem, wait_until
 from libs.testing.db import ServiceDb
+from services.onboarding.models import TABLES as ONBOARDING
 from services.ordering.models import TABLES
 from tests.platform.conftest import KernelProbe
 from tools.devstack.stack import Stack
@@ -72,16 +74,31 @@ def test_operator_routes_are_staff_only(api: Api) -> None:
     assert_problem(api.call("GET", "/v1/ops/ordering/failed-events"), 401)
 
 
-def test_outbox_republish_through_the_gateway(api: Api) -> None:
-    since = datetime.now(UTC) - timedelta(minutes=5)
+def test_outbox_republish_through_the_gateway(api: Api, stack: Stack) -> None:
+    """The republish answers how many events of the window it marked: exactly the onboarding outbox
+    rows created in it (the application's among them), each published before."""
+    since = datetime.now(UTC)
     api.apply()  # at least one onboarding event in the window
+    until = datetime.now(UTC)
+    outbox = ONBOARDING.outbox
+    window = (outbox.c.created_at >= since, outbox.c.created_at < until)
 
-    def republished() -> int:  # the application's event counts once the relay has published it
-        response = api.admin("POST", "/v1/ops/onboarding/outbox/republish", json={"since": since.isoformat()})
-        assert response.status_code == 200, response.text
-        return int(response.json()["republished"])
+    def in_window(*where: Any) -> int:
+        async def count(uow: UnitOfWork) -> int:
+            return int(await uow.session.scalar(sa.select(sa.func.count()).where(*window, *where)) or 0)
 
-    assert wait_until(lambda: republished() >= 1, what="the window's events to be republished")
+        return ServiceDb(stack.service_urls["onboarding"]).run(count)
+
+    assert wait_until(lambda: in_window(outbox.c.published_at.is_(None)) == 0, what="the window published")
+    expected = in_window()
+    assert expected >= 1
+    response = api.admin(
+        "POST",
+        "/v1/ops/onboarding/outbox/republish",
+        json={"since": since.isoformat(), "until": until.isoformat()},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["republished"] == expected
     backwards = {"since": since.isoformat(), "until": (since - timedelta(minutes=1)).isoformat()}
     assert_problem(api.admin("POST", "/v1/ops/onboarding/outbox/republish", json=backwards), 422)
     assert_problem(api.admin("POST", "/v1/ops/onboarding/outbox/republish", json={"since": "yesterday"}), 422)

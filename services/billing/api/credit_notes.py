@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Response
 from libs.auth import Staff
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.billing import errors, schemas
 from services.billing.api.deps import BillingCaller, Config
 from services.billing.usecases import credit_balance, credit_notes, documents, einvoices, invoices
@@ -32,30 +32,27 @@ async def _rendered(uow: UoW, notes: list[Any]) -> list[schemas.CreditNote]:
     name="credit-notes-create",
     responses=problem_responses(errors.InvoiceNotFound, errors.InvoiceNotCreditable),
 )
+@idempotent
 async def credit_invoice(
     invoice_id: uuid.UUID,
     body: schemas.CreditNoteCreate,
     uow: UoW,
     staff: Staff,
-    idem: IdempotentCreate,
     clock: CurrentClock,
 ) -> Any:
     """Staff credit an invoice (a correction): by default what is still due; an amount beyond it
     takes back what was paid, which goes to the reseller's credit balance."""
 
-    async def create() -> Any:
-        note = await credit_notes.issue_by_staff(
-            uow.session,
-            staff,
-            invoice_id,
-            reason=body.reason,
-            amount=body.amount.amount if body.amount else None,
-            currency=body.amount.currency if body.amount else None,
-            day=clock.today(),
-        )
-        return (await _rendered(uow, [note]))[0]
-
-    return await idem.run(create)
+    note = await credit_notes.issue_by_staff(
+        uow,
+        staff,
+        invoice_id,
+        reason=body.reason,
+        amount=body.amount.amount if body.amount else None,
+        currency=body.amount.currency if body.amount else None,
+        day=clock.today(),
+    )
+    return (await _rendered(uow, [note]))[0]
 
 
 @router.get(
@@ -135,19 +132,14 @@ async def get_credit_balance(reseller_id: uuid.UUID, uow: UoW, caller: BillingCa
     name="credit-balance-refund",
     responses=problem_responses(errors.RefundTooLarge),
 )
+@idempotent
 async def refund_credit_balance(
     reseller_id: uuid.UUID,
     body: schemas.RefundCreate,
     uow: UoW,
     staff: Staff,
-    idem: IdempotentCreate,
     clock: CurrentClock,
 ) -> Any:
     """Staff pay (part of) the credit balance back to the reseller, with a reason."""
 
-    async def create() -> Any:
-        return render_refund(
-            await credit_balance.refund(uow.session, staff, reseller_id, body, clock.today())
-        )
-
-    return await idem.run(create)
+    return render_refund(await credit_balance.refund(uow, staff, reseller_id, body, clock.today()))

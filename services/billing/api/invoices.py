@@ -38,7 +38,7 @@ async def list_invoices(
 ) -> Any:
     """Newest first. Asked for an order placed a moment ago, the invoice is there already."""
     rows, cursor = await invoices.list_invoices(
-        uow.session,
+        uow,
         caller,
         page,
         status=status,
@@ -51,7 +51,6 @@ async def list_invoices(
     page_out: Page[schemas.Invoice] = Page(
         data=[render_invoice(i, config, notes.get(i.id)) for i in rows], next_cursor=cursor
     )
-    await uow.commit()  # an invoice made for a just-placed order is kept
     return page_out
 
 

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query, Request
 from libs.auth import Staff
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.billing import errors, schemas
 from services.billing.api.deps import BillingCaller, Config
 from services.billing.usecases import payments
@@ -32,18 +32,14 @@ async def _rendered(uow: UoW, rows: list[Any]) -> list[schemas.Payment]:
     response_model=schemas.Payment,
     name="payments-create",
 )
-async def record_payment(
-    body: schemas.PaymentCreate, uow: UoW, staff: Staff, idem: IdempotentCreate, clock: CurrentClock
-) -> Any:
+@idempotent
+async def record_payment(body: schemas.PaymentCreate, uow: UoW, staff: Staff, clock: CurrentClock) -> Any:
     """Staff record a bank transfer: matched to the invoice its reference names as of the day the
     money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
     balance, R-BI-9); an unknown reference is kept unmatched."""
 
-    async def create() -> Any:
-        payment = await payments.record_payment(uow.session, staff, body, clock.today())
-        return (await _rendered(uow, [payment]))[0]
-
-    return await idem.run(create)
+    payment = await payments.record_payment(uow, staff, body, clock.today())
+    return (await _rendered(uow, [payment]))[0]
 
 
 @router.get(
@@ -86,21 +82,18 @@ async def get_payment(payment_id: uuid.UUID, uow: UoW, caller: BillingCaller) ->
         errors.CurrencyMismatch,
     ),
 )
+@idempotent
 async def assign_payment(
     payment_id: uuid.UUID,
     body: schemas.PaymentAssign,
     uow: UoW,
     staff: Staff,
-    idem: IdempotentCreate,
     clock: CurrentClock,
 ) -> Any:
     """Staff put an unmatched payment, or an overpayment's credit, on an invoice."""
 
-    async def assign() -> Any:
-        payment = await payments.assign(uow.session, staff, payment_id, body.invoice_id, clock.today())
-        return (await _rendered(uow, [payment]))[0]
-
-    return await idem.run(assign, status_code=200)
+    payment = await payments.assign(uow, staff, payment_id, body.invoice_id, clock.today())
+    return (await _rendered(uow, [payment]))[0]
 
 
 @router.post(
@@ -143,7 +136,7 @@ async def upload_bank_statement(
         data += chunk
         if len(data) > config.statement_max_bytes:
             raise errors.BankStatementTooLarge(f"at most {config.statement_max_bytes} bytes")
-    result = await payments.import_statement(uow.session, staff, bytes(data), config, clock.today())
+    result = await payments.import_statement(uow, staff, bytes(data), config, clock.today())
     rendered = await _rendered(uow, result.payments)
     new = result.payments
     answer = schemas.BankStatementResult(
@@ -161,5 +154,4 @@ async def upload_bank_statement(
         held=[schemas.HeldEntry(**h) for h in result.held],
         payments=rendered,
     )
-    await uow.commit()
     return answer

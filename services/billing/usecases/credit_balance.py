@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
+from libs.db import UnitOfWork
 from services.billing.errors import RefundTooLarge
 from services.billing.models import CreditRefund, Payment
 from services.billing.schemas import RefundCreate
@@ -23,8 +24,9 @@ async def balance_of(session: AsyncSession, caller: Caller, reseller_id: uuid.UU
 
 
 async def refund(
-    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID, body: RefundCreate, today: date
+    uow: UnitOfWork, caller: Caller, reseller_id: uuid.UUID, body: RefundCreate, today: date
 ) -> CreditRefund:
+    session = uow.session
     currency, amount = body.amount.currency, body.amount.amount
     rows: list[Payment] = list((await session.scalars(ledger.holding(reseller_id).with_for_update())).all())
     holders = [p for p in rows if p.currency == currency]
@@ -52,5 +54,5 @@ async def refund(
     )
     session.add(row)
     await session.flush()
-    await ledger.settle_reseller(session, reseller_id, today)
+    await ledger.settle_reseller(uow, reseller_id, today)
     return row

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.money import round_half_up
 from libs.pagination import PageQuery, paginate
@@ -24,7 +25,7 @@ from libs.repository import load_or_404
 from libs.tenancy import visible
 from services.billing.domain.references import credit_note_number
 from services.billing.errors import CreditNoteNotFound, InvoiceNotCreditable, InvoiceNotFound
-from services.billing.models import OUTBOX, CreditNote, CreditNoteCounter, Invoice
+from services.billing.models import CreditNote, CreditNoteCounter, Invoice
 from services.billing.usecases import ledger, numbering
 from services.billing.usecases.amounts import invoice_data, principal_due
 
@@ -46,7 +47,7 @@ async def _credited_tax(session: AsyncSession, invoice: Invoice) -> Decimal:
 
 
 async def issue(
-    session: AsyncSession,
+    uow: UnitOfWork,
     invoice: Invoice,
     *,
     kind: str,
@@ -57,6 +58,7 @@ async def issue(
 ) -> CreditNote | None:
     """Credit `amount` of the (locked) invoice — all that is left to credit when None. Returns None
     when an automatic credit note (cancellation, handover, expiry) was issued before."""
+    session = uow.session
     if kind != "correction":
         existing = await session.scalar(
             sa.select(CreditNote).where(CreditNote.invoice_id == invoice.id, CreditNote.kind == kind)
@@ -108,8 +110,7 @@ async def issue(
     invoice.credited += total
     await session.flush()
     await ledger.recompute(session, invoice)
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.CreditNoteIssued(
             invoice_id=invoice.id,
             invoice=invoice_data(invoice),
@@ -129,26 +130,27 @@ async def issue(
         ),
         reseller_id=invoice.reseller_id,
     )
-    await ledger.report_paid_fact(session, invoice, issue_date)
+    await ledger.report_paid_fact(uow, invoice, issue_date)
     if invoice.kind != "waas":
-        await ledger.settle_reseller(session, invoice.reseller_id, issue_date)
+        await ledger.settle_reseller(uow, invoice.reseller_id, issue_date)
     return note
 
 
 async def credit_order(
-    session: AsyncSession, order_id: uuid.UUID, *, kind: str, reason: str, day: date
+    uow: UnitOfWork, order_id: uuid.UUID, *, kind: str, reason: str, day: date
 ) -> CreditNote | None:
     """A cancelled or handed-over order: its invoice is credited in full (R-BI-8, R-OR-9)."""
+    session = uow.session
     invoice = await session.scalar(
         sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == order_id).with_for_update()
     )
     if invoice is None or invoice.status == "cancelled" or invoice.credited >= invoice.total:
         return None
-    return await issue(session, invoice, kind=kind, reason=reason, issued_by="system", issue_date=day)
+    return await issue(uow, invoice, kind=kind, reason=reason, issued_by="system", issue_date=day)
 
 
 async def issue_by_staff(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     invoice_id: uuid.UUID,
     *,
@@ -157,6 +159,7 @@ async def issue_by_staff(
     currency: str | None,
     day: date,
 ) -> CreditNote:
+    session = uow.session
     invoice = await load_or_404(
         session, sa.select(Invoice).where(Invoice.id == invoice_id), InvoiceNotFound, lock=True
     )
@@ -169,7 +172,7 @@ async def issue_by_staff(
                 f"nothing is due on invoice {invoice.number}: give the amount to credit"
             )
     note = await issue(
-        session,
+        uow,
         invoice,
         kind="correction",
         reason=reason,

@@ -14,18 +14,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from services.billing.config import BillingConfig
 from services.billing.domain.dunning import days_overdue, is_overdue, reminders_due
-from services.billing.models import OUTBOX, Invoice
+from services.billing.models import Invoice
 from services.billing.usecases import credit_notes, ledger
 from services.billing.usecases.amounts import accrues_interest, amount_due, invoice_data
 from services.billing.usecases.ledger import OPEN_STATUSES
 
 
-async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
+async def run(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    session = uow.session
     invoices = (
         await session.scalars(
             sa.select(Invoice)
@@ -48,8 +49,7 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
             invoice.overdue_since = invoice.due_date + timedelta(days=1)
             invoice.status = "overdue"
             counts["overdue"] += 1
-            await OUTBOX.emit(
-                session,
+            await uow.emit(
                 ev.InvoiceOverdue(invoice_id=invoice.id, invoice=invoice_data(invoice), as_of=as_of),
                 reseller_id=invoice.reseller_id,
             )
@@ -57,8 +57,7 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
         for level in reminders_due(days, invoice.reminder_level):
             invoice.reminder_level = level
             counts["reminders"] += 1
-            await OUTBOX.emit(
-                session,
+            await uow.emit(
                 ev.InvoiceReminderDue(
                     invoice_id=invoice.id,
                     invoice=invoice_data(invoice),
@@ -70,13 +69,14 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
             )
     await session.flush()
     for reseller_id in sorted(resellers, key=str):
-        await ledger.settle_reseller(session, reseller_id, as_of)
+        await ledger.settle_reseller(uow, reseller_id, as_of)
     counts["resellers"] = len(resellers)
     return counts
 
 
-async def expire_prepay_orders(session: AsyncSession, as_of: date, config: BillingConfig) -> dict[str, int]:
+async def expire_prepay_orders(uow: UnitOfWork, as_of: date, config: BillingConfig) -> dict[str, int]:
     """Unpaid prepay orders past the program's period: credited in full and cancelled by ordering."""
+    session = uow.session
     cutoff = as_of - timedelta(days=config.prepay_expiry_days)
     invoices = (
         await session.scalars(
@@ -95,7 +95,7 @@ async def expire_prepay_orders(session: AsyncSession, as_of: date, config: Billi
     expired = 0
     for invoice in invoices:
         note = await credit_notes.issue(
-            session,
+            uow,
             invoice,
             kind="expiry",
             reason=f"prepayment not received within {config.prepay_expiry_days} days",
@@ -105,8 +105,7 @@ async def expire_prepay_orders(session: AsyncSession, as_of: date, config: Billi
         if note is None or invoice.order_id is None:
             continue
         expired += 1
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.PrepaymentExpired(
                 order_id=invoice.order_id,
                 reseller_id=invoice.reseller_id,

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
+from libs.db import UnitOfWork
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
@@ -25,7 +26,7 @@ async def load_invoice(session: AsyncSession, caller: Caller, invoice_id: uuid.U
 
 
 async def list_invoices(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     page: PageQuery,
     *,
@@ -35,6 +36,7 @@ async def list_invoices(
     ordering: InternalClient,
     onboarding: InternalClient,
 ) -> tuple[list[Invoice], str | None]:
+    session = uow.session
     stmt = visible(Invoice, caller)
     if status:
         stmt = stmt.where(Invoice.status == status)
@@ -46,7 +48,7 @@ async def list_invoices(
     if rows or order_id is None or page.cursor or not (caller.is_staff or caller.kind == "reseller"):
         return rows, cursor
     # read-your-writes: the order may have been placed a moment ago, before its event reached us
-    if await invoicing.invoice_for_order(session, ordering, onboarding, order_id) is None:
+    if await invoicing.invoice_for_order(uow, ordering, onboarding, order_id) is None:
         return rows, cursor
     return await paginate(session, stmt, Invoice, page)
 

@@ -16,12 +16,13 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.events import ordering as ordering_events
 from libs.internal_client import InternalClient
 from libs.money import round_half_up
 from services.billing.domain.references import invoice_number, rf_reference
-from services.billing.models import OUTBOX, Invoice, InvoiceCounter, ResellerAccount
+from services.billing.models import Invoice, InvoiceCounter, ResellerAccount
 from services.billing.usecases import credit_notes, ledger, numbering, readmodels
 from services.billing.usecases.amounts import invoice_data
 
@@ -57,7 +58,7 @@ def _bill_to(account: ResellerAccount | None, reseller_id: uuid.UUID) -> dict[st
 
 
 async def _create(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
     kind: str,
     reseller_id: uuid.UUID,
@@ -71,7 +72,8 @@ async def _create(
     onboarding: InternalClient | None,
     bill_to: dict[str, Any] | None = None,
 ) -> Invoice:
-    account = await readmodels.ACCOUNTS.get(session, reseller_id, onboarding)
+    session = uow.session
+    account = await readmodels.ACCOUNTS.get(uow, reseller_id, onboarding)
     terms = account.payment_terms_days if account else DEFAULT_TERMS_DAYS
     sequence, number = await _next_number(session, issue_date.year)
     invoice = Invoice(
@@ -101,8 +103,7 @@ async def _create(
     )
     session.add(invoice)
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.InvoiceIssued(
             invoice_id=invoice.id,
             invoice=invoice_data(invoice),
@@ -115,7 +116,7 @@ async def _create(
     if kind != "waas" and await ledger.has_credit(session, reseller_id):
         # its credit balance pays it; a new invoice is never overdue, so nothing else changes — and an
         # order without credit to apply takes no lock beyond its own rows
-        await ledger.settle_reseller(session, reseller_id, issue_date)
+        await ledger.settle_reseller(uow, reseller_id, issue_date)
     return invoice
 
 
@@ -124,9 +125,10 @@ def _money(value: Decimal) -> str:
 
 
 async def invoice_order(
-    session: AsyncSession, event: ordering_events.OrderPlaced, onboarding: InternalClient | None = None
+    uow: UnitOfWork, event: ordering_events.OrderPlaced, onboarding: InternalClient | None = None
 ) -> Invoice:
     """The order's invoice, created from what ordering placed: lines and tax exactly as ordered."""
+    session = uow.session
     await serialise_invoicing(session)
     existing = await session.scalar(
         sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == event.order_id)
@@ -146,7 +148,7 @@ async def invoice_order(
         for line in event.lines
     ]
     return await _create(
-        session,
+        uow,
         kind="order",
         reseller_id=event.reseller_id,
         issue_date=event.placed_on,
@@ -189,19 +191,20 @@ def _charge_line(
 
 
 async def invoice_charge(
-    session: AsyncSession,
+    uow: UnitOfWork,
     event: ordering_events.SubscriptionEvent,
     charge: ordering_events.ChargeData,
     issued: date,
 ) -> Invoice:
     """A subscription charge's invoice (creation, renewal, seats bought, conversion), billed to the
     reseller the event names: the charge's bill-to."""
+    session = uow.session
     await serialise_invoicing(session)
     existing = await session.scalar(sa.select(Invoice).where(Invoice.charge_id == charge.charge_id))
     if existing is not None:
         return existing
     return await _create(
-        session,
+        uow,
         kind="subscription",
         reseller_id=event.reseller_id,
         issue_date=issued,
@@ -227,23 +230,24 @@ async def invoice_charge(
 
 
 async def invoice_for_order(
-    session: AsyncSession, ordering: InternalClient, onboarding: InternalClient, order_id: uuid.UUID
+    uow: UnitOfWork, ordering: InternalClient, onboarding: InternalClient, order_id: uuid.UUID
 ) -> Invoice | None:
     """Read-your-writes: the order was placed a moment ago and its event has not reached billing;
     ask ordering for it and invoice it now, exactly as the handler will (which then finds it)."""
     placed = await ordering.get(f"/internal/orders/{order_id}", ordering_events.OrderPlaced)
     if placed is None:
         return None
-    return await invoice_order(session, placed, onboarding)
+    return await invoice_order(uow, placed, onboarding)
 
 
 async def credit_for_order(
-    session: AsyncSession, order_id: uuid.UUID, *, kind: str, reason: str, day: date
+    uow: UnitOfWork, order_id: uuid.UUID, *, kind: str, reason: str, day: date
 ) -> None:
     """The order was cancelled, or handed over to the vendor's sales team (R-OR-9): its invoice is
     credited in full with a credit note (R-BI-8) — never voided; what was paid becomes credit."""
+    session = uow.session
     await serialise_invoicing(session)
-    await credit_notes.credit_order(session, order_id, kind=kind, reason=reason, day=day)
+    await credit_notes.credit_order(uow, order_id, kind=kind, reason=reason, day=day)
 
 
 async def link_customer(session: AsyncSession, order_id: uuid.UUID, customer_id: uuid.UUID) -> None:

@@ -22,10 +22,11 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs import late_interest as interest_rules
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.money import round_half_up
 from services.billing.domain.matching import split_principal_interest
-from services.billing.models import OUTBOX, Allocation, CreditNote, Invoice, OverdueState, Payment
+from services.billing.models import Allocation, CreditNote, Invoice, OverdueState, Payment
 from services.billing.usecases import standing
 from services.billing.usecases.amounts import (
     accrues_interest,
@@ -84,7 +85,7 @@ async def charge_interest_through(session: AsyncSession, invoice: Invoice, day: 
 
 
 async def apply_payment(
-    session: AsyncSession,
+    uow: UnitOfWork,
     payment: Payment,
     invoice: Invoice,
     amount: Decimal,
@@ -93,6 +94,7 @@ async def apply_payment(
 ) -> Decimal:
     """Apply up to `amount` of the payment to the (locked) invoice, principal first, settling what
     was due on the money's value date; returns what the invoice took."""
+    session = uow.session
     if invoice.status not in OPEN_STATUSES or amount <= 0:
         return Decimal(0)
     day = value_date or payment.received_on
@@ -120,8 +122,7 @@ async def apply_payment(
     )
     await session.flush()
     await recompute(session, invoice)  # the payment stops the interest from its value date on
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.InvoicePaymentApplied(
             invoice_id=invoice.id,
             invoice=invoice_data(invoice),
@@ -135,12 +136,11 @@ async def apply_payment(
     )
     if invoice.status == "paid":
         invoice.paid_on = day
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.InvoicePaid(invoice_id=invoice.id, invoice=invoice_data(invoice), paid_on=day),
             reseller_id=invoice.reseller_id,
         )
-    await report_paid_fact(session, invoice, day)
+    await report_paid_fact(uow, invoice, day)
     return applied
 
 
@@ -161,7 +161,7 @@ async def undo_allocation(
     return allocation.amount
 
 
-async def report_paid_fact(session: AsyncSession, invoice: Invoice, day: date) -> None:
+async def report_paid_fact(uow: UnitOfWork, invoice: Invoice, day: date) -> None:
     """R-BI-2 / R-ON-3: tell ordering (release) and onboarding (count) when the principal became paid
     by money, and when a reversal made it unpaid again — each fact versioned per invoice."""
     if invoice.kind == "waas":
@@ -170,13 +170,12 @@ async def report_paid_fact(session: AsyncSession, invoice: Invoice, day: date) -
     if paid_by_money and not invoice.principal_paid_reported:
         invoice.principal_paid_reported = True
         invoice.paid_fact_version += 1
-        await OUTBOX.emit(session, _paid_event(invoice, day), reseller_id=invoice.reseller_id)
+        await uow.emit(_paid_event(invoice, day), reseller_id=invoice.reseller_id)
     elif not paid_by_money and invoice.principal_paid_reported and invoice.status not in ("credited",):
         invoice.principal_paid_reported = False
         invoice.paid_fact_version += 1
         if invoice.order_id is not None:
-            await OUTBOX.emit(
-                session,
+            await uow.emit(
                 ev.OrderPaymentReversed(
                     order_id=invoice.order_id,
                     reseller_id=invoice.reseller_id,
@@ -249,9 +248,10 @@ async def credit_balance(session: AsyncSession, reseller_id: uuid.UUID) -> dict[
     return {currency: round_half_up(total, currency) for currency, total in rows if currency and total > 0}
 
 
-async def apply_credit_balance(session: AsyncSession, reseller_id: uuid.UUID) -> int:
+async def apply_credit_balance(uow: UnitOfWork, reseller_id: uuid.UUID) -> int:
     """Put the reseller's credit on its oldest open invoices of the same currency (never on an end
     customer's WaaS invoice: that is not the reseller's debt). Returns the invoices it paid on."""
+    session = uow.session
     holders: list[Payment] = list((await session.scalars(holding(reseller_id).with_for_update())).all())
     if not holders:
         return 0
@@ -279,7 +279,7 @@ async def apply_credit_balance(session: AsyncSession, reseller_id: uuid.UUID) ->
                     continue
                 # the money was there from the later of its value date and the invoice's issue
                 day = max(payment.received_on, invoice.issue_date)
-                taken = await apply_payment(session, payment, invoice, payment.unapplied, CREDIT_BALANCE, day)
+                taken = await apply_payment(uow, payment, invoice, payment.unapplied, CREDIT_BALANCE, day)
                 if taken > 0:
                     payment.unapplied -= taken
                     touched += 1
@@ -288,15 +288,15 @@ async def apply_credit_balance(session: AsyncSession, reseller_id: uuid.UUID) ->
     return touched
 
 
-async def _publish_balance(session: AsyncSession, state: OverdueState) -> None:
+async def _publish_balance(uow: UnitOfWork, state: OverdueState) -> None:
+    session = uow.session
     balance = await credit_balance(session, state.reseller_id)
     shown = {currency: str(amount) for currency, amount in sorted(balance.items())}
     if shown == (state.credit_balance or {}):
         return
     state.credit_balance = shown
     state.balance_version += 1
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.CreditBalanceChanged(
             reseller_id=state.reseller_id,
             balances=[ev.Balance(currency=c, amount=a) for c, a in sorted(balance.items())],
@@ -306,14 +306,15 @@ async def _publish_balance(session: AsyncSession, state: OverdueState) -> None:
     )
 
 
-async def settle_reseller(session: AsyncSession, reseller_id: uuid.UUID | None, as_of: date) -> None:
+async def settle_reseller(uow: UnitOfWork, reseller_id: uuid.UUID | None, as_of: date) -> None:
     """After any change of the reseller's money: credit applied, standing reconsidered, balance told."""
+    session = uow.session
     if reseller_id is None:
         return
-    await apply_credit_balance(session, reseller_id)
+    await apply_credit_balance(uow, reseller_id)
     await session.flush()
-    state = await standing.reconsider(session, reseller_id, as_of)
-    await _publish_balance(session, state)
+    state = await standing.reconsider(uow, reseller_id, as_of)
+    await _publish_balance(uow, state)
 
 
 async def free_for_credit(session: AsyncSession, invoice: Invoice, amount: Decimal, day: date) -> Decimal:

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.money import round_half_up
 from libs.pagination import PageQuery, paginate
@@ -39,7 +40,6 @@ from services.billing.errors import (
     PaymentNotFound,
 )
 from services.billing.models import (
-    OUTBOX,
     Allocation,
     BankStatement,
     Invoice,
@@ -79,10 +79,11 @@ async def _invoices_for(session: AsyncSession, reference: str) -> list[Invoice]:
     return list(rows)
 
 
-async def _match(session: AsyncSession, payment: Payment) -> None:
+async def _match(uow: UnitOfWork, payment: Payment) -> None:
     """Apply a new payment to the invoices its references name, in the order quoted; what is left
     is the reseller's credit balance. A payer we cannot name (no known reference, or another
     currency than its invoices) stays unmatched for staff."""
+    session = uow.session
     named: list[Invoice] = []
     for reference in payment.references or ([payment.reference] if payment.reference else []):
         for invoice in await _invoices_for(session, reference):
@@ -98,7 +99,7 @@ async def _match(session: AsyncSession, payment: Payment) -> None:
     remaining = payment.amount
     short = False
     for invoice in same_currency:
-        taken = await ledger.apply_payment(session, payment, invoice, remaining, "reference")
+        taken = await ledger.apply_payment(uow, payment, invoice, remaining, "reference")
         remaining -= taken
         short = short or (taken > 0 and invoice.status in OPEN_STATUSES)
     payment.unapplied = remaining
@@ -106,7 +107,8 @@ async def _match(session: AsyncSession, payment: Payment) -> None:
     payment.status = "partial" if short else "matched"
 
 
-async def record_payment(session: AsyncSession, caller: Caller, body: PaymentCreate, as_of: date) -> Payment:
+async def record_payment(uow: UnitOfWork, caller: Caller, body: PaymentCreate, as_of: date) -> Payment:
+    session = uow.session
     payment = Payment(
         id=uuid.uuid4(),
         source="manual",
@@ -122,8 +124,8 @@ async def record_payment(session: AsyncSession, caller: Caller, body: PaymentCre
     )
     session.add(payment)
     await session.flush()
-    await _match(session, payment)
-    await ledger.settle_reseller(session, payment.reseller_id, max(as_of, payment.received_on))
+    await _match(uow, payment)
+    await ledger.settle_reseller(uow, payment.reseller_id, max(as_of, payment.received_on))
     await session.flush()
     return await load_payment(session, caller, payment.id)
 
@@ -148,11 +150,12 @@ def _amount(value: Decimal, currency: str) -> Decimal:
 
 
 async def import_statement(
-    session: AsyncSession, caller: Caller, data: bytes, config: BillingConfig, as_of: date
+    uow: UnitOfWork, caller: Caller, data: bytes, config: BillingConfig, as_of: date
 ) -> ImportResult:
     """Read a bank file and book every transaction not seen before: credits are matched, reversals
     and returns undo the payment they name. Pending and information entries, and entries whose
     transactions do not add up, are reported and book nothing."""
+    session = uow.session
     try:
         parsed = camt.parse(data)
     except camt.StatementRefused as exc:
@@ -212,11 +215,11 @@ async def import_statement(
             if payment is None:
                 result.already_recorded += 1
                 continue
-            await _match(session, payment)
+            await _match(uow, payment)
             resellers.add(payment.reseller_id)
             result.payments.append(payment)
         for debit in (r for r in account.reversals if r.direction == "debit"):
-            reversal = await reverse(session, statement, debit)
+            reversal = await reverse(uow, statement, debit)
             if reversal is None:
                 result.already_recorded += 1
                 continue
@@ -225,7 +228,7 @@ async def import_statement(
                 payment = await session.get(Payment, reversal.payment_id)
                 resellers.add(payment.reseller_id if payment else None)
     for reseller_id in sorted((r for r in resellers if r is not None), key=str):
-        await ledger.settle_reseller(session, reseller_id, as_of)
+        await ledger.settle_reseller(uow, reseller_id, as_of)
     await session.flush()
     return result
 
@@ -292,10 +295,11 @@ async def _original_of(session: AsyncSession, debit: camt.Transaction) -> Paymen
 
 
 async def reverse(
-    session: AsyncSession, statement: BankStatement, debit: camt.Transaction
+    uow: UnitOfWork, statement: BankStatement, debit: camt.Transaction
 ) -> PaymentReversal | None:
     """Undo the payment the bank took back: its money leaves every invoice it paid (they reopen and
     follow from there: overdue, standing, the paid-order count), its credit balance is gone."""
+    session = uow.session
     reversal_id = await session.scalar(
         pg_insert(PaymentReversal)
         .values(
@@ -319,11 +323,12 @@ async def reverse(
     if payment is None:
         return reversal  # kept for staff: money left the account for a payment we cannot name
     reversal.payment_id, reversal.status = payment.id, "applied"
-    await undo_payment(session, payment, debit.value_date)
+    await undo_payment(uow, payment, debit.value_date)
     return reversal
 
 
-async def undo_payment(session: AsyncSession, payment: Payment, day: date) -> None:
+async def undo_payment(uow: UnitOfWork, payment: Payment, day: date) -> None:
+    session = uow.session
     allocations = (
         await session.scalars(
             sa.select(Allocation)
@@ -337,8 +342,7 @@ async def undo_payment(session: AsyncSession, payment: Payment, day: date) -> No
         )
         assert invoice is not None
         amount = await ledger.undo_allocation(session, allocation, invoice, "reversal", day)
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.InvoicePaymentReversed(
                 invoice_id=invoice.id,
                 invoice=invoice_data(invoice),
@@ -350,16 +354,17 @@ async def undo_payment(session: AsyncSession, payment: Payment, day: date) -> No
             ),
             reseller_id=invoice.reseller_id,
         )
-        await ledger.report_paid_fact(session, invoice, day)
+        await ledger.report_paid_fact(uow, invoice, day)
     payment.status, payment.unapplied, payment.reversed_on = "reversed", Decimal(0), day
     await session.flush()
 
 
 async def assign(
-    session: AsyncSession, caller: Caller, payment_id: uuid.UUID, invoice_id: uuid.UUID, as_of: date
+    uow: UnitOfWork, caller: Caller, payment_id: uuid.UUID, invoice_id: uuid.UUID, as_of: date
 ) -> Payment:
     """Staff put an unmatched payment (or a credit balance's payment) on an invoice; what the invoice
     does not take is that reseller's credit balance."""
+    session = uow.session
     payment = await load_or_404(
         session, sa.select(Payment).where(Payment.id == payment_id), PaymentNotFound, lock=True
     )
@@ -374,12 +379,12 @@ async def assign(
         raise CurrencyMismatch(f"the payment is in {payment.currency}, the invoice in {invoice.currency}")
     if payment.reseller_id is not None and payment.reseller_id != invoice.reseller_id:
         raise InvoiceNotPayable("the payment is another reseller's credit")
-    applied = await ledger.apply_payment(session, payment, invoice, payment.unapplied, caller.identity)
+    applied = await ledger.apply_payment(uow, payment, invoice, payment.unapplied, caller.identity)
     payment.currency = invoice.currency
     payment.reseller_id = invoice.reseller_id
     payment.unapplied -= applied
     payment.status = "partial" if invoice.status in OPEN_STATUSES else "matched"
-    await ledger.settle_reseller(session, payment.reseller_id, as_of)
+    await ledger.settle_reseller(uow, payment.reseller_id, as_of)
     await session.flush()
     return await load_payment(session, caller, payment.id)
 

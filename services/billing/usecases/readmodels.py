@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import onboarding as onb
 from libs.snapshots import SnapshotView
 from services.billing.models import Invoice, ResellerAccount
 
 
-async def _fill_bill_to(session: AsyncSession, r: onb.ResellerSnapshot) -> None:
+async def _fill_bill_to(uow: UnitOfWork, r: onb.ResellerSnapshot) -> None:
     """Invoices made before billing knew the reseller get their bill-to now (and keep it after)."""
-    await session.execute(
+    await uow.session.execute(
         sa.update(Invoice)
         .where(Invoice.reseller_id == r.reseller_id, Invoice.bill_to == sa.cast({}, JSONB))
         .values(

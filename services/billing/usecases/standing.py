@@ -13,14 +13,15 @@ from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import billing as ev
-from services.billing.models import OUTBOX, Invoice, OverdueState
+from services.billing.models import Invoice, OverdueState
 
 
-async def reconsider(session: AsyncSession, reseller_id: uuid.UUID, as_of: date) -> OverdueState:
+async def reconsider(uow: UnitOfWork, reseller_id: uuid.UUID, as_of: date) -> OverdueState:
     # the row is created unlocked-then-locked so two payments of one reseller decide one after the other
+    session = uow.session
     await session.execute(
         pg_insert(OverdueState)
         .values(reseller_id=reseller_id, has_overdue=False, changed_on=as_of)
@@ -45,8 +46,7 @@ async def reconsider(session: AsyncSession, reseller_id: uuid.UUID, as_of: date)
     state.has_overdue = has_overdue
     state.changed_on = as_of
     state.version += 1
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.ResellerOverdueChanged(
             reseller_id=reseller_id,
             has_overdue=has_overdue,

@@ -15,18 +15,20 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.repository import load_or_404
 from services.billing.config import BillingConfig
 from services.billing.domain.references import statement_reference
 from services.billing.errors import StatementNotFound
-from services.billing.models import OUTBOX, Invoice, ResellerAccount, Statement
+from services.billing.models import Invoice, ResellerAccount, Statement
 from services.billing.usecases import documents, ledger
 from services.billing.usecases.amounts import accrues_interest, amount_due, interest
 from services.billing.usecases.ledger import OPEN_STATUSES
 
 
-async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
+async def run(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    session = uow.session
     month = as_of.isoformat()[:7]
     for invoice in (
         await session.scalars(
@@ -84,8 +86,7 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
         if statement_id is None:
             continue
         issued += 1
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.StatementIssued(
                 statement_id=statement_id,
                 reseller_id=reseller_id,

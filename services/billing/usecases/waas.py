@@ -23,6 +23,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
+from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
@@ -31,7 +32,6 @@ from libs.settings import get_settings
 from libs.tax import TaxDecision, TaxProfile, decide_tax
 from services.billing.config import BillingConfig
 from services.billing.models import (
-    OUTBOX,
     CommissionEntry,
     CommissionStatement,
     CustomerAccount,
@@ -110,7 +110,7 @@ def waas_tax(contract: WaasContract, on: date) -> TaxDecision:
 
 
 async def _invoice(
-    session: AsyncSession,
+    uow: UnitOfWork,
     contract: WaasContract,
     period: str,
     net: Decimal,
@@ -119,6 +119,7 @@ async def _invoice(
     *,
     quantity: int | None = None,
 ) -> Invoice | None:
+    session = uow.session
     await serialise_invoicing(session)
     exists = await session.scalar(
         sa.select(Invoice.id).where(
@@ -140,7 +141,7 @@ async def _invoice(
         "total": str(net + tax),
     }
     return await _create(
-        session,
+        uow,
         kind="waas",
         reseller_id=contract.reseller_id,
         issue_date=issued,
@@ -168,7 +169,7 @@ def _instalment_period(instalment: dict[str, Any]) -> str:
 
 
 async def _invoice_instalments(
-    session: AsyncSession, contract: WaasContract, numbers: set[int], issued: date
+    uow: UnitOfWork, contract: WaasContract, numbers: set[int], issued: date
 ) -> int:
     made = 0
     for i in contract.schedule or []:
@@ -178,11 +179,10 @@ async def _invoice_instalments(
             f"WaaS {contract.bundle} x {contract.quantity}, instalment {i['n']}: "
             f"{i['period_start']} to {i['period_end']}"
         )
-        invoice = await _invoice(session, contract, _instalment_period(i), Decimal(i["amount"]), issued, what)
+        invoice = await _invoice(uow, contract, _instalment_period(i), Decimal(i["amount"]), issued, what)
         if invoice is not None:
             made += 1
-            await OUTBOX.emit(
-                session,
+            await uow.emit(
                 ev.WaasInstalmentInvoiced(
                     contract_id=contract.contract_id, n=int(i["n"]), invoice_id=invoice.id, issue_date=issued
                 ),
@@ -198,9 +198,10 @@ async def _invoiced_periods(session: AsyncSession, contract_id: uuid.UUID) -> se
     )
 
 
-async def invoice_month(session: AsyncSession, as_of: date, config: BillingConfig) -> dict[str, int]:
+async def invoice_month(uow: UnitOfWork, as_of: date, config: BillingConfig) -> dict[str, int]:
     """The `waas-invoicing` job: every instalment of the schedule due on or before `as_of` (and, for a
     terminated contract, on or before its effective date) that is not invoiced yet."""
+    session = uow.session
     contracts = await session.scalars(
         sa.select(WaasContract).where(
             WaasContract.status.in_(("active", "ended", "terminated", "returned")),
@@ -211,21 +212,22 @@ async def invoice_month(session: AsyncSession, as_of: date, config: BillingConfi
     for contract in contracts:
         last = min(as_of, contract.terminated_on) if contract.terminated_on else as_of
         due = {int(i["n"]) for i in contract.schedule or [] if date.fromisoformat(i["due_date"]) <= last}
-        made += await _invoice_instalments(session, contract, due, as_of)
+        made += await _invoice_instalments(uow, contract, due, as_of)
     return {"invoices": made}
 
 
 async def invoice_termination(
-    session: AsyncSession, event: leasing_events.ContractTerminated, config: BillingConfig, recorded: date
+    uow: UnitOfWork, event: leasing_events.ContractTerminated, config: BillingConfig, recorded: date
 ) -> None:
     """R-WA-6: the instalments due by the effective date that are still missing, then the fee: every
     instalment left (one billing invoiced already is never in it), to the end customer. Issued on the
     day the termination was recorded (`recorded`; a staff-corrected effective date may be earlier)."""
+    session = uow.session
     await follow_contract(session, event)
     contract = await session.get(WaasContract, event.contract_id)
     assert contract is not None
     issued = max(event.terminated_on, recorded)
-    await _invoice_instalments(session, contract, set(event.invoiced_instalments), issued)
+    await _invoice_instalments(uow, contract, set(event.invoiced_instalments), issued)
     billed = await _invoiced_periods(session, contract.contract_id)
     left = [
         i
@@ -240,11 +242,12 @@ async def invoice_termination(
         f"Early termination of WaaS contract: {len(left) or event.months_remaining} remaining instalment(s)"
     )
     if fee > 0:
-        await _invoice(session, contract, "termination", fee, issued, what, quantity=1)
+        await _invoice(uow, contract, "termination", fee, issued, what, quantity=1)
 
 
-async def invoice_pickup(session: AsyncSession, event: leasing_events.ContractReturned, today: date) -> None:
+async def invoice_pickup(uow: UnitOfWork, event: leasing_events.ContractReturned, today: date) -> None:
     """R-WA-8: the secure pick-up's fee (leasing's price list), invoiced to the end customer."""
+    session = uow.session
     await follow_contract(session, event)
     if event.method != "pickup" or not event.pickup_fee:
         return
@@ -253,7 +256,7 @@ async def invoice_pickup(session: AsyncSession, event: leasing_events.ContractRe
     what = (
         f"Secure pick-up of the leased hardware ({contract.bundle} x {contract.quantity}), certified wiping"
     )
-    await _invoice(session, contract, "pickup", event.pickup_fee, today, what, quantity=1)
+    await _invoice(uow, contract, "pickup", event.pickup_fee, today, what, quantity=1)
 
 
 async def record_commission(session: AsyncSession, event: leasing_events.CommissionEarned) -> None:
@@ -272,9 +275,10 @@ async def record_commission(session: AsyncSession, event: leasing_events.Commiss
     )
 
 
-async def commission_statements(session: AsyncSession, as_of: date) -> dict[str, int]:
+async def commission_statements(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     """The `commission-statements` job (R-BI-7): on the first of the month each partner with
     commissions earned before it gets one statement paying them out, per currency."""
+    session = uow.session
     month = (as_of.replace(day=1) - timedelta(days=1)).isoformat()[:7]
     entries = (
         await session.scalars(
@@ -318,8 +322,7 @@ async def commission_statements(session: AsyncSession, as_of: date) -> dict[str,
         for e in items:
             e.statement_id = statement_id
         made += 1
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.CommissionStatementIssued(
                 statement_id=statement_id,
                 reseller_id=reseller_id,

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path
 from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
 from libs.errors import Unprocessable, problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.leasing import errors, schemas
 from services.leasing.api.deps import Config, Onboarding
 from services.leasing.usecases import catalog
@@ -28,16 +28,12 @@ BundleCode = Annotated[str, Path(min_length=1, max_length=64)]
     name="waas-bundles-create",
     responses=problem_responses(errors.BundleExists, errors.ManufacturerNotPreselected, Unprocessable),
 )
-async def create_bundle(
-    body: schemas.BundleCreate, uow: UoW, staff: Staff, config: Config, idem: IdempotentCreate
-) -> Any:
+@idempotent
+async def create_bundle(body: schemas.BundleCreate, uow: UoW, staff: Staff, config: Config) -> Any:
     """Staff add a bundle to the price list: hardware of a preselected manufacturer, Office 365,
     options and upgrades, each with a monthly price and a partner commission."""
 
-    async def create() -> Any:
-        return render_bundle(await catalog.create_bundle(uow.session, body, config), staff)
-
-    return await idem.run(create)
+    return render_bundle(await catalog.create_bundle(uow.session, body, config), staff)
 
 
 @router.get("/bundles", response_model=list[schemas.Bundle], name="waas-bundles-list")
@@ -62,19 +58,16 @@ async def get_bundle(code: BundleCode, uow: UoW, caller: CurrentCaller) -> Any:
     name="waas-hardware-requests-create",
     responses=problem_responses(errors.UnknownCustomer),
 )
+@idempotent
 async def request_hardware(
     body: schemas.HardwareRequestCreate,
     uow: UoW,
     caller: CurrentReseller,
-    idem: IdempotentCreate,
     onboarding: Onboarding,
 ) -> Any:
     """R-WA-10: hardware outside the standard offer, asked for case by case."""
 
-    async def create() -> Any:
-        return render_request(await catalog.request_hardware(uow.session, caller, body, onboarding))
-
-    return await idem.run(create)
+    return render_request(await catalog.request_hardware(uow, caller, body, onboarding))
 
 
 @router.get(
@@ -117,5 +110,4 @@ async def decide(
 ) -> Any:
     """Staff accept (the given bundle joins the catalog) or decline with a reason."""
     request = await catalog.decide(uow.session, staff, request_id, body, clock, config)
-    await uow.commit()
     return render_request(request)

@@ -13,7 +13,7 @@ from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
 from libs.errors import Forbidden, problem_responses
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.leasing import errors, schemas
 from services.leasing.api.deps import Config, Onboarding
 from services.leasing.usecases import contracts, sellout
@@ -35,20 +35,17 @@ Period = Annotated[str, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", descrip
     name="waas-contracts-create",
     responses=problem_responses(errors.UnknownBundle, errors.UnknownOption, errors.UnknownCustomer),
 )
+@idempotent
 async def create_contract(
     body: schemas.ContractCreate,
     uow: UoW,
     caller: CurrentReseller,
-    idem: IdempotentCreate,
     onboarding: Onboarding,
 ) -> Any:
     """A draft for one of the reseller's customers: bundle, options from its price list only
     (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer."""
 
-    async def create() -> Any:
-        return render_contract(await contracts.create(uow.session, caller, body, onboarding), caller)
-
-    return await idem.run(create)
+    return render_contract(await contracts.create(uow, caller, body, onboarding), caller)
 
 
 @router.get("/v1/waas/contracts", response_model=Page[schemas.Contract], name="waas-contracts-list")
@@ -77,8 +74,7 @@ async def get_contract(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller) 
     responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
 )
 async def submit(contract_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
-    c = await contracts.submit(uow.session, caller, contract_id)
-    await uow.commit()
+    c = await contracts.submit(uow, caller, contract_id)
     return render_contract(c, caller)
 
 
@@ -91,8 +87,7 @@ async def submit(contract_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> A
 async def credit_check(
     contract_id: uuid.UUID, body: schemas.CreditDecision, uow: UoW, staff: Staff, clock: CurrentClock
 ) -> Any:
-    c = await contracts.credit_check(uow.session, staff, contract_id, body, clock)
-    await uow.commit()
+    c = await contracts.credit_check(uow, staff, contract_id, body, clock)
     return render_contract(c, staff)
 
 
@@ -109,8 +104,7 @@ async def sign(
 ) -> Any:
     """The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned."""
-    c = await contracts.sign(uow.session, caller, contract_id, body, clock)
-    await uow.commit()
+    c = await contracts.sign(uow, caller, contract_id, body, clock)
     return render_contract(c, caller)
 
 
@@ -136,8 +130,7 @@ async def extend(
     `POST …/extensions/{extension_id}/accept`. 409 `extension-limit` naming the limit past 36 months
     in total or past the manufacturer's maximum warranty. Each extension earns the renewal commission
     once, pro rata to its months over the original term (rounded cumulatively to the cent)."""
-    c, extension = await contracts.extend(uow.session, caller, contract_id, body.months, clock)
-    await uow.commit()
+    c, extension = await contracts.extend(uow, caller, contract_id, body.months, clock)
     if extension.status == "proposed":
         return JSONResponse(status_code=202, content=render_extension(extension).model_dump(mode="json"))
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
@@ -160,8 +153,7 @@ async def accept_extension(
 ) -> Any:
     """R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension."""
-    c = await contracts.accept_extension(uow.session, caller, contract_id, extension_id, clock)
-    await uow.commit()
+    c = await contracts.accept_extension(uow, caller, contract_id, extension_id, clock)
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
 
 
@@ -194,8 +186,7 @@ async def terminate(
     """R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
     a partner's `as_of` other than today is refused (422 `termination-date-not-allowed`)."""
-    c = await contracts.terminate(uow.session, caller, contract_id, body, clock)
-    await uow.commit()
+    c = await contracts.terminate(uow, caller, contract_id, body, clock)
     assert c.termination_fee is not None and c.months_remaining is not None
     return schemas.TerminationResult(
         contract=render_contract(c, caller),
@@ -218,8 +209,7 @@ async def return_hardware(
     clock: CurrentClock,
     config: Config,
 ) -> Any:
-    c = await contracts.return_hardware(uow.session, caller, contract_id, body, clock, config)
-    await uow.commit()
+    c = await contracts.return_hardware(uow, caller, contract_id, body, clock, config)
     return render_contract(c, caller)
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.errors import Unprocessable
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
@@ -86,10 +87,11 @@ async def get_bundle(session: AsyncSession, code: str) -> Bundle:
 
 
 async def request_hardware(
-    session: AsyncSession, caller: Caller, body: HardwareRequestCreate, onboarding: InternalClient
+    uow: UnitOfWork, caller: Caller, body: HardwareRequestCreate, onboarding: InternalClient
 ) -> HardwareRequest:
+    session = uow.session
     assert caller.reseller_id is not None
-    if await readmodels.customer_of(session, body.customer_id, caller.reseller_id, onboarding) is None:
+    if await readmodels.customer_of(uow, body.customer_id, caller.reseller_id, onboarding) is None:
         raise UnknownCustomer()
     request = HardwareRequest(
         id=uuid.uuid4(),

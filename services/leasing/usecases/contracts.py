@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.errors import Forbidden
 from libs.events import leasing as ev
 from libs.internal_client import InternalClient
@@ -37,7 +38,7 @@ from services.leasing.errors import (
     UnknownCustomer,
     UnknownOption,
 )
-from services.leasing.models import OUTBOX, Bundle, Commission, Contract, ContractExtension
+from services.leasing.models import Bundle, Commission, Contract, ContractExtension
 from services.leasing.schemas import ContractCreate, CreditDecision, ReturnIn, Signature, Termination
 from services.leasing.usecases import readmodels
 
@@ -112,10 +113,11 @@ async def instalment_invoiced(session: AsyncSession, contract_id: uuid.UUID, n: 
     c.billed_instalments = sorted({*(c.billed_instalments or []), n})
 
 
-async def _emit(session: AsyncSession, c: Contract, event_type: type[ev.ContractEvent], **extra: Any) -> None:
+async def _emit(uow: UnitOfWork, c: Contract, event_type: type[ev.ContractEvent], **extra: Any) -> None:
+    session = uow.session
     await session.flush()
-    await OUTBOX.emit(
-        session, event_type(contract_id=c.id, contract=contract_data(c), **extra), reseller_id=c.reseller_id
+    await uow.emit(
+        event_type(contract_id=c.id, contract=contract_data(c), **extra), reseller_id=c.reseller_id
     )
 
 
@@ -145,16 +147,17 @@ def _apply_price_list(c: Contract, bundle: Bundle) -> None:
 
 
 async def create(
-    session: AsyncSession, caller: Caller, body: ContractCreate, onboarding: InternalClient
+    uow: UnitOfWork, caller: Caller, body: ContractCreate, onboarding: InternalClient
 ) -> Contract:
+    session = uow.session
     assert caller.reseller_id is not None
     bundle = await session.get(Bundle, body.bundle)
     if bundle is None:
         raise UnknownBundle(body.bundle)
     bundle_line, options = _lines(bundle, body.options)
-    if await readmodels.customer_of(session, body.customer_id, caller.reseller_id, onboarding) is None:
+    if await readmodels.customer_of(uow, body.customer_id, caller.reseller_id, onboarding) is None:
         raise UnknownCustomer()
-    reseller = await readmodels.RESELLERS.get(session, caller.reseller_id, onboarding)
+    reseller = await readmodels.RESELLERS.get(uow, caller.reseller_id, onboarding)
     partner_country = reseller.country if reseller else "NL"
     country = body.customer_country or partner_country
     vat_id = None
@@ -190,7 +193,7 @@ async def create(
     )
     _apply_price_list(c, bundle)
     session.add(c)
-    await _emit(session, c, ev.ContractCreated)
+    await _emit(uow, c, ev.ContractCreated)
     await session.refresh(c)
     return c
 
@@ -222,17 +225,19 @@ def _move(c: Contract, target: str) -> None:
         raise ContractStateConflict(str(exc)) from None
 
 
-async def submit(session: AsyncSession, caller: Caller, contract_id: uuid.UUID) -> Contract:
+async def submit(uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID) -> Contract:
+    session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     _move(c, "credit_check_pending")
-    await _emit(session, c, ev.ContractSubmitted)
+    await _emit(uow, c, ev.ContractSubmitted)
     return c
 
 
 async def credit_check(
-    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, body: CreditDecision, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: CreditDecision, clock: Clock
 ) -> Contract:
     """R-WA-3: the distributor carries the credit risk (R-BI-6), so staff decide and say why."""
+    session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     _move(c, "credit_approved" if body.decision == "approved" else "credit_rejected")
     c.credit_check = {
@@ -242,15 +247,16 @@ async def credit_check(
         "decided_at": clock.now().isoformat(),
     }
     # the reason is an internal note (R-PL-5): staff read it on the contract, partners' webhooks do not
-    await _emit(session, c, ev.ContractCreditChecked, decision=body.decision)
+    await _emit(uow, c, ev.ContractCreditChecked, decision=body.decision)
     return c
 
 
 async def sign(
-    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, body: Signature, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: Signature, clock: Clock
 ) -> Contract:
     """The distributor's signature is staff's; the end customer's is recorded by the customer's own
     key or by its reseller (who collected it). With both, the contract is active (R-WA-3)."""
+    session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     if body.party == "distributor" and not caller.is_staff:
         raise ContractStateConflict("only the distributor's staff sign for the distributor")
@@ -278,13 +284,14 @@ async def sign(
     }
     if c.status == "credit_approved":
         _move(c, "awaiting_signatures")
-    await _emit(session, c, ev.ContractSigned, party=body.party, signed_by=body.signed_by)
+    await _emit(uow, c, ev.ContractSigned, party=body.party, signed_by=body.signed_by)
     if {"distributor", "customer"} <= set(c.signatures):
-        await _activate(session, c, now.date())
+        await _activate(uow, c, now.date())
     return c
 
 
-async def _activate(session: AsyncSession, c: Contract, today: date) -> None:
+async def _activate(uow: UnitOfWork, c: Contract, today: date) -> None:
+    session = uow.session
     bundle = await session.get(Bundle, c.bundle_code)
     assert bundle is not None
     _apply_price_list(c, bundle)  # R-WA-4: the price list in force at activation
@@ -293,11 +300,12 @@ async def _activate(session: AsyncSession, c: Contract, today: date) -> None:
     c.start_date = today
     c.end_date = rules.end_date(today, c.term_months)
     c.original_term_months = c.term_months
-    await _emit(session, c, ev.ContractActivated)
-    await _earn(session, c, "new", c.commission, today)
+    await _emit(uow, c, ev.ContractActivated)
+    await _earn(uow, c, "new", c.commission, today)
 
 
-async def _earn(session: AsyncSession, c: Contract, reason: str, amount: Decimal, today: date) -> None:
+async def _earn(uow: UnitOfWork, c: Contract, reason: str, amount: Decimal, today: date) -> None:
+    session = uow.session
     sequence = int(
         await session.scalar(sa.select(sa.func.count()).where(Commission.contract_id == c.id)) or 0
     )
@@ -313,8 +321,7 @@ async def _earn(session: AsyncSession, c: Contract, reason: str, amount: Decimal
     )
     session.add(commission)
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.CommissionEarned(
             contract_id=c.id,
             commission_id=commission.id,
@@ -338,11 +345,12 @@ def _check_extension(c: Contract, months: int) -> None:
 
 
 async def extend(
-    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, months: int, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, months: int, clock: Clock
 ) -> tuple[Contract, ContractExtension]:
     """R-WA-7: the end customer extends. Its own key (or staff recording its signed paper) applies the
     extension at once; the partner's call only proposes it (`status: proposed`) for the customer to
     accept. Within 36 months in total and the manufacturer's warranty, checked again on acceptance."""
+    session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     _check_extension(c, months)
     extension = ContractExtension(
@@ -356,17 +364,18 @@ async def extend(
     session.add(extension)
     await session.flush()
     if caller.kind == "reseller":
-        await _emit(session, c, ev.ContractExtensionProposed, extension_id=extension.id, months=months)
+        await _emit(uow, c, ev.ContractExtensionProposed, extension_id=extension.id, months=months)
         return c, extension
-    await _apply_extension(session, caller, c, extension, clock)
+    await _apply_extension(uow, caller, c, extension, clock)
     return c, extension
 
 
 async def accept_extension(
-    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, extension_id: uuid.UUID, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, extension_id: uuid.UUID, clock: Clock
 ) -> Contract:
     """R-WA-7: the end customer (its key, or staff recording its signature) agrees to a proposal;
     the partner who proposed it cannot (403), another tenant finds no contract (404)."""
+    session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     if caller.kind not in ("customer", "staff"):
         raise Forbidden("R-WA-7: the end customer (or staff recording its agreement) accepts an extension")
@@ -380,12 +389,12 @@ async def accept_extension(
     if extension.status != "proposed":
         raise ContractStateConflict("the extension was accepted already")
     _check_extension(c, extension.months)
-    await _apply_extension(session, caller, c, extension, clock)
+    await _apply_extension(uow, caller, c, extension, clock)
     return c
 
 
 async def _apply_extension(
-    session: AsyncSession, caller: Caller, c: Contract, extension: ContractExtension, clock: Clock
+    uow: UnitOfWork, caller: Caller, c: Contract, extension: ContractExtension, clock: Clock
 ) -> None:
     assert c.start_date is not None
     original = c.original_term_months or c.term_months
@@ -400,23 +409,24 @@ async def _apply_extension(
     extension.accepted_at = clock.now()
     extension.commission = renewal
     await _emit(
-        session,
+        uow,
         c,
         ev.ContractExtended,
         months=extension.months,
         commission=renewal,
         extension_id=extension.id,
     )
-    await _earn(session, c, "renewal", renewal, clock.today())
+    await _earn(uow, c, "renewal", renewal, clock.today())
 
 
 async def terminate(
-    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, body: Termination, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: Termination, clock: Clock
 ) -> Contract:
     """R-WA-6: ending early costs every instalment of the schedule not invoiced on the effective date
     — the platform's date. Only staff may record another (a notice received earlier), with a reason,
     never after today; a partner's date is refused. Instalments billing invoiced already (its run
     given a later `as_of`) are never in the fee."""
+    session = uow.session
     today = clock.today()
     effective = today
     if body.as_of is not None and body.as_of != today:
@@ -449,7 +459,7 @@ async def terminate(
     }
     _move(c, "terminated")
     await _emit(
-        session,
+        uow,
         c,
         ev.ContractTerminated,
         terminated_on=effective,
@@ -480,7 +490,7 @@ async def schedule_of(
 
 
 async def return_hardware(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     contract_id: uuid.UUID,
     body: ReturnIn,
@@ -489,6 +499,7 @@ async def return_hardware(
 ) -> Contract:
     """R-WA-8: at the end the data is wiped by a certified company (certificate recorded); the customer
     returns the hardware at its own risk, or books the secure pick-up at the price list's fee."""
+    session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     if c.status not in ("ended", "terminated"):
         raise ContractStateConflict(f"a {c.status} contract's hardware is not due back yet")
@@ -504,7 +515,7 @@ async def return_hardware(
     }
     _move(c, "returned")
     await _emit(
-        session,
+        uow,
         c,
         ev.ContractReturned,
         method=body.method,
@@ -515,8 +526,9 @@ async def return_hardware(
     return c
 
 
-async def end_due(session: AsyncSession, as_of: date) -> int:
+async def end_due(uow: UnitOfWork, as_of: date) -> int:
     """The `end-contracts` job: active contracts whose last day is before `as_of` have ended."""
+    session = uow.session
     due = await session.scalars(
         sa.select(Contract)
         .where(Contract.status == "active", Contract.end_date < as_of)
@@ -525,7 +537,7 @@ async def end_due(session: AsyncSession, as_of: date) -> int:
     ended = 0
     for c in due:
         _move(c, "ended")
-        await _emit(session, c, ev.ContractEnded)
+        await _emit(uow, c, ev.ContractEnded)
         ended += 1
     return ended
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from libs.db import UnitOfWork
 from libs.events import onboarding as onb
 from libs.internal_client import InternalClient
 from libs.snapshots import SnapshotView
@@ -18,14 +17,14 @@ CUSTOMERS = SnapshotView(CustomerView, onb.CustomerSnapshot, path="/internal/cus
 
 
 async def customer_of(
-    session: AsyncSession, customer_id: uuid.UUID, reseller_id: uuid.UUID, onboarding: InternalClient
+    uow: UnitOfWork, customer_id: uuid.UUID, reseller_id: uuid.UUID, onboarding: InternalClient
 ) -> CustomerView | None:
     """The customer if it is `reseller_id`'s — asking onboarding before refusing (it may be new, or
     just imported from another reseller)."""
-    found = await session.get(CustomerView, customer_id)
+    found = await uow.session.get(CustomerView, customer_id)
     if found is not None and found.reseller_id == reseller_id:
         return found
-    if not await CUSTOMERS.refresh(session, onboarding, customer_id):
+    if not await CUSTOMERS.refresh(uow, onboarding, customer_id):
         return None
-    found = await session.get(CustomerView, customer_id, populate_existing=True)
+    found = await uow.session.get(CustomerView, customer_id, populate_existing=True)
     return found if found is not None and found.reseller_id == reseller_id else None

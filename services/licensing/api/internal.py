@@ -47,5 +47,4 @@ async def invitation_token(
     if issued is None:
         raise errors.InvitationNotFound()
     token, assignment = issued
-    await uow.commit()
     return schemas.InvitationToken(token=token, expires_at=assignment.invitation_expires_at)

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Query
 from libs.auth import CurrentCaller, StaffOrReseller
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.licensing import errors, schemas
 from services.licensing.api.deps import Config, Onboarding, Ordering
 from services.licensing.usecases import issuing, licenses
@@ -80,13 +80,13 @@ async def license_file(
         errors.OrderNotFound, errors.NotAwaitingPrepayment, errors.TemporaryLicenseExists
     ),
 )
+@idempotent
 async def temporary_license(
     order_id: uuid.UUID,
     uow: UoW,
     caller: StaffOrReseller,
     clock: CurrentClock,
     config: Config,
-    idem: IdempotentCreate,
     ordering: Ordering,
     onboarding: Onboarding,
 ) -> Any:
@@ -95,17 +95,14 @@ async def temporary_license(
     request (even after the first expired) is 409 `temporary-license-exists`, unless the program
     allows extensions (`CHANNELHUB_TEMPORARY_LICENSE_EXTENSIONS`, default 0)."""
 
-    async def create() -> Any:
-        lic = await issuing.issue_temporary(
-            uow.session,
-            caller,
-            order_id,
-            clock,
-            config.temporary_license_days,
-            ordering,
-            onboarding,
-            config.temporary_license_extensions,
-        )
-        return render_license(lic)
-
-    return await idem.run(create)
+    lic = await issuing.issue_temporary(
+        uow,
+        caller,
+        order_id,
+        clock,
+        config.temporary_license_days,
+        ordering,
+        onboarding,
+        config.temporary_license_extensions,
+    )
+    return render_license(lic)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Response
 
 from libs.auth import StaffOrReseller
 from libs.errors import problem_responses
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.licensing import errors, schemas
 from services.licensing.api.deps import Config, Ordering
 from services.licensing.usecases import seats
@@ -31,8 +31,7 @@ async def list_assignments(
 ) -> Any:
     """R-LI-4: `seats_assigned` = activated seats (`seats_active`) + invitations not activated yet
     and not expired (`seats_invited`); an expired invitation holds no seat."""
-    sub, live = await seats.overview(uow.session, caller, subscription_id, ordering, clock.now())
-    await uow.commit()  # a subscription refreshed from ordering is kept
+    sub, live = await seats.overview(uow, caller, subscription_id, ordering, clock.now())
     return render_overview(sub, live)
 
 
@@ -49,6 +48,7 @@ async def list_assignments(
         errors.InvalidEmail,
     ),
 )
+@idempotent
 async def assign_seat(
     subscription_id: uuid.UUID,
     body: schemas.SeatAssign,
@@ -56,19 +56,15 @@ async def assign_seat(
     caller: StaffOrReseller,
     clock: CurrentClock,
     config: Config,
-    idem: IdempotentCreate,
     ordering: Ordering,
 ) -> Any:
     """Assign a seat to an e-mail while usable seats remain (409 `no-seats-left` otherwise); the
     person gets a single-use invitation by e-mail."""
 
-    async def create() -> Any:
-        assignment, _token = await seats.assign(
-            uow.session, caller, subscription_id, body.email, clock, config.invitation_days, ordering
-        )
-        return render_assignment(assignment)
-
-    return await idem.run(create)
+    assignment, _token = await seats.assign(
+        uow, caller, subscription_id, body.email, clock, config.invitation_days, ordering
+    )
+    return render_assignment(assignment)
 
 
 @router.delete(
@@ -88,8 +84,7 @@ async def unassign_seat(
     ordering: Ordering,
 ) -> Response:
     """Free the seat: it can be kept or assigned to someone else."""
-    await seats.unassign(uow.session, caller, subscription_id, email, clock, ordering)
-    await uow.commit()
+    await seats.unassign(uow, caller, subscription_id, email, clock, ordering)
     return Response(status_code=204)
 
 
@@ -121,8 +116,7 @@ async def activate(token: Token, uow: UoW, clock: CurrentClock) -> Any:
 
 
 async def _activate(token: str, uow: UoW, clock: CurrentClock) -> Any:
-    assignment, existing = await seats.activate(uow.session, token, clock)
-    await uow.commit()
+    assignment, existing = await seats.activate(uow, token, clock)
     assert assignment.activated_at is not None
     return schemas.SeatActivation(
         subscription_id=assignment.subscription_id,

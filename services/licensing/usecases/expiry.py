@@ -8,15 +8,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from services.licensing.domain.licenses import has_ended
 from services.licensing.models import License
 from services.licensing.usecases import seats
 from services.licensing.usecases.issuing import end_license
 
 
-async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
+async def run(uow: UnitOfWork, as_of: date) -> dict[str, int]:
+    session = uow.session
     candidates = await session.scalars(
         sa.select(License)
         .where(License.status == "active", License.valid_until.is_not(None), License.valid_until < as_of)
@@ -27,7 +28,7 @@ async def run(session: AsyncSession, as_of: date) -> dict[str, int]:
     for lic in candidates:
         if has_ended(lic.valid_until, as_of):
             assert lic.valid_until is not None
-            await end_license(session, lic, "expired", lic.valid_until, "validity ended")
+            await end_license(uow, lic, "expired", lic.valid_until, "validity ended")
             expired += 1
-    invitations = await seats.expire_invitations(session, datetime.combine(as_of, time(0), tzinfo=UTC))
+    invitations = await seats.expire_invitations(uow, datetime.combine(as_of, time(0), tzinfo=UTC))
     return {"expired": expired, "invitations_expired": invitations}

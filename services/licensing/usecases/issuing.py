@@ -12,10 +12,10 @@ import uuid
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import leasing as leasing_events
 from libs.events import licensing as ev
 from libs.events import ordering as ordering_events
@@ -24,7 +24,7 @@ from libs.logging import get_logger
 from services.licensing.domain.licenses import last_day_of_period, may_issue_temporary, temporary_validity
 from services.licensing.domain.seats import USABLE_STATUSES, usable_seats
 from services.licensing.errors import NotAwaitingPrepayment, OrderNotFound, TemporaryLicenseExists
-from services.licensing.models import OUTBOX, CustomerView, License, OrderView, SubscriptionView
+from services.licensing.models import CustomerView, License, OrderView, SubscriptionView
 from services.licensing.usecases import readmodels
 
 log = get_logger(__name__)
@@ -36,10 +36,9 @@ def _licensee(customer: CustomerView | None, order: OrderView | None = None) -> 
     return (order.ship_to_name if order else None) or "unnamed customer"
 
 
-async def _issued_order_event(session: AsyncSession, lic: License) -> None:
+async def _issued_order_event(uow: UnitOfWork, lic: License) -> None:
     assert lic.order_id is not None
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.LicenseIssued(
             license_id=lic.id,
             order_id=lic.order_id,
@@ -53,29 +52,32 @@ async def _issued_order_event(session: AsyncSession, lic: License) -> None:
     )
 
 
-async def release_order(session: AsyncSession, order_id: uuid.UUID, now: datetime) -> list[License]:
+async def release_order(uow: UnitOfWork, order_id: uuid.UUID, now: datetime) -> list[License]:
     """R-LI-1: the order was released — license each line for its customer, once. Without a customer
     yet (a ship-to order whose account is being created, R-CU-9), licensing waits for the link."""
+    session = uow.session
     order = await session.get(OrderView, order_id, with_for_update=True)
     if order is None:
         log.warning("release of an order licensing never saw placed", order_id=str(order_id))
         return []
     if order.status == "placed":
         order.status = "released"
-    return await _issue_for_order(session, order, now)
+    return await _issue_for_order(uow, order, now)
 
 
 async def link_customer(
-    session: AsyncSession, order_id: uuid.UUID, customer_id: uuid.UUID, now: datetime
+    uow: UnitOfWork, order_id: uuid.UUID, customer_id: uuid.UUID, now: datetime
 ) -> list[License]:
+    session = uow.session
     order = await session.get(OrderView, order_id, with_for_update=True)
     if order is None:
         return []
     order.customer_id = order.customer_id or customer_id
-    return await _issue_for_order(session, order, now) if order.status == "released" else []
+    return await _issue_for_order(uow, order, now) if order.status == "released" else []
 
 
-async def _issue_for_order(session: AsyncSession, order: OrderView, now: datetime) -> list[License]:
+async def _issue_for_order(uow: UnitOfWork, order: OrderView, now: datetime) -> list[License]:
+    session = uow.session
     if order.customer_id is None:
         return []
     existing = set(
@@ -112,13 +114,14 @@ async def _issue_for_order(session: AsyncSession, order: OrderView, now: datetim
         return []
     await session.flush()
     for lic in issued:
-        await _issued_order_event(session, lic)
-    await _replace_temporary(session, order.order_id, issued[0].id)
+        await _issued_order_event(uow, lic)
+    await _replace_temporary(uow, order.order_id, issued[0].id)
     return issued
 
 
-async def _replace_temporary(session: AsyncSession, order_id: uuid.UUID, permanent_id: uuid.UUID) -> None:
+async def _replace_temporary(uow: UnitOfWork, order_id: uuid.UUID, permanent_id: uuid.UUID) -> None:
     """R-LI-3: the permanent license replaces the temporary one, which is revoked."""
+    session = uow.session
     temporary = await session.scalars(
         sa.select(License)
         .where(License.order_id == order_id, License.temporary.is_(True), License.status == "active")
@@ -128,8 +131,7 @@ async def _replace_temporary(session: AsyncSession, order_id: uuid.UUID, permane
         lic.status = "revoked"
         lic.replaced_by = permanent_id
         lic.ended_reason = "replaced by the permanent license"
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.LicenseRevoked(
                 license_id=lic.id,
                 reseller_id=lic.reseller_id,
@@ -142,8 +144,9 @@ async def _replace_temporary(session: AsyncSession, order_id: uuid.UUID, permane
         )
 
 
-async def cancel_order(session: AsyncSession, order_id: uuid.UUID) -> None:
+async def cancel_order(uow: UnitOfWork, order_id: uuid.UUID) -> None:
     """A cancelled order's temporary license stops working."""
+    session = uow.session
     order = await session.get(OrderView, order_id, with_for_update=True)
     if order is not None:
         order.status = "cancelled"
@@ -155,8 +158,7 @@ async def cancel_order(session: AsyncSession, order_id: uuid.UUID) -> None:
     for lic in active:
         lic.status = "revoked"
         lic.ended_reason = "order cancelled"
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.LicenseRevoked(
                 license_id=lic.id,
                 reseller_id=lic.reseller_id,
@@ -169,7 +171,7 @@ async def cancel_order(session: AsyncSession, order_id: uuid.UUID) -> None:
 
 
 async def issue_temporary(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     order_id: uuid.UUID,
     clock: Clock,
@@ -179,7 +181,8 @@ async def issue_temporary(
     extensions: int = 0,
 ) -> License:
     """R-LI-3: a temporary license for an order awaiting its prepayment, for the reseller to hand on."""
-    order = await readmodels.ORDERS.get(session, order_id, ordering, lock=True)
+    session = uow.session
+    order = await readmodels.ORDERS.get(uow, order_id, ordering, lock=True)
     if order is None or not (caller.is_staff or order.reseller_id == caller.reseller_id):
         raise OrderNotFound()
     if order.payment_requirement != "prepay" or order.status != "placed":
@@ -198,7 +201,7 @@ async def issue_temporary(
             f"the order had {len(earlier)} temporary license(s) ({', '.join(earlier)}); at most one per order"
             + (f" and {extensions} extension(s)" if extensions else "")
         )
-    customer = await readmodels.CUSTOMERS.get(session, order.customer_id, onboarding)
+    customer = await readmodels.CUSTOMERS.get(uow, order.customer_id, onboarding)
     now = clock.now()
     valid_from, valid_until = temporary_validity(now.date(), days)
     lic = License(
@@ -218,7 +221,7 @@ async def issue_temporary(
     )
     session.add(lic)
     await session.flush()
-    await _issued_order_event(session, lic)
+    await _issued_order_event(uow, lic)
     return lic
 
 
@@ -226,11 +229,12 @@ async def issue_temporary(
 
 
 async def follow_subscription(
-    session: AsyncSession, event: ordering_events.SubscriptionEvent, now: datetime
+    uow: UnitOfWork, event: ordering_events.SubscriptionEvent, now: datetime
 ) -> None:
     """Keep the subscription's license in step with it: issued once it is usable, seats and end
     date following the subscription (a renewal extends it; top-ups add capacity at once)."""
-    await readmodels.SUBSCRIPTIONS.upsert(session, event)
+    session = uow.session
+    await readmodels.SUBSCRIPTIONS.upsert(uow, event)
     sub = await session.get(SubscriptionView, event.subscription_id, populate_existing=True)
     assert sub is not None
     lic = await session.scalar(
@@ -243,7 +247,7 @@ async def follow_subscription(
         if sub.status not in USABLE_STATUSES or seats == 0:
             return
         await _issue_seats_license(
-            session,
+            uow,
             kind="subscription",
             refs={"subscription_id": sub.subscription_id},
             reseller_id=sub.reseller_id,
@@ -263,12 +267,12 @@ async def follow_subscription(
             lic.status = "active"  # renewed after it lapsed
     elif sub.status in ("expired", "cancelled") and lic.status == "active":
         await end_license(
-            session, lic, "expired", last_day_of_period(sub.period_end), f"subscription {sub.status}"
+            uow, lic, "expired", last_day_of_period(sub.period_end), f"subscription {sub.status}"
         )
 
 
 async def _issue_seats_license(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
     kind: str,
     refs: dict[str, uuid.UUID],
@@ -281,6 +285,7 @@ async def _issue_seats_license(
 ) -> License:
     """A subscription license — a seat subscription's (R-LI-4) or a WaaS contract's Office 365 users
     (R-LI-5) — valid for its period, with its `licensing.subscription_license.issued.v1`."""
+    session = uow.session
     customer = await session.get(CustomerView, customer_id)
     lic = License(
         id=uuid.uuid4(),
@@ -299,8 +304,7 @@ async def _issue_seats_license(
     )
     session.add(lic)
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SubscriptionLicenseIssued(
             license_id=lic.id,
             reseller_id=reseller_id,
@@ -316,12 +320,11 @@ async def _issue_seats_license(
     return lic
 
 
-async def end_license(session: AsyncSession, lic: License, status: str, on: date, reason: str) -> None:
+async def end_license(uow: UnitOfWork, lic: License, status: str, on: date, reason: str) -> None:
     lic.status = status
     lic.ended_reason = reason
     if status == "expired":
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.LicenseExpired(
                 license_id=lic.id,
                 reseller_id=lic.reseller_id,
@@ -333,8 +336,7 @@ async def end_license(session: AsyncSession, lic: License, status: str, on: date
             reseller_id=lic.reseller_id,
         )
     else:
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.LicenseRevoked(
                 license_id=lic.id,
                 reseller_id=lic.reseller_id,
@@ -346,8 +348,9 @@ async def end_license(session: AsyncSession, lic: License, status: str, on: date
         )
 
 
-async def follow_contract(session: AsyncSession, event: leasing_events.ContractEvent, now: datetime) -> None:
+async def follow_contract(uow: UnitOfWork, event: leasing_events.ContractEvent, now: datetime) -> None:
     """R-LI-5: a WaaS contract's Office 365 user licenses, as a subscription license for its term."""
+    session = uow.session
     contract = event.contract
     lic = await session.scalar(
         sa.select(License)
@@ -357,7 +360,7 @@ async def follow_contract(session: AsyncSession, event: leasing_events.ContractE
     if isinstance(event, leasing_events.ContractActivated) and lic is None:
         assert contract.start_date is not None and contract.end_date is not None
         await _issue_seats_license(
-            session,
+            uow,
             kind="waas",
             refs={"contract_id": event.contract_id},
             reseller_id=contract.reseller_id,
@@ -374,6 +377,6 @@ async def follow_contract(session: AsyncSession, event: leasing_events.ContractE
         lic.valid_until = contract.end_date  # upgrades and extensions follow the contract
         lic.sku, lic.seats = contract.office365_sku, contract.office365_seats
     elif isinstance(event, leasing_events.ContractTerminated):
-        await end_license(session, lic, "revoked", event.terminated_on, "contract terminated")
+        await end_license(uow, lic, "revoked", event.terminated_on, "contract terminated")
     elif isinstance(event, leasing_events.ContractEnded):
-        await end_license(session, lic, "expired", contract.end_date or now.date(), "contract ended")
+        await end_license(uow, lic, "expired", contract.end_date or now.date(), "contract ended")

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import licensing as ev
 from libs.internal_client import InternalClient
 from services.licensing.domain.seats import holds_seat, may_assign, usable_seats
@@ -31,7 +32,7 @@ from services.licensing.errors import (
     SubscriptionNotFound,
     SubscriptionNotUsable,
 )
-from services.licensing.models import OUTBOX, SeatAssignment, SubscriptionView, User
+from services.licensing.models import SeatAssignment, SubscriptionView, User
 from services.licensing.usecases import readmodels
 
 LIVE = ("invited", "active")
@@ -45,9 +46,10 @@ def normalise_email(email: str) -> str:
 
 
 async def _subscription(
-    session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient | None
+    uow: UnitOfWork, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient | None
 ) -> SubscriptionView:
-    sub = await readmodels.SUBSCRIPTIONS.get(session, subscription_id, ordering)
+    session = uow.session
+    sub = await readmodels.SUBSCRIPTIONS.get(uow, subscription_id, ordering)
     if sub is None:
         raise SubscriptionNotFound()
     if caller.is_staff or (caller.kind == "reseller" and caller.reseller_id == sub.reseller_id):
@@ -72,9 +74,10 @@ def counts(live: list[SeatAssignment]) -> dict[str, int]:
     return {"seats_assigned": len(live), "seats_active": active, "seats_invited": len(live) - active}
 
 
-async def expire_invitations(session: AsyncSession, as_of: datetime) -> int:
+async def expire_invitations(uow: UnitOfWork, as_of: datetime) -> int:
     """Part of the `expire-licenses` job: invitations never activated by their expiry free their
     seat (R-LI-4), each with `licensing.seat.invitation_expired.v1`."""
+    session = uow.session
     due = (
         await session.scalars(
             sa.select(SeatAssignment)
@@ -91,8 +94,7 @@ async def expire_invitations(session: AsyncSession, as_of: datetime) -> int:
         if sub is None:
             continue
         live = await _live(session, sub.subscription_id, as_of)
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.SeatInvitationExpired(
                 subscription_id=sub.subscription_id,
                 reseller_id=sub.reseller_id,
@@ -108,9 +110,10 @@ async def expire_invitations(session: AsyncSession, as_of: datetime) -> int:
 
 
 async def overview(
-    session: AsyncSession, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient, now: datetime
+    uow: UnitOfWork, caller: Caller, subscription_id: uuid.UUID, ordering: InternalClient, now: datetime
 ) -> tuple[SubscriptionView, list[SeatAssignment]]:
-    sub = await _subscription(session, caller, subscription_id, ordering)
+    session = uow.session
+    sub = await _subscription(uow, caller, subscription_id, ordering)
     return sub, await _live(session, subscription_id, now)
 
 
@@ -119,7 +122,7 @@ def usable(sub: SubscriptionView) -> int:
 
 
 async def assign(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     subscription_id: uuid.UUID,
     email: str,
@@ -130,8 +133,9 @@ async def assign(
     """Assign a seat and create its invitation; returns the assignment and a token nobody is told:
     the token the invitee gets is minted when notifications mails it (`issue_invitation_token`),
     so no event, outbox row or stored mail carries one."""
+    session = uow.session
     address = normalise_email(email)
-    sub = await _subscription(session, caller, subscription_id, ordering)
+    sub = await _subscription(uow, caller, subscription_id, ordering)
     capacity = usable(sub)
     if capacity == 0:
         raise SubscriptionNotUsable(
@@ -166,8 +170,7 @@ async def assign(
     )
     session.add(assignment)
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SeatAssigned(
             subscription_id=subscription_id,
             reseller_id=sub.reseller_id,
@@ -184,15 +187,16 @@ async def assign(
 
 
 async def unassign(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     subscription_id: uuid.UUID,
     email: str,
     clock: Clock,
     ordering: InternalClient,
 ) -> None:
+    session = uow.session
     address = normalise_email(email)
-    sub = await _subscription(session, caller, subscription_id, ordering)
+    sub = await _subscription(uow, caller, subscription_id, ordering)
     live = await _live(session, subscription_id, clock.now())
     assignment = next((a for a in live if a.email == address), None)
     if assignment is None:
@@ -200,8 +204,7 @@ async def unassign(
     assignment.status = "removed"
     assignment.removed_at = clock.now()
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SeatUnassigned(
             subscription_id=subscription_id,
             reseller_id=sub.reseller_id,
@@ -232,9 +235,10 @@ async def issue_invitation_token(
     return token, assignment
 
 
-async def activate(session: AsyncSession, token: str, clock: Clock) -> tuple[SeatAssignment, bool]:
+async def activate(uow: UnitOfWork, token: str, clock: Clock) -> tuple[SeatAssignment, bool]:
     """The invitee follows the link: the seat becomes theirs, under their existing account or a new
     one. Single use: a second activation finds no invitation."""
+    session = uow.session
     assignment = await session.scalar(
         sa.select(SeatAssignment)
         .where(
@@ -261,8 +265,7 @@ async def activate(session: AsyncSession, token: str, clock: Clock) -> tuple[Sea
     sub = await session.get(SubscriptionView, assignment.subscription_id)
     assert sub is not None
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SeatActivated(
             subscription_id=sub.subscription_id,
             reseller_id=sub.reseller_id,

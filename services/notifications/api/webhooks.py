@@ -11,7 +11,7 @@ from fastapi import APIRouter, Response
 from libs.auth import CurrentReseller, StaffOrReseller
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.notifications import errors, schemas
 from services.notifications.api.deps import Config
 from services.notifications.usecases import deliveries, endpoints
@@ -33,16 +33,14 @@ async def event_types() -> Any:
     name="webhook-endpoints-create",
     responses=problem_responses(errors.UnknownEventType, errors.UrlNotAllowed, errors.EndpointLimit),
 )
+@idempotent
 async def create_endpoint(
-    body: schemas.EndpointCreate, uow: UoW, caller: CurrentReseller, config: Config, idem: IdempotentCreate
+    body: schemas.EndpointCreate, uow: UoW, caller: CurrentReseller, config: Config
 ) -> Any:
     """Subscribe an https URL to event types; the answer shows the signing secret once."""
 
-    async def create() -> Any:
-        endpoint, secret = await endpoints.create(uow.session, caller, body, config)
-        return render_endpoint(endpoint, secret=secret)
-
-    return await idem.run(create)
+    endpoint, secret = await endpoints.create(uow.session, caller, body, config)
+    return render_endpoint(endpoint, secret=secret)
 
 
 @router.get("/v1/webhook-endpoints", response_model=Page[schemas.Endpoint], name="webhook-endpoints-list")
@@ -73,7 +71,6 @@ async def patch_endpoint(
     """Change the URL, the event types or the description; `{"status": "active"}` re-enables an
     endpoint that was disabled."""
     endpoint = await endpoints.patch(uow.session, caller, endpoint_id, body, config)
-    await uow.commit()
     return render_endpoint(endpoint)
 
 
@@ -87,7 +84,6 @@ async def delete_endpoint(
     endpoint_id: uuid.UUID, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
 ) -> Response:
     await endpoints.delete(uow.session, caller, endpoint_id, clock)
-    await uow.commit()
     return Response(status_code=204)
 
 
@@ -97,23 +93,20 @@ async def delete_endpoint(
     name="webhook-endpoints-rotate-secret",
     responses=problem_responses(errors.EndpointNotFound),
 )
+@idempotent
 async def rotate_secret(
     endpoint_id: uuid.UUID,
     uow: UoW,
     caller: StaffOrReseller,
     clock: CurrentClock,
     config: Config,
-    idem: IdempotentCreate,
 ) -> Any:
     """A new secret, shown once; the old one keeps signing too until `previous_secret_expires_at`."""
 
-    async def rotate() -> Any:
-        endpoint, secret = await endpoints.rotate(
-            uow.session, caller, endpoint_id, clock, config.rotation_overlap_hours
-        )
-        return render_endpoint(endpoint, secret=secret)
-
-    return await idem.run(rotate, status_code=200)
+    endpoint, secret = await endpoints.rotate(
+        uow.session, caller, endpoint_id, clock, config.rotation_overlap_hours
+    )
+    return render_endpoint(endpoint, secret=secret)
 
 
 @router.get(
@@ -152,7 +145,6 @@ async def replay_range(
     count = await deliveries.replay_range(
         uow.session, caller, endpoint_id, body.from_, body.to, clock, config
     )
-    await uow.commit()
     return {"replayed": count}
 
 
@@ -168,6 +160,5 @@ async def replay(
     """Queue this delivery again — the same payload and `webhook-id` — for the worker: it is never
     sent inside this request; its next attempt (a `replay` in the log) follows within moments."""
     delivery = await deliveries.replay(uow.session, caller, endpoint_id, delivery_id, clock)
-    await uow.commit()
     attempts = await deliveries.attempts_of(uow.session, [delivery.id])
     return render_delivery(delivery, attempts.get(delivery.id, []))

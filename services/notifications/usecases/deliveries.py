@@ -29,6 +29,7 @@ from sqlalchemy.orm import aliased
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events.envelope import CloudEvent
 from libs.events.notifications import WebhookEndpointDisabled
 from libs.logging import get_logger
@@ -40,7 +41,7 @@ from services.notifications.domain import retry
 from services.notifications.domain.payloads import for_subscriber, tenant_of
 from services.notifications.domain.targets import Pinned, TargetRefused, check_url, pin
 from services.notifications.errors import DeliveryNotFound, ReplayBacklog, ReplayRangeTooLong, ReplayTooLarge
-from services.notifications.models import OUTBOX, Delivery, DeliveryAttempt, WebhookEndpoint
+from services.notifications.models import Delivery, DeliveryAttempt, WebhookEndpoint
 from services.notifications.usecases import secret_box
 from services.notifications.usecases.endpoints import drop_expired_secret, load_endpoint
 
@@ -315,9 +316,10 @@ def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
 
 
 async def record(
-    session: AsyncSession, claimed: Claimed, outcome: Outcome, clock: Clock, config: NotificationsConfig
+    uow: UnitOfWork, claimed: Claimed, outcome: Outcome, clock: Clock, config: NotificationsConfig
 ) -> DeliveryAttempt | None:
     """Record the attempt and decide what comes next (retry, give up, back the endpoint off)."""
+    session = uow.session
     delivery = await session.get(Delivery, claimed.delivery_id, with_for_update=True)
     endpoint = await session.get(WebhookEndpoint, claimed.endpoint_id, with_for_update=True)
     if delivery is None or endpoint is None:
@@ -358,28 +360,25 @@ async def record(
         delivery.status, delivery.delivered_at, delivery.next_attempt_at = "succeeded", now, None
     elif status_code is not None and retry.disables_endpoint(status_code):
         delivery.status, delivery.next_attempt_at = "failed", None
-        await disable(session, endpoint, "the receiver answered 410 Gone")
+        await disable(uow, endpoint, "the receiver answered 410 Gone")
     else:
         failed = delivery.attempts - delivery.schedule_start
         retry_after = retry.parse_retry_after(outcome.retry_after, now)
         following = retry.next_attempt(failed, now, config.retry_delays(), retry_after=retry_after)
         if following is None:
             delivery.status, delivery.next_attempt_at = "failed", None
-            await disable(
-                session, endpoint, f"a delivery failed {failed} times over its whole retry schedule"
-            )
+            await disable(uow, endpoint, f"a delivery failed {failed} times over its whole retry schedule")
         else:
             delivery.next_attempt_at = following
     await session.flush()
     return attempt_row
 
 
-async def disable(session: AsyncSession, endpoint: WebhookEndpoint, reason: str) -> None:
+async def disable(uow: UnitOfWork, endpoint: WebhookEndpoint, reason: str) -> None:
     if endpoint.status == "disabled":
         return
     endpoint.status, endpoint.disabled_reason = "disabled", reason
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         WebhookEndpointDisabled(
             endpoint_id=endpoint.id, reseller_id=endpoint.reseller_id, url=endpoint.url, reason=reason
         ),

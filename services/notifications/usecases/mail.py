@@ -19,6 +19,7 @@ from pydantic import BaseModel, RootModel
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.errors import ServiceUnavailable
 from libs.internal_client import InternalClient
 from libs.logging import get_logger
@@ -77,10 +78,8 @@ def _render(name: str, **context: Any) -> tuple[str, str]:
     ).render(**context)
 
 
-async def _contact(
-    session: AsyncSession, reseller_id: uuid.UUID, onboarding: InternalClient
-) -> ResellerContact:
-    contact = await readmodels.RESELLERS.get(session, reseller_id, onboarding)
+async def _contact(uow: UnitOfWork, reseller_id: uuid.UUID, onboarding: InternalClient) -> ResellerContact:
+    contact = await readmodels.RESELLERS.get(uow, reseller_id, onboarding)
     if contact is None:
         raise MailNotReady(f"no contact address for reseller {reseller_id}")
     return contact
@@ -113,7 +112,7 @@ class InvitationGone(Exception):
 
 
 async def _compose(
-    session: AsyncSession, mail: OutboundMail, clients: dict[str, InternalClient], config: NotificationsConfig
+    uow: UnitOfWork, mail: OutboundMail, clients: dict[str, InternalClient], config: NotificationsConfig
 ) -> tuple[str, str, str, str, list[tuple[str, str, bytes]]]:
     """(recipient, subject, text, html, attachments) of a recorded mail."""
     p = mail.params
@@ -126,7 +125,7 @@ async def _compose(
     if mail.kind in ("waas_invoice", "waas_reminder"):
         return await _compose_waas(mail, clients)
     assert mail.reseller_id is not None
-    contact = await _contact(session, mail.reseller_id, clients["onboarding"])
+    contact = await _contact(uow, mail.reseller_id, clients["onboarding"])
     if mail.kind == "invoice_paid":
         invoice = await clients["billing"].get(f"/internal/invoices/{p['invoice_id']}", Json)
         pdf = await clients["billing"].get_bytes(f"/internal/invoices/{p['invoice_id']}/pdf")
@@ -238,12 +237,13 @@ def _message(
 
 
 async def send_due(
-    session: AsyncSession,
+    uow: UnitOfWork,
     clients: dict[str, InternalClient],
     config: NotificationsConfig,
     now: datetime,
     limit: int = 10,
 ) -> int:
+    session = uow.session
     if not config.smtp_url:
         return 0  # no SMTP server configured: mails wait (and show as pending)
     smtp = urlsplit(config.smtp_url)
@@ -259,7 +259,7 @@ async def send_due(
     for mail in due:
         mail.attempts += 1
         try:
-            recipient, subject, text, html, attachments = await _compose(session, mail, clients, config)
+            recipient, subject, text, html, attachments = await _compose(uow, mail, clients, config)
             message = _message(config.mail_from, recipient, subject, text, html, attachments)
             await aiosmtplib.send(message, hostname=smtp.hostname, port=smtp.port or 25, timeout=10)
         except InvitationGone as exc:

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from libs.auth import Staff
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.errors import (
     ApplicationAlreadyReviewed,
@@ -23,13 +23,10 @@ router = APIRouter(prefix="/v1/reseller-applications", tags=["onboarding"])
 
 
 @router.post("", status_code=201, response_model=schemas.Application, name="reseller-applications-create")
-async def create_application(body: schemas.ApplicationCreate, uow: UoW, idem: IdempotentCreate) -> Any:
+@idempotent
+async def create_application(body: schemas.ApplicationCreate, uow: UoW) -> Any:
     """Apply to become an authorised reseller. No API key needed; rate limited at the gateway."""
-    return await idem.run(lambda: _as_schema(applications.submit(uow.session, body)), status_code=201)
-
-
-async def _as_schema(created: Any) -> schemas.Application:
-    return schemas.Application.model_validate(await created)
+    return schemas.Application.model_validate(await applications.submit(uow, body))
 
 
 @router.get("", response_model=Page[schemas.Application], name="reseller-applications-list")
@@ -65,8 +62,7 @@ async def approve_application(
     """Approve: the reseller is created in `pending_policy` with the program's discount (or the one
     given) and its first `reseller_admin` key is returned — shown only this once. A consultancy
     (R-ON-1) needs `eligibility_override_reason`; the override is recorded on the reseller."""
-    result = await applications.approve(uow.session, staff, clock, application_id, body)
-    await uow.commit()
+    result = await applications.approve(uow, staff, clock, application_id, body)
     return result
 
 
@@ -79,6 +75,5 @@ async def approve_application(
 async def reject_application(
     application_id: uuid.UUID, body: schemas.ApplicationReject, uow: UoW, staff: Staff, clock: CurrentClock
 ) -> Any:
-    result = await applications.reject(uow.session, staff, clock, application_id, body)
-    await uow.commit()
+    result = await applications.reject(uow, staff, clock, application_id, body)
     return result

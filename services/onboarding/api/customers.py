@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from libs.auth import CurrentCaller, CurrentReseller
 from libs.errors import Forbidden, problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import (
@@ -40,22 +40,19 @@ router = APIRouter(prefix="/v1/customers", tags=["customers"], dependencies=NotS
     name="customers-create",
     responses=problem_responses(CustomerDomainTaken, InvalidField),
 )
+@idempotent
 async def create_customer(
     body: schemas.CustomerCreate,
     uow: UoW,
     caller: CurrentReseller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
 ) -> Any:
     """Create a domain customer (a registered domain nobody else has) or a team customer
     (verified through its primary e-mail). The reseller becomes an administrator of it
     without occupying a seat."""
 
-    async def create() -> schemas.Customer:
-        customer = await customers.create_customer(uow.session, caller, clock, body)
-        return await views.view(uow.session, customer)
-
-    return await idem.run(create, status_code=201)
+    customer = await customers.create_customer(uow, caller, clock, body)
+    return await views.view(uow.session, customer)
 
 
 @router.get("", response_model=Page[schemas.Customer], name="customers-list")
@@ -87,21 +84,18 @@ async def list_customers(
         CustomerAlreadyOwned,
     ),
 )
+@idempotent
 async def import_customer(
     body: schemas.CustomerImport,
     uow: UoW,
     caller: CurrentReseller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
 ) -> Any:
     """Import a customer from another reseller (or the vendor) with the transfer token the
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller."""
 
-    async def create() -> schemas.Customer:
-        customer = await transfers.import_customer(uow.session, caller, clock, body)
-        return await views.view(uow.session, customer)
-
-    return await idem.run(create, status_code=201)
+    customer = await transfers.import_customer(uow, caller, clock, body)
+    return await views.view(uow.session, customer)
 
 
 @router.get(
@@ -124,9 +118,8 @@ async def update_customer(
     customer_id: uuid.UUID, body: schemas.CustomerPatch, uow: UoW, caller: CurrentCaller, clock: CurrentClock
 ) -> Any:
     """Change the customer's data; every change is published to the other services (R-CU-7)."""
-    customer = await customers.patch_customer(uow.session, caller, clock, customer_id, body)
+    customer = await customers.patch_customer(uow, caller, clock, customer_id, body)
     result = await views.view(uow.session, customer)
-    await uow.commit()
     return result
 
 
@@ -144,9 +137,8 @@ async def verify_domain(
     clock: CurrentClock,
 ) -> Any:
     """A team customer verifies a domain it owns and becomes a domain customer (R-CU-4)."""
-    customer = await customers.verify_domain(uow.session, caller, clock, customer_id, body)
+    customer = await customers.verify_domain(uow, caller, clock, customer_id, body)
     result = await views.view(uow.session, customer)
-    await uow.commit()
     return result
 
 
@@ -156,18 +148,16 @@ async def verify_domain(
     name="customers-accept-terms",
     responses=problem_responses(CustomerNotFound),
 )
+@idempotent
 async def accept_terms(
     customer_id: uuid.UUID,
     body: schemas.TermsAcceptanceCreate,
     uow: UoW,
     caller: CurrentCaller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
 ) -> Any:
     """Record who accepted the vendor's terms of service for the customer, and when (R-CU-6)."""
-    return await idem.run(
-        lambda: customers.accept_terms(uow.session, caller, clock, customer_id, body), status_code=200
-    )
+    return await customers.accept_terms(uow, caller, clock, customer_id, body)
 
 
 @router.post(
@@ -177,18 +167,18 @@ async def accept_terms(
     name="customers-users-create",
     responses=problem_responses(CustomerNotFound, AdminConfirmationRequired, CustomerUserExists),
 )
+@idempotent
 async def add_user(
     customer_id: uuid.UUID,
     body: schemas.CustomerUserCreate,
     uow: UoW,
     caller: CurrentCaller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
 ) -> Any:
     """Add a user. An administrator can buy directly, and the reseller discount then does not
     apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless
     `confirm=true` (R-CU-8)."""
-    return await idem.run(lambda: customer_users.add_user(uow.session, caller, clock, customer_id, body))
+    return await customer_users.add_user(uow.session, caller, clock, customer_id, body)
 
 
 @router.get(
@@ -208,15 +198,15 @@ async def list_users(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller) ->
     name="customers-api-keys-create",
     responses=problem_responses(CustomerNotFound, Forbidden),
 )
+@idempotent
 async def create_api_key(
     customer_id: uuid.UUID,
     body: schemas.CustomerApiKeyCreate,
     uow: UoW,
     caller: CurrentCaller,
-    idem: IdempotentCreate,
 ) -> Any:
     """A key that acts as the customer (its portal or its own systems); shown only once."""
-    return await idem.run(lambda: customer_users.issue_customer_key(uow.session, caller, customer_id, body))
+    return await customer_users.issue_customer_key(uow.session, caller, customer_id, body)
 
 
 @router.get(
@@ -239,9 +229,8 @@ async def list_api_keys(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller)
 async def revoke_api_key(customer_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
     """Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
     key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once."""
-    row = await customer_users.revoke_customer_key(uow.session, caller, customer_id, key_id)
+    row = await customer_users.revoke_customer_key(uow, caller, customer_id, key_id)
     result = schemas.ApiKeyInfo.model_validate(row)
-    await uow.commit()
     return result
 
 
@@ -252,16 +241,14 @@ async def revoke_api_key(customer_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, ca
     name="customers-transfer-tokens-create",
     responses=problem_responses(CustomerNotFound, Forbidden),
 )
+@idempotent
 async def create_transfer_token(
     customer_id: uuid.UUID,
     body: schemas.TransferTokenCreate,
     uow: UoW,
     caller: CurrentCaller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
 ) -> Any:
     """The customer (its own key) or staff authorise another reseller to import the customer
     for one product family. The token is shown once, single use, valid for 14 days."""
-    return await idem.run(
-        lambda: transfers.issue_transfer_token(uow.session, caller, clock, customer_id, body)
-    )
+    return await transfers.issue_transfer_token(uow.session, caller, clock, customer_id, body)

@@ -10,7 +10,7 @@ from fastapi import APIRouter
 
 from libs.auth import Staff, StaffOrReseller
 from libs.errors import problem_responses
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import (
@@ -45,9 +45,8 @@ async def put_exemption_certificate(
     """Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
     reseller's own state; a certificate exempts orders dated within its validity. The replaced
     one stays in the history."""
-    certificate = await reseller_admin.put_certificate(uow.session, caller, clock, reseller_id, body)
+    certificate = await reseller_admin.put_certificate(uow, caller, clock, reseller_id, body)
     result = schemas.ExemptionCertificate.model_validate(certificate)
-    await uow.commit()
     return result
 
 
@@ -79,9 +78,8 @@ async def update_tax_profile(
     The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
     certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
     `POST /v1/resellers/{id}/tax-profile-changes` instead."""
-    reseller = await reseller_admin.patch_tax_profile(uow.session, caller, clock, reseller_id, body)
+    reseller = await reseller_admin.patch_tax_profile(uow, caller, clock, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
-    await uow.commit()
     return result
 
 
@@ -92,25 +90,20 @@ async def update_tax_profile(
     name="resellers-tax-profile-changes-create",
     responses=problem_responses(ResellerNotFound, InvalidField),
 )
+@idempotent
 async def request_tax_profile_change(
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
     uow: UoW,
     caller: StaffOrReseller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
 ) -> Any:
     """Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer
     request withdraws an older pending one."""
 
-    async def create() -> schemas.TaxProfileChange:
-        change = await reseller_admin.request_tax_profile_change(
-            uow.session, caller, clock, reseller_id, body
-        )
-        return schemas.TaxProfileChange.model_validate(change)
-
-    return await idem.run(create, status_code=201)
+    change = await reseller_admin.request_tax_profile_change(uow, caller, clock, reseller_id, body)
+    return schemas.TaxProfileChange.model_validate(change)
 
 
 @router.get(
@@ -135,10 +128,9 @@ async def approve_tax_profile_change(
 ) -> Any:
     """Staff: apply the requested tax profile; later orders are taxed by it."""
     change = await reseller_admin.decide_tax_profile_change(
-        uow.session, staff, clock, reseller_id, change_id, approve=True
+        uow, staff, clock, reseller_id, change_id, approve=True
     )
     result = schemas.TaxProfileChange.model_validate(change)
-    await uow.commit()
     return result
 
 
@@ -158,10 +150,9 @@ async def reject_tax_profile_change(
 ) -> Any:
     """Staff: refuse the requested change, with the reason the reseller will see."""
     change = await reseller_admin.decide_tax_profile_change(
-        uow.session, staff, clock, reseller_id, change_id, approve=False, reason=body.reason
+        uow, staff, clock, reseller_id, change_id, approve=False, reason=body.reason
     )
     result = schemas.TaxProfileChange.model_validate(change)
-    await uow.commit()
     return result
 
 
@@ -173,9 +164,8 @@ async def reject_tax_profile_change(
 )
 async def update_reseller(reseller_id: uuid.UUID, body: schemas.ResellerPatch, uow: UoW, staff: Staff) -> Any:
     """Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`)."""
-    reseller = await reseller_admin.patch_reseller(uow.session, staff, reseller_id, body)
+    reseller = await reseller_admin.patch_reseller(uow, staff, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
-    await uow.commit()
     return result
 
 
@@ -185,17 +175,15 @@ async def update_reseller(reseller_id: uuid.UUID, body: schemas.ResellerPatch, u
     name="resellers-payment-facts",
     responses=problem_responses(ResellerNotFound, InvalidField),
 )
+@idempotent
 async def record_payment_facts(
-    reseller_id: uuid.UUID, body: schemas.PaymentFacts, uow: UoW, staff: Staff, idem: IdempotentCreate
+    reseller_id: uuid.UUID, body: schemas.PaymentFacts, uow: UoW, staff: Staff
 ) -> Any:
     """Staff report paid orders and overdue debt; the standing is recomputed from the
     reseller's program (R-ON-3). This is the stand-in until billing publishes payment events."""
 
-    async def record() -> schemas.Reseller:
-        reseller = await reseller_admin.record_payment_facts(uow.session, staff, reseller_id, body)
-        return await reseller_view(uow.session, reseller)
-
-    return await idem.run(record, status_code=200)
+    reseller = await reseller_admin.record_payment_facts(uow, staff, reseller_id, body)
+    return await reseller_view(uow.session, reseller)
 
 
 @router.get("/v1/programs", response_model=list[schemas.Program], name="programs-list")
@@ -212,7 +200,6 @@ async def list_programs(uow: UoW, _staff: Staff) -> Any:
 async def update_program(program_id: str, body: schemas.ProgramPatch, uow: UoW, _staff: Staff) -> Any:
     """Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
     standing of the program's resellers; the default discount applies to resellers approved later."""
-    program = await reseller_admin.patch_program(uow.session, program_id, body)
+    program = await reseller_admin.patch_program(uow, program_id, body)
     result = schemas.Program.model_validate(program)
-    await uow.commit()
     return result

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 
 from libs.auth import Caller, CurrentCaller, Staff, StaffOrReseller, require_reseller_access
 from libs.errors import problem_responses
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import ApiKeyNotFound, PolicyVersionNotCurrent, ResellerNotFound
@@ -40,8 +40,7 @@ async def read_policy(uow: UoW, _caller: CurrentCaller) -> Any:
 )
 async def publish_policy(body: schemas.PolicyCreate, uow: UoW, _staff: Staff, clock: CurrentClock) -> Any:
     """Publish a new policy version (staff). Every reseller must accept it before its next order."""
-    result = schemas.Policy.model_validate(await policy.publish_policy(uow.session, clock, body.text))
-    await uow.commit()
+    result = schemas.Policy.model_validate(await policy.publish_policy(uow, clock, body.text))
     return result
 
 
@@ -58,8 +57,7 @@ async def accept_policy(
     caller: StaffOrReseller,
     clock: CurrentClock,
 ) -> Any:
-    result = await policy.accept_policy(uow.session, caller, clock, reseller_id, body)
-    await uow.commit()
+    result = await policy.accept_policy(uow, caller, clock, reseller_id, body)
     return result
 
 
@@ -78,23 +76,20 @@ def _require_key_admin(caller: Caller, reseller_id: uuid.UUID) -> None:
     name="resellers-api-keys-create",
     responses=problem_responses(ResellerNotFound),
 )
+@idempotent
 async def create_api_key(
     reseller_id: uuid.UUID,
     body: schemas.ApiKeyCreate,
     uow: UoW,
     caller: StaffOrReseller,
-    idem: IdempotentCreate,
 ) -> Any:
     _require_key_admin(caller, reseller_id)
     await get_reseller(uow.session, caller, reseller_id)
 
-    async def create() -> schemas.ApiKeyCreated:
-        key, row = await keys.issue_key(
-            uow.session, kind="reseller", role=body.role, name=body.name, reseller_id=reseller_id
-        )
-        return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
-
-    return await idem.run(create, status_code=201)
+    key, row = await keys.issue_key(
+        uow.session, kind="reseller", role=body.role, name=body.name, reseller_id=reseller_id
+    )
+    return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
 
 
 @router.get(
@@ -115,6 +110,5 @@ async def list_api_keys(reseller_id: uuid.UUID, uow: UoW, caller: StaffOrReselle
 )
 async def revoke_api_key(reseller_id: uuid.UUID, key_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
     _require_key_admin(caller, reseller_id)
-    row = await keys.revoke_reseller_key(uow.session, reseller_id, key_id)
-    await uow.commit()
+    row = await keys.revoke_reseller_key(uow, reseller_id, key_id)
     return row

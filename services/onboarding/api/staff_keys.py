@@ -15,7 +15,7 @@ from fastapi import APIRouter
 
 from libs.auth import Staff
 from libs.errors import problem_responses
-from libs.service import IdempotentCreate, UoW
+from libs.service import UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.errors import ApiKeyNotFound
 from services.onboarding.usecases import keys
@@ -26,14 +26,10 @@ router = APIRouter(tags=["onboarding"])
 @router.post(
     "/v1/staff-keys", status_code=201, response_model=schemas.ApiKeyCreated, name="staff-keys-create"
 )
-async def create_staff_key(
-    body: schemas.StaffKeyCreate, uow: UoW, _staff: Staff, idem: IdempotentCreate
-) -> Any:
-    async def create() -> schemas.ApiKeyCreated:
-        key, row = await keys.issue_key(uow.session, kind="staff", role=body.role, name=body.name)
-        return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
-
-    return await idem.run(create, status_code=201)
+@idempotent
+async def create_staff_key(body: schemas.StaffKeyCreate, uow: UoW, _staff: Staff) -> Any:
+    key, row = await keys.issue_key(uow.session, kind="staff", role=body.role, name=body.name)
+    return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
 
 
 @router.get("/v1/staff-keys", response_model=list[schemas.ApiKeyInfo], name="staff-keys-list")
@@ -48,6 +44,5 @@ async def list_staff_keys(uow: UoW, _staff: Staff) -> Any:
     responses=problem_responses(ApiKeyNotFound),
 )
 async def revoke_staff_key(key_id: uuid.UUID, uow: UoW, _staff: Staff) -> Any:
-    row = await keys.revoke_staff_key(uow.session, key_id)
-    await uow.commit()
+    row = await keys.revoke_staff_key(uow, key_id)
     return row

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
@@ -20,17 +21,17 @@ from services.onboarding.errors import (
     ApplicationNotFound,
     EligibilityOverrideRequired,
 )
-from services.onboarding.models import OUTBOX, Application, Program, Reseller
+from services.onboarding.models import Application, Program, Reseller
 from services.onboarding.usecases.keys import issue_key
 from services.onboarding.usecases.resellers import publish_change
 
 
-async def submit(session: AsyncSession, body: schemas.ApplicationCreate) -> Application:
+async def submit(uow: UnitOfWork, body: schemas.ApplicationCreate) -> Application:
+    session = uow.session
     application = Application(id=uuid.uuid4(), **body.model_dump(), status="submitted")
     session.add(application)
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.ApplicationSubmitted(
             application_id=application.id,
             company_name=application.company_name,
@@ -77,12 +78,13 @@ async def default_program(session: AsyncSession) -> Program:
 
 
 async def approve(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     application_id: uuid.UUID,
     body: schemas.ApplicationApprove,
 ) -> schemas.ApplicationApproved:
+    session = uow.session
     application = await _load_for_review(session, application_id, "approve")
     override = None
     if needs_eligibility_override(application.business_type):
@@ -129,22 +131,23 @@ async def approve(
     key, _ = await issue_key(
         session, kind="reseller", role="reseller_admin", name="first admin key", reseller_id=reseller.id
     )
-    await publish_change(session, reseller, ev.ResellerApproved, application_id=application.id)
+    await publish_change(uow, reseller, ev.ResellerApproved, application_id=application.id)
     return schemas.ApplicationApproved(
         id=application.id, status="approved", reseller_id=reseller.id, api_key=key
     )
 
 
 async def reject(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     application_id: uuid.UUID,
     body: schemas.ApplicationReject,
 ) -> schemas.ApplicationRejected:
+    session = uow.session
     application = await _load_for_review(session, application_id, "reject")
     application.reason = body.reason
     application.reviewed_by = caller.identity
     application.reviewed_at = clock.now()
-    await OUTBOX.emit(session, ev.ApplicationRejected(application_id=application.id, reason=body.reason))
+    await uow.emit(ev.ApplicationRejected(application_id=application.id, reason=body.reason))
     return schemas.ApplicationRejected(id=application.id, status="rejected", reason=body.reason)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from services.onboarding import schemas
 from services.onboarding.errors import (
     AdminConfirmationRequired,
@@ -99,8 +100,9 @@ async def list_customer_keys(session: AsyncSession, caller: Caller, customer_id:
 
 
 async def revoke_customer_key(
-    session: AsyncSession, caller: Caller, customer_id: uuid.UUID, key_id: uuid.UUID
+    uow: UnitOfWork, caller: Caller, customer_id: uuid.UUID, key_id: uuid.UUID
 ) -> ApiKey:
+    session = uow.session
     customer = await get_customer(session, caller, customer_id)
     require_manager(caller, "revoke the customer's API keys")
-    return await keys.revoke_customer_key(session, customer.id, key_id)
+    return await keys.revoke_customer_key(uow, customer.id, key_id)

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.errors import Unauthorized
 from libs.events import onboarding as ev
 from libs.pagination import PageQuery, paginate
@@ -28,7 +29,7 @@ from services.onboarding.errors import (
     EditionStaffOnly,
     InvalidField,
 )
-from services.onboarding.models import OUTBOX, Customer, CustomerUser
+from services.onboarding.models import Customer, CustomerUser
 from services.onboarding.usecases.keys import key_is_live
 
 ADMIN_DISCOUNT_WARNING = (
@@ -105,13 +106,14 @@ async def current_snapshot(session: AsyncSession, customer_id: uuid.UUID) -> ev.
 
 
 async def publish_change(
-    session: AsyncSession, customer: Customer, event_type: type[ev.CustomerEvent], **extra: Any
+    uow: UnitOfWork, customer: Customer, event_type: type[ev.CustomerEvent], **extra: Any
 ) -> None:
     """Bump the customer's version and write the event carrying its new snapshot."""
+    session = uow.session
     customer.version += 1
     await session.flush()
     event = event_type(customer_id=customer.id, customer=snapshot(customer), **extra)
-    await OUTBOX.emit(session, event, reseller_id=customer.reseller_id)
+    await uow.emit(event, reseller_id=customer.reseller_id)
 
 
 # --- creating and changing (R-CU-1..4) -----------------------------------------------------------
@@ -172,8 +174,9 @@ def add_reseller_admin(session: AsyncSession, customer: Customer, now: datetime,
 
 
 async def create_customer(
-    session: AsyncSession, caller: Caller, clock: Clock, body: schemas.CustomerCreate
+    uow: UnitOfWork, caller: Caller, clock: Clock, body: schemas.CustomerCreate
 ) -> Customer:
+    session = uow.session
     assert caller.reseller_id is not None
     contacts = schemas.contacts_json(body.contacts)
     _check_contacts(contacts, body.domain, body.primary_email)
@@ -200,13 +203,14 @@ async def create_customer(
     session.add(customer)
     await _flush_claiming_domain(session, customer.domain)
     add_reseller_admin(session, customer, now, caller.identity)
-    await publish_change(session, customer, ev.CustomerCreated)
+    await publish_change(uow, customer, ev.CustomerCreated)
     return customer
 
 
 async def patch_customer(
-    session: AsyncSession, caller: Caller, clock: Clock, customer_id: uuid.UUID, body: schemas.CustomerPatch
+    uow: UnitOfWork, caller: Caller, clock: Clock, customer_id: uuid.UUID, body: schemas.CustomerPatch
 ) -> Customer:
+    session = uow.session
     customer = await get_customer(session, caller, customer_id, lock=True)
     require_manager(caller, "change the customer's data")
     given = body.model_fields_set
@@ -238,12 +242,12 @@ async def patch_customer(
         setattr(customer, name, value)
     customer.updated_at = clock.now()
     await _flush_claiming_domain(session, customer.domain)
-    await publish_change(session, customer, ev.CustomerUpdated, changed=sorted(new))
+    await publish_change(uow, customer, ev.CustomerUpdated, changed=sorted(new))
     return customer
 
 
 async def verify_domain(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     customer_id: uuid.UUID,
@@ -252,6 +256,7 @@ async def verify_domain(
     """R-CU-4: a team customer that proves a domain becomes a domain customer, which lifts the
     restriction to team-enabled products. The verification is attested by the caller (the
     customer, its reseller or staff) and recorded with who and when."""
+    session = uow.session
     customer = await get_customer(session, caller, customer_id, lock=True)
     if customer.kind == "domain":
         raise CustomerAlreadyDomainCustomer(f"the customer is verified for {customer.domain}")
@@ -264,12 +269,12 @@ async def verify_domain(
     customer.domain_verified_by = caller.identity
     customer.updated_at = now
     await _flush_claiming_domain(session, customer.domain)
-    await publish_change(session, customer, ev.CustomerDomainVerified)
+    await publish_change(uow, customer, ev.CustomerDomainVerified)
     return customer
 
 
 async def accept_terms(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     customer_id: uuid.UUID,
@@ -277,13 +282,14 @@ async def accept_terms(
 ) -> schemas.TermsAcceptance:
     """R-CU-6: who accepted the vendor's terms of service for the customer, and when. The first
     acceptance stands; accepting again answers with it."""
+    session = uow.session
     customer = await get_customer(session, caller, customer_id, lock=True)
     if customer.terms_accepted_at is None:
         now = clock.now()
         customer.terms_accepted_at = now
         customer.terms_accepted_by = body.accepted_by
         customer.updated_at = now
-        await publish_change(session, customer, ev.CustomerTermsAccepted, accepted_by=body.accepted_by)
+        await publish_change(uow, customer, ev.CustomerTermsAccepted, accepted_by=body.accepted_by)
     assert customer.terms_accepted_by is not None and customer.terms_accepted_at is not None
     return schemas.TermsAcceptance(
         customer_id=customer.id,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.apikeys import display_prefix, hash_api_key, new_api_key
 from libs.auth import Caller, CallerKind
+from libs.db import UnitOfWork
 from services.onboarding.errors import ApiKeyNotFound
 from services.onboarding.models import ApiKey, Reseller
 
@@ -49,8 +50,8 @@ async def list_reseller_keys(session: AsyncSession, reseller_id: uuid.UUID) -> l
     return list(rows)
 
 
-async def revoke_reseller_key(session: AsyncSession, reseller_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
-    row = await session.scalar(
+async def revoke_reseller_key(uow: UnitOfWork, reseller_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
+    row = await uow.session.scalar(
         sa.select(ApiKey).where(
             ApiKey.id == key_id, ApiKey.reseller_id == reseller_id, ApiKey.kind == "reseller"
         )
@@ -58,7 +59,7 @@ async def revoke_reseller_key(session: AsyncSession, reseller_id: uuid.UUID, key
     if row is None:
         raise ApiKeyNotFound()
     if row.revoked_at is None:
-        row.revoked_at = datetime.now(UTC)
+        row.revoked_at = uow.clock.now()
     return row
 
 
@@ -69,12 +70,12 @@ async def list_staff_keys(session: AsyncSession) -> list[ApiKey]:
     return list(rows)
 
 
-async def revoke_staff_key(session: AsyncSession, key_id: uuid.UUID) -> ApiKey:
-    row = await session.scalar(sa.select(ApiKey).where(ApiKey.id == key_id, ApiKey.kind == "staff"))
+async def revoke_staff_key(uow: UnitOfWork, key_id: uuid.UUID) -> ApiKey:
+    row = await uow.session.scalar(sa.select(ApiKey).where(ApiKey.id == key_id, ApiKey.kind == "staff"))
     if row is None:
         raise ApiKeyNotFound()
     if row.revoked_at is None:
-        row.revoked_at = datetime.now(UTC)
+        row.revoked_at = uow.clock.now()
     return row
 
 
@@ -87,8 +88,8 @@ async def list_customer_keys(session: AsyncSession, customer_id: uuid.UUID) -> l
     return list(rows)
 
 
-async def revoke_customer_key(session: AsyncSession, customer_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
-    row = await session.scalar(
+async def revoke_customer_key(uow: UnitOfWork, customer_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
+    row = await uow.session.scalar(
         sa.select(ApiKey).where(
             ApiKey.id == key_id, ApiKey.customer_id == customer_id, ApiKey.kind == "customer"
         )
@@ -96,7 +97,7 @@ async def revoke_customer_key(session: AsyncSession, customer_id: uuid.UUID, key
     if row is None:
         raise ApiKeyNotFound()
     if row.revoked_at is None:
-        row.revoked_at = datetime.now(UTC)
+        row.revoked_at = uow.clock.now()
     return row
 
 

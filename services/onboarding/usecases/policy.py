@@ -9,10 +9,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from services.onboarding import schemas
 from services.onboarding.errors import PolicyVersionNotCurrent
-from services.onboarding.models import OUTBOX, PolicyAcceptance, PolicyVersion
+from services.onboarding.models import PolicyAcceptance, PolicyVersion
 from services.onboarding.usecases.resellers import get_reseller, publish_change
 
 
@@ -22,24 +23,26 @@ async def current_policy(session: AsyncSession) -> PolicyVersion:
     return policy
 
 
-async def publish_policy(session: AsyncSession, clock: Clock, text: str) -> PolicyVersion:
+async def publish_policy(uow: UnitOfWork, clock: Clock, text: str) -> PolicyVersion:
     """A new version: every reseller must accept it before its next order."""
+    session = uow.session
     await session.execute(sa.text("LOCK TABLE onboarding.policy_versions IN EXCLUSIVE MODE"))
     latest = await current_policy(session)
     policy = PolicyVersion(version=latest.version + 1, text=text, published_at=clock.now())
     session.add(policy)
     await session.flush()
-    await OUTBOX.emit(session, ev.PolicyPublished(version=policy.version))
+    await uow.emit(ev.PolicyPublished(version=policy.version))
     return policy
 
 
 async def accept_policy(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.PolicyAcceptanceCreate,
 ) -> schemas.PolicyAcceptance:
+    session = uow.session
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     policy = await current_policy(session)
     if body.version != policy.version:
@@ -57,9 +60,9 @@ async def accept_policy(
     became_active = reseller.status == "pending_policy"
     if became_active:
         reseller.status = "active"
-    await publish_change(session, reseller, ev.ResellerPolicyAccepted, policy_version=policy.version)
+    await publish_change(uow, reseller, ev.ResellerPolicyAccepted, policy_version=policy.version)
     if became_active:
-        await publish_change(session, reseller, ev.ResellerActivated)
+        await publish_change(uow, reseller, ev.ResellerActivated)
     return schemas.PolicyAcceptance(
         reseller_id=reseller.id,
         version=policy.version,

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.logging import get_logger
 from services.onboarding import schemas
@@ -29,7 +30,6 @@ from services.onboarding.errors import (
     TaxProfileNotApplicable,
 )
 from services.onboarding.models import (
-    OUTBOX,
     ExemptionCertificate,
     PaidOrder,
     Program,
@@ -55,12 +55,13 @@ def require_tax_admin(caller: Caller) -> None:
 
 
 async def put_certificate(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.ExemptionCertificatePut,
 ) -> ExemptionCertificate:
+    session = uow.session
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     require_tax_admin(caller)
     if reseller.country != "US":
@@ -92,7 +93,7 @@ async def put_certificate(
     )
     session.add(certificate)
     await session.flush()
-    await publish_change(session, reseller, ev.ResellerTaxProfileChanged)
+    await publish_change(uow, reseller, ev.ResellerTaxProfileChanged)
     return certificate
 
 
@@ -143,7 +144,7 @@ def resolve_tax_profile(reseller: Reseller, body: schemas.TaxProfilePatch) -> Ta
 
 
 async def _apply_tax_profile(
-    session: AsyncSession,
+    uow: UnitOfWork,
     clock: Clock,
     reseller: Reseller,
     profile: TaxProfileValues,
@@ -151,6 +152,7 @@ async def _apply_tax_profile(
     changed_by: str,
     change_request_id: uuid.UUID | None = None,
 ) -> None:
+    session = uow.session
     country, state, vat_id = profile
     if profile == (reseller.country, reseller.state, reseller.vat_id):
         return
@@ -162,7 +164,7 @@ async def _apply_tax_profile(
     reseller.country, reseller.state, reseller.vat_id = country, state, vat_id
     reseller.vat_id_valid = bool(vat_id) and v.is_eu_member(country)
     await publish_change(
-        session,
+        uow,
         reseller,
         ev.ResellerTaxProfileChanged,
         changed_by=changed_by,
@@ -171,13 +173,14 @@ async def _apply_tax_profile(
 
 
 async def patch_tax_profile(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
 ) -> Reseller:
     """Staff correct a reseller's tax profile directly; a reseller is sent to the review flow."""
+    session = uow.session
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     if not caller.is_staff:
         raise TaxProfileChangeNeedsReview(
@@ -185,18 +188,19 @@ async def patch_tax_profile(
             "staff review it before later orders are taxed differently"
         )
     profile = resolve_tax_profile(reseller, body)
-    await _apply_tax_profile(session, clock, reseller, profile, changed_by=caller.identity)
+    await _apply_tax_profile(uow, clock, reseller, profile, changed_by=caller.identity)
     return reseller
 
 
 async def request_tax_profile_change(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
 ) -> TaxProfileChange:
     """Record a pending change (checked now, applied on approval); it replaces an older pending one."""
+    session = uow.session
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     require_tax_admin(caller)
     country, state, vat_id = resolve_tax_profile(reseller, body)
@@ -218,8 +222,7 @@ async def request_tax_profile_change(
     session.add(change)
     await session.flush()
     await session.refresh(change)
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.TaxProfileChangeRequested(
             reseller_id=reseller.id,
             change_request_id=change.id,
@@ -245,7 +248,7 @@ async def list_tax_profile_changes(
 
 
 async def decide_tax_profile_change(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     clock: Clock,
     reseller_id: uuid.UUID,
@@ -255,6 +258,7 @@ async def decide_tax_profile_change(
     reason: str | None = None,
 ) -> TaxProfileChange:
     """Staff approve (the profile changes now, re-checked against today's profile) or reject."""
+    session = uow.session
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     change = await session.scalar(
         sa.select(TaxProfileChange)
@@ -269,7 +273,7 @@ async def decide_tax_profile_change(
     if approve:
         change.status = "approved"
         await _apply_tax_profile(
-            session,
+            uow,
             clock,
             reseller,
             (change.country, change.state, change.vat_id),
@@ -278,8 +282,7 @@ async def decide_tax_profile_change(
         )
     else:
         change.status = "rejected"
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.TaxProfileChangeRejected(
                 reseller_id=reseller.id,
                 change_request_id=change.id,
@@ -295,8 +298,9 @@ async def decide_tax_profile_change(
 
 
 async def patch_reseller(
-    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID, body: schemas.ResellerPatch
+    uow: UnitOfWork, caller: Caller, reseller_id: uuid.UUID, body: schemas.ResellerPatch
 ) -> Reseller:
+    session = uow.session
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     changed = False
     if body.discount_percent is not None and body.discount_percent != reseller.discount_percent:
@@ -315,7 +319,7 @@ async def patch_reseller(
     if changed:
         await session.flush()
         await session.refresh(reseller)  # amounts in the database's scale, for the event and the answer
-        await publish_change(session, reseller, ev.ResellerUpdated)
+        await publish_change(uow, reseller, ev.ResellerUpdated)
     return reseller
 
 
@@ -332,7 +336,7 @@ def program_terms(program: Program) -> ProgramTerms:
     )
 
 
-async def _restand(session: AsyncSession, reseller: Reseller, terms: ProgramTerms) -> bool:
+async def _restand(uow: UnitOfWork, reseller: Reseller, terms: ProgramTerms) -> bool:
     """Recompute the standing from the facts; publish the change. True if it changed."""
     previous = reseller.standing
     reseller.standing = compute_standing(
@@ -340,12 +344,12 @@ async def _restand(session: AsyncSession, reseller: Reseller, terms: ProgramTerm
     )
     if reseller.standing == previous:
         return False
-    await publish_change(session, reseller, ev.ResellerStandingChanged, previous=previous)
+    await publish_change(uow, reseller, ev.ResellerStandingChanged, previous=previous)
     return True
 
 
 async def record_order_fact(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
     reseller_id: uuid.UUID,
     order_id: uuid.UUID,
@@ -356,6 +360,7 @@ async def record_order_fact(
     """R-ON-3: billing reports an order paid in full, or its payment reversed. Each order counts
     once (a redelivery or a second payment adds nothing) and only the newest fact of an order counts
     (domain.payment_facts). True if the count changed."""
+    session = uow.session
     reseller = await session.scalar(sa.select(Reseller).where(Reseller.id == reseller_id).with_for_update())
     if reseller is None:
         log.warning("payment fact for an unknown reseller", reseller_id=str(reseller_id))
@@ -374,15 +379,16 @@ async def record_order_fact(
     if was_paid == paid:
         return False
     reseller.paid_orders = max(0, reseller.paid_orders + (1 if paid else -1))
-    await _apply_facts(session, reseller)
+    await _apply_facts(uow, reseller)
     return True
 
 
 async def record_overdue(
-    session: AsyncSession, *, reseller_id: uuid.UUID, has_overdue: bool, version: int = 0
+    uow: UnitOfWork, *, reseller_id: uuid.UUID, has_overdue: bool, version: int = 0
 ) -> None:
     """R-BI-4: billing reports whether anything of the reseller is overdue; its newest fact
     supersedes any staff correction made through `payment-facts`, an older one changes nothing."""
+    session = uow.session
     reseller = await session.scalar(sa.select(Reseller).where(Reseller.id == reseller_id).with_for_update())
     if reseller is None:
         log.warning("overdue fact for an unknown reseller", reseller_id=str(reseller_id))
@@ -393,7 +399,7 @@ async def record_overdue(
     if reseller.has_overdue == has_overdue:
         return
     reseller.has_overdue = has_overdue
-    await _apply_facts(session, reseller)
+    await _apply_facts(uow, reseller)
 
 
 async def record_credit_balance(
@@ -407,19 +413,21 @@ async def record_credit_balance(
     )
 
 
-async def _apply_facts(session: AsyncSession, reseller: Reseller) -> None:
+async def _apply_facts(uow: UnitOfWork, reseller: Reseller) -> None:
+    session = uow.session
     program = await session.get(Program, reseller.program_id)
     assert program is not None
-    if not await _restand(session, reseller, program_terms(program)):
-        await publish_change(session, reseller, ev.ResellerUpdated)  # paid_orders is in the snapshot
+    if not await _restand(uow, reseller, program_terms(program)):
+        await publish_change(uow, reseller, ev.ResellerUpdated)  # paid_orders is in the snapshot
 
 
 async def record_payment_facts(
-    session: AsyncSession, caller: Caller, reseller_id: uuid.UUID, body: schemas.PaymentFacts
+    uow: UnitOfWork, caller: Caller, reseller_id: uuid.UUID, body: schemas.PaymentFacts
 ) -> Reseller:
     """A staff correction of the payment facts billing reports (paid orders, overdue debt): e.g. an
     order paid before the platform existed. Billing's next fact about the reseller supersedes an
     `has_overdue` correction; a `paid_orders_delta` stays added to the orders billing counts."""
+    session = uow.session
     reseller = await get_reseller(session, caller, reseller_id, lock=True)
     paid = reseller.paid_orders + body.paid_orders_delta
     if paid < 0:
@@ -434,8 +442,8 @@ async def record_payment_facts(
         reseller.has_overdue = body.has_overdue
     program = await session.get(Program, reseller.program_id)
     assert program is not None
-    if not await _restand(session, reseller, program_terms(program)) and facts_changed:
-        await publish_change(session, reseller, ev.ResellerUpdated)  # paid_orders is in the snapshot
+    if not await _restand(uow, reseller, program_terms(program)) and facts_changed:
+        await publish_change(uow, reseller, ev.ResellerUpdated)  # paid_orders is in the snapshot
     return reseller
 
 
@@ -446,7 +454,8 @@ async def list_programs(session: AsyncSession) -> list[Program]:
     return list(await session.scalars(sa.select(Program).order_by(Program.id)))
 
 
-async def patch_program(session: AsyncSession, program_id: str, body: schemas.ProgramPatch) -> Program:
+async def patch_program(uow: UnitOfWork, program_id: str, body: schemas.ProgramPatch) -> Program:
+    session = uow.session
     program = await session.scalar(sa.select(Program).where(Program.id == program_id).with_for_update())
     if program is None:
         raise ProgramNotFound()
@@ -467,5 +476,5 @@ async def patch_program(session: AsyncSession, program_id: str, body: schemas.Pr
             .with_for_update()
         )
         for reseller in resellers:
-            await _restand(session, reseller, terms)
+            await _restand(uow, reseller, terms)
     return program

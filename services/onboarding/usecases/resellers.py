@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
+from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.repository import load_or_404
 from services.onboarding.errors import ResellerNotFound, ResellerSuspended
-from services.onboarding.models import OUTBOX, ExemptionCertificate, Program, Reseller
+from services.onboarding.models import ExemptionCertificate, Program, Reseller
 
 
 async def get_reseller(
@@ -95,12 +96,13 @@ async def current_snapshot(session: AsyncSession, reseller_id: uuid.UUID) -> ev.
 
 
 async def publish_change(
-    session: AsyncSession, reseller: Reseller, event_type: type[ev.ResellerEvent], **extra: object
+    uow: UnitOfWork, reseller: Reseller, event_type: type[ev.ResellerEvent], **extra: object
 ) -> None:
     """Bump the reseller's version and write the event carrying its new snapshot."""
+    session = uow.session
     reseller.version += 1
     await session.flush()
     certificate = await current_certificate(session, reseller.id)
     program = await session.get(Program, reseller.program_id)
     event = event_type(reseller_id=reseller.id, reseller=snapshot(reseller, certificate, program), **extra)
-    await OUTBOX.emit(session, event, reseller_id=reseller.id)
+    await uow.emit(event, reseller_id=reseller.id)

@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.logging import get_logger
 from services.onboarding.domain import validation as v
@@ -78,7 +79,7 @@ async def match_ship_to(
 
 
 async def customer_for_order(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
     order_id: uuid.UUID,
     reseller_id: uuid.UUID,
@@ -90,6 +91,7 @@ async def customer_for_order(
 ) -> Customer | None:
     """Link the order's end user to the reseller's customer with the same domain or e-mail, or
     create one (`match_ship_to`). None when the ship-to has no usable e-mail."""
+    session = uow.session
     if await session.get(Reseller, reseller_id) is None:
         log.warning("order of an unknown reseller", order_id=str(order_id), reseller_id=str(reseller_id))
         return None
@@ -99,7 +101,7 @@ async def customer_for_order(
         return None
     if found.customer is not None:
         match = found.customer
-        await publish_change(session, match, ev.CustomerLinkedToOrder, order_id=order_id, created=False)
+        await publish_change(uow, match, ev.CustomerLinkedToOrder, order_id=order_id, created=False)
         return match
     email, checked_domain = found.email, found.domain
     customer = Customer(
@@ -119,6 +121,6 @@ async def customer_for_order(
     session.add(customer)
     await session.flush()
     add_reseller_admin(session, customer, now, f"order:{order_id}")
-    await publish_change(session, customer, ev.CustomerCreated)
-    await publish_change(session, customer, ev.CustomerLinkedToOrder, order_id=order_id, created=True)
+    await publish_change(uow, customer, ev.CustomerCreated)
+    await publish_change(uow, customer, ev.CustomerLinkedToOrder, order_id=order_id, created=True)
     return customer

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from services.onboarding import schemas
 from services.onboarding.domain import transfer_tokens as tt
@@ -87,8 +88,9 @@ def _named_by(customer: Customer, body: schemas.CustomerImport) -> bool:
 
 
 async def import_customer(
-    session: AsyncSession, caller: Caller, clock: Clock, body: schemas.CustomerImport
+    uow: UnitOfWork, caller: Caller, clock: Clock, body: schemas.CustomerImport
 ) -> Customer:
+    session = uow.session
     assert caller.reseller_id is not None
     presented = tt.hash_token(body.transfer_token)
     row = await session.scalar(
@@ -133,7 +135,7 @@ async def import_customer(
     # one to issue a transfer token and pull the customer back); the new reseller mints new ones
     await revoke_customer_keys(session, customer.id, now)
     await publish_change(
-        session,
+        uow,
         customer,
         ev.CustomerTransferred,
         from_reseller_id=previous,

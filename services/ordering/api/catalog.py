@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from libs.auth import CurrentCaller, Staff
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.ordering import schemas
 from services.ordering.api.deps import Onboarding
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
@@ -33,11 +33,9 @@ async def list_products(uow: UoW, _caller: CurrentCaller, page: PageParams) -> A
     name="products-create",
     responses=problem_responses(ProductAlreadyExists),
 )
-async def create_product(body: schemas.ProductCreate, uow: UoW, _staff: Staff, idem: IdempotentCreate) -> Any:
-    async def create() -> schemas.Product:
-        return schemas.Product.model_validate(await catalog.create_product(uow.session, body))
-
-    return await idem.run(create)
+@idempotent
+async def create_product(body: schemas.ProductCreate, uow: UoW, _staff: Staff) -> Any:
+    return schemas.Product.model_validate(await catalog.create_product(uow.session, body))
 
 
 @router.get("/v1/skus", response_model=Page[SkuView], name="skus-list")
@@ -50,7 +48,7 @@ async def list_skus(
     product: str | None = Query(None, max_length=64),
 ) -> Any:
     rows, cursor = await catalog.list_skus(uow.session, page, product)
-    discount = await catalog.reseller_discount(uow.session, onboarding, caller)
+    discount = await catalog.reseller_discount(uow, onboarding, caller)
     return Page(data=[render_sku(s, caller, discount, clock.today()) for s in rows], next_cursor=cursor)
 
 
@@ -61,9 +59,7 @@ async def get_sku(
     sku: str, uow: UoW, caller: CurrentCaller, clock: CurrentClock, onboarding: Onboarding
 ) -> Any:
     row = await catalog.load_sku(uow.session, sku)
-    return render_sku(
-        row, caller, await catalog.reseller_discount(uow.session, onboarding, caller), clock.today()
-    )
+    return render_sku(row, caller, await catalog.reseller_discount(uow, onboarding, caller), clock.today())
 
 
 @router.post(
@@ -73,14 +69,10 @@ async def get_sku(
     name="skus-create",
     responses=problem_responses(SkuAlreadyExists),
 )
-async def create_sku(
-    body: schemas.SkuCreate, uow: UoW, staff: Staff, clock: CurrentClock, idem: IdempotentCreate
-) -> Any:
-    async def create() -> Any:
-        sku = await catalog.create_sku(uow.session, clock, body)
-        return render_sku(sku, staff, None, clock.today())
-
-    return await idem.run(create)
+@idempotent
+async def create_sku(body: schemas.SkuCreate, uow: UoW, staff: Staff) -> Any:
+    sku = await catalog.create_sku(uow, body)
+    return render_sku(sku, staff, None, uow.clock.today())
 
 
 @router.post(
@@ -94,5 +86,4 @@ async def add_price(sku: str, body: schemas.PriceCreate, uow: UoW, staff: Staff,
     """Add a price-list entry effective from a date; orders keep the price they were placed with."""
     row = await catalog.add_price(uow.session, sku, body)
     result = render_sku(row, staff, None, clock.today())
-    await uow.commit()
     return result

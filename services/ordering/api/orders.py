@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from libs.auth import CurrentCaller, CurrentReseller, StaffOrReseller
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.ordering import errors, schemas
 from services.ordering.api.deps import Onboarding
 from services.ordering.usecases import orders
@@ -26,9 +26,7 @@ async def order_eligibility(uow: UoW, caller: CurrentReseller, onboarding: Onboa
     try:
         reseller = await orders.orderable_reseller(uow.session, onboarding, caller.reseller_id)  # type: ignore[arg-type]
     except (errors.ResellerCannotOrder, errors.PolicyNotAccepted) as refusal:
-        await uow.commit()  # keep a snapshot refreshed from onboarding: the next order decides on it too
         return schemas.OrderEligibility(eligible=False, reason=refusal.code, detail=refusal.detail)
-    await uow.commit()
     return schemas.OrderEligibility(
         eligible=True, standing=reseller.standing, discount_percent=str(reseller.discount_percent)
     )
@@ -51,23 +49,19 @@ async def order_eligibility(uow: UoW, caller: CurrentReseller, onboarding: Onboa
         errors.TaxNotDeterminable,
     ),
 )
+@idempotent
 async def create_order(
     body: schemas.OrderCreate,
     request: Request,
     uow: UoW,
     caller: CurrentReseller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
     onboarding: Onboarding,
 ) -> Any:
     """Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4)."""
     vendor_country = request.app.state.settings.vendor_country
-
-    async def create() -> Any:
-        order = await orders.place_order(uow.session, onboarding, caller, clock, vendor_country, body)
-        return render_order(order, caller)
-
-    return await idem.run(create)
+    order = await orders.place_order(uow, onboarding, caller, clock, vendor_country, body)
+    return render_order(order, caller)
 
 
 @router.get("", response_model=Page[OrderView], name="orders-list")
@@ -97,18 +91,13 @@ async def get_order(order_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any
     name="orders-handover",
     responses=problem_responses(errors.OrderNotFound, errors.OrderStateConflict),
 )
-async def hand_over(
-    order_id: uuid.UUID, body: schemas.Handover, uow: UoW, caller: StaffOrReseller, idem: IdempotentCreate
-) -> Any:
+@idempotent
+async def hand_over(order_id: uuid.UUID, body: schemas.Handover, uow: UoW, caller: StaffOrReseller) -> Any:
     """R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller.
     Honours `Idempotency-Key`."""
-
-    async def hand_over_once() -> Any:
-        order = await orders.hand_over(uow.session, caller, order_id, body.note)
-        await uow.session.flush()
-        return render_order(await orders.load_order(uow.session, caller, order.id), caller)
-
-    return await idem.run(hand_over_once, status_code=200)
+    order = await orders.hand_over(uow, caller, order_id, body.note)
+    await uow.session.flush()
+    return render_order(await orders.load_order(uow.session, caller, order.id), caller)
 
 
 @router.post(
@@ -117,15 +106,12 @@ async def hand_over(
     name="orders-cancel",
     responses=problem_responses(errors.OrderNotFound, errors.OrderStateConflict),
 )
+@idempotent
 async def cancel_order(
-    order_id: uuid.UUID, body: schemas.OrderCancel, uow: UoW, caller: StaffOrReseller, idem: IdempotentCreate
+    order_id: uuid.UUID, body: schemas.OrderCancel, uow: UoW, caller: StaffOrReseller
 ) -> Any:
     """Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
     order cannot be cancelled (409 order-state-conflict). Honours `Idempotency-Key`."""
-
-    async def cancel_once() -> Any:
-        order = await orders.cancel(uow.session, caller, order_id, body.reason)
-        await uow.session.flush()
-        return render_order(await orders.load_order(uow.session, caller, order.id), caller)
-
-    return await idem.run(cancel_once, status_code=200)
+    order = await orders.cancel(uow, caller, order_id, body.reason)
+    await uow.session.flush()
+    return render_order(await orders.load_order(uow.session, caller, order.id), caller)

@@ -12,7 +12,7 @@ from libs.auth import CurrentCaller, CurrentReseller, StaffOrReseller
 from libs.errors import problem_responses
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, IdempotentCreate, UoW
+from libs.service import CurrentClock, UoW, idempotent
 from services.ordering import errors, schemas
 from services.ordering.api.deps import Onboarding
 from services.ordering.config import ordering_config
@@ -44,30 +44,27 @@ def _vendor_country(request: Request) -> str:
         errors.ProductNotForTeamCustomers,
     ),
 )
+@idempotent
 async def create_subscription(
     body: schemas.SubscriptionCreate,
     request: Request,
     uow: UoW,
     caller: CurrentReseller,
     clock: CurrentClock,
-    idem: IdempotentCreate,
     onboarding: Onboarding,
 ) -> Any:
     """Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial."""
 
-    async def create() -> Any:
-        sub = await subscriptions.create_subscription(
-            uow.session,
-            onboarding,
-            caller,
-            clock,
-            _vendor_country(request),
-            ordering_config().trial_days,
-            body,
-        )
-        return render_subscription(sub, caller)
-
-    return await idem.run(create)
+    sub = await subscriptions.create_subscription(
+        uow,
+        onboarding,
+        caller,
+        clock,
+        _vendor_country(request),
+        ordering_config().trial_days,
+        body,
+    )
+    return render_subscription(sub, caller)
 
 
 @router.get("", response_model=Page[SubscriptionView], name="subscriptions-list")
@@ -80,9 +77,8 @@ async def list_subscriptions(
     status: Literal["active", "trial", "expired", "cancelled", "pending_payment"] | None = Query(None),
 ) -> Any:
     rows, cursor = await subscriptions.list_subscriptions(
-        uow.session, onboarding, caller, page, customer_id=customer_id, status=status
+        uow, onboarding, caller, page, customer_id=customer_id, status=status
     )
-    await uow.commit()  # keep a customer refreshed from onboarding (and subscriptions moved with it)
     return Page(data=[render_subscription(s, caller) for s in rows], next_cursor=cursor)
 
 
@@ -95,8 +91,7 @@ async def list_subscriptions(
 async def get_subscription(
     subscription_id: uuid.UUID, uow: UoW, caller: CurrentCaller, onboarding: Onboarding
 ) -> Any:
-    sub = await subscriptions.find_subscription(uow.session, onboarding, caller, subscription_id)
-    await uow.commit()  # keep a customer refreshed from onboarding (and subscriptions moved with it)
+    sub = await subscriptions.find_subscription(uow, onboarding, caller, subscription_id)
     return render_subscription(sub, caller)
 
 
@@ -118,8 +113,7 @@ async def seat_quote(
     as_of: Annotated[date | None, Query(description="purchase date; defaults to today")] = None,
 ) -> Any:
     """R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up)."""
-    q = await subscriptions.seat_quote(uow.session, onboarding, caller, clock, subscription_id, add, as_of)
-    await uow.commit()  # keep a customer refreshed from onboarding (and subscriptions moved with it)
+    q = await subscriptions.seat_quote(uow, onboarding, caller, clock, subscription_id, add, as_of)
     return schemas.SeatQuote(
         seats=q.seats,
         as_of=q.as_of,
@@ -144,6 +138,7 @@ async def seat_quote(
         errors.PolicyNotAccepted,
     ),
 )
+@idempotent
 async def add_seats(
     subscription_id: uuid.UUID,
     body: schemas.SeatsAdd,
@@ -152,20 +147,16 @@ async def add_seats(
     caller: StaffOrReseller,
     clock: CurrentClock,
     onboarding: Onboarding,
-    idem: IdempotentCreate,
 ) -> Any:
     """Add seats now; only the remaining months of the period are charged (plus terms already
     renewed). A reseller's purchase is dated today; staff may give another `as_of` as a correction,
     recorded on the purchase.
     Send an `Idempotency-Key`: a retried purchase then adds the seats once."""
 
-    async def buy() -> Any:
-        sub = await subscriptions.add_seats(
-            uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id, body
-        )
-        return render_subscription(sub, caller)
-
-    return await idem.run(buy, status_code=200)
+    sub = await subscriptions.add_seats(
+        uow, onboarding, caller, clock, _vendor_country(request), subscription_id, body
+    )
+    return render_subscription(sub, caller)
 
 
 @router.post(
@@ -174,6 +165,7 @@ async def add_seats(
     name="subscriptions-renew",
     responses=problem_responses(errors.SubscriptionNotFound, errors.SubscriptionStateConflict),
 )
+@idempotent
 async def renew(
     subscription_id: uuid.UUID,
     request: Request,
@@ -181,18 +173,12 @@ async def renew(
     caller: CurrentReseller,
     clock: CurrentClock,
     onboarding: Onboarding,
-    idem: IdempotentCreate,
 ) -> Any:
     """R-OR-6: start the next period (from the end of the current one), charged for the current seats.
     Honours `Idempotency-Key`."""
 
-    async def renew_once() -> Any:
-        sub = await subscriptions.renew(
-            uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
-        )
-        return render_subscription(sub, caller)
-
-    return await idem.run(renew_once, status_code=200)
+    sub = await subscriptions.renew(uow, onboarding, caller, clock, _vendor_country(request), subscription_id)
+    return render_subscription(sub, caller)
 
 
 @router.post(
@@ -201,6 +187,7 @@ async def renew(
     name="subscriptions-convert",
     responses=problem_responses(errors.SubscriptionNotFound, errors.SubscriptionStateConflict),
 )
+@idempotent
 async def convert(
     subscription_id: uuid.UUID,
     request: Request,
@@ -208,15 +195,11 @@ async def convert(
     caller: CurrentReseller,
     clock: CurrentClock,
     onboarding: Onboarding,
-    idem: IdempotentCreate,
 ) -> Any:
     """R-OR-10: turn a free trial into a paid subscription; the first paid term starts today.
     Honours `Idempotency-Key`."""
 
-    async def convert_once() -> Any:
-        sub = await subscriptions.convert(
-            uow.session, onboarding, caller, clock, _vendor_country(request), subscription_id
-        )
-        return render_subscription(sub, caller)
-
-    return await idem.run(convert_once, status_code=200)
+    sub = await subscriptions.convert(
+        uow, onboarding, caller, clock, _vendor_country(request), subscription_id
+    )
+    return render_subscription(sub, caller)

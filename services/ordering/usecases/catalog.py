@@ -10,13 +10,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from libs.auth import Caller
-from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from services.ordering import schemas
 from services.ordering.errors import ProductAlreadyExists, SkuAlreadyExists, SkuNotFound
-from services.ordering.models import OUTBOX, Product, ResellerView, Sku, SkuPrice
+from services.ordering.models import Product, ResellerView, Sku, SkuPrice
 from services.ordering.usecases import readmodels
 
 
@@ -40,7 +40,8 @@ async def create_product(session: AsyncSession, body: schemas.ProductCreate) -> 
     return product
 
 
-async def create_sku(session: AsyncSession, clock: Clock, body: schemas.SkuCreate) -> Sku:
+async def create_sku(uow: UnitOfWork, body: schemas.SkuCreate) -> Sku:
+    session = uow.session
     if await session.scalar(sa.select(Sku.id).where(Sku.sku == body.sku)):
         raise SkuAlreadyExists()
     if not await session.scalar(sa.select(Product.id).where(Product.code == body.product)):
@@ -55,14 +56,13 @@ async def create_sku(session: AsyncSession, clock: Clock, body: schemas.SkuCreat
         seat_based=body.seat_based,
     )
     session.add(sku)
-    effective = body.effective_from or clock.today()
+    effective = body.effective_from or uow.clock.today()
     for price in body.prices:
         session.add(
             SkuPrice(sku_id=sku.id, currency=price.currency, amount=price.amount, effective_from=effective)
         )
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SkuCreated(
             sku=sku.sku,
             product=sku.product_code,
@@ -109,13 +109,12 @@ async def list_skus(
     return await paginate(session, stmt, Sku, page)
 
 
-async def reseller_discount(
-    session: AsyncSession, onboarding: InternalClient, caller: Caller
-) -> Decimal | None:
+async def reseller_discount(uow: UnitOfWork, onboarding: InternalClient, caller: Caller) -> Decimal | None:
+    session = uow.session
     if caller.kind != "reseller" or caller.reseller_id is None:
         return None
     view = await session.get(ResellerView, caller.reseller_id)
     # a reseller approved a moment ago is not in our read model yet: ask onboarding
-    if view is None and await readmodels.RESELLERS.refresh(session, onboarding, caller.reseller_id):
+    if view is None and await readmodels.RESELLERS.refresh(uow, onboarding, caller.reseller_id):
         view = await session.get(ResellerView, caller.reseller_id)
     return view.discount_percent if view is not None else None

@@ -16,6 +16,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import ordering as ev
 from libs.logging import get_logger
 from services.ordering.domain.order_states import (
@@ -27,7 +28,7 @@ from services.ordering.domain.order_states import (
     on_payment,
     transition,
 )
-from services.ordering.models import OUTBOX, CustomerView, Order
+from services.ordering.models import CustomerView, Order
 
 log = get_logger(__name__)
 
@@ -39,7 +40,7 @@ class EventForUnknownOrder(Exception):
     fails, and after its retries the event lands in `failed_events` for staff to look at."""
 
 
-async def release(session: AsyncSession, order: Order) -> None:
+async def release(uow: UnitOfWork, order: Order) -> None:
     """placed → released (and on to fulfilled when its permanent license came first).
 
     R-CU-6: licensing learns of the release (and issues the licenses) only once the customer has
@@ -47,22 +48,22 @@ async def release(session: AsyncSession, order: Order) -> None:
     on account as before, it just waits for the customer (or, for a ship-to order, for onboarding
     to name the customer). `place_order` refreshes the customer from onboarding first, so an order
     placed right after the acceptance is not held."""
+    session = uow.session
     order.status = transition(order.status, "released")
     if not await _terms_accepted(session, order.customer_id):
         order.awaiting_terms = True
         return
-    await _announce_release(session, order)
+    await _announce_release(uow, order)
 
 
-async def _announce_release(session: AsyncSession, order: Order) -> None:
+async def _announce_release(uow: UnitOfWork, order: Order) -> None:
     order.awaiting_terms = False
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.OrderReleased(order_id=order.id, reseller_id=order.reseller_id, customer_id=order.customer_id),
         reseller_id=order.reseller_id,
     )
     if after_release(permanent_license_recorded=order.license_id is not None) == "fulfilled":
-        await fulfil(session, order)
+        await fulfil(uow, order)
 
 
 async def _terms_accepted(session: AsyncSession, customer_id: uuid.UUID | None) -> bool:
@@ -75,8 +76,9 @@ async def _terms_accepted(session: AsyncSession, customer_id: uuid.UUID | None) 
     )
 
 
-async def release_orders_awaiting_terms(session: AsyncSession, customer_id: uuid.UUID) -> int:
+async def release_orders_awaiting_terms(uow: UnitOfWork, customer_id: uuid.UUID) -> int:
     """R-CU-6: the customer accepted the terms: every order of it held for them is released now."""
+    session = uow.session
     if not await _terms_accepted(session, customer_id):
         return 0
     held = list(
@@ -88,37 +90,36 @@ async def release_orders_awaiting_terms(session: AsyncSession, customer_id: uuid
         )
     )
     for order in held:
-        await _announce_release(session, order)
+        await _announce_release(uow, order)
     return len(held)
 
 
-async def fulfil(session: AsyncSession, order: Order) -> None:
+async def fulfil(uow: UnitOfWork, order: Order) -> None:
     order.status = transition(order.status, "fulfilled")
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.OrderFulfilled(order_id=order.id, reseller_id=order.reseller_id),
         reseller_id=order.reseller_id,
     )
 
 
 async def link_customer(
-    session: AsyncSession, *, order_id: uuid.UUID, reseller_id: uuid.UUID, customer_id: uuid.UUID
+    uow: UnitOfWork, *, order_id: uuid.UUID, reseller_id: uuid.UUID, customer_id: uuid.UUID
 ) -> None:
     """R-CU-9 / R-OR-8: onboarding matched (or created) the customer of a ship-to order. Linking
     once is enough: a redelivered or repeated link changes nothing, another customer is refused."""
+    session = uow.session
     order = await _locked_order(session, order_id, reseller_id)
     if order.customer_id == customer_id:
         return
     if order.customer_id is not None:
         raise EventForUnknownOrder(f"order {order_id} belongs to customer {order.customer_id} already")
     order.customer_id = customer_id
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.OrderCustomerLinked(order_id=order.id, reseller_id=order.reseller_id, customer_id=customer_id),
         reseller_id=order.reseller_id,
     )
     if order.awaiting_terms and await _terms_accepted(session, customer_id):
-        await _announce_release(session, order)
+        await _announce_release(uow, order)
 
 
 async def _locked_order(session: AsyncSession, order_id: uuid.UUID, reseller_id: uuid.UUID) -> Order:
@@ -131,15 +132,16 @@ async def _locked_order(session: AsyncSession, order_id: uuid.UUID, reseller_id:
 
 
 async def record_payment(
-    session: AsyncSession, *, order_id: uuid.UUID, reseller_id: uuid.UUID, received_on: date
+    uow: UnitOfWork, *, order_id: uuid.UUID, reseller_id: uuid.UUID, received_on: date
 ) -> PaymentOutcome:
     """R-BI-2: billing accepted the payment for an order."""
+    session = uow.session
     order = await _locked_order(session, order_id, reseller_id)
     if order.paid_on is None or received_on < order.paid_on:
         order.paid_on = received_on
     outcome = on_payment(order.status)
     if outcome is PaymentOutcome.RELEASE:
-        await release(session, order)
+        await release(uow, order)
     elif outcome is PaymentOutcome.NOT_RELEASABLE:
         log.warning(
             "payment for an order that cannot be released; it stays as it is",
@@ -149,10 +151,11 @@ async def record_payment(
     return outcome
 
 
-async def expire_unpaid(session: AsyncSession, *, order_id: uuid.UUID, reseller_id: uuid.UUID) -> bool:
+async def expire_unpaid(uow: UnitOfWork, *, order_id: uuid.UUID, reseller_id: uuid.UUID) -> bool:
     """R-BI-8: billing credited a prepay order that was not paid in time: the order is cancelled
     (it was never released, so nothing was delivered). An order that moved on meanwhile (paid and
     released) stays as it is. True if it was cancelled."""
+    session = uow.session
     order = await _locked_order(session, order_id, reseller_id)
     try:
         order.status = transition(order.status, "cancelled")
@@ -161,8 +164,7 @@ async def expire_unpaid(session: AsyncSession, *, order_id: uuid.UUID, reseller_
         return False
     reason = "prepayment not received in time"
     order.cancellation_reason = reason
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.OrderCancelled(order_id=order.id, reseller_id=order.reseller_id, reason=reason),
         reseller_id=order.reseller_id,
     )
@@ -170,7 +172,7 @@ async def expire_unpaid(session: AsyncSession, *, order_id: uuid.UUID, reseller_
 
 
 async def record_license(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
     order_id: uuid.UUID,
     reseller_id: uuid.UUID,
@@ -178,12 +180,13 @@ async def record_license(
     temporary: bool,
 ) -> LicenseOutcome:
     """R-LI-1: a permanent license fulfils a released order; R-LI-3: a temporary one never does."""
+    session = uow.session
     order = await _locked_order(session, order_id, reseller_id)
     outcome = on_license(order.status, temporary=temporary)
     if not temporary and order.license_id is None:
         order.license_id = license_id
     if outcome is LicenseOutcome.FULFIL:
-        await fulfil(session, order)
+        await fulfil(uow, order)
     elif outcome is LicenseOutcome.NOT_FULFILLABLE:
         log.warning(
             "license for an order that cannot be fulfilled; it stays as it is",

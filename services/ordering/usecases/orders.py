@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.errors import DomainError
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
@@ -47,7 +48,6 @@ from services.ordering.errors import (
     UnknownSku,
 )
 from services.ordering.models import (
-    OUTBOX,
     CustomerView,
     Order,
     OrderLine,
@@ -85,13 +85,14 @@ def _refusal(reseller: ResellerView | None, policy: PolicyView | None) -> Domain
 
 
 async def orderable_reseller(
-    session: AsyncSession, onboarding: InternalClient, reseller_id: uuid.UUID
+    uow: UnitOfWork, onboarding: InternalClient, reseller_id: uuid.UUID
 ) -> ResellerView:
+    session = uow.session
     reseller, policy = await _reseller_and_policy(session, reseller_id)
     refusal = _refusal(reseller, policy)
     # before refusing, make sure it is not only our read model lagging the caller's own write
     # (approve → accept policy → order at once): refresh from onboarding and decide again
-    if refusal is not None and await readmodels.RESELLERS.refresh(session, onboarding, reseller_id):
+    if refusal is not None and await readmodels.RESELLERS.refresh(uow, onboarding, reseller_id):
         reseller, policy = await _reseller_and_policy(session, reseller_id)
         refusal = _refusal(reseller, policy)
     if refusal is not None:
@@ -120,7 +121,7 @@ def tax_profile(reseller: ResellerView) -> TaxProfile:
 
 
 async def check_customer(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     reseller_id: uuid.UUID,
     customer_id: uuid.UUID,
@@ -131,6 +132,7 @@ async def check_customer(
     would refuse — unknown, another reseller's, a non-commercial edition (R-CU-1) — or, for an order
     (`needs_terms`), would hold it for the terms of service (R-CU-6): the caller may have changed
     that a moment ago. The refresh comes before any reseller lock (lock order: customer view first)."""
+    session = uow.session
     customer = await session.get(CustomerView, customer_id)
     stale = (
         customer is None
@@ -138,7 +140,7 @@ async def check_customer(
         or customer.edition != "commercial"
         or (needs_terms and not customer.terms_accepted)
     )
-    if stale and await readmodels.CUSTOMERS.refresh(session, onboarding, customer_id):
+    if stale and await readmodels.CUSTOMERS.refresh(uow, onboarding, customer_id):
         customer = await session.get(CustomerView, customer_id, populate_existing=True)
     if customer is None or customer.reseller_id != reseller_id:
         raise UnknownCustomer()
@@ -151,9 +153,10 @@ async def check_customer(
 
 
 async def check_team_customer_allowed(
-    session: AsyncSession, onboarding: InternalClient, customer: CustomerView | None, product_codes: set[str]
+    uow: UnitOfWork, onboarding: InternalClient, customer: CustomerView | None, product_codes: set[str]
 ) -> None:
     """R-CU-4: a team customer (no verified domain) may only buy products that allow team customers."""
+    session = uow.session
     if customer is None or customer.kind != "team":
         return
     refused = await products_closed_to_teams(session, product_codes)
@@ -161,7 +164,7 @@ async def check_team_customer_allowed(
         return
     # verified its domain a moment ago? ask onboarding before refusing
     owner = customer.reseller_id
-    if await readmodels.CUSTOMERS.refresh(session, onboarding, customer.customer_id):
+    if await readmodels.CUSTOMERS.refresh(uow, onboarding, customer.customer_id):
         await session.refresh(customer)
         if customer.reseller_id != owner:  # transferred meanwhile: no longer the caller's
             raise UnknownCustomer()
@@ -220,13 +223,14 @@ def decide_order_tax(reseller: ResellerView, vendor_country: str, on: date) -> T
 
 
 async def place_order(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
     vendor_country: str,
     body: schemas.OrderCreate,
 ) -> Order:
+    session = uow.session
     assert caller.reseller_id is not None
     if body.payment_method != "bank_transfer":
         raise PaymentMethodNotAllowed(
@@ -236,11 +240,11 @@ async def place_order(
         currency = check_currency(body.currency)
     except InvalidMoney as exc:
         raise PriceNotAvailable(str(exc)) from exc
-    reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
+    reseller = await orderable_reseller(uow, onboarding, caller.reseller_id)
     customer = None
     if body.customer_id is not None:
         customer = await check_customer(
-            session, onboarding, reseller.reseller_id, body.customer_id, needs_terms=True
+            uow, onboarding, reseller.reseller_id, body.customer_id, needs_terms=True
         )
     today = clock.today()
     tax = decide_order_tax(reseller, vendor_country, today)
@@ -254,7 +258,7 @@ async def place_order(
     if missing:
         raise UnknownSku(f"no SKU {', '.join(repr(m) for m in missing)}")
     product_codes = {s.product_code for s in skus.values()}
-    await check_team_customer_allowed(session, onboarding, customer, product_codes)
+    await check_team_customer_allowed(uow, onboarding, customer, product_codes)
     if customer is None and body.ship_to is not None:
         await check_ship_to_allowed(session, onboarding, reseller.reseller_id, body.ship_to, product_codes)
     order_id = uuid.uuid4()
@@ -313,9 +317,9 @@ async def place_order(
     order.lines = rows
     session.add(order)
     await session.flush()
-    await OUTBOX.emit(session, _placed_event(order, rows), reseller_id=order.reseller_id)
+    await uow.emit(_placed_event(order, rows), reseller_id=order.reseller_id)
     if status_when_placed(order.payment_requirement) == "released":
-        await lifecycle.release(session, order)  # R-BI-3/R-LI-1: on account, released at once
+        await lifecycle.release(uow, order)  # R-BI-3/R-LI-1: on account, released at once
         await session.flush()
     return order
 
@@ -369,25 +373,26 @@ async def list_orders(
     return await paginate(session, stmt, Order, page)
 
 
-async def hand_over(session: AsyncSession, caller: Caller, order_id: uuid.UUID, note: str | None) -> Order:
+async def hand_over(uow: UnitOfWork, caller: Caller, order_id: uuid.UUID, note: str | None) -> Order:
     """R-OR-9: the opportunity goes to the vendor's sales team and leaves the reseller."""
+    session = uow.session
     order = await load_order(session, caller, order_id, lock=True)
     try:
         order.status = transition(order.status, "handed_over")
     except InvalidOrderTransition as exc:
         raise OrderStateConflict(f"an order that is {order.status} cannot be handed over") from exc
     order.handed_over_note = note
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.OrderHandedOver(order_id=order.id, reseller_id=order.reseller_id, note=note),
         reseller_id=order.reseller_id,
     )
     return order
 
 
-async def cancel(session: AsyncSession, caller: Caller, order_id: uuid.UUID, reason: str) -> Order:
+async def cancel(uow: UnitOfWork, caller: Caller, order_id: uuid.UUID, reason: str) -> Order:
     """Only an unpaid (placed) order can be cancelled, by its reseller or by staff. A released
     order has its license under way; a cancelled on-account order leaves the credit line."""
+    session = uow.session
     order = await load_order(session, caller, order_id, lock=True)
     try:
         order.status = transition(order.status, "cancelled")
@@ -396,8 +401,7 @@ async def cancel(session: AsyncSession, caller: Caller, order_id: uuid.UUID, rea
             f"an order that is {order.status} cannot be cancelled; only an unpaid (placed) order can"
         ) from exc
     order.cancellation_reason = reason
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.OrderCancelled(order_id=order.id, reseller_id=order.reseller_id, reason=reason),
         reseller_id=order.reseller_id,
     )

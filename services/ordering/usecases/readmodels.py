@@ -21,6 +21,7 @@ from urllib.parse import urlencode
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import onboarding as onb
 from libs.internal_client import InternalClient
 from libs.snapshots import SnapshotView
@@ -28,9 +29,9 @@ from services.ordering.models import CustomerView, PolicyView, ResellerView
 from services.ordering.usecases import subscription_moves
 
 
-async def _follow_customer(session: AsyncSession, c: onb.CustomerSnapshot) -> None:
+async def _follow_customer(uow: UnitOfWork, c: onb.CustomerSnapshot) -> None:
     """R-CU-5: its subscriptions belong to whoever owns the customer now (imported: moved along)."""
-    await subscription_moves.follow_customer(session, c.customer_id)
+    await subscription_moves.follow_customer(uow, c.customer_id)
 
 
 RESELLERS = SnapshotView(

@@ -17,8 +17,9 @@ import uuid
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import ordering as ev
-from services.ordering.models import OUTBOX, CustomerView, Subscription
+from services.ordering.models import CustomerView, Subscription
 
 
 def event_fields(sub: Subscription) -> dict[str, object]:
@@ -40,8 +41,9 @@ def event_fields(sub: Subscription) -> dict[str, object]:
     )
 
 
-async def follow_customer(session: AsyncSession, customer_id: uuid.UUID) -> list[Subscription]:
+async def follow_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> list[Subscription]:
     """Move the customer's subscriptions to the reseller that owns the customer now; the moved ones."""
+    session = uow.session
     owner = await session.scalar(
         sa.select(CustomerView.reseller_id).where(CustomerView.customer_id == customer_id)
     )
@@ -59,8 +61,7 @@ async def follow_customer(session: AsyncSession, customer_id: uuid.UUID) -> list
     for sub in moved:
         previous = sub.reseller_id
         sub.reseller_id = owner
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.SubscriptionTransferred(**event_fields(sub), from_reseller_id=previous),  # type: ignore[arg-type]
             reseller_id=owner,
         )

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
 from libs.money import InvalidMoney, check_currency
@@ -41,7 +42,6 @@ from services.ordering.errors import (
     UnknownSku,
 )
 from services.ordering.models import (
-    OUTBOX,
     CustomerView,
     ResellerView,
     SeatPurchase,
@@ -133,7 +133,7 @@ def _period(
 
 
 async def create_subscription(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
@@ -141,11 +141,12 @@ async def create_subscription(
     trial_days: int,
     body: schemas.SubscriptionCreate,
 ) -> Subscription:
+    session = uow.session
     assert caller.reseller_id is not None
-    reseller = await orderable_reseller(session, onboarding, caller.reseller_id)
+    reseller = await orderable_reseller(uow, onboarding, caller.reseller_id)
     # a charge confirms who owns the customer now (R-CU-5: imported a moment ago by another reseller?)
-    await readmodels.CUSTOMERS.refresh(session, onboarding, body.customer_id)
-    customer = await check_customer(session, onboarding, reseller.reseller_id, body.customer_id)
+    await readmodels.CUSTOMERS.refresh(uow, onboarding, body.customer_id)
+    customer = await check_customer(uow, onboarding, reseller.reseller_id, body.customer_id)
     sku = await session.scalar(
         sa.select(Sku).where(Sku.sku == body.sku, Sku.active.is_(True)).options(selectinload(Sku.prices))
     )
@@ -158,7 +159,7 @@ async def create_subscription(
             f"{sku.sku} is billed {sku.billing_plan}; a {body.term_months}-month term needs a "
             f"{PLAN_FOR_TERM[body.term_months]} SKU"
         )
-    await check_team_customer_allowed(session, onboarding, customer, {sku.product_code})
+    await check_team_customer_allowed(uow, onboarding, customer, {sku.product_code})
     try:
         currency = check_currency(body.currency or reseller.credit_currency)
     except InvalidMoney as exc:
@@ -200,8 +201,7 @@ async def create_subscription(
         await session.flush()
     session.add(_period(sub, 1, "trial" if body.trial else "initial", charge, row))
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SubscriptionCreated(
             **event_fields(sub),  # type: ignore[arg-type]
             trial=sub.trial,
@@ -232,7 +232,7 @@ async def load_subscription(
 
 
 async def find_subscription(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     subscription_id: uuid.UUID,
@@ -248,6 +248,7 @@ async def find_subscription(
     next call works. A charge (`confirm_owner`: seats, renewal, conversion) always refreshes it first,
     so the reseller the customer left is refused at once and never billed again. The refresh comes
     before the subscription's row lock (lock order: customer view, then subscription)."""
+    session = uow.session
     if caller.kind != "customer":
         found = (
             await session.execute(
@@ -259,12 +260,12 @@ async def find_subscription(
         if found is not None and (
             confirm_owner or (caller.kind == "reseller" and found.reseller_id != caller.reseller_id)
         ):
-            await readmodels.CUSTOMERS.refresh(session, onboarding, found.customer_id)
+            await readmodels.CUSTOMERS.refresh(uow, onboarding, found.customer_id)
     return await load_subscription(session, caller, subscription_id, lock=lock)
 
 
 async def list_subscriptions(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     page: PageQuery,
@@ -272,6 +273,7 @@ async def list_subscriptions(
     customer_id: uuid.UUID | None,
     status: str | None,
 ) -> tuple[list[Subscription], str | None]:
+    session = uow.session
     if customer_id is not None and caller.kind == "reseller":
         # one customer's subscriptions, asked by a reseller ordering does not know as its owner:
         # imported a moment ago? ask onboarding first (the move brings its subscriptions along)
@@ -279,7 +281,7 @@ async def list_subscriptions(
             sa.select(CustomerView.reseller_id).where(CustomerView.customer_id == customer_id)
         )
         if owner != caller.reseller_id:
-            await readmodels.CUSTOMERS.refresh(session, onboarding, customer_id)
+            await readmodels.CUSTOMERS.refresh(uow, onboarding, customer_id)
     stmt = visible(Subscription, caller).options(*_LOAD)
     if customer_id is not None:
         stmt = stmt.where(Subscription.customer_id == customer_id)
@@ -339,7 +341,7 @@ def quote_seats(sub: Subscription, add: int, as_of: date) -> Quote:
 
 
 async def seat_quote(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
@@ -347,16 +349,16 @@ async def seat_quote(
     add: int,
     as_of: date | None,
 ) -> Quote:
-    sub = await find_subscription(session, onboarding, caller, subscription_id)
+    sub = await find_subscription(uow, onboarding, caller, subscription_id)
     return quote_seats(sub, add, as_of or clock.today())
 
 
-async def _reseller_of(session: AsyncSession, onboarding: InternalClient, sub: Subscription) -> ResellerView:
-    return await orderable_reseller(session, onboarding, sub.reseller_id)
+async def _reseller_of(uow: UnitOfWork, onboarding: InternalClient, sub: Subscription) -> ResellerView:
+    return await orderable_reseller(uow, onboarding, sub.reseller_id)
 
 
 async def add_seats(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
@@ -364,8 +366,9 @@ async def add_seats(
     subscription_id: uuid.UUID,
     body: schemas.SeatsAdd,
 ) -> Subscription:
-    sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
-    reseller = await _reseller_of(session, onboarding, sub)
+    session = uow.session
+    sub = await find_subscription(uow, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
+    reseller = await _reseller_of(uow, onboarding, sub)
     # a purchase is dated (and charged) today; another date only as a staff correction, recorded
     # as such — otherwise seats used from today could be back-dated into a cheap last month
     purchase_date, corrected_by = clock.today(), None
@@ -405,8 +408,7 @@ async def add_seats(
         )
     )
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SubscriptionSeatsAdded(
             **event_fields(sub),  # type: ignore[arg-type]
             added=body.add,
@@ -421,7 +423,7 @@ async def add_seats(
 
 
 async def renew(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
@@ -431,7 +433,8 @@ async def renew(
     """R-OR-6: renewal creates the next period, starting where the current one ends, at the
     subscription's unit price, for its current seats. A period that has not started yet (an
     earlier renewal) cannot be renewed again."""
-    sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
+    session = uow.session
+    sub = await find_subscription(uow, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
     if not states.can_renew(sub.status):
         raise SubscriptionStateConflict(
             f"a subscription that is {sub.status} cannot be renewed"
@@ -440,7 +443,7 @@ async def renew(
     today = clock.today()
     if today < sub.period_start:
         raise SubscriptionStateConflict(f"already renewed: the next period starts on {sub.period_start}")
-    reseller = await _reseller_of(session, onboarding, sub)
+    reseller = await _reseller_of(uow, onboarding, sub)
     sub.period_start, sub.period_end = sub.period_end, period_end(sub.period_end, sub.term_months)
     charge = charge_for(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
@@ -452,8 +455,7 @@ async def renew(
     number = len(sub.periods) + 1
     session.add(_period(sub, number, "renewal", charge, row))
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SubscriptionRenewed(
             **event_fields(sub),  # type: ignore[arg-type]
             period_number=number,
@@ -465,7 +467,7 @@ async def renew(
 
 
 async def convert(
-    session: AsyncSession,
+    uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
     clock: Clock,
@@ -473,13 +475,14 @@ async def convert(
     subscription_id: uuid.UUID,
 ) -> Subscription:
     """R-OR-10: a trial becomes paid; its first paid term starts on the conversion day."""
-    sub = await find_subscription(session, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
+    session = uow.session
+    sub = await find_subscription(uow, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
     today = clock.today()
     if not states.can_convert(sub.status):
         raise SubscriptionStateConflict(f"only a trial can be converted; this subscription is {sub.status}")
     if today >= sub.period_end:
         raise SubscriptionStateConflict(f"the trial ended on {sub.period_end}")
-    reseller = await _reseller_of(session, onboarding, sub)
+    reseller = await _reseller_of(uow, onboarding, sub)
     charge = charge_for(
         sub.unit_price * sub.seats, decide_order_tax(reseller, vendor_country, today), sub.currency
     )
@@ -494,16 +497,16 @@ async def convert(
     await session.flush()
     session.add(_period(sub, len(sub.periods) + 1, "conversion", charge, row))
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SubscriptionConverted(**event_fields(sub), charge=_charge_data(charge, row)),  # type: ignore[arg-type]
         reseller_id=sub.reseller_id,
     )
     return await load_subscription(session, caller, sub.id)
 
 
-async def expire_due_trials(session: AsyncSession, as_of: date) -> list[uuid.UUID]:
+async def expire_due_trials(uow: UnitOfWork, as_of: date) -> list[uuid.UUID]:
     """R-OR-10: trials whose period ended on or before `as_of` and were not converted expire."""
+    session = uow.session
     due = list(
         await session.scalars(
             sa.select(Subscription)
@@ -514,8 +517,7 @@ async def expire_due_trials(session: AsyncSession, as_of: date) -> list[uuid.UUI
     )
     for sub in due:
         sub.status = states.transition(sub.status, "expired")
-        await OUTBOX.emit(
-            session,
+        await uow.emit(
             ev.SubscriptionExpired(**event_fields(sub)),  # type: ignore[arg-type]
             reseller_id=sub.reseller_id,
         )
@@ -530,7 +532,7 @@ class EventForUnknownCharge(Exception):
 
 
 async def record_charge_payment(
-    session: AsyncSession,
+    uow: UnitOfWork,
     *,
     charge_id: uuid.UUID,
     subscription_id: uuid.UUID,
@@ -540,6 +542,7 @@ async def record_charge_payment(
     """R-BI-2/3 for subscriptions: billing accepted the payment of a charge. It leaves the credit line
     (on account) or releases what it paid for (prepaid): the subscription (`initial`, `conversion`),
     the seats (`seats`) or the renewed period (`renewal`). Idempotent; True when it released now."""
+    session = uow.session
     sub = await session.scalar(  # lock order: subscription, then its charge
         sa.select(Subscription)
         .where(Subscription.id == subscription_id)
@@ -571,8 +574,7 @@ async def record_charge_payment(
     elif charge.kind == "seats":
         sub.seats_pending_payment = max(0, sub.seats_pending_payment - charge.seats)
     await session.flush()
-    await OUTBOX.emit(
-        session,
+    await uow.emit(
         ev.SubscriptionChargeReleased(
             **event_fields(sub),  # type: ignore[arg-type]
             charge_id=charge.id,

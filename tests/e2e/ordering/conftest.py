@@ -24,7 +24,7 @@ from libs.db import UnitOfWork
 from libs.internal_client import InternalClient
 from libs.testing.api import Api, Reseller
 from libs.testing.db import ServiceDb
-from services.ordering.models import TABLES, CustomerView
+from services.ordering.models import OUTBOX, TABLES, CustomerView
 from tools.devstack.stack import Stack
 
 T = TypeVar("T")
@@ -103,7 +103,7 @@ class OrderingDb(ServiceDb):
 
 @pytest.fixture(scope="session")
 def ordering_db(stack: Stack) -> OrderingDb:
-    return OrderingDb(stack.service_urls["ordering"])
+    return OrderingDb(stack.service_urls["ordering"], outbox=OUTBOX)
 
 
 @pytest.fixture

@@ -229,11 +229,11 @@ def test_an_older_snapshot_never_regresses_a_refreshed_row(ordering_db: Ordering
 
     async def work(uow: UnitOfWork) -> tuple[tuple[int, str], tuple[int, uuid.UUID]]:
         s = uow.session
-        await readmodels.RESELLERS.upsert(s, _reseller(reseller_id, 3, "active"))  # the refresh
-        await readmodels.RESELLERS.upsert(s, _reseller(reseller_id, 1, "pending_policy"))  # late event
-        await readmodels.RESELLERS.upsert(s, _reseller(reseller_id, 3, "pending_policy"))  # same version
-        await readmodels.CUSTOMERS.upsert(s, customer(2, owner))
-        await readmodels.CUSTOMERS.upsert(s, customer(1, uuid.uuid4()))
+        await readmodels.RESELLERS.upsert(uow, _reseller(reseller_id, 3, "active"))  # the refresh
+        await readmodels.RESELLERS.upsert(uow, _reseller(reseller_id, 1, "pending_policy"))  # late event
+        await readmodels.RESELLERS.upsert(uow, _reseller(reseller_id, 3, "pending_policy"))  # same version
+        await readmodels.CUSTOMERS.upsert(uow, customer(2, owner))
+        await readmodels.CUSTOMERS.upsert(uow, customer(1, uuid.uuid4()))
         r = await s.get(ResellerView, reseller_id, populate_existing=True)
         c = await s.get(CustomerView, customer_id, populate_existing=True)
         assert r is not None and c is not None

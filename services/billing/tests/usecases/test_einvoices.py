@@ -16,11 +16,12 @@ from lxml import etree
 from pypdf import PdfReader
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import UnitOfWork
 from libs.events import ordering as ordering_events
 from libs.testing.usecases import emitted
 from services.billing.config import BillingConfig
 from services.billing.domain.einvoice import CII_NS, NS
-from services.billing.models import TABLES, Invoice, ResellerAccount
+from services.billing.models import OUTBOX, TABLES, Invoice, ResellerAccount
 from services.billing.tests.einvoice.rules import check_cii, check_ubl
 from services.billing.usecases import credit_notes, documents, einvoices, invoicing
 
@@ -32,8 +33,9 @@ REVERSE_CHARGE_NOTE = (
 
 
 @pytest.fixture
-async def billing(service_session: Callable[[str], Awaitable[AsyncSession]]) -> AsyncSession:
-    return await service_session("billing")
+async def billing(service_session: Callable[[str], Awaitable[AsyncSession]]) -> UnitOfWork:
+    """A unit of work over the test's rolled-back session, with billing's outbox."""
+    return UnitOfWork.over(await service_session("billing"), outbox=OUTBOX)
 
 
 async def reseller(session: AsyncSession, country: str, vat_id: str | None) -> uuid.UUID:
@@ -56,7 +58,7 @@ async def reseller(session: AsyncSession, country: str, vat_id: str | None) -> u
 
 
 async def order_invoice(
-    session: AsyncSession,
+    uow: UnitOfWork,
     reseller_id: uuid.UUID,
     lines: list[tuple[str, int, str, str]],  # (sku, quantity, unit price, line tax)
     *,
@@ -97,7 +99,7 @@ async def order_invoice(
         tax_note=note,
         placed_on=PLACED,
     )
-    return await invoicing.invoice_order(session, event)
+    return await invoicing.invoice_order(uow, event)
 
 
 def xpath(xml: bytes, path: str) -> list[str]:
@@ -112,9 +114,9 @@ def one(xml: bytes, path: str) -> str:
 
 
 async def test_r_bi_10_domestic_nl_invoice_is_peppol_bis_ubl_that_passes_the_cen_rules(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
-    partner = await reseller(billing, "NL", "NL123456789B01")
+    partner = await reseller(billing.session, "NL", "NL123456789B01")
     invoice = await order_invoice(
         billing,
         partner,
@@ -155,9 +157,9 @@ async def test_r_bi_10_domestic_nl_invoice_is_peppol_bis_ubl_that_passes_the_cen
 
 
 async def test_r_bi_10_reverse_charge_invoice_to_a_german_reseller_is_category_ae_with_the_legal_mention(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
-    partner = await reseller(billing, "DE", "DE136695976")
+    partner = await reseller(billing.session, "DE", "DE136695976")
     invoice = await order_invoice(
         billing,
         partner,
@@ -183,12 +185,12 @@ async def test_r_bi_10_reverse_charge_invoice_to_a_german_reseller_is_category_a
 
 
 async def test_r_bi_10_vat_per_category_rounded_once_where_per_line_rounding_differs(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
     """Two lines of 12.50 at 21 %: per line 2.63 + 2.63 = 5.26, per category round(25.00 x 0.21) = 5.25
     (BT-117 = BT-116 x BT-119, BR-CO-17). The order's tax is the category's (R-BI-10, ordering's
     pricing); the line tax stays informational and is not on the e-invoice."""
-    partner = await reseller(billing, "NL", "NL123456789B01")
+    partner = await reseller(billing.session, "NL", "NL123456789B01")
     invoice = await order_invoice(
         billing,
         partner,
@@ -206,9 +208,9 @@ async def test_r_bi_10_vat_per_category_rounded_once_where_per_line_rounding_dif
 
 
 async def test_r_bi_10_credit_note_is_a_ubl_credit_note_referencing_its_invoice(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
-    partner = await reseller(billing, "BE", "BE0403170701")
+    partner = await reseller(billing.session, "BE", "BE0403170701")
     invoice = await order_invoice(
         billing, partner, [("SKU-A", 1, "100.00", "21.00")], regime="eu_vat", rate="0.21", tax_total="21.00"
     )
@@ -321,9 +323,9 @@ def _embedded(pdf: bytes) -> tuple[bytes, str, str]:
 
 
 async def test_r_bi_10_invoice_pdf_is_factur_x_en16931_with_cii_that_passes_the_cen_rules(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
-    partner = await reseller(billing, "FR", "FR40303265045")
+    partner = await reseller(billing.session, "FR", "FR40303265045")
     invoice = await order_invoice(
         billing,
         partner,
@@ -348,8 +350,8 @@ async def test_r_bi_10_invoice_pdf_is_factur_x_en16931_with_cii_that_passes_the_
         assert expected in text, expected
 
 
-async def test_r_bi_10_credit_note_pdf_is_factur_x_referencing_its_invoice(billing: AsyncSession) -> None:
-    partner = await reseller(billing, "DE", "DE136695976")
+async def test_r_bi_10_credit_note_pdf_is_factur_x_referencing_its_invoice(billing: UnitOfWork) -> None:
+    partner = await reseller(billing.session, "DE", "DE136695976")
     invoice = await order_invoice(
         billing,
         partner,
@@ -392,9 +394,9 @@ def test_r_bi_10_cii_of_every_regime_passes_the_cen_rules() -> None:
 
 
 async def test_r_bi_10_invoice_and_credit_note_issued_events_link_the_pdf_and_the_ubl(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
-    partner = await reseller(billing, "NL", "NL123456789B01")
+    partner = await reseller(billing.session, "NL", "NL123456789B01")
     invoice = await order_invoice(
         billing, partner, [("SKU-A", 1, "10.00", "2.10")], regime="eu_vat", rate="0.21", tax_total="2.10"
     )
@@ -404,14 +406,14 @@ async def test_r_bi_10_invoice_and_credit_note_issued_events_link_the_pdf_and_th
     assert note is not None
     [issued] = [
         e["data"]
-        for e in await emitted(billing, TABLES.outbox, "billing.invoice.issued.v1")
+        for e in await emitted(billing.session, TABLES.outbox, "billing.invoice.issued.v1")
         if e["data"]["invoice_id"] == str(invoice.id)
     ]
     assert issued["links"] == {
         "pdf": f"/v1/invoices/{invoice.id}/pdf",
         "ubl": f"/v1/invoices/{invoice.id}/ubl",
     }
-    [credited] = await emitted(billing, TABLES.outbox, "billing.credit_note.issued.v1")
+    [credited] = await emitted(billing.session, TABLES.outbox, "billing.credit_note.issued.v1")
     assert credited["data"]["links"] == {
         "pdf": f"/v1/credit-notes/{note.id}/pdf",
         "ubl": f"/v1/credit-notes/{note.id}/ubl",

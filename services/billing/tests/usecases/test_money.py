@@ -12,11 +12,12 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
+from libs.db import UnitOfWork
 from libs.events import ordering as ordering_events
 from libs.late_interest import accrue
 from libs.money import MoneyIn, round_half_up
 from libs.testing.usecases import emitted
-from services.billing.models import TABLES, Invoice
+from services.billing.models import OUTBOX, TABLES, Invoice
 from services.billing.schemas import PaymentCreate, RefundCreate
 from services.billing.usecases import credit_balance, credit_notes, dunning, invoicing, ledger, payments
 from services.billing.usecases.amounts import amount_due, interest
@@ -27,7 +28,7 @@ RATE = Decimal("0.08")
 
 
 async def invoice(
-    session: AsyncSession, reseller: uuid.UUID, total: str, *, requirement: str = "on_account"
+    uow: UnitOfWork, reseller: uuid.UUID, total: str, *, requirement: str = "on_account"
 ) -> Invoice:
     amount = Decimal(total)
     event = ordering_events.OrderPlaced(
@@ -59,23 +60,24 @@ async def invoice(
         tax_note=None,
         placed_on=PLACED,
     )
-    return await invoicing.invoice_order(session, event)
+    return await invoicing.invoice_order(uow, event)
 
 
-async def pay(session: AsyncSession, ref: str, amount: str, on: date) -> None:
+async def pay(uow: UnitOfWork, ref: str, amount: str, on: date) -> None:
     body = PaymentCreate(
         reference=ref, amount=MoneyIn(amount=Decimal(amount), currency="EUR"), received_on=on
     )
-    await payments.record_payment(session, STAFF, body, on)
+    await payments.record_payment(uow, STAFF, body, on)
 
 
 @pytest.fixture
-async def billing(service_session: Callable[[str], Awaitable[AsyncSession]]) -> AsyncSession:
-    return await service_session("billing")
+async def billing(service_session: Callable[[str], Awaitable[AsyncSession]]) -> UnitOfWork:
+    """A unit of work over the test's rolled-back session, with billing's outbox."""
+    return UnitOfWork.over(await service_session("billing"), outbox=OUTBOX)
 
 
 async def test_r_bi_4_interest_stops_on_the_value_date_whatever_day_the_payment_is_recorded(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
     reseller = uuid.uuid4()
     inv = await invoice(billing, reseller, "1000.00")
@@ -87,24 +89,24 @@ async def test_r_bi_4_interest_stops_on_the_value_date_whatever_day_the_payment_
         accrue(Decimal(1000), RATE, inv.due_date, inv.due_date + timedelta(days=12)), "EUR"
     )
     await pay(billing, inv.payment_reference, str(owed_on_12th), inv.due_date + timedelta(days=12))
-    await billing.refresh(inv)
+    await billing.session.refresh(inv)
     assert inv.status == "paid" and amount_due(inv) == 0
     assert interest(inv) == owed_on_12th - Decimal("1000.00")
-    facts = await emitted(billing, TABLES.outbox, "billing.reseller.overdue_changed.v1")
+    facts = await emitted(billing.session, TABLES.outbox, "billing.reseller.overdue_changed.v1")
     assert [f["data"]["has_overdue"] for f in facts] == [True, False]
     assert [f["data"]["version"] for f in facts] == [1, 2]
 
 
 async def test_r_bi_9_overpayment_is_credit_that_pays_the_next_invoice_and_can_be_refunded(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
     reseller = uuid.uuid4()
     first = await invoice(billing, reseller, "100.00")
     await pay(billing, first.payment_reference, "130.00", PLACED)
-    assert await ledger.credit_balance(billing, reseller) == {"EUR": Decimal("30.00")}
+    assert await ledger.credit_balance(billing.session, reseller) == {"EUR": Decimal("30.00")}
     second = await invoice(billing, reseller, "20.00")
     assert second.status == "paid"
-    assert await ledger.credit_balance(billing, reseller) == {"EUR": Decimal("10.00")}
+    assert await ledger.credit_balance(billing.session, reseller) == {"EUR": Decimal("10.00")}
     with pytest.raises(Exception, match="credit balance"):
         await credit_balance.refund(
             billing,
@@ -120,13 +122,13 @@ async def test_r_bi_9_overpayment_is_credit_that_pays_the_next_invoice_and_can_b
         RefundCreate(amount=MoneyIn(amount=Decimal("10.00"), currency="EUR"), reason="x"),
         PLACED,
     )
-    assert await ledger.credit_balance(billing, reseller) == {}
-    balances = await emitted(billing, TABLES.outbox, "billing.reseller.credit_balance_changed.v1")
+    assert await ledger.credit_balance(billing.session, reseller) == {}
+    balances = await emitted(billing.session, TABLES.outbox, "billing.reseller.credit_balance_changed.v1")
     assert [b["data"]["balances"] for b in balances][-1] == []
 
 
 async def test_r_bi_8_credit_note_beyond_the_unpaid_part_frees_the_paid_money_without_interest_on_it(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
     reseller = uuid.uuid4()
     inv = await invoice(billing, reseller, "1000.00")
@@ -142,16 +144,16 @@ async def test_r_bi_8_credit_note_beyond_the_unpaid_part_frees_the_paid_money_wi
     )
     assert note is not None and note.refunded_to_balance == Decimal("400.00")
     assert inv.status == "credited" and amount_due(inv) == 0
-    assert await ledger.credit_balance(billing, reseller) == {"EUR": Decimal("400.00")}
+    assert await ledger.credit_balance(billing.session, reseller) == {"EUR": Decimal("400.00")}
     # the next invoice is issued later: the credit pays it
     nxt = await invoice(billing, reseller, "250.00")
-    assert nxt.status == "paid" and await ledger.credit_balance(billing, reseller) == {
+    assert nxt.status == "paid" and await ledger.credit_balance(billing.session, reseller) == {
         "EUR": Decimal("150.00")
     }
 
 
 async def test_r_bi_8_prepay_invoices_are_not_dunned_and_expire_with_a_credit_note(
-    billing: AsyncSession,
+    billing: UnitOfWork,
 ) -> None:
     reseller = uuid.uuid4()
     inv = await invoice(billing, reseller, "99.00", requirement="prepay")
@@ -163,5 +165,5 @@ async def test_r_bi_8_prepay_invoices_are_not_dunned_and_expire_with_a_credit_no
         "expired"
     ] == 1
     assert inv.status == "credited"
-    [expired] = await emitted(billing, TABLES.outbox, "billing.order.prepayment_expired.v1")
+    [expired] = await emitted(billing.session, TABLES.outbox, "billing.order.prepayment_expired.v1")
     assert expired["data"]["order_id"] == str(inv.order_id)
