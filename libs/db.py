@@ -11,11 +11,13 @@ import os
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from types import TracebackType
+from typing import Any
 
-from sqlalchemy import MetaData, Table
+from sqlalchemy import CursorResult, MetaData, Result, Table
 from sqlalchemy.dialects.postgresql import Insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
 
 # Stable constraint names, so that migrations can name what they alter.
 NAMING_CONVENTION = {
@@ -31,13 +33,31 @@ def service_metadata(schema: str) -> MetaData:
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
 
 
-def versioned_upsert(table: Table, key: str, columns: Iterable[str], *, version: str = "version") -> Insert:
+def table_of(model: type[DeclarativeBase] | Table) -> Table:
+    """The table a declarative model maps (declared `FromClause`; every model here maps a `Table`)."""
+    table = model if isinstance(model, Table) else model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model!r} does not map a table")
+    return table
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an INSERT/UPDATE/DELETE touched (`session.execute` is typed as returning any result)."""
+    if not isinstance(result, CursorResult):
+        raise TypeError("rowcount of a statement that returns rows")
+    return int(result.rowcount or 0)
+
+
+def versioned_upsert(
+    model: type[DeclarativeBase] | Table, key: str, columns: Iterable[str], *, version: str = "version"
+) -> Insert:
     """`INSERT … ON CONFLICT (key) DO UPDATE SET <columns> WHERE <older version>`, built once and
     executed with a parameter dict naming `key` and `columns` (`session.execute(stmt, values)`).
 
     For read models fed by snapshots with a growing version. Built per call, the statement cost
     more CPU than the database spent on it (`excluded` proxies every column of the table anew, then
     the statement is compiled and its cache key generated); built once, it is a compiled-cache hit."""
+    table = table_of(model)
     stmt = pg_insert(table)
     return stmt.on_conflict_do_update(
         index_elements=[table.c[key]],

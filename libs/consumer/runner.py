@@ -35,7 +35,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from libs.aio import sleep_or_stop
 from libs.consumer.transient import is_transient
 from libs.db import Database, UnitOfWork
-from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of
+from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of, topics_of
 from libs.events.envelope import CloudEvent, source_of
 from libs.kafka import dead_letter_topic, ensure_topics, new_producer
 from libs.logging import correlation_id_var, get_logger
@@ -121,7 +121,7 @@ class ConsumerRunner:
         self.batch_size = batch_size
         self.stats = RunnerStats()
         self._stop: asyncio.Event | None = None
-        self.topics = sorted({event_model_for(t).topic for t in handlers})  # type: ignore[union-attr]
+        self.topics = sorted(topics_of(set(handlers)))
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume until `stop` is set; any broker failure restarts the consumer after a pause."""

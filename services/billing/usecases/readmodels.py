@@ -18,7 +18,7 @@ from libs.internal_client import InternalClient
 from services.billing.models import Invoice, ResellerAccount
 
 _UPSERT_ACCOUNT = versioned_upsert(
-    ResellerAccount.__table__,  # type: ignore[arg-type]
+    ResellerAccount,
     "reseller_id",
     tuple(c.name for c in ResellerAccount.__table__.columns if c.name != "reseller_id"),
 )

@@ -45,7 +45,7 @@ def contract_data(c: Contract) -> ev.ContractData:
     return ev.ContractData(
         reseller_id=c.reseller_id,
         customer_id=c.customer_id,
-        status=c.status,  # type: ignore[arg-type]
+        status=c.status,
         bundle=c.bundle_code,
         manufacturer=c.manufacturer,
         hardware_model=c.hardware_model,
@@ -61,7 +61,7 @@ def contract_data(c: Contract) -> ev.ContractData:
         ],
         quantity=c.quantity,
         term_months=c.term_months,
-        delivery=c.delivery,  # type: ignore[arg-type]
+        delivery=c.delivery,
         currency=c.currency,
         monthly_total=c.monthly_total,
         start_date=c.start_date,
@@ -324,7 +324,7 @@ async def _earn(session: AsyncSession, c: Contract, reason: str, amount: Decimal
             contract_id=c.id,
             commission_id=commission.id,
             reseller_id=c.reseller_id,
-            reason=reason,  # type: ignore[arg-type]
+            reason=reason,
             amount=amount,
             currency=c.currency,
             earned_on=today,

@@ -14,12 +14,12 @@ from libs.internal_client import InternalClient
 from services.leasing.models import CustomerView, ResellerView
 
 _UPSERT_RESELLER = versioned_upsert(
-    ResellerView.__table__,  # type: ignore[arg-type]
+    ResellerView,
     "reseller_id",
     ("version", "company_name", "country"),
 )
 _UPSERT_CUSTOMER = versioned_upsert(
-    CustomerView.__table__,  # type: ignore[arg-type]
+    CustomerView,
     "customer_id",
     ("reseller_id", "version", "name"),
 )

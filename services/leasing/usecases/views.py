@@ -76,7 +76,7 @@ def render_extension(e: ContractExtension) -> schemas.ExtensionProposal:
         id=e.id,
         contract_id=e.contract_id,
         months=e.months,
-        status=e.status,  # type: ignore[arg-type]
+        status=e.status,
         proposed_by=e.proposed_by,
         proposed_at=e.proposed_at,
         accepted_by=e.accepted_by,
@@ -151,5 +151,5 @@ def render_commission(c: Commission) -> schemas.CommissionOut:
         contract_id=c.contract_id,
         reason=c.reason,
         amount=_money(c.amount, c.currency),
-        earned_on=c.earned_on,  # type: ignore[arg-type]
+        earned_on=c.earned_on,
     )

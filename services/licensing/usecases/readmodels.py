@@ -17,7 +17,7 @@ from libs.internal_client import InternalClient
 from services.licensing.models import CustomerView, OrderView, SubscriptionView
 
 _UPSERT_CUSTOMER = versioned_upsert(
-    CustomerView.__table__,  # type: ignore[arg-type]
+    CustomerView,
     "customer_id",
     tuple(c.name for c in CustomerView.__table__.columns if c.name != "customer_id"),
 )

@@ -29,6 +29,7 @@ from sqlalchemy.orm import aliased
 
 from libs.auth import Caller
 from libs.clock import Clock
+from libs.db import rowcount
 from libs.events.envelope import CloudEvent
 from libs.events.notifications import WebhookEndpointDisabled
 from libs.logging import get_logger
@@ -97,7 +98,7 @@ async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) ->
             )
             .on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"])
         )
-        made += result.rowcount or 0  # type: ignore[attr-defined]
+        made += rowcount(result)
     return made
 
 
@@ -492,4 +493,4 @@ async def replay_range(
             next_trigger="replay",
         )
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return rowcount(result)

@@ -16,7 +16,7 @@ from libs.internal_client import InternalClient
 from services.notifications.models import ResellerContact, WaasBillingContact
 
 _UPSERT = versioned_upsert(
-    ResellerContact.__table__,  # type: ignore[arg-type]
+    ResellerContact,
     "reseller_id",
     ("version", "company_name", "contact_email"),
 )

@@ -42,7 +42,7 @@ class InvalidOrderTransition(ValueError):
 def _known(status: str) -> OrderStatus:
     if status not in TRANSITIONS:
         raise ValueError(f"unknown order status {status!r}")
-    return status  # type: ignore[return-value]
+    return status
 
 
 def can_transition(current: str, target: str) -> bool:

@@ -37,7 +37,7 @@ class InvalidSubscriptionTransition(ValueError):
 def _known(status: str) -> SubscriptionStatus:
     if status not in TRANSITIONS:
         raise ValueError(f"unknown subscription status {status!r}")
-    return status  # type: ignore[return-value]
+    return status
 
 
 def transition(current: str, target: str) -> SubscriptionStatus:

@@ -32,10 +32,10 @@ _RESELLER_COLUMNS = (
     "version company_name status standing discount_percent credit_limit credit_currency country state "
     "vat_id vat_id_valid policy_version_accepted exemption"
 ).split()
-_UPSERT_RESELLER = versioned_upsert(ResellerView.__table__, "reseller_id", _RESELLER_COLUMNS)  # type: ignore[arg-type]
+_UPSERT_RESELLER = versioned_upsert(ResellerView, "reseller_id", _RESELLER_COLUMNS)
 # every column of the customer view is in the snapshot: derive the list, so a new one cannot be missed
 _UPSERT_CUSTOMER = versioned_upsert(
-    CustomerView.__table__,  # type: ignore[arg-type]
+    CustomerView,
     "customer_id",
     tuple(c.name for c in CustomerView.__table__.columns if c.name != "customer_id"),
 )

@@ -66,7 +66,7 @@ def _charge_data(charge: Charge, row: SubscriptionCharge) -> ev.ChargeData:
     """The charge as billing reads it from the subscription's events."""
     return ev.ChargeData(
         charge_id=row.id,
-        payment_requirement=row.payment_requirement,  # type: ignore[arg-type]
+        payment_requirement=row.payment_requirement,
         net=charge.net,
         tax=charge.tax,
         total=charge.total,
@@ -202,7 +202,7 @@ async def create_subscription(
     await OUTBOX.emit(
         session,
         ev.SubscriptionCreated(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             trial=sub.trial,
             charge=None if row is None else _charge_data(charge, row),
         ),
@@ -418,7 +418,7 @@ async def add_seats(
     await OUTBOX.emit(
         session,
         ev.SubscriptionSeatsAdded(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             added=body.add,
             as_of=quote.as_of,
             months_charged=quote.months_charged,
@@ -465,7 +465,7 @@ async def renew(
     await OUTBOX.emit(
         session,
         ev.SubscriptionRenewed(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             period_number=number,
             charge=_charge_data(charge, row),
         ),
@@ -506,7 +506,7 @@ async def convert(
     await session.flush()
     await OUTBOX.emit(
         session,
-        ev.SubscriptionConverted(**event_fields(sub), charge=_charge_data(charge, row)),  # type: ignore[arg-type]
+        ev.SubscriptionConverted(**event_fields(sub), charge=_charge_data(charge, row)),
         reseller_id=sub.reseller_id,
     )
     return await load_subscription(session, caller, sub.id)
@@ -526,7 +526,7 @@ async def expire_due_trials(session: AsyncSession, as_of: date) -> list[uuid.UUI
         sub.status = states.transition(sub.status, "expired")
         await OUTBOX.emit(
             session,
-            ev.SubscriptionExpired(**event_fields(sub)),  # type: ignore[arg-type]
+            ev.SubscriptionExpired(**event_fields(sub)),
             reseller_id=sub.reseller_id,
         )
     await session.flush()
@@ -584,9 +584,9 @@ async def record_charge_payment(
     await OUTBOX.emit(
         session,
         ev.SubscriptionChargeReleased(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             charge_id=charge.id,
-            kind=charge.kind,  # type: ignore[arg-type]
+            kind=charge.kind,
             charge_reseller_id=charge.reseller_id,
         ),
         reseller_id=charge.reseller_id,
