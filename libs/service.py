@@ -21,7 +21,6 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic_settings import BaseSettings
 
 from libs.clock import Clock, SystemClock, use_service_clock
 from libs.consumer import ConsumerRunner, HandlerMap
@@ -38,7 +37,7 @@ from libs.logging import configure_logging, get_logger
 from libs.outbox.relay import OutboxRelay
 from libs.permissions import authorize
 from libs.platform_tables import PlatformTables
-from libs.settings import Settings, get_settings
+from libs.settings import ServiceSettings, Settings, get_settings
 
 log = get_logger(__name__)
 
@@ -58,8 +57,9 @@ class ServiceSpec:
     handlers: HandlerMap = field(default_factory=dict)
     # scheduled work, run by the kernel on its schedule and by staff on demand (libs.jobs)
     jobs: list[Job] = field(default_factory=list)
-    # the service's own settings class (beyond libs.settings), validated when the process starts
-    settings: type[BaseSettings] | None = None
+    # the service's own settings (beyond libs.settings): its `settings_of(...)` loader, whose one
+    # instance is loaded and checked when the process starts
+    settings: Callable[[], ServiceSettings] | None = None
     description: str = ""
     workers: list[Worker] = field(default_factory=list)
 
@@ -106,9 +106,7 @@ def create_service_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if spec.settings is not None:
             config = spec.settings()  # fail at start, not at the first request, on a bad variable
-            refuse = getattr(config, "refuse_unsafe_start", None)
-            if refuse is not None:
-                refuse()  # e.g. production without explicit keys: refused, never a derived key
+            config.refuse_unsafe_start()  # e.g. production without explicit keys: refused, never derived
         app.state.db = Database(settings.service_database_url)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []
