@@ -89,11 +89,13 @@ async def test_r_pl_4_several_handlers_of_a_type_run_in_their_order_in_one_trans
     seen: list[str] = []
 
     async def first(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
-        seen.append("first")
+        if event.aggregate == aggregate:  # the group reads the topic from the start: others' probes too
+            seen.append("first")
         await hit(uow.session, f"{event.aggregate}:first")
 
     async def second(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
-        seen.append("second")
+        if event.aggregate == aggregate:
+            seen.append("second")
         # the first handler's write is visible: same unit of work, not yet committed elsewhere
         count = await uow.session.scalar(
             sa.text("SELECT hits FROM ordering.kernel_test_effects WHERE event = :e"),
