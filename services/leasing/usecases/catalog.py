@@ -15,6 +15,7 @@ from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.leasing.config import LeasingConfig
+from services.leasing.domain.contracts import HardwareRequestStatus
 from services.leasing.errors import (
     BundleExists,
     BundleNotFound,
@@ -142,7 +143,7 @@ async def decide(
         request.bundle_code = body.bundle.code
     elif not body.reason:
         raise Unprocessable("a declined request needs a reason")
-    request.status = body.decision
+    request.status = HardwareRequestStatus(body.decision)
     request.reason = body.reason
     request.decided_by = caller.identity
     request.decided_at = clock.now()
