@@ -575,7 +575,7 @@ async def record_charge_payment(
     if charge.status != "pending_payment":
         await session.flush()
         return False
-    charge.status = "released"
+    charge.status = states.ChargeStatus.RELEASED
     if charge.kind in ("initial", "conversion") and sub.status == "pending_payment":
         sub.status = states.transition(sub.status, "active")
     elif charge.kind == "seats":
