@@ -39,6 +39,7 @@ from libs.webhook_verify import signature_header
 from services.notifications.config import NotificationsConfig
 from services.notifications.domain import retry
 from services.notifications.domain.payloads import for_subscriber, tenant_of
+from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus
 from services.notifications.domain.targets import Pinned, TargetRefused, check_url, pin
 from services.notifications.errors import DeliveryNotFound, ReplayBacklog, ReplayRangeTooLong, ReplayTooLarge
 from services.notifications.models import OUTBOX, Delivery, DeliveryAttempt, WebhookEndpoint
@@ -283,7 +284,7 @@ async def claim_due(
         endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
         assert endpoint is not None
         if endpoint.status != "active" or endpoint.deleted_at is not None:
-            delivery.status, delivery.next_attempt_at = "failed", None
+            delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
             continue
         taken.add(delivery.endpoint_id)
         drop_expired_secret(endpoint, now)
@@ -356,16 +357,16 @@ async def record(
     if delivery.status != "pending":
         pass  # changed meanwhile (the endpoint was deleted): only the attempt is recorded
     elif succeeded:
-        delivery.status, delivery.delivered_at, delivery.next_attempt_at = "succeeded", now, None
+        delivery.status, delivery.delivered_at, delivery.next_attempt_at = DeliveryStatus.SUCCEEDED, now, None
     elif status_code is not None and retry.disables_endpoint(status_code):
-        delivery.status, delivery.next_attempt_at = "failed", None
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
         await disable(session, endpoint, "the receiver answered 410 Gone")
     else:
         failed = delivery.attempts - delivery.schedule_start
         retry_after = retry.parse_retry_after(outcome.retry_after, now)
         following = retry.next_attempt(failed, now, config.retry_delays(), retry_after=retry_after)
         if following is None:
-            delivery.status, delivery.next_attempt_at = "failed", None
+            delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
             await disable(
                 session, endpoint, f"a delivery failed {failed} times over its whole retry schedule"
             )
@@ -378,7 +379,7 @@ async def record(
 async def disable(session: AsyncSession, endpoint: WebhookEndpoint, reason: str) -> None:
     if endpoint.status == "disabled":
         return
-    endpoint.status, endpoint.disabled_reason = "disabled", reason
+    endpoint.status, endpoint.disabled_reason = EndpointStatus.DISABLED, reason
     await OUTBOX.emit(
         session,
         WebhookEndpointDisabled(
@@ -444,7 +445,7 @@ async def replay(
         lock=True,
     )
     if delivery.in_flight_until is None or delivery.status != "pending":
-        delivery.status, delivery.next_attempt_at = "pending", clock.now()
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.PENDING, clock.now()
         delivery.schedule_start, delivery.next_trigger = delivery.attempts, "replay"
     await session.flush()
     return delivery
