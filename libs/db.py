@@ -13,13 +13,17 @@ from __future__ import annotations
 import os
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from enum import StrEnum
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from sqlalchemy import MetaData, Table
-from sqlalchemy.dialects.postgresql import Insert
+import sqlalchemy as sa
+from pydantic import TypeAdapter
+from sqlalchemy import CursorResult, MetaData, Result, Table
+from sqlalchemy.dialects.postgresql import JSONB, Insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import DeclarativeBase
 
 from libs.clock import Clock, service_clock
 
@@ -38,17 +42,96 @@ NAMING_CONVENTION = {
 }
 
 
+E = TypeVar("E", bound=StrEnum)
+
+
+class EnumText(sa.types.TypeDecorator[E], Generic[E]):
+    """A `StrEnum` stored as its value in a text column: rows read back as the enum, and a value
+    outside it is refused before the database sees it. Text, not a PostgreSQL enum type, so adding a
+    value is a CHECK constraint change (`one_of`), never a type migration of existing rows.
+
+        status: Mapped[OrderStatus] = mapped_column(EnumText(OrderStatus), default=OrderStatus.PLACED)
+    """
+
+    impl = sa.Text
+    cache_ok = True
+
+    def __init__(self, enum: type[E]) -> None:
+        super().__init__()
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: sa.Dialect) -> str | None:
+        return None if value is None else self.enum(value).value
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> E | None:
+        return None if value is None else self.enum(value)
+
+    def copy(self, **kw: Any) -> EnumText[E]:
+        return EnumText(self.enum)
+
+
+class JSONBOf(sa.types.TypeDecorator[Any]):
+    """A JSONB column holding a typed value (a pydantic model, or e.g. `dict[str, Model]`): written
+    as its JSON dump, read back validated, so code never handles the column as a loose dict.
+    Assign a new value to change it (in-place mutation is not tracked)."""
+
+    impl = JSONB
+    cache_ok = True
+
+    def __init__(self, shape: Any) -> None:
+        super().__init__()
+        self.shape = shape
+        self.adapter: TypeAdapter[Any] = TypeAdapter(shape)
+
+    def process_bind_param(self, value: Any, dialect: sa.Dialect) -> Any:
+        return (
+            None
+            if value is None
+            else self.adapter.dump_python(self.adapter.validate_python(value), mode="json")
+        )
+
+    def process_result_value(self, value: Any, dialect: sa.Dialect) -> Any:
+        return None if value is None else self.adapter.validate_python(value)
+
+    def copy(self, **kw: Any) -> JSONBOf:
+        return JSONBOf(self.shape)
+
+
+def one_of(column: str, enum: type[StrEnum], name: str | None = None) -> sa.CheckConstraint:
+    """The CHECK constraint that keeps `column` within `enum`'s values (named `<column>_known`)."""
+    values = ", ".join(f"'{member.value}'" for member in enum)
+    return sa.CheckConstraint(f"{column} IN ({values})", name=name or f"{column}_known")
+
+
 def service_metadata(schema: str) -> MetaData:
     return MetaData(schema=schema, naming_convention=NAMING_CONVENTION)
 
 
-def versioned_upsert(table: Table, key: str, columns: Iterable[str], *, version: str = "version") -> Insert:
+def table_of(model: type[DeclarativeBase] | Table) -> Table:
+    """The table a declarative model maps (declared `FromClause`; every model here maps a `Table`)."""
+    table = model if isinstance(model, Table) else model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model!r} does not map a table")
+    return table
+
+
+def rowcount(result: Result[Any]) -> int:
+    """The rows an INSERT/UPDATE/DELETE touched (`session.execute` is typed as returning any result)."""
+    if not isinstance(result, CursorResult):
+        raise TypeError("rowcount of a statement that returns rows")
+    return int(result.rowcount or 0)
+
+
+def versioned_upsert(
+    model: type[DeclarativeBase] | Table, key: str, columns: Iterable[str], *, version: str = "version"
+) -> Insert:
     """`INSERT … ON CONFLICT (key) DO UPDATE SET <columns> WHERE <older version>`, built once and
     executed with a parameter dict naming `key` and `columns` (`session.execute(stmt, values)`).
 
     For read models fed by snapshots with a growing version. Built per call, the statement cost
     more CPU than the database spent on it (`excluded` proxies every column of the table anew, then
     the statement is compiled and its cache key generated); built once, it is a compiled-cache hit."""
+    table = table_of(model)
     stmt = pg_insert(table)
     return stmt.on_conflict_do_update(
         index_elements=[table.c[key]],

@@ -23,7 +23,6 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic_settings import BaseSettings
 
 from libs.clock import Clock, SystemClock, use_service_clock
 from libs.consumer import ConsumerRunner, HandlerMap
@@ -41,7 +40,7 @@ from libs.outbox.record import Outbox
 from libs.outbox.relay import OutboxRelay
 from libs.permissions import authorize
 from libs.platform_tables import PlatformTables
-from libs.settings import Settings, get_settings
+from libs.settings import ServiceSettings, Settings, get_settings
 
 log = get_logger(__name__)
 
@@ -79,8 +78,9 @@ class ServiceSpec:
     handlers: HandlerMap = field(default_factory=dict)
     # scheduled work, run by the kernel on its schedule and by staff on demand (libs.jobs)
     jobs: list[Job] = field(default_factory=list)
-    # the service's own settings class (beyond libs.settings), validated when the process starts
-    settings: type[BaseSettings] | None = None
+    # the service's own settings (beyond libs.settings): its `settings_of(...)` loader, whose one
+    # instance is loaded and checked when the process starts
+    settings: Callable[[], ServiceSettings] | None = None
     description: str = ""
     workers: list[Worker] = field(default_factory=list)
 
@@ -113,9 +113,7 @@ def create_service_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if spec.settings is not None:
             config = spec.settings()  # fail at start, not at the first request, on a bad variable
-            refuse = getattr(config, "refuse_unsafe_start", None)
-            if refuse is not None:
-                refuse()  # e.g. production without explicit keys: refused, never a derived key
+            config.refuse_unsafe_start()  # e.g. production without explicit keys: refused, never derived
         app.state.db = Database(settings.service_database_url, clock=app.state.clock, outbox=outbox)
         stop = asyncio.Event()
         tasks: list[asyncio.Task[Any]] = []

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+S = TypeVar("S", bound="ServiceSettings")
 
 
 class Settings(BaseSettings):
@@ -83,4 +86,51 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()  # type: ignore[call-arg]
+    return Settings()
+
+
+class ServiceSettings(BaseSettings):
+    """A service's own settings beyond `Settings` (read from the environment and `.env` the same way).
+
+    Subclass it in `services/<name>/config.py`, declare the fields, and load it with `settings_of`:
+
+        class BillingConfig(ServiceSettings):
+            prepay_expiry_days: int = Field(30, alias="CHANNELHUB_PREPAY_EXPIRY_DAYS")
+
+        billing_config = settings_of(BillingConfig)
+        Config = Annotated[BillingConfig, Depends(billing_config)]  # in api/deps.py, for routes
+
+    `ServiceSpec(settings=billing_config)` loads it when the process starts, so a bad variable fails
+    the start, not the first request; `check` and `refuse_unsafe_start` run then too.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    def check(self) -> None:
+        """What the fields' validators cannot see alone (e.g. a key list parsed as a whole); raise."""
+
+    def refuse_unsafe_start(self) -> None:
+        """Refuse a production start on development defaults (e.g. no explicit keys); raise."""
+
+
+class SettingsLoader(Generic[S]):
+    """One loaded, checked instance of a service's settings per process (the FastAPI dependency,
+    the jobs and the handlers all call it); `cache_clear` for tests that change the environment."""
+
+    def __init__(self, cls: type[S]) -> None:
+        self.cls = cls
+        self._loaded: S | None = None
+
+    def __call__(self) -> S:
+        if self._loaded is None:
+            loaded = self.cls()
+            loaded.check()
+            self._loaded = loaded
+        return self._loaded
+
+    def cache_clear(self) -> None:
+        self._loaded = None
+
+
+def settings_of(cls: type[S]) -> SettingsLoader[S]:
+    return SettingsLoader(cls)

@@ -44,12 +44,12 @@ def main() -> None:
         "proxy_headers": False,
     }
     if args.workers <= 1:
-        uvicorn.run(create_app(args.service), **options)  # type: ignore[arg-type]
+        uvicorn.run(create_app(args.service), **options)
         return
     metrics_dir = tempfile.mkdtemp(prefix=f"channelhub-metrics-{args.service}-")
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir  # before any worker imports prometheus_client
     try:
-        uvicorn.run("tools.serve:app_from_env", factory=True, workers=args.workers, **options)  # type: ignore[arg-type]
+        uvicorn.run("tools.serve:app_from_env", factory=True, workers=args.workers, **options)
     finally:
         shutil.rmtree(metrics_dir, ignore_errors=True)
 

@@ -1,5 +1,23 @@
-"""Consuming other services' events with an exactly-once effect."""
+"""Consuming other services' events with an exactly-once effect, each type by its handlers in order."""
 
-from libs.consumer.runner import ConsumerRunner, Handler, HandlerMap, handles
+from libs.consumer.runner import (
+    ConsumerRunner,
+    DuplicateHandler,
+    Handler,
+    HandlerMap,
+    Handles,
+    handler_map,
+    handles,
+    then_handles,
+)
 
-__all__ = ["ConsumerRunner", "Handler", "HandlerMap", "handles"]
+__all__ = [
+    "ConsumerRunner",
+    "DuplicateHandler",
+    "Handler",
+    "HandlerMap",
+    "Handles",
+    "handler_map",
+    "handles",
+    "then_handles",
+]

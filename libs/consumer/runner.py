@@ -35,7 +35,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from libs.aio import sleep_or_stop
 from libs.consumer.transient import is_transient
 from libs.db import Database, UnitOfWork
-from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of
+from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of, topics_of
 from libs.events.envelope import CloudEvent, source_of
 from libs.kafka import dead_letter_topic, ensure_topics, new_producer
 from libs.logging import correlation_id_var, get_logger
@@ -46,18 +46,74 @@ log = get_logger(__name__)
 # A handler receives the event parsed into the model of its type (the runner looks the model up
 # by the CloudEvents type), so it can be typed with the event class it handles — see `handles`.
 Handler = Callable[[UnitOfWork, CloudEvent, Any], Awaitable[None]]
-HandlerMap = dict[str, Handler]
+# Every event type a service consumes → its handlers, run in this order in the event's transaction.
+HandlerMap = dict[str, tuple[Handler, ...]]
 E = TypeVar("E", bound=Event)
 
 
-def handles(
-    event_class: type[E], handler: Callable[[UnitOfWork, CloudEvent, E], Awaitable[None]]
-) -> HandlerMap:
-    """`handler` for `event_class` and every event type derived from it (e.g. all reseller events,
-    which carry the same snapshot). Typed: the handler's parameter is the class it handles."""
-    found = {t: handler for t, cls in EVENT_TYPES.items() if issubclass(cls, event_class)}
+class DuplicateHandler(ValueError):
+    """Two declarations handle the same event type without saying in which order (raised when the
+    service's handler map is built, so the process never starts with one silently replacing another)."""
+
+
+@dataclass(frozen=True)
+class Handles:
+    """`handlers` for these event types; with `after=True`, run after those declared before for them."""
+
+    event_class: type[Event]
+    event_types: tuple[str, ...]
+    handlers: tuple[Handler, ...]
+    after: bool = False
+
+
+def _types_of(event_class: type[Event]) -> tuple[str, ...]:
+    found = tuple(t for t, cls in EVENT_TYPES.items() if issubclass(cls, event_class))
     if not found:
         raise ValueError(f"{event_class.__name__} has no registered event types")
+    return found
+
+
+def handles(
+    event_class: type[E], *handlers: Callable[[UnitOfWork, CloudEvent, E], Awaitable[None]]
+) -> Handles:
+    """`handlers`, in this order, for `event_class` and every event type derived from it (e.g. all
+    reseller events, which carry the same snapshot). Typed: each handler's parameter is the class
+    it handles. An event type handled by an earlier declaration too is a `DuplicateHandler`."""
+    if not handlers:
+        raise ValueError(f"handles({event_class.__name__}) names no handler")
+    return Handles(event_class, _types_of(event_class), tuple(handlers))
+
+
+def then_handles(
+    event_class: type[E], *handlers: Callable[[UnitOfWork, CloudEvent, E], Awaitable[None]]
+) -> Handles:
+    """`handlers` for `event_class`'s types, run after the handlers an earlier declaration gave them
+    (e.g. every contract event updates billing's copy; a termination then also invoices its fee).
+    Each of its types must already be handled: an order is only declared against something."""
+    return Handles(event_class, _types_of(event_class), tuple(handlers), after=True)
+
+
+def handler_map(*declarations: Handles) -> HandlerMap:
+    """The service's handlers per event type, in declaration order; refuses an accidental duplicate."""
+    found: dict[str, tuple[Handler, ...]] = {}
+    declared_by: dict[str, str] = {}
+    for d in declarations:
+        for event_type in d.event_types:
+            if d.after:
+                if event_type not in found:
+                    raise DuplicateHandler(
+                        f"then_handles({d.event_class.__name__}): {event_type} has no handler to run after"
+                    )
+                found[event_type] = (*found[event_type], *d.handlers)
+            elif event_type in found:
+                raise DuplicateHandler(
+                    f"{event_type} is handled by handles({declared_by[event_type]}) and "
+                    f"handles({d.event_class.__name__}): declare the second with then_handles "
+                    "(ordered after the first) or list both handlers in one handles()"
+                )
+            else:
+                found[event_type] = d.handlers
+                declared_by[event_type] = d.event_class.__name__
     return found
 
 
@@ -121,7 +177,7 @@ class ConsumerRunner:
         self.batch_size = batch_size
         self.stats = RunnerStats()
         self._stop: asyncio.Event | None = None
-        self.topics = sorted({event_model_for(t).topic for t in handlers})  # type: ignore[union-attr]
+        self.topics = sorted(topics_of(set(handlers)))
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume until `stop` is set; any broker failure restarts the consumer after a pause."""
@@ -236,7 +292,8 @@ class ConsumerRunner:
                         with structlog.contextvars.bound_contextvars(
                             event_id=str(envelope.id), event_type=envelope.type
                         ):
-                            await self.handlers[envelope.type](uow, envelope, payload)
+                            for handler in self.handlers[envelope.type]:
+                                await handler(uow, envelope, payload)
                             handled += 1
                     finally:
                         correlation_id_var.reset(token)
@@ -263,7 +320,8 @@ class ConsumerRunner:
         )
         if inserted.first() is None:
             return False
-        await self.handlers[envelope.type](uow, envelope, payload)
+        for handler in self.handlers[envelope.type]:
+            await handler(uow, envelope, payload)
         return True
 
     async def process(self, record: ConsumerRecord, *, failed_once: BaseException | None = None) -> None:
@@ -383,4 +441,15 @@ class ConsumerRunner:
         )
 
 
-__all__ = ["ConsumerRunner", "Handler", "HandlerMap", "PoisonEvent", "TopicPartition"]
+__all__ = [
+    "ConsumerRunner",
+    "DuplicateHandler",
+    "Handler",
+    "HandlerMap",
+    "Handles",
+    "PoisonEvent",
+    "TopicPartition",
+    "handler_map",
+    "handles",
+    "then_handles",
+]

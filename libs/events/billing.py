@@ -6,11 +6,25 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from libs.events.base import Event
+
+
+class InvoiceStatus(StrEnum):
+    """An invoice's status (R-BI-1…4, R-BI-8): billing's column and API, its invoice events, and the
+    receivables reports keeps of them."""
+
+    OPEN = "open"
+    PARTIALLY_PAID = "partially_paid"
+    PAID = "paid"
+    OVERDUE = "overdue"
+    CANCELLED = "cancelled"
+    CREDITED = "credited"
+
 
 PAYMENTS = "billing.payments"
 
@@ -105,7 +119,7 @@ class InvoiceData(BaseModel):
     subscription_id: uuid.UUID | None = None
     charge_id: uuid.UUID | None = None
     contract_id: uuid.UUID | None = None
-    status: Literal["open", "partially_paid", "paid", "overdue", "cancelled", "credited"]
+    status: InvoiceStatus
     currency: str
     net: Decimal
     tax: Decimal

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -16,17 +17,19 @@ from libs.events.base import Event
 BUNDLES = "leasing.bundles"
 CONTRACTS = "leasing.contracts"
 
-ContractStatus = Literal[
-    "draft",
-    "credit_check_pending",
-    "credit_approved",
-    "credit_rejected",
-    "awaiting_signatures",
-    "active",
-    "ended",
-    "terminated",
-    "returned",
-]
+
+class ContractStatus(StrEnum):
+    """A WaaS contract's status (R-WA-3): leasing's column, its API and its events."""
+
+    DRAFT = "draft"
+    CREDIT_CHECK_PENDING = "credit_check_pending"
+    CREDIT_APPROVED = "credit_approved"
+    CREDIT_REJECTED = "credit_rejected"
+    AWAITING_SIGNATURES = "awaiting_signatures"
+    ACTIVE = "active"
+    ENDED = "ended"
+    TERMINATED = "terminated"
+    RETURNED = "returned"
 
 
 class ContractOptionData(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -25,6 +26,22 @@ class ExemptionCertificateData(BaseModel):
     valid_until: date
 
 
+class ResellerStatus(StrEnum):
+    """A reseller's status (R-ON-2/3): onboarding's column and API, every reseller snapshot."""
+
+    PENDING_POLICY = "pending_policy"
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
+
+
+class Standing(StrEnum):
+    """A reseller's standing (R-ON-4): what the program lets it order on account."""
+
+    NEW = "new"
+    ESTABLISHED = "established"
+    PREPAY_REQUIRED = "prepay_required"
+
+
 class ResellerSnapshot(BaseModel):
     """Everything other services keep about a reseller. Every reseller event carries
     the whole snapshot, with a `version` that only grows, so a consumer can upsert
@@ -35,8 +52,8 @@ class ResellerSnapshot(BaseModel):
     version: int
     company_name: str
     contact_email: str
-    status: Literal["pending_policy", "active", "suspended"]
-    standing: Literal["new", "established", "prepay_required"]
+    status: ResellerStatus
+    standing: Standing
     discount_percent: Decimal
     paid_orders: int
     credit_limit: Decimal

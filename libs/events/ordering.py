@@ -5,11 +5,23 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from libs.events.base import Event
+
+
+class SubscriptionStatus(StrEnum):
+    """A seat subscription's status (R-OR-6/7/10): ordering's column, its API and its events."""
+
+    ACTIVE = "active"
+    TRIAL = "trial"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    PENDING_PAYMENT = "pending_payment"
+
 
 CATALOG = "ordering.catalog"
 ORDERS = "ordering.orders"
@@ -130,7 +142,7 @@ class SubscriptionEvent(Event):
     product: str
     seats: int
     term_months: Literal[1, 12]
-    status: Literal["active", "trial", "expired", "cancelled", "pending_payment"]
+    status: SubscriptionStatus
     seats_pending_payment: int = 0  # of `seats`, bought under prepay and not paid yet: not usable
     period_start: date
     period_end: date

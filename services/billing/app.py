@@ -3,7 +3,7 @@ standing facts, monthly statements and dunning (R-BI-1…4)."""
 
 from libs.service import ServiceSpec
 from services.billing.api import credit_notes, internal, invoices, payments, statements
-from services.billing.config import BillingConfig
+from services.billing.config import billing_config
 from services.billing.handlers import HANDLERS
 from services.billing.jobs import JOBS
 from services.billing.models import TABLES
@@ -15,5 +15,5 @@ SPEC = ServiceSpec(
     routers=[invoices.router, credit_notes.router, payments.router, statements.router, internal.router],
     handlers=HANDLERS,
     jobs=JOBS,
-    settings=BillingConfig,
+    settings=billing_config,
 )

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
 from stdnum import bic, iban
 
+from libs.settings import ServiceSettings, settings_of
 
-class BillingConfig(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
+class BillingConfig(ServiceSettings):
     vendor_name: str = Field("ChannelHub Software B.V.", alias="CHANNELHUB_VENDOR_NAME")
     vendor_address: str = Field("Stationsplein 1, 1012 AB Amsterdam, NL", alias="CHANNELHUB_VENDOR_ADDRESS")
     vendor_vat_id: str = Field("NL004495445B01", alias="CHANNELHUB_VENDOR_VAT_ID")
@@ -56,6 +53,4 @@ class BillingConfig(BaseSettings):
         return bic.validate(value)
 
 
-@lru_cache(maxsize=1)
-def billing_config() -> BillingConfig:
-    return BillingConfig()
+billing_config = settings_of(BillingConfig)

@@ -11,7 +11,7 @@ commissions are paid out on statements (R-BI-7).
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handles
+from libs.consumer import HandlerMap, handler_map, handles, then_handles
 from libs.db import UnitOfWork
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
@@ -94,20 +94,21 @@ async def record_commission(
     await waas.record_commission(uow.session, event)
 
 
-HANDLERS: HandlerMap = {
-    **handles(onb.CustomerEvent, upsert_customer),
-    **handles(leasing_events.ContractEvent, follow_contract),
-    # after the generic one: the termination also invoices its fee (it updates the contract itself)
-    **handles(leasing_events.ContractTerminated, invoice_termination),
-    **handles(leasing_events.ContractReturned, invoice_pickup),
-    **handles(leasing_events.CommissionEarned, record_commission),
-    **handles(onb.ResellerEvent, upsert_reseller),
-    **handles(ordering_events.OrderPlaced, invoice_order),
-    **handles(ordering_events.OrderCancelled, credit_cancelled_order),
-    **handles(ordering_events.OrderHandedOver, credit_handed_over_order),
-    **handles(ordering_events.OrderCustomerLinked, link_customer),
-    **handles(ordering_events.SubscriptionCreated, invoice_charge),
-    **handles(ordering_events.SubscriptionRenewed, invoice_charge),
-    **handles(ordering_events.SubscriptionSeatsAdded, invoice_charge),
-    **handles(ordering_events.SubscriptionConverted, invoice_charge),
-}
+HANDLERS: HandlerMap = handler_map(
+    handles(onb.CustomerEvent, upsert_customer),
+    # every contract event updates billing's copy first; a termination then invoices its fee and a
+    # return its pick-up
+    handles(leasing_events.ContractEvent, follow_contract),
+    then_handles(leasing_events.ContractTerminated, invoice_termination),
+    then_handles(leasing_events.ContractReturned, invoice_pickup),
+    handles(leasing_events.CommissionEarned, record_commission),
+    handles(onb.ResellerEvent, upsert_reseller),
+    handles(ordering_events.OrderPlaced, invoice_order),
+    handles(ordering_events.OrderCancelled, credit_cancelled_order),
+    handles(ordering_events.OrderHandedOver, credit_handed_over_order),
+    handles(ordering_events.OrderCustomerLinked, link_customer),
+    handles(ordering_events.SubscriptionCreated, invoice_charge),
+    handles(ordering_events.SubscriptionRenewed, invoice_charge),
+    handles(ordering_events.SubscriptionSeatsAdded, invoice_charge),
+    handles(ordering_events.SubscriptionConverted, invoice_charge),
+)

@@ -23,6 +23,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+import fastapi.routing
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
@@ -83,11 +84,9 @@ def _access(route: APIRoute) -> str:
 
 def _api_routes(app: FastAPI) -> list[APIRoute]:
     routes: list[Any] = list(app.routes)
-    try:  # newer FastAPI keeps included routers as branches; walk them to the routes declared
-        from fastapi.routing import iter_route_contexts  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        pass
-    else:
+    # newer FastAPI keeps included routers as branches; walk them to the routes declared
+    iter_route_contexts = getattr(fastapi.routing, "iter_route_contexts", None)
+    if iter_route_contexts is not None:
         routes = [context.original_route for context in iter_route_contexts(routes)]
     return [route for route in routes if isinstance(route, APIRoute)]
 

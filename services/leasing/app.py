@@ -3,7 +3,7 @@ commissions, extension, early termination, returns, sell-out reports (R-WA-1…1
 
 from libs.service import ServiceSpec
 from services.leasing.api import catalog, contracts
-from services.leasing.config import LeasingConfig
+from services.leasing.config import leasing_config
 from services.leasing.handlers import HANDLERS
 from services.leasing.jobs import JOBS
 from services.leasing.models import TABLES
@@ -15,5 +15,5 @@ SPEC = ServiceSpec(
     routers=[catalog.router, contracts.router],
     handlers=HANDLERS,
     jobs=JOBS,
-    settings=LeasingConfig,
+    settings=leasing_config,
 )

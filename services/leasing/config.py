@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import lru_cache
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from libs.settings import ServiceSettings, settings_of
 
 
-class LeasingConfig(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
-
+class LeasingConfig(ServiceSettings):
     # R-WA-1: WaaS hardware comes from these manufacturers only (comma-separated)
     manufacturers: str = Field("Dell,HP,Lenovo,Microsoft,Apple", alias="CHANNELHUB_WAAS_MANUFACTURERS")
     # R-WA-8: the secure pick-up at the end of a contract, per contract, in the contract's currency
@@ -21,6 +19,4 @@ class LeasingConfig(BaseSettings):
         return [m.strip() for m in self.manufacturers.split(",") if m.strip()]
 
 
-@lru_cache(maxsize=1)
-def leasing_config() -> LeasingConfig:
-    return LeasingConfig()
+leasing_config = settings_of(LeasingConfig)

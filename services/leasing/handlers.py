@@ -3,7 +3,7 @@ customers a contract can be made for. Billing's: which instalments of a schedule
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handles
+from libs.consumer import HandlerMap, handler_map, handles
 from libs.db import UnitOfWork
 from libs.events import billing as billing_events
 from libs.events import onboarding as onb
@@ -25,8 +25,8 @@ async def instalment_invoiced(
     await contracts.instalment_invoiced(uow.session, event.contract_id, event.n)
 
 
-HANDLERS: HandlerMap = {
-    **handles(billing_events.WaasInstalmentInvoiced, instalment_invoiced),
-    **handles(onb.ResellerEvent, upsert_reseller),
-    **handles(onb.CustomerEvent, upsert_customer),
-}
+HANDLERS: HandlerMap = handler_map(
+    handles(billing_events.WaasInstalmentInvoiced, instalment_invoiced),
+    handles(onb.ResellerEvent, upsert_reseller),
+    handles(onb.CustomerEvent, upsert_customer),
+)

@@ -12,10 +12,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import service_metadata
+from libs.db import EnumText, JSONBOf, one_of, service_metadata
+from libs.events.leasing import ContractStatus
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
 from libs.tenancy import TenantScope
+from services.leasing.domain.contracts import ExtensionStatus, HardwareRequestStatus
+from services.leasing.domain.records import CreditCheck, ReturnRecord, Signatures
 
 
 class Base(DeclarativeBase):
@@ -67,12 +70,15 @@ class Bundle(Base):
 class HardwareRequest(Base):
     __tenant__ = TenantScope(reseller="reseller_id", customer="customer_id")
     __tablename__ = "hardware_requests"
+    __table_args__ = (one_of("status", HardwareRequestStatus),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
     customer_id: Mapped[uuid.UUID]
     description: Mapped[str] = mapped_column(sa.Text)
     quantity: Mapped[int]
-    status: Mapped[str] = mapped_column(sa.Text, default="pending")  # pending | accepted | declined
+    status: Mapped[HardwareRequestStatus] = mapped_column(
+        EnumText(HardwareRequestStatus), default=HardwareRequestStatus.PENDING
+    )
     reason: Mapped[str | None] = mapped_column(sa.Text)
     bundle_code: Mapped[str | None] = mapped_column(sa.Text)
     decided_by: Mapped[str | None] = mapped_column(sa.Text)
@@ -85,7 +91,10 @@ class Contract(Base):
 
     __tenant__ = TenantScope(reseller="reseller_id", customer="customer_id")
     __tablename__ = "contracts"
-    __table_args__ = (sa.Index("ix_contracts_reseller_created", "reseller_id", "created_at"),)
+    __table_args__ = (
+        sa.Index("ix_contracts_reseller_created", "reseller_id", "created_at"),
+        one_of("status", ContractStatus),
+    )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID]
     customer_id: Mapped[uuid.UUID] = mapped_column(index=True)
@@ -93,7 +102,7 @@ class Contract(Base):
     reseller_country: Mapped[str] = mapped_column(sa.String(2))
     customer_vat_id: Mapped[str | None] = mapped_column(sa.Text)  # checked (format, checksum) at creation
     billing_email: Mapped[str | None] = mapped_column(sa.Text)  # the end customer's billing contact
-    status: Mapped[str] = mapped_column(sa.Text, default="draft")
+    status: Mapped[ContractStatus] = mapped_column(EnumText(ContractStatus), default=ContractStatus.DRAFT)
     bundle_code: Mapped[str] = mapped_column(sa.ForeignKey("bundles.code"))
     manufacturer: Mapped[str] = mapped_column(sa.Text)
     hardware_model: Mapped[str] = mapped_column(sa.Text)
@@ -110,10 +119,8 @@ class Contract(Base):
     max_warranty_extension_years: Mapped[int]
     office365_sku: Mapped[str] = mapped_column(sa.Text)
     office365_seats: Mapped[int]
-    credit_check: Mapped[dict[str, Any] | None] = mapped_column(JSONB)  # {decision, reason, by, at}
-    signatures: Mapped[dict[str, Any]] = mapped_column(
-        JSONB, default=dict
-    )  # party → {signed_by, at, recorded_by}
+    credit_check: Mapped[CreditCheck | None] = mapped_column(JSONBOf(CreditCheck))
+    signatures: Mapped[Signatures] = mapped_column(JSONBOf(Signatures), default=dict)
     start_date: Mapped[date | None]
     end_date: Mapped[date | None]
     terminated_on: Mapped[date | None]
@@ -127,7 +134,7 @@ class Contract(Base):
     billed_instalments: Mapped[list[int]] = mapped_column(
         JSONB, default=list, server_default="[]"
     )  # the term at activation (extensions earn pro rata to it)
-    return_record: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
+    return_record: Mapped[ReturnRecord | None] = mapped_column(JSONBOf(ReturnRecord))
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 
@@ -150,10 +157,11 @@ class ContractExtension(Base):
     (`accepted`: who and when), with the renewal commission it earned (R-WA-4)."""
 
     __tablename__ = "contract_extensions"
+    __table_args__ = (one_of("status", ExtensionStatus),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     contract_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("contracts.id"), index=True)
     months: Mapped[int]
-    status: Mapped[str] = mapped_column(sa.Text)  # proposed | accepted
+    status: Mapped[ExtensionStatus] = mapped_column(EnumText(ExtensionStatus))
     proposed_by: Mapped[str | None] = mapped_column(sa.Text)
     proposed_at: Mapped[datetime | None] = mapped_column(Timestamp)
     accepted_by: Mapped[str | None] = mapped_column(sa.Text)

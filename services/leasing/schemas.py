@@ -8,7 +8,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from libs.events.leasing import ContractStatus
 from libs.money import MoneyIn, MoneyOut
+from services.leasing.domain.contracts import ExtensionStatus, HardwareRequestStatus
 
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -108,7 +110,7 @@ class ExtensionProposal(BaseModel):
     id: uuid.UUID
     contract_id: uuid.UUID
     months: int
-    status: Literal["proposed", "accepted"]
+    status: ExtensionStatus
     proposed_by: str | None
     proposed_at: datetime | None
     accepted_by: str | None = None
@@ -161,7 +163,7 @@ class HardwareRequest(BaseModel):
     customer_id: uuid.UUID
     description: str
     quantity: int
-    status: Literal["pending", "accepted", "declined"]
+    status: HardwareRequestStatus
     reason: str | None
     bundle_code: str | None
     decided_at: datetime | None
@@ -170,7 +172,7 @@ class HardwareRequest(BaseModel):
 
 class Contract(BaseModel):
     id: uuid.UUID
-    status: str
+    status: ContractStatus
     reseller_id: uuid.UUID
     customer_id: uuid.UUID
     customer_country: str

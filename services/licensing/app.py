@@ -3,7 +3,7 @@ licenses, seat assignments with invitations, Office 365 licenses of WaaS contrac
 
 from libs.service import ServiceSpec
 from services.licensing.api import internal, licenses, seats
-from services.licensing.config import LicensingConfig
+from services.licensing.config import licensing_config
 from services.licensing.handlers import HANDLERS
 from services.licensing.jobs import JOBS
 from services.licensing.models import TABLES
@@ -15,5 +15,5 @@ SPEC = ServiceSpec(
     routers=[licenses.router, seats.router, internal.router],
     handlers=HANDLERS,
     jobs=JOBS,
-    settings=LicensingConfig,
+    settings=licensing_config,
 )

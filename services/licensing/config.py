@@ -6,14 +6,12 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from libs.licensefile import public_key_from_base64
-from libs.settings import get_settings
+from libs.settings import ServiceSettings, get_settings, settings_of
 
 
 @dataclass(frozen=True)
@@ -24,9 +22,7 @@ class SigningKey:
     status: str  # active | retired | revoked (compromised: published so verifiers refuse its files)
 
 
-class LicensingConfig(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
-
+class LicensingConfig(ServiceSettings):
     # R-LI-3: how long a temporary license runs while the prepayment is awaited
     temporary_license_days: int = Field(30, ge=1, le=365, alias="CHANNELHUB_TEMPORARY_LICENSE_DAYS")
     # R-LI-3: how many more temporary licenses an order may get after its first one ended (default none)
@@ -41,6 +37,9 @@ class LicensingConfig(BaseSettings):
     # Empty in development: one key derived from the service-token secret (stable per stack).
     signing_keys: str = Field("", alias="CHANNELHUB_LICENSE_SIGNING_KEYS")
     dev_mode: bool = Field(False, alias="CHANNELHUB_DEV_MODE")
+
+    def check(self) -> None:
+        self.keys()  # a malformed key list fails at start, not at the first download
 
     def refuse_unsafe_start(self) -> None:
         """Outside development the signing keys are explicit: a production start without them is
@@ -77,8 +76,4 @@ class LicensingConfig(BaseSettings):
         return next(k for k in self.keys() if k.status == "active")
 
 
-@lru_cache(maxsize=1)
-def licensing_config() -> LicensingConfig:
-    config = LicensingConfig()
-    config.keys()  # a malformed key list fails at start, not at the first download
-    return config
+licensing_config = settings_of(LicensingConfig)

@@ -9,7 +9,7 @@ bundles (R-LI-5). Onboarding's customer snapshots name the licensee.
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handles
+from libs.consumer import HandlerMap, handler_map, handles
 from libs.db import UnitOfWork
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
@@ -54,15 +54,15 @@ async def contract_changed(
     await issuing.follow_contract(uow, event, envelope.time)
 
 
-HANDLERS: HandlerMap = {
-    **handles(onb.CustomerEvent, upsert_customer),
-    **handles(ordering_events.OrderPlaced, order_placed),
-    **handles(ordering_events.OrderReleased, order_released),
-    **handles(ordering_events.OrderCustomerLinked, customer_linked),
-    **handles(ordering_events.OrderCancelled, order_cancelled),
-    **handles(ordering_events.SubscriptionEvent, subscription_changed),
-    **handles(leasing_events.ContractActivated, contract_changed),
-    **handles(leasing_events.ContractExtended, contract_changed),
-    **handles(leasing_events.ContractTerminated, contract_changed),
-    **handles(leasing_events.ContractEnded, contract_changed),
-}
+HANDLERS: HandlerMap = handler_map(
+    handles(onb.CustomerEvent, upsert_customer),
+    handles(ordering_events.OrderPlaced, order_placed),
+    handles(ordering_events.OrderReleased, order_released),
+    handles(ordering_events.OrderCustomerLinked, customer_linked),
+    handles(ordering_events.OrderCancelled, order_cancelled),
+    handles(ordering_events.SubscriptionEvent, subscription_changed),
+    handles(leasing_events.ContractActivated, contract_changed),
+    handles(leasing_events.ContractExtended, contract_changed),
+    handles(leasing_events.ContractTerminated, contract_changed),
+    handles(leasing_events.ContractEnded, contract_changed),
+)

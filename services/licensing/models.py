@@ -11,10 +11,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import service_metadata
+from libs.db import EnumText, one_of, service_metadata
+from libs.events.ordering import SubscriptionStatus
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
 from libs.tenancy import TenantScope
+from services.licensing.domain.licenses import LicenseStatus
+from services.licensing.domain.seats import SeatStatus
 
 
 class Base(DeclarativeBase):
@@ -62,7 +65,7 @@ class SubscriptionView(Base):
     sku: Mapped[str] = mapped_column(sa.Text)
     seats: Mapped[int]
     seats_pending_payment: Mapped[int]
-    status: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[SubscriptionStatus] = mapped_column(EnumText(SubscriptionStatus))
     period_start: Mapped[date]
     period_end: Mapped[date]
 
@@ -97,6 +100,7 @@ class License(Base):
         ),
         sa.Index("ix_licenses_reseller_created", "reseller_id", "created_at"),
         sa.Index("ix_licenses_customer", "customer_id"),
+        one_of("status", LicenseStatus),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     kind: Mapped[str] = mapped_column(sa.Text)  # order | subscription | waas
@@ -111,7 +115,7 @@ class License(Base):
     quantity: Mapped[int | None]
     seats: Mapped[int | None]
     temporary: Mapped[bool] = mapped_column(default=False)
-    status: Mapped[str] = mapped_column(sa.Text, default="active")  # active | revoked | expired
+    status: Mapped[LicenseStatus] = mapped_column(EnumText(LicenseStatus), default=LicenseStatus.ACTIVE)
     valid_from: Mapped[date]
     valid_until: Mapped[date | None]  # None: perpetual
     issued_at: Mapped[datetime] = mapped_column(Timestamp)
@@ -140,11 +144,12 @@ class SeatAssignment(Base):
             unique=True,
             postgresql_where=sa.text("status IN ('invited', 'active')"),
         ),
+        one_of("status", SeatStatus),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     subscription_id: Mapped[uuid.UUID] = mapped_column(index=True)
     email: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)  # invited | active | removed | expired (never activated)
+    status: Mapped[SeatStatus] = mapped_column(EnumText(SeatStatus))
     invitation_token_hash: Mapped[str] = mapped_column(sa.Text, unique=True)  # the token itself is never kept
     invitation_expires_at: Mapped[datetime] = mapped_column(Timestamp)
     user_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("users.id"))

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from services.licensing.domain.licenses import LicenseStatus
+
 
 class License(BaseModel):
     id: uuid.UUID
@@ -23,7 +25,7 @@ class License(BaseModel):
     quantity: int | None
     seats: int | None
     temporary: bool
-    status: Literal["active", "revoked", "expired"]
+    status: LicenseStatus
     valid_from: date
     valid_until: date | None
     issued_at: datetime

@@ -3,7 +3,7 @@ replay) and e-mail with the invoice PDF, the license file and seat invitations (
 
 from libs.service import ServiceSpec
 from services.notifications.api import mail, webhooks
-from services.notifications.config import NotificationsConfig
+from services.notifications.config import notifications_config
 from services.notifications.handlers import HANDLERS
 from services.notifications.models import TABLES
 from services.notifications.workers import WORKERS
@@ -14,6 +14,6 @@ SPEC = ServiceSpec(
     tables=TABLES,
     routers=[webhooks.router, mail.router],
     handlers=HANDLERS,
-    settings=NotificationsConfig,
+    settings=notifications_config,
     workers=WORKERS,
 )

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from libs.settings import ServiceSettings, settings_of
 
 # Standard Webhooks style retries: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h — about
 # 3 days and 4 hours in all before a delivery is given up (each delay jittered, domain.retry)
 DEFAULT_RETRY_SCHEDULE = "5,300,1800,7200,18000,36000,50400,72000,86400"
 
 
-class NotificationsConfig(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
-
+class NotificationsConfig(ServiceSettings):
     # development only (`make run`, the tests): webhooks may target http and loopback addresses,
     # and staff may read the captured outbound mail
     dev_mode: bool = Field(False, alias="CHANNELHUB_DEV_MODE")
@@ -63,6 +60,4 @@ class NotificationsConfig(BaseSettings):
         return [float(x) for x in self.retry_schedule.split(",") if x.strip()]
 
 
-@lru_cache(maxsize=1)
-def notifications_config() -> NotificationsConfig:
-    return NotificationsConfig()
+notifications_config = settings_of(NotificationsConfig)

@@ -205,5 +205,5 @@ def _handler_for(cls: type[Event]) -> Callable[[UnitOfWork, CloudEvent, Event], 
 
 # every event type of the other services (the catalog partners subscribe to)
 HANDLERS: HandlerMap = {
-    t: _handler_for(cls) for t, cls in EVENT_TYPES.items() if producer_of(t) != "notifications"
+    t: (_handler_for(cls),) for t, cls in EVENT_TYPES.items() if producer_of(t) != "notifications"
 }

@@ -11,10 +11,11 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import service_metadata
+from libs.db import EnumText, one_of, service_metadata
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
 from libs.tenancy import TenantScope
+from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus, MailStatus
 
 
 class Base(DeclarativeBase):
@@ -49,6 +50,7 @@ class WaasBillingContact(Base):
 class WebhookEndpoint(Base):
     __tenant__ = TenantScope(reseller="reseller_id")
     __tablename__ = "webhook_endpoints"
+    __table_args__ = (one_of("status", EndpointStatus),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
     url: Mapped[str] = mapped_column(sa.Text)
@@ -58,7 +60,7 @@ class WebhookEndpoint(Base):
     secret: Mapped[str] = mapped_column(sa.Text)
     previous_secret: Mapped[str | None] = mapped_column(sa.Text)
     previous_secret_expires_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    status: Mapped[str] = mapped_column(sa.Text, default="active")  # active | disabled
+    status: Mapped[EndpointStatus] = mapped_column(EnumText(EndpointStatus), default=EndpointStatus.ACTIVE)
     disabled_reason: Mapped[str | None] = mapped_column(sa.Text)
     # an endpoint that keeps timing out is backed off (not sent to until `paused_until`), alone
     consecutive_timeouts: Mapped[int] = mapped_column(default=0, server_default="0")
@@ -74,6 +76,7 @@ class Delivery(Base):
     __table_args__ = (
         sa.UniqueConstraint("endpoint_id", "event_id"),  # a redelivered platform event: no second delivery
         sa.Index("ix_deliveries_due", "next_attempt_at", postgresql_where=sa.text("status = 'pending'")),
+        one_of("status", DeliveryStatus),
         sa.Index("ix_deliveries_endpoint_created", "endpoint_id", "created_at"),
         sa.Index("ix_deliveries_order", "endpoint_id", "subject", "event_time"),
     )
@@ -84,7 +87,7 @@ class Delivery(Base):
     subject: Mapped[str] = mapped_column(sa.Text)  # the aggregate: its events go out in order
     event_time: Mapped[datetime] = mapped_column(Timestamp)
     payload: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    status: Mapped[str] = mapped_column(sa.Text, default="pending")  # pending | succeeded | failed
+    status: Mapped[DeliveryStatus] = mapped_column(EnumText(DeliveryStatus), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     # attempts made before the current retry schedule began (a range replay starts a new schedule)
     schedule_start: Mapped[int] = mapped_column(default=0)
@@ -119,6 +122,7 @@ class OutboundMail(Base):
     __tablename__ = "outbound_mail"
     __table_args__ = (
         sa.Index("ix_outbound_mail_due", "next_attempt_at", postgresql_where=sa.text("status = 'pending'")),
+        one_of("status", MailStatus),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     dedupe_key: Mapped[str] = mapped_column(sa.Text, unique=True)  # the event and the mail it makes
@@ -128,7 +132,7 @@ class OutboundMail(Base):
         sa.Text
     )  # None: the reseller's contact, looked up when sent
     params: Mapped[dict[str, Any]] = mapped_column(JSONB)
-    status: Mapped[str] = mapped_column(sa.Text, default="pending")  # pending | sent | failed
+    status: Mapped[MailStatus] = mapped_column(EnumText(MailStatus), default=MailStatus.PENDING)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(Timestamp)
     subject: Mapped[str | None] = mapped_column(sa.Text)

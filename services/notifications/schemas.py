@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from libs.idempotency import shown_once
+from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus
 
 EventTypes = Annotated[
     list[Annotated[str, Field(min_length=1, max_length=200)]], Field(min_length=1, max_length=100)
@@ -37,7 +38,7 @@ class EndpointPatch(BaseModel):
     url: Url | None = None
     event_types: EventTypes | None = None
     description: Annotated[str | None, Field(max_length=500)] = None
-    status: Literal["active", "disabled"] | None = None
+    status: EndpointStatus | None = None
 
 
 class Endpoint(BaseModel):
@@ -46,7 +47,7 @@ class Endpoint(BaseModel):
     url: str
     description: str | None
     event_types: list[str]
-    status: Literal["active", "disabled"]
+    status: EndpointStatus
     disabled_reason: str | None
     created_at: datetime
     secret: str | None = shown_once("the signing secret `whsec_…` (on creation and on rotation)")
@@ -70,7 +71,7 @@ class Delivery(BaseModel):
     event_id: uuid.UUID
     event_type: str
     subject: str
-    status: Literal["pending", "succeeded", "failed"]
+    status: DeliveryStatus
     attempts: int
     next_attempt_at: datetime | None
     last_status_code: int | None

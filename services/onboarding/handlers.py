@@ -4,7 +4,7 @@ Staff can still correct the facts through POST /v1/resellers/{id}/payment-facts.
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handles
+from libs.consumer import HandlerMap, handler_map, handles
 from libs.db import UnitOfWork
 from libs.events import billing as billing_events
 from libs.events import ordering as ordering_events
@@ -79,10 +79,10 @@ async def credit_balance_changed(
     )
 
 
-HANDLERS: HandlerMap = {
-    **handles(ordering_events.OrderPlaced, customer_from_ship_to),
-    **handles(billing_events.OrderPaid, order_paid),
-    **handles(billing_events.OrderPaymentReversed, order_payment_reversed),
-    **handles(billing_events.ResellerOverdueChanged, overdue_changed),
-    **handles(billing_events.CreditBalanceChanged, credit_balance_changed),
-}
+HANDLERS: HandlerMap = handler_map(
+    handles(ordering_events.OrderPlaced, customer_from_ship_to),
+    handles(billing_events.OrderPaid, order_paid),
+    handles(billing_events.OrderPaymentReversed, order_payment_reversed),
+    handles(billing_events.ResellerOverdueChanged, overdue_changed),
+    handles(billing_events.CreditBalanceChanged, credit_balance_changed),
+)

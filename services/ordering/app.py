@@ -2,7 +2,7 @@
 
 from libs.service import ServiceSpec
 from services.ordering.api import catalog, internal, orders, subscriptions
-from services.ordering.config import OrderingConfig
+from services.ordering.config import ordering_config
 from services.ordering.handlers import HANDLERS
 from services.ordering.jobs import JOBS
 from services.ordering.models import TABLES
@@ -14,5 +14,5 @@ SPEC = ServiceSpec(
     routers=[catalog.router, orders.router, subscriptions.router, internal.router],
     handlers=HANDLERS,
     jobs=JOBS,
-    settings=OrderingConfig,
+    settings=ordering_config,
 )

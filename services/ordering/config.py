@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from libs.settings import ServiceSettings, settings_of
 
 
-class OrderingConfig(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
-
+class OrderingConfig(ServiceSettings):
     # R-OR-10: how long a free trial subscription runs unless converted
     trial_days: int = Field(30, ge=1, le=366, alias="CHANNELHUB_TRIAL_DAYS")
 
 
-@lru_cache(maxsize=1)
-def ordering_config() -> OrderingConfig:
-    return OrderingConfig()
+ordering_config = settings_of(OrderingConfig)

@@ -14,7 +14,7 @@ customer event that names another reseller moves the customer's subscriptions to
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handles
+from libs.consumer import HandlerMap, handler_map, handles, then_handles
 from libs.db import UnitOfWork
 from libs.events import billing, licensing
 from libs.events import onboarding as onb
@@ -39,7 +39,6 @@ async def upsert_customer(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Cus
 async def customer_linked_to_order(
     uow: UnitOfWork, envelope: CloudEvent, event: onb.CustomerLinkedToOrder
 ) -> None:
-    await readmodels.CUSTOMERS.upsert(uow, event.customer)
     await lifecycle.link_customer(
         uow,
         order_id=event.order_id,
@@ -82,14 +81,14 @@ async def license_issued(uow: UnitOfWork, _envelope: CloudEvent, event: licensin
     )
 
 
-HANDLERS: HandlerMap = {
-    **handles(onb.ResellerEvent, upsert_reseller),
-    **handles(onb.CustomerEvent, upsert_customer),
-    # R-CU-9: the ship-to order gets its customer (after the generic upsert, which it includes)
-    **handles(onb.CustomerLinkedToOrder, customer_linked_to_order),
-    **handles(onb.PolicyPublished, record_policy),
-    **handles(billing.OrderPaid, order_paid),
-    **handles(billing.SubscriptionChargePaid, subscription_charge_paid),
-    **handles(billing.PrepaymentExpired, prepayment_expired),
-    **handles(licensing.LicenseIssued, license_issued),
-}
+HANDLERS: HandlerMap = handler_map(
+    handles(onb.ResellerEvent, upsert_reseller),
+    handles(onb.CustomerEvent, upsert_customer),
+    # R-CU-9: the ship-to order gets its customer, after the upsert every customer event gets
+    then_handles(onb.CustomerLinkedToOrder, customer_linked_to_order),
+    handles(onb.PolicyPublished, record_policy),
+    handles(billing.OrderPaid, order_paid),
+    handles(billing.SubscriptionChargePaid, subscription_charge_paid),
+    handles(billing.PrepaymentExpired, prepayment_expired),
+    handles(licensing.LicenseIssued, license_issued),
+)

@@ -11,10 +11,14 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from libs.db import service_metadata
+from libs.db import EnumText, one_of, service_metadata
+from libs.events.onboarding import ResellerStatus, Standing
+from libs.events.ordering import SubscriptionStatus
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
 from libs.tenancy import TenantScope
+from services.ordering.domain.order_states import OrderStatus
+from services.ordering.domain.subscription_states import ChargeStatus
 
 
 class Base(DeclarativeBase):
@@ -71,8 +75,8 @@ class ResellerView(Base):
     reseller_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     version: Mapped[int]
     company_name: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)
-    standing: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[ResellerStatus] = mapped_column(EnumText(ResellerStatus))
+    standing: Mapped[Standing] = mapped_column(EnumText(Standing))
     discount_percent: Mapped[Decimal] = mapped_column(Percent)
     credit_limit: Mapped[Decimal] = mapped_column(Amount)
     credit_currency: Mapped[str] = mapped_column(sa.String(3))
@@ -117,7 +121,7 @@ class Order(Base):
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)  # bill-to
     customer_id: Mapped[uuid.UUID | None] = mapped_column(index=True)  # ship-to / licensee
     ship_to: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
-    status: Mapped[str] = mapped_column(sa.Text, default="placed")
+    status: Mapped[OrderStatus] = mapped_column(EnumText(OrderStatus), default=OrderStatus.PLACED)
     currency: Mapped[str] = mapped_column(sa.String(3))
     payment_method: Mapped[str] = mapped_column(sa.Text)
     payment_requirement: Mapped[str] = mapped_column(sa.Text)
@@ -175,9 +179,7 @@ class Subscription(Base):
     __table_args__ = (
         sa.CheckConstraint("seats >= 1", name="seats_positive"),
         sa.CheckConstraint("term_months IN (1, 12)", name="term_months_allowed"),
-        sa.CheckConstraint(
-            "status IN ('active', 'trial', 'expired', 'cancelled', 'pending_payment')", name="status_known"
-        ),
+        one_of("status", SubscriptionStatus),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
@@ -190,7 +192,7 @@ class Subscription(Base):
     term_months: Mapped[int]
     period_start: Mapped[date]
     period_end: Mapped[date]  # exclusive
-    status: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[SubscriptionStatus] = mapped_column(EnumText(SubscriptionStatus))
     trial: Mapped[bool] = mapped_column(default=False)
     converted_on: Mapped[date | None]
     currency: Mapped[str] = mapped_column(sa.String(3))
@@ -269,7 +271,7 @@ class SubscriptionCharge(Base):
         sa.CheckConstraint(
             "payment_requirement IN ('prepay', 'on_account')", name="charge_requirement_known"
         ),
-        sa.CheckConstraint("status IN ('pending_payment', 'released')", name="charge_status_known"),
+        one_of("status", ChargeStatus, name="charge_status_known"),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     subscription_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("subscriptions.id"), index=True)
@@ -281,7 +283,7 @@ class SubscriptionCharge(Base):
     tax: Mapped[Decimal] = mapped_column(Amount)
     total: Mapped[Decimal] = mapped_column(Amount)
     payment_requirement: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[ChargeStatus] = mapped_column(EnumText(ChargeStatus))
     charged_on: Mapped[date]
     paid_on: Mapped[date | None]  # billing's payment (R-BI-2/3)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

@@ -8,7 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
+from libs.events.ordering import SubscriptionStatus
 from libs.money import MoneyIn, MoneyOut
+from services.ordering.domain.order_states import OrderStatus
+from services.ordering.domain.subscription_states import ChargeStatus
 
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -142,7 +145,7 @@ class OrderForCustomer(BaseModel):
     """An order as its customer sees it: id, SKUs, status — never a price (R-OR-8)."""
 
     id: uuid.UUID
-    status: str
+    status: OrderStatus
     customer_id: uuid.UUID | None
     lines: list[OrderLineForCustomer]
     placed_on: date
@@ -152,7 +155,7 @@ class OrderForCustomer(BaseModel):
 
 class Order(BaseModel):
     id: uuid.UUID
-    status: Literal["placed", "released", "fulfilled", "cancelled", "handed_over"]
+    status: OrderStatus
     reseller_id: uuid.UUID
     customer_id: uuid.UUID | None
     ship_to: ShipTo | None
@@ -181,7 +184,6 @@ class OrderCancel(BaseModel):
 
 # --- seat subscriptions (R-OR-6, R-OR-7, R-OR-10) -------------------------------------
 
-SubscriptionStatus = Literal["active", "trial", "expired", "cancelled", "pending_payment"]
 Seats = Annotated[int, Field(ge=1, le=100_000)]
 
 
@@ -226,7 +228,7 @@ class SubscriptionCharge(BaseModel):
 
     id: uuid.UUID
     payment_requirement: Literal["prepay", "on_account"]
-    status: Literal["pending_payment", "released"]
+    status: ChargeStatus
     paid_on: date | None
 
 

@@ -4,7 +4,7 @@ invoices and commission statements (receivables, overdue, commissions paid), lic
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handles
+from libs.consumer import HandlerMap, handler_map, handles
 from libs.db import UnitOfWork
 from libs.events import billing as billing_events
 from libs.events import leasing as leasing_events
@@ -52,14 +52,14 @@ async def contract_changed(uow: UnitOfWork, e: CloudEvent, event: leasing_events
     await ingest.contract_changed(uow.session, event, e.time)
 
 
-HANDLERS: HandlerMap = {
-    **handles(ordering_events.OrderPlaced, order_placed),
-    **handles(ordering_events.OrderCancelled, order_cancelled),
-    **handles(ordering_events.OrderHandedOver, order_cancelled),
-    **handles(ordering_events.SubscriptionEvent, subscription_changed),
-    **handles(licensing_events.SeatEvent, seats_changed),
-    **handles(billing_events.InvoiceEvent, invoice_changed),
-    **handles(leasing_events.CommissionEarned, commission_earned),
-    **handles(billing_events.CommissionStatementIssued, commissions_paid),
-    **handles(leasing_events.ContractEvent, contract_changed),
-}
+HANDLERS: HandlerMap = handler_map(
+    handles(ordering_events.OrderPlaced, order_placed),
+    handles(ordering_events.OrderCancelled, order_cancelled),
+    handles(ordering_events.OrderHandedOver, order_cancelled),
+    handles(ordering_events.SubscriptionEvent, subscription_changed),
+    handles(licensing_events.SeatEvent, seats_changed),
+    handles(billing_events.InvoiceEvent, invoice_changed),
+    handles(leasing_events.CommissionEarned, commission_earned),
+    handles(billing_events.CommissionStatementIssued, commissions_paid),
+    handles(leasing_events.ContractEvent, contract_changed),
+)

@@ -9,7 +9,10 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import service_metadata
+from libs.db import EnumText, one_of, service_metadata
+from libs.events.billing import InvoiceStatus
+from libs.events.leasing import ContractStatus
+from libs.events.ordering import SubscriptionStatus
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
 
@@ -46,11 +49,12 @@ class Receivable(Base):
     customer's WaaS instalment (`kind` waas: the distributor's risk, reported as its own group)."""
 
     __tablename__ = "receivables"
+    __table_args__ = (one_of("status", InvoiceStatus),)
     invoice_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
     kind: Mapped[str] = mapped_column(sa.Text, default="order", server_default="order")
     number: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[InvoiceStatus] = mapped_column(EnumText(InvoiceStatus))
     currency: Mapped[str] = mapped_column(sa.String(3))
     total: Mapped[Decimal] = mapped_column(Amount)
     amount_due: Mapped[Decimal] = mapped_column(Amount)
@@ -92,12 +96,13 @@ class CommissionFigure(Base):
 
 class SeatFigure(Base):
     __tablename__ = "seat_figures"
+    __table_args__ = (one_of("status", SubscriptionStatus),)
     subscription_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
     customer_id: Mapped[uuid.UUID]
     sku: Mapped[str] = mapped_column(sa.Text)
     seats: Mapped[int]
-    status: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[SubscriptionStatus] = mapped_column(EnumText(SubscriptionStatus))
 
 
 class SeatUsage(Base):
@@ -111,9 +116,10 @@ class SeatUsage(Base):
 
 class ContractFigure(Base):
     __tablename__ = "contract_figures"
+    __table_args__ = (one_of("status", ContractStatus),)
     contract_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    status: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[ContractStatus] = mapped_column(EnumText(ContractStatus))
     manufacturer: Mapped[str] = mapped_column(sa.Text)
     quantity: Mapped[int]
     currency: Mapped[str] = mapped_column(sa.String(3))

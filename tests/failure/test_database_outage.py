@@ -82,7 +82,7 @@ async def test_a_database_outage_delays_events_but_skips_none(
         name=unique("outage-consumer"),
         db=db,
         tables=tables,
-        handlers={KernelProbe.event_type: effect},
+        handlers={KernelProbe.event_type: (effect,)},
         bootstrap=stack.bootstrap,
         max_attempts=3,
         backoff_base=0.05,

@@ -42,7 +42,7 @@ def runner(name: str, db: Database, stack: Stack, handler, max_attempts: int = 3
         name=name,
         db=db,
         tables=TABLES,
-        handlers={KernelProbe.event_type: handler},
+        handlers={KernelProbe.event_type: (handler,)},
         bootstrap=stack.bootstrap,
         max_attempts=max_attempts,
         backoff_base=0.01,
@@ -79,6 +79,42 @@ async def test_the_same_event_twice_has_one_effect(db: Database, stack: Stack) -
     await run_until(r, lambda: _has(db, aggregate, 2))
     assert await hits(db, aggregate) == {f"{aggregate}:0": 1, f"{aggregate}:1": 1}
     assert r.stats.duplicates >= 1
+
+
+async def test_r_pl_4_several_handlers_of_a_type_run_in_their_order_in_one_transaction(
+    db: Database, stack: Stack
+) -> None:
+    aggregate = unique("ordered")
+    await produce(stack.bootstrap, [envelope(aggregate, 0)])
+    seen: list[str] = []
+
+    async def first(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
+        if event.aggregate == aggregate:  # the group reads the topic from the start: others' probes too
+            seen.append("first")
+        await hit(uow.session, f"{event.aggregate}:first")
+
+    async def second(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
+        if event.aggregate == aggregate:
+            seen.append("second")
+        # the first handler's write is visible: same unit of work, not yet committed elsewhere
+        count = await uow.session.scalar(
+            sa.text("SELECT hits FROM ordering.kernel_test_effects WHERE event = :e"),
+            {"e": f"{event.aggregate}:first"},
+        )
+        await hit(uow.session, f"{event.aggregate}:second-after-{count}")
+
+    r = ConsumerRunner(
+        name=unique("ordered"),
+        db=db,
+        tables=TABLES,
+        handlers={KernelProbe.event_type: (first, second)},
+        bootstrap=stack.bootstrap,
+        max_attempts=3,
+        backoff_base=0.01,
+    )
+    await run_until(r, lambda: _has(db, aggregate, 2))
+    assert seen == ["first", "second"]
+    assert await hits(db, aggregate) == {f"{aggregate}:first": 1, f"{aggregate}:second-after-1": 1}
 
 
 async def _has(db: Database, prefix: str, count: int) -> bool:
@@ -226,7 +262,7 @@ async def test_an_event_from_a_source_other_than_its_producer_or_on_another_topi
         name=name,
         db=db,
         tables=TABLES,
-        handlers={KernelProbe.event_type: effect},
+        handlers={KernelProbe.event_type: (effect,)},
         bootstrap=stack.bootstrap,
         backoff_base=0.01,
     )

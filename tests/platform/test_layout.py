@@ -74,7 +74,7 @@ WALL_CLOCK_READS = {
 # Wall-clock reads allowed outside libs/clock.py, each with its reason (paths below the repo).
 WALL_CLOCK_ALLOWED = {
     "libs/clock.py": "the clock itself (SystemClock, wall_now for operational timestamps)",
-    "libs/devstack/": "the developer's local stack (mail capture stamps, demo data, log retention)",
+    "tools/devstack/": "the developer's local stack (mail capture stamps, demo data, log retention)",
     "libs/licensefile/__main__.py": "a partner's command line: 'today' is the partner's machine's day",
     "libs/webhook_verify.py": "runs in the partner's receiver: its tolerance is against its own clock",
 }

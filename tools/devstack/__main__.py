@@ -1,4 +1,5 @@
-"""`python -m tools.devstack run|migrate` — what `make run` and `make migrate` call."""
+"""`python -m tools.devstack run|migrate|revision|platform-revision` — what `make run` and `make migrate`
+call, and the migrations' generators."""
 
 from __future__ import annotations
 
@@ -123,6 +124,17 @@ def revision(service: str, message: str) -> None:
             postgres.stop()
 
 
+def platform_revision(version: int) -> None:
+    """One migration per service applying platform-tables `version` (libs.platform_migrations)."""
+    from libs import platform_migrations
+    from libs.migrations import alembic_config
+
+    for service in SERVICES:
+        cfg = alembic_config(service, "postgresql://unused")  # writing a revision needs no database
+        cfg.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s")
+        print(platform_migrations.write_revision(cfg, version))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m tools.devstack")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -131,9 +143,15 @@ def main() -> None:
     rev = sub.add_parser("revision", help="autogenerate a migration: revision SERVICE MESSAGE")
     rev.add_argument("service", choices=SERVICES)
     rev.add_argument("message")
+    plat = sub.add_parser(
+        "platform-revision", help="a migration in every service for a platform-tables VERSION"
+    )
+    plat.add_argument("version", type=int)
     args = parser.parse_args()
     if args.command == "revision":
         revision(args.service, args.message)
+    elif args.command == "platform-revision":
+        platform_revision(args.version)
     else:
         {"run": run, "migrate": migrate}[args.command]()
 

@@ -28,16 +28,22 @@ ServiceSession = Callable[[str], Awaitable[AsyncSession]]
 
 
 @pytest.fixture(scope="session")
-def service_databases() -> Iterator[dict[str, str]]:
-    """A migrated database URL per service (the service's own role and schema)."""
+def database_stack() -> Iterator[Stack]:
+    """The session's embedded PostgreSQL (its `admin_url`), every service's schema migrated."""
     with tempfile.TemporaryDirectory(prefix="channelhub-usecases-") as tmp:
         stack = Stack(StackConfig.for_tests(Path(tmp)))
         stack.start_database()
         try:
             stack.migrate()
-            yield dict(stack.service_urls)
+            yield stack
         finally:
             stack.stop()
+
+
+@pytest.fixture(scope="session")
+def service_databases(database_stack: Stack) -> dict[str, str]:
+    """A migrated database URL per service (the service's own role and schema)."""
+    return dict(database_stack.service_urls)
 
 
 @pytest.fixture

@@ -239,7 +239,7 @@ def _price(value: Decimal) -> str:
 
 def _el(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     prefix, name = tag.split(":")
-    node = etree.SubElement(parent, f"{{{NS[prefix]}}}{name}", attrs or None)  # type: ignore[arg-type]
+    node = etree.SubElement(parent, f"{{{NS[prefix]}}}{name}", attrs or None)
     if text is not None:
         node.text = text
     return node
@@ -395,7 +395,7 @@ FACTURX_EN16931 = "urn:cen.eu:en16931:2017"
 
 def _c(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     prefix, name = tag.split(":")
-    node = etree.SubElement(parent, f"{{{CII_NS[prefix]}}}{name}", attrs or None)  # type: ignore[arg-type]
+    node = etree.SubElement(parent, f"{{{CII_NS[prefix]}}}{name}", attrs or None)
     if text is not None:
         node.text = text
     return node

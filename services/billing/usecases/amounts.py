@@ -62,14 +62,14 @@ def settle_status(invoice: Invoice) -> str:
 def invoice_data(invoice: Invoice) -> ev.InvoiceData:
     return ev.InvoiceData(
         number=invoice.number,
-        kind=invoice.kind,  # type: ignore[arg-type]
+        kind=invoice.kind,
         reseller_id=invoice.reseller_id,
         customer_id=invoice.customer_id,
         order_id=invoice.order_id,
         subscription_id=invoice.subscription_id,
         charge_id=invoice.charge_id,
         contract_id=invoice.contract_id,
-        status=invoice.status,  # type: ignore[arg-type]
+        status=invoice.status,
         currency=invoice.currency,
         net=invoice.net,
         tax=invoice.tax,

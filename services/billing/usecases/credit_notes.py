@@ -116,7 +116,7 @@ async def issue(
             invoice=invoice_data(invoice),
             credit_note_id=note.id,
             number=note.number,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             reason=reason,
             currency=note.currency,
             net=note.net,

@@ -102,7 +102,7 @@ class _Document(FPDF):
     def row(self, cells: list[tuple[str, float, str]], *, bold: bool = False) -> None:
         self.set_font("Helvetica", "B" if bold else "", 9)
         for text, width, align in cells:
-            self.cell(width, 6, _latin1(text), border="B", align=align)  # type: ignore[arg-type]
+            self.cell(width, 6, _latin1(text), border="B", align=align)
         self.ln()
 
 

@@ -180,7 +180,7 @@ async def report_paid_fact(uow: UnitOfWork, invoice: Invoice, day: date) -> None
                     order_id=invoice.order_id,
                     reseller_id=invoice.reseller_id,
                     invoice_id=invoice.id,
-                    payment_requirement=invoice.payment_requirement,  # type: ignore[arg-type]
+                    payment_requirement=invoice.payment_requirement,
                     amount=principal_due(invoice),
                     currency=invoice.currency,
                     reversed_on=day,

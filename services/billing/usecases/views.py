@@ -44,7 +44,7 @@ def render_invoice(
     return schemas.Invoice(
         id=invoice.id,
         number=invoice.number,
-        kind=invoice.kind,  # type: ignore[arg-type]
+        kind=invoice.kind,
         order_id=invoice.order_id,
         subscription_id=invoice.subscription_id,
         charge_id=invoice.charge_id,
@@ -52,8 +52,8 @@ def render_invoice(
         period=invoice.period,
         reseller_id=invoice.reseller_id,
         customer_id=invoice.customer_id,
-        status=invoice.status,  # type: ignore[arg-type]
-        payment_requirement=invoice.payment_requirement,  # type: ignore[arg-type]
+        status=invoice.status,
+        payment_requirement=invoice.payment_requirement,
         bill_to=_party(invoice.bill_to, f"reseller {invoice.reseller_id}"),
         ship_to=schemas.Party(**invoice.ship_to) if invoice.ship_to else None,
         lines=[
@@ -103,12 +103,12 @@ def render_payment(payment: Payment, allocations: list[tuple[Allocation, str]]) 
 
     return schemas.Payment(
         id=payment.id,
-        source=payment.source,  # type: ignore[arg-type]
+        source=payment.source,
         reference=payment.reference,
         amount=money(payment.amount),
         received_on=payment.received_on,
         debtor=payment.debtor,
-        status=payment.status,  # type: ignore[arg-type]
+        status=payment.status,
         unapplied=money(payment.unapplied),
         reseller_id=payment.reseller_id,
         references=list(payment.references or []),
@@ -118,11 +118,11 @@ def render_payment(payment: Payment, allocations: list[tuple[Allocation, str]]) 
             schemas.AllocationOut(
                 invoice_id=a.invoice_id,
                 invoice_number=number,
-                amount=money(a.amount),  # type: ignore[arg-type]
-                principal=money(a.principal),  # type: ignore[arg-type]
-                interest=money(a.interest),  # type: ignore[arg-type]
+                amount=money(a.amount),
+                principal=money(a.principal),
+                interest=money(a.interest),
                 value_date=a.value_date,
-                undone=a.undone_reason,  # type: ignore[arg-type]
+                undone=a.undone_reason,
             )
             for a, number in allocations
         ],
@@ -137,7 +137,7 @@ def render_reversal(reversal: PaymentReversal) -> schemas.ReversalOut:
         amount=MoneyOut.of(reversal.amount, reversal.currency),
         booked_on=reversal.booked_on,
         reason=reversal.reason,
-        status=reversal.status,  # type: ignore[arg-type]
+        status=reversal.status,
     )
 
 
@@ -150,7 +150,7 @@ def render_credit_note(note: CreditNote, invoice_number: str) -> schemas.CreditN
         invoice_number=invoice_number,
         reseller_id=note.reseller_id,
         order_id=note.order_id,
-        kind=note.kind,  # type: ignore[arg-type]
+        kind=note.kind,
         reason=note.reason,
         net=MoneyOut.of(note.net, cur),
         tax=MoneyOut.of(note.tax, cur),
@@ -232,7 +232,7 @@ def render_commission(entry: CommissionEntry) -> schemas.Commission:
     return schemas.Commission(
         commission_id=entry.commission_id,
         contract_id=entry.contract_id,
-        reason=entry.reason,  # type: ignore[arg-type]
+        reason=entry.reason,
         earned_on=entry.earned_on,
         amount=MoneyOut.of(entry.amount, entry.currency),
         statement_id=entry.statement_id,

@@ -6,23 +6,44 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 
 from stdnum.eu import vat as eu_vat
+
+from libs.events.leasing import ContractStatus
 
 TERMS = (12, 24, 36)  # R-WA-2
 MAX_TOTAL_MONTHS = 36  # R-WA-7: extensions never take a contract past 36 months
 
+S = ContractStatus
+
+
+class HardwareRequestStatus(StrEnum):
+    """R-WA-10: a partner's request for hardware outside the catalog, and staff's decision on it."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+class ExtensionStatus(StrEnum):
+    """R-WA-7: proposed by the partner, accepted by the end customer."""
+
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+
+
 # R-WA-3: who may move a contract from which state to which
-MOVES: dict[str, set[str]] = {
-    "draft": {"credit_check_pending"},
-    "credit_check_pending": {"credit_approved", "credit_rejected"},
-    "credit_approved": {"awaiting_signatures", "active"},
-    "awaiting_signatures": {"active"},
-    "active": {"ended", "terminated"},
-    "ended": {"returned"},
-    "terminated": {"returned"},
-    "credit_rejected": set(),
-    "returned": set(),
+MOVES: dict[ContractStatus, set[ContractStatus]] = {
+    S.DRAFT: {S.CREDIT_CHECK_PENDING},
+    S.CREDIT_CHECK_PENDING: {S.CREDIT_APPROVED, S.CREDIT_REJECTED},
+    S.CREDIT_APPROVED: {S.AWAITING_SIGNATURES, S.ACTIVE},
+    S.AWAITING_SIGNATURES: {S.ACTIVE},
+    S.ACTIVE: {S.ENDED, S.TERMINATED},
+    S.ENDED: {S.RETURNED},
+    S.TERMINATED: {S.RETURNED},
+    S.CREDIT_REJECTED: set(),
+    S.RETURNED: set(),
 }
 
 
@@ -30,10 +51,10 @@ class ContractRuleBroken(ValueError):
     """A move or a figure the rules do not allow; the message names the rule and the limit."""
 
 
-def move(current: str, target: str) -> str:
-    if target not in MOVES.get(current, set()):
+def move(current: str, target: str) -> ContractStatus:
+    if target not in MOVES.get(ContractStatus(current), set()):
         raise ContractRuleBroken(f"a {current} contract cannot become {target}")
-    return target
+    return ContractStatus(target)
 
 
 @dataclass(frozen=True)

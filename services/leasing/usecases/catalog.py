@@ -17,6 +17,7 @@ from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from libs.tenancy import visible
 from services.leasing.config import LeasingConfig
+from services.leasing.domain.contracts import HardwareRequestStatus
 from services.leasing.errors import (
     BundleExists,
     BundleNotFound,
@@ -139,7 +140,7 @@ async def decide(
         request.bundle_code = body.bundle.code
     elif not body.reason:
         raise Unprocessable("a declined request needs a reason")
-    request.status = body.decision
+    request.status = HardwareRequestStatus(body.decision)
     request.reason = body.reason
     request.decided_by = caller.identity
     request.decided_at = clock.now()

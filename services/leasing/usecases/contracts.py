@@ -25,6 +25,7 @@ from libs.repository import load_or_404
 from libs.tenancy import visible
 from services.leasing.config import LeasingConfig
 from services.leasing.domain import contracts as rules
+from services.leasing.domain.records import CreditCheck, ReturnRecord, SignatureRecord, fully_signed
 from services.leasing.domain.schedule import Instalment, invoiced_by, schedule, termination_split
 from services.leasing.errors import (
     ContractNotFound,
@@ -47,7 +48,7 @@ def contract_data(c: Contract) -> ev.ContractData:
     return ev.ContractData(
         reseller_id=c.reseller_id,
         customer_id=c.customer_id,
-        status=c.status,  # type: ignore[arg-type]
+        status=c.status,
         bundle=c.bundle_code,
         manufacturer=c.manufacturer,
         hardware_model=c.hardware_model,
@@ -63,7 +64,7 @@ def contract_data(c: Contract) -> ev.ContractData:
         ],
         quantity=c.quantity,
         term_months=c.term_months,
-        delivery=c.delivery,  # type: ignore[arg-type]
+        delivery=c.delivery,
         currency=c.currency,
         monthly_total=c.monthly_total,
         start_date=c.start_date,
@@ -240,12 +241,9 @@ async def credit_check(
     session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     _move(c, "credit_approved" if body.decision == "approved" else "credit_rejected")
-    c.credit_check = {
-        "decision": body.decision,
-        "reason": body.reason,
-        "decided_by": caller.identity,
-        "decided_at": clock.now().isoformat(),
-    }
+    c.credit_check = CreditCheck(
+        decision=body.decision, reason=body.reason, decided_by=caller.identity, decided_at=clock.now()
+    )
     # the reason is an internal note (R-PL-5): staff read it on the contract, partners' webhooks do not
     await _emit(uow, c, ev.ContractCreditChecked, decision=body.decision)
     return c
@@ -270,22 +268,18 @@ async def sign(
         )
     if body.party in c.signatures:
         raise ContractStateConflict(f"the {body.party} signed already")
-    decided_by = (c.credit_check or {}).get("decided_by")
+    decided_by = c.credit_check.decided_by if c.credit_check else None
     if body.party == "distributor" and decided_by == caller.identity:
         raise FourEyesRequired()  # R-WA-3, R-PL-5: no staff member activates a contract alone
     now = clock.now()
     c.signatures = {
         **c.signatures,
-        body.party: {
-            "signed_by": body.signed_by,
-            "signed_at": now.isoformat(),
-            "recorded_by": caller.identity,
-        },
+        body.party: SignatureRecord(signed_by=body.signed_by, signed_at=now, recorded_by=caller.identity),
     }
     if c.status == "credit_approved":
         _move(c, "awaiting_signatures")
     await _emit(uow, c, ev.ContractSigned, party=body.party, signed_by=body.signed_by)
-    if {"distributor", "customer"} <= set(c.signatures):
+    if fully_signed(c.signatures):
         await _activate(uow, c, now.date())
     return c
 
@@ -326,7 +320,7 @@ async def _earn(uow: UnitOfWork, c: Contract, reason: str, amount: Decimal, toda
             contract_id=c.id,
             commission_id=commission.id,
             reseller_id=c.reseller_id,
-            reason=reason,  # type: ignore[arg-type]
+            reason=reason,
             amount=amount,
             currency=c.currency,
             earned_on=today,
@@ -404,7 +398,7 @@ async def _apply_extension(
     renewal = rules.renewal_commission(
         c.commission or Decimal(0), original, extended_before, extension.months
     )
-    extension.status = "accepted"
+    extension.status = rules.ExtensionStatus.ACCEPTED
     extension.accepted_by = caller.identity
     extension.accepted_at = clock.now()
     extension.commission = renewal
@@ -504,15 +498,15 @@ async def return_hardware(
     if c.status not in ("ended", "terminated"):
         raise ContractStateConflict(f"a {c.status} contract's hardware is not due back yet")
     fee = config.pickup_fee if body.method == "pickup" else None
-    c.return_record = {
-        "method": body.method,
-        "risk": "customer" if body.method == "self" else "distributor (secure pick-up)",
-        "pickup_fee": str(fee) if fee is not None else None,
-        "wipe_certificate_id": body.wipe_certificate_id,
-        "wiping_company": body.wiping_company,
-        "wiped_on": (body.wiped_on or clock.today()).isoformat(),
-        "recorded_by": caller.identity,
-    }
+    c.return_record = ReturnRecord(
+        method=body.method,
+        risk="customer" if body.method == "self" else "distributor (secure pick-up)",
+        pickup_fee=fee,
+        wipe_certificate_id=body.wipe_certificate_id,
+        wiping_company=body.wiping_company,
+        wiped_on=body.wiped_on or clock.today(),
+        recorded_by=caller.identity,
+    )
     _move(c, "returned")
     await _emit(
         uow,

@@ -13,6 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.csvsafe import to_csv as csv_of
+from libs.db import rowcount
 from services.leasing.config import LeasingConfig
 from services.leasing.models import Contract, SellOutReport
 
@@ -87,5 +88,5 @@ async def freeze_last_month(session: AsyncSession, as_of: date, config: LeasingC
             .values(id=uuid.uuid4(), manufacturer=manufacturer, period=period, rows=rows)
             .on_conflict_do_nothing(index_elements=["manufacturer", "period"])
         )
-        made += int(result.rowcount or 0)  # type: ignore[attr-defined]
+        made += rowcount(result)
     return {"reports": made}

@@ -9,6 +9,7 @@ from typing import Any
 from libs.auth import Caller
 from libs.money import MoneyOut
 from services.leasing import schemas
+from services.leasing.domain.records import CreditCheck, SignatureRecord, Signatures
 from services.leasing.domain.schedule import Instalment
 from services.leasing.models import Bundle, Commission, Contract, ContractExtension, HardwareRequest
 
@@ -57,18 +58,17 @@ def render_bundle(b: Bundle, caller: Caller) -> schemas.Bundle:
     )
 
 
-def _credit_check(check: dict[str, Any] | None, caller: Caller) -> dict[str, Any] | None:
+def _credit_check(check: CreditCheck | None, caller: Caller) -> dict[str, Any] | None:
     """The decision and its time for everyone; the reason and the decider are staff's notes."""
-    if check is None or caller.is_staff:
-        return check
-    return {k: v for k, v in check.items() if k not in ("reason", "decided_by")}
+    if check is None:
+        return None
+    return check.model_dump(mode="json", exclude=None if caller.is_staff else set(CreditCheck.STAFF_NOTES))
 
 
-def _signatures(signatures: dict[str, Any], caller: Caller) -> dict[str, Any]:
+def _signatures(signatures: Signatures, caller: Caller) -> dict[str, Any]:
     """Who signed and when for everyone; which key recorded it is staff's note."""
-    if caller.is_staff:
-        return signatures
-    return {party: {k: v for k, v in s.items() if k != "recorded_by"} for party, s in signatures.items()}
+    hidden = None if caller.is_staff else set(SignatureRecord.STAFF_NOTES)
+    return {party: s.model_dump(mode="json", exclude=hidden) for party, s in signatures.items()}
 
 
 def render_extension(e: ContractExtension) -> schemas.ExtensionProposal:
@@ -76,7 +76,7 @@ def render_extension(e: ContractExtension) -> schemas.ExtensionProposal:
         id=e.id,
         contract_id=e.contract_id,
         months=e.months,
-        status=e.status,  # type: ignore[arg-type]
+        status=e.status,
         proposed_by=e.proposed_by,
         proposed_at=e.proposed_at,
         accepted_by=e.accepted_by,
@@ -136,7 +136,7 @@ def render_contract(
             else None
         ),
         extensions=[render_extension(e) for e in extensions or []],
-        return_record=c.return_record,
+        return_record=None if c.return_record is None else c.return_record.model_dump(mode="json"),
         created_at=c.created_at,
     )
 
@@ -151,5 +151,5 @@ def render_commission(c: Commission) -> schemas.CommissionOut:
         contract_id=c.contract_id,
         reason=c.reason,
         amount=_money(c.amount, c.currency),
-        earned_on=c.earned_on,  # type: ignore[arg-type]
+        earned_on=c.earned_on,
     )

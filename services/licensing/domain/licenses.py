@@ -9,10 +9,21 @@ before it (`last_day_of_period`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 from uuid import UUID
+
+
+class LicenseStatus(StrEnum):
+    """A license's status (R-LI-1…3): licensing's column and API, and the payload of its file."""
+
+    ACTIVE = "active"
+    REVOKED = "revoked"
+    EXPIRED = "expired"
+
 
 PAYLOAD_VERSION = 2  # 2: status, valid_before (exclusive end), key_id
 
@@ -93,7 +104,7 @@ def temporary_validity(today: date, days: int) -> tuple[date, date]:
     return today, today + timedelta(days=days)
 
 
-def may_issue_temporary(earlier: list[str], extensions: int) -> bool:
+def may_issue_temporary(earlier: Sequence[str], extensions: int) -> bool:
     """R-LI-3: an order gets one temporary license; the program may allow `extensions` more, each only
     once the one before has ended (never two at a time). `earlier` are its temporary licenses' statuses."""
     return "active" not in earlier and len(earlier) <= extensions

@@ -3,6 +3,17 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
+
+
+class SeatStatus(StrEnum):
+    """A seat assignment (R-LI-4): invited until activated; removed, or expired never activated."""
+
+    INVITED = "invited"
+    ACTIVE = "active"
+    REMOVED = "removed"
+    EXPIRED = "expired"
+
 
 USABLE_STATUSES = ("active", "trial")
 

@@ -21,7 +21,12 @@ from libs.events import licensing as ev
 from libs.events import ordering as ordering_events
 from libs.internal_client import InternalClient
 from libs.logging import get_logger
-from services.licensing.domain.licenses import last_day_of_period, may_issue_temporary, temporary_validity
+from services.licensing.domain.licenses import (
+    LicenseStatus,
+    last_day_of_period,
+    may_issue_temporary,
+    temporary_validity,
+)
 from services.licensing.domain.seats import USABLE_STATUSES, usable_seats
 from services.licensing.errors import NotAwaitingPrepayment, OrderNotFound, TemporaryLicenseExists
 from services.licensing.models import CustomerView, License, OrderView, SubscriptionView
@@ -128,7 +133,7 @@ async def _replace_temporary(uow: UnitOfWork, order_id: uuid.UUID, permanent_id:
         .with_for_update()
     )
     for lic in temporary:
-        lic.status = "revoked"
+        lic.status = LicenseStatus.REVOKED
         lic.replaced_by = permanent_id
         lic.ended_reason = "replaced by the permanent license"
         await uow.emit(
@@ -156,7 +161,7 @@ async def cancel_order(uow: UnitOfWork, order_id: uuid.UUID) -> None:
         .with_for_update()
     )
     for lic in active:
-        lic.status = "revoked"
+        lic.status = LicenseStatus.REVOKED
         lic.ended_reason = "order cancelled"
         await uow.emit(
             ev.LicenseRevoked(
@@ -264,7 +269,7 @@ async def follow_subscription(
         last_day = last_day_of_period(sub.period_end)  # the period's end is exclusive
         lic.valid_until = max(lic.valid_until or last_day, last_day)
         if lic.status == "expired":
-            lic.status = "active"  # renewed after it lapsed
+            lic.status = LicenseStatus.ACTIVE  # renewed after it lapsed
     elif sub.status in ("expired", "cancelled") and lic.status == "active":
         await end_license(
             uow, lic, "expired", last_day_of_period(sub.period_end), f"subscription {sub.status}"
@@ -321,7 +326,7 @@ async def _issue_seats_license(
 
 
 async def end_license(uow: UnitOfWork, lic: License, status: str, on: date, reason: str) -> None:
-    lic.status = status
+    lic.status = LicenseStatus(status)
     lic.ended_reason = reason
     if status == "expired":
         await uow.emit(

@@ -20,7 +20,7 @@ from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import licensing as ev
 from libs.internal_client import InternalClient
-from services.licensing.domain.seats import holds_seat, may_assign, usable_seats
+from services.licensing.domain.seats import SeatStatus, holds_seat, may_assign, usable_seats
 from services.licensing.domain.tokens import digest, new_token
 from services.licensing.errors import (
     InvalidEmail,
@@ -87,7 +87,7 @@ async def expire_invitations(uow: UnitOfWork, as_of: datetime) -> int:
         )
     ).all()
     for assignment in due:
-        assignment.status = "expired"
+        assignment.status = SeatStatus.EXPIRED
         assignment.removed_at = as_of
         await session.flush()
         sub = await session.get(SubscriptionView, assignment.subscription_id)
@@ -201,7 +201,7 @@ async def unassign(
     assignment = next((a for a in live if a.email == address), None)
     if assignment is None:
         raise SeatAssignmentNotFound(address)
-    assignment.status = "removed"
+    assignment.status = SeatStatus.REMOVED
     assignment.removed_at = clock.now()
     await session.flush()
     await uow.emit(
@@ -260,7 +260,7 @@ async def activate(uow: UnitOfWork, token: str, clock: Clock) -> tuple[SeatAssig
     )
     user_id = created or await session.scalar(sa.select(User.id).where(User.email == assignment.email))
     assignment.user_id = user_id
-    assignment.status = "active"
+    assignment.status = SeatStatus.ACTIVE
     assignment.activated_at = now
     sub = await session.get(SubscriptionView, assignment.subscription_id)
     assert sub is not None

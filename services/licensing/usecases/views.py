@@ -15,7 +15,7 @@ def render_assignment(a: SeatAssignment) -> schemas.SeatAssignment:
     return schemas.SeatAssignment(
         subscription_id=a.subscription_id,
         email=a.email,
-        status=a.status,  # type: ignore[arg-type]
+        status=a.status,
         assigned_at=a.assigned_at,
         activated_at=a.activated_at,
         invitation_expires_at=a.invitation_expires_at,

@@ -29,7 +29,7 @@ from sqlalchemy.orm import aliased
 
 from libs.auth import Caller
 from libs.clock import Clock
-from libs.db import UnitOfWork
+from libs.db import UnitOfWork, rowcount
 from libs.events.envelope import CloudEvent
 from libs.events.notifications import WebhookEndpointDisabled
 from libs.logging import get_logger
@@ -39,6 +39,7 @@ from libs.webhook_verify import signature_header
 from services.notifications.config import NotificationsConfig
 from services.notifications.domain import retry
 from services.notifications.domain.payloads import for_subscriber, tenant_of
+from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus
 from services.notifications.domain.targets import Pinned, TargetRefused, check_url, pin
 from services.notifications.errors import DeliveryNotFound, ReplayBacklog, ReplayRangeTooLong, ReplayTooLarge
 from services.notifications.models import Delivery, DeliveryAttempt, WebhookEndpoint
@@ -98,7 +99,7 @@ async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) ->
             )
             .on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"])
         )
-        made += result.rowcount or 0  # type: ignore[attr-defined]
+        made += rowcount(result)
     return made
 
 
@@ -283,7 +284,7 @@ async def claim_due(
         endpoint = await session.get(WebhookEndpoint, delivery.endpoint_id)
         assert endpoint is not None
         if endpoint.status != "active" or endpoint.deleted_at is not None:
-            delivery.status, delivery.next_attempt_at = "failed", None
+            delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
             continue
         taken.add(delivery.endpoint_id)
         drop_expired_secret(endpoint, now)
@@ -357,16 +358,16 @@ async def record(
     if delivery.status != "pending":
         pass  # changed meanwhile (the endpoint was deleted): only the attempt is recorded
     elif succeeded:
-        delivery.status, delivery.delivered_at, delivery.next_attempt_at = "succeeded", now, None
+        delivery.status, delivery.delivered_at, delivery.next_attempt_at = DeliveryStatus.SUCCEEDED, now, None
     elif status_code is not None and retry.disables_endpoint(status_code):
-        delivery.status, delivery.next_attempt_at = "failed", None
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
         await disable(uow, endpoint, "the receiver answered 410 Gone")
     else:
         failed = delivery.attempts - delivery.schedule_start
         retry_after = retry.parse_retry_after(outcome.retry_after, now)
         following = retry.next_attempt(failed, now, config.retry_delays(), retry_after=retry_after)
         if following is None:
-            delivery.status, delivery.next_attempt_at = "failed", None
+            delivery.status, delivery.next_attempt_at = DeliveryStatus.FAILED, None
             await disable(uow, endpoint, f"a delivery failed {failed} times over its whole retry schedule")
         else:
             delivery.next_attempt_at = following
@@ -377,7 +378,7 @@ async def record(
 async def disable(uow: UnitOfWork, endpoint: WebhookEndpoint, reason: str) -> None:
     if endpoint.status == "disabled":
         return
-    endpoint.status, endpoint.disabled_reason = "disabled", reason
+    endpoint.status, endpoint.disabled_reason = EndpointStatus.DISABLED, reason
     await uow.emit(
         WebhookEndpointDisabled(
             endpoint_id=endpoint.id, reseller_id=endpoint.reseller_id, url=endpoint.url, reason=reason
@@ -442,7 +443,7 @@ async def replay(
         lock=True,
     )
     if delivery.in_flight_until is None or delivery.status != "pending":
-        delivery.status, delivery.next_attempt_at = "pending", clock.now()
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.PENDING, clock.now()
         delivery.schedule_start, delivery.next_trigger = delivery.attempts, "replay"
     await session.flush()
     return delivery
@@ -491,4 +492,4 @@ async def replay_range(
             next_trigger="replay",
         )
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return rowcount(result)

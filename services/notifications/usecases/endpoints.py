@@ -21,6 +21,7 @@ from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from libs.tenancy import visible
 from services.notifications.config import NotificationsConfig
+from services.notifications.domain.statuses import EndpointStatus
 from services.notifications.domain.targets import TargetRefused, check_address, check_url
 from services.notifications.errors import EndpointLimit, EndpointNotFound, UnknownEventType, UrlNotAllowed
 from services.notifications.models import WebhookEndpoint
@@ -142,7 +143,7 @@ async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, 
     """Kept for its delivery log, gone for the partner; nothing more is sent to it."""
     endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
     endpoint.deleted_at = clock.now()
-    endpoint.status = "disabled"
+    endpoint.status = EndpointStatus.DISABLED
     endpoint.disabled_reason = "deleted"
     await session.flush()
 

@@ -24,6 +24,7 @@ from libs.errors import ServiceUnavailable
 from libs.internal_client import InternalClient
 from libs.logging import get_logger
 from services.notifications.config import NotificationsConfig
+from services.notifications.domain.statuses import MailStatus
 from services.notifications.models import OutboundMail, ResellerContact
 from services.notifications.usecases import readmodels
 
@@ -263,17 +264,17 @@ async def send_due(
             message = _message(config.mail_from, recipient, subject, text, html, attachments)
             await aiosmtplib.send(message, hostname=smtp.hostname, port=smtp.port or 25, timeout=10)
         except InvitationGone as exc:
-            mail.status, mail.last_error = "failed", str(exc)
+            mail.status, mail.last_error = MailStatus.FAILED, str(exc)
             continue
         except (MailNotReady, ServiceUnavailable, aiosmtplib.SMTPException, OSError) as exc:
             mail.last_error = f"{type(exc).__name__}: {exc}"[:500]
             if mail.attempts >= MAX_ATTEMPTS:
-                mail.status = "failed"
+                mail.status = MailStatus.FAILED
                 log.error("mail given up", mail_id=str(mail.id), kind=mail.kind, error=mail.last_error)
             else:
                 mail.next_attempt_at = now + timedelta(seconds=min(5 * 2 ** (mail.attempts - 1), 3600))
             continue
-        mail.status, mail.sent_at, mail.subject, mail.recipient = "sent", now, subject, recipient
+        mail.status, mail.sent_at, mail.subject, mail.recipient = MailStatus.SENT, now, subject, recipient
         mail.attachments = [{"filename": f, "content_type": t, "size": len(d)} for f, t, d in attachments]
         if "token" in mail.params:  # the invitation is in the invitee's mailbox now, and only there
             mail.params = {k: v for k, v in mail.params.items() if k != "token"}

@@ -21,7 +21,7 @@ def render_endpoint(endpoint: WebhookEndpoint, *, secret: str | None = None) -> 
         url=endpoint.url,
         description=endpoint.description,
         event_types=list(endpoint.event_types),
-        status=endpoint.status,  # type: ignore[arg-type]
+        status=endpoint.status,
         disabled_reason=endpoint.disabled_reason,
         created_at=endpoint.created_at,
         secret=secret,
@@ -36,7 +36,7 @@ def render_delivery(delivery: Delivery, attempts: list[DeliveryAttempt]) -> sche
         event_id=delivery.event_id,
         event_type=delivery.event_type,
         subject=delivery.subject,
-        status=delivery.status,  # type: ignore[arg-type]
+        status=delivery.status,
         attempts=delivery.attempts,
         next_attempt_at=delivery.next_attempt_at,
         last_status_code=delivery.last_status_code,
@@ -70,11 +70,11 @@ def render_mail(path: Path, *, with_body: bool = False) -> schemas.Mail | schema
         attachments=attachments,
     )
     if not with_body:
-        return schemas.Mail(**fields)  # type: ignore[arg-type]
+        return schemas.Mail(**fields)
     text = message.get_body(preferencelist=("plain",))
     html = message.get_body(preferencelist=("html",))
     return schemas.MailWithBody(
-        **fields,  # type: ignore[arg-type]
+        **fields,
         text=text.get_content() if text is not None else None,
         html=html.get_content() if html is not None else None,
     )

@@ -51,7 +51,7 @@ async def ship_to_customer(
     found = await ship_to.match_ship_to(uow.session, reseller_id, email, domain)
     return ev.ShipToCustomer(
         customer=customers.snapshot(found.customer) if found.customer is not None else None,
-        new_kind=found.new_kind,  # type: ignore[arg-type]
+        new_kind=found.new_kind,
     )
 
 

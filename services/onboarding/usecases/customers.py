@@ -89,13 +89,13 @@ def snapshot(customer: Customer) -> ev.CustomerSnapshot:
         customer_id=customer.id,
         reseller_id=customer.reseller_id,
         version=customer.version,
-        kind=customer.kind,  # type: ignore[arg-type]
+        kind=customer.kind,
         name=customer.name,
         domain=customer.domain,
         primary_email=customer.primary_email,
         education=customer.education,
         terms_accepted=customer.terms_accepted_at is not None,
-        edition=customer.edition,  # type: ignore[arg-type]
+        edition=customer.edition,
     )
 
 

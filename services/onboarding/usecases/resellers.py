@@ -62,8 +62,8 @@ def snapshot(
         version=reseller.version,
         company_name=reseller.company_name,
         contact_email=reseller.contact_email,
-        status=reseller.status,  # type: ignore[arg-type]
-        standing=reseller.standing,  # type: ignore[arg-type]
+        status=reseller.status,
+        standing=reseller.standing,
         discount_percent=reseller.discount_percent,
         paid_orders=reseller.paid_orders,
         credit_limit=reseller.credit_limit,

@@ -28,12 +28,12 @@ async def views(session: AsyncSession, customers: list[Customer]) -> list[schema
         schemas.Customer(
             id=c.id,
             reseller_id=c.reseller_id,
-            kind=c.kind,  # type: ignore[arg-type]
+            kind=c.kind,
             name=c.name,
             domain=c.domain,
             primary_email=c.primary_email,
             education=c.education,
-            edition=c.edition,  # type: ignore[arg-type]
+            edition=c.edition,
             crm_id=c.crm_id,
             language=c.language,
             time_zone=c.time_zone,

@@ -15,19 +15,29 @@ below say what to do for every status instead of assuming the happy path.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal, get_args
 
-OrderStatus = Literal["placed", "released", "fulfilled", "cancelled", "handed_over"]
-STATUSES: tuple[OrderStatus, ...] = get_args(OrderStatus)
+
+class OrderStatus(StrEnum):
+    """An order's status: ordering's column (checked by the database), its API and its filters."""
+
+    PLACED = "placed"
+    RELEASED = "released"
+    FULFILLED = "fulfilled"
+    CANCELLED = "cancelled"
+    HANDED_OVER = "handed_over"
+
+
+S = OrderStatus
+STATUSES: tuple[OrderStatus, ...] = tuple(OrderStatus)
 
 TRANSITIONS: dict[OrderStatus, frozenset[OrderStatus]] = {
-    "placed": frozenset({"released", "cancelled", "handed_over"}),
+    S.PLACED: frozenset({S.RELEASED, S.CANCELLED, S.HANDED_OVER}),
     # R-OR-9: an on-account order is released the moment it is placed, so it may still be handed
     # over until its licenses are issued (fulfilled); billing credits what it invoiced the reseller
-    "released": frozenset({"fulfilled", "handed_over"}),
-    "fulfilled": frozenset(),
-    "cancelled": frozenset(),
-    "handed_over": frozenset(),
+    S.RELEASED: frozenset({S.FULFILLED, S.HANDED_OVER}),
+    S.FULFILLED: frozenset(),
+    S.CANCELLED: frozenset(),
+    S.HANDED_OVER: frozenset(),
 }
 FINAL: frozenset[OrderStatus] = frozenset(s for s, after in TRANSITIONS.items() if not after)
 
@@ -40,9 +50,10 @@ class InvalidOrderTransition(ValueError):
 
 
 def _known(status: str) -> OrderStatus:
-    if status not in TRANSITIONS:
-        raise ValueError(f"unknown order status {status!r}")
-    return status  # type: ignore[return-value]
+    try:
+        return OrderStatus(status)
+    except ValueError:
+        raise ValueError(f"unknown order status {status!r}") from None
 
 
 def can_transition(current: str, target: str) -> bool:
@@ -53,15 +64,15 @@ def transition(current: str, target: str) -> OrderStatus:
     """The new status, or InvalidOrderTransition when `target` may not follow `current`."""
     if not can_transition(current, target):
         raise InvalidOrderTransition(current, target)
-    return target  # type: ignore[return-value]
+    return OrderStatus(target)
 
 
 def status_when_placed(payment_requirement: str) -> OrderStatus:
     """R-BI-3/R-LI-1: an on-account order is released at once; a prepaid one waits (R-BI-2)."""
     if payment_requirement == "on_account":
-        return "released"
+        return S.RELEASED
     if payment_requirement == "prepay":
-        return "placed"
+        return S.PLACED
     raise ValueError(f"unknown payment requirement {payment_requirement!r}")
 
 
@@ -105,7 +116,7 @@ def on_license(status: str, *, temporary: bool) -> LicenseOutcome:
 
 def after_release(*, permanent_license_recorded: bool) -> OrderStatus:
     """Where a just-released order ends: fulfilled at once when its permanent license came first."""
-    return "fulfilled" if permanent_license_recorded else "released"
+    return S.FULFILLED if permanent_license_recorded else S.RELEASED
 
 
 def cancellable(status: str) -> bool:

@@ -13,17 +13,28 @@ a trial's seats are free and it expires at the end of its period unless converte
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from enum import StrEnum
 
-SubscriptionStatus = Literal["trial", "pending_payment", "active", "expired", "cancelled"]
-STATUSES: tuple[SubscriptionStatus, ...] = get_args(SubscriptionStatus)
+from libs.events.ordering import SubscriptionStatus
+
+S = SubscriptionStatus
+
+
+class ChargeStatus(StrEnum):
+    """A subscription charge: awaiting its prepayment, or released (paid, or on account)."""
+
+    PENDING_PAYMENT = "pending_payment"
+    RELEASED = "released"
+
+
+STATUSES: tuple[SubscriptionStatus, ...] = tuple(SubscriptionStatus)
 
 TRANSITIONS: dict[SubscriptionStatus, frozenset[SubscriptionStatus]] = {
-    "trial": frozenset({"active", "pending_payment", "expired"}),
-    "pending_payment": frozenset({"active", "cancelled"}),
-    "active": frozenset({"cancelled"}),
-    "expired": frozenset(),
-    "cancelled": frozenset(),
+    S.TRIAL: frozenset({S.ACTIVE, S.PENDING_PAYMENT, S.EXPIRED}),
+    S.PENDING_PAYMENT: frozenset({S.ACTIVE, S.CANCELLED}),
+    S.ACTIVE: frozenset({S.CANCELLED}),
+    S.EXPIRED: frozenset(),
+    S.CANCELLED: frozenset(),
 }
 
 
@@ -35,26 +46,27 @@ class InvalidSubscriptionTransition(ValueError):
 
 
 def _known(status: str) -> SubscriptionStatus:
-    if status not in TRANSITIONS:
-        raise ValueError(f"unknown subscription status {status!r}")
-    return status  # type: ignore[return-value]
+    try:
+        return SubscriptionStatus(status)
+    except ValueError:
+        raise ValueError(f"unknown subscription status {status!r}") from None
 
 
 def transition(current: str, target: str) -> SubscriptionStatus:
     """The new status, or InvalidSubscriptionTransition when `target` may not follow `current`."""
     if _known(target) not in TRANSITIONS[_known(current)]:
         raise InvalidSubscriptionTransition(current, target)
-    return target  # type: ignore[return-value]
+    return SubscriptionStatus(target)
 
 
 def status_when_bought(*, trial: bool, payment_requirement: str | None) -> SubscriptionStatus:
     """A new (or converted) subscription: free trial, usable at once on account, or after payment."""
     if trial:
-        return "trial"
+        return S.TRIAL
     if payment_requirement == "on_account":
-        return "active"
+        return S.ACTIVE
     if payment_requirement == "prepay":
-        return "pending_payment"
+        return S.PENDING_PAYMENT
     raise ValueError(f"unknown payment requirement {payment_requirement!r}")
 
 

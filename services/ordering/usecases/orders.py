@@ -332,7 +332,7 @@ def _placed_event(order: Order, lines: list[OrderLine]) -> ev.OrderPlaced:
         ship_to=ev.ShipToData(**order.ship_to) if order.ship_to else None,
         currency=order.currency,
         payment_method="bank_transfer",
-        payment_requirement=order.payment_requirement,  # type: ignore[arg-type]
+        payment_requirement=order.payment_requirement,
         lines=[
             ev.OrderLineData(
                 sku=ln.sku,

@@ -62,7 +62,7 @@ async def follow_customer(uow: UnitOfWork, customer_id: uuid.UUID) -> list[Subsc
         previous = sub.reseller_id
         sub.reseller_id = owner
         await uow.emit(
-            ev.SubscriptionTransferred(**event_fields(sub), from_reseller_id=previous),  # type: ignore[arg-type]
+            ev.SubscriptionTransferred(**event_fields(sub), from_reseller_id=previous),
             reseller_id=owner,
         )
     if moved:
@@ -74,4 +74,4 @@ async def current_snapshot(session: AsyncSession, subscription_id: uuid.UUID) ->
     """The subscription as its events carry it, for a service whose read model lags a caller's write
     (licensing assigning a seat on a subscription created a moment ago)."""
     sub = await session.get(Subscription, subscription_id)
-    return None if sub is None else ev.SubscriptionEvent(**event_fields(sub))  # type: ignore[arg-type]
+    return None if sub is None else ev.SubscriptionEvent(**event_fields(sub))

@@ -67,7 +67,7 @@ def _charge_data(charge: Charge, row: SubscriptionCharge) -> ev.ChargeData:
     """The charge as billing reads it from the subscription's events."""
     return ev.ChargeData(
         charge_id=row.id,
-        payment_requirement=row.payment_requirement,  # type: ignore[arg-type]
+        payment_requirement=row.payment_requirement,
         net=charge.net,
         tax=charge.tax,
         total=charge.total,
@@ -203,7 +203,7 @@ async def create_subscription(
     await session.flush()
     await uow.emit(
         ev.SubscriptionCreated(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             trial=sub.trial,
             charge=None if row is None else _charge_data(charge, row),
         ),
@@ -410,7 +410,7 @@ async def add_seats(
     await session.flush()
     await uow.emit(
         ev.SubscriptionSeatsAdded(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             added=body.add,
             as_of=quote.as_of,
             months_charged=quote.months_charged,
@@ -457,7 +457,7 @@ async def renew(
     await session.flush()
     await uow.emit(
         ev.SubscriptionRenewed(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             period_number=number,
             charge=_charge_data(charge, row),
         ),
@@ -498,7 +498,7 @@ async def convert(
     session.add(_period(sub, len(sub.periods) + 1, "conversion", charge, row))
     await session.flush()
     await uow.emit(
-        ev.SubscriptionConverted(**event_fields(sub), charge=_charge_data(charge, row)),  # type: ignore[arg-type]
+        ev.SubscriptionConverted(**event_fields(sub), charge=_charge_data(charge, row)),
         reseller_id=sub.reseller_id,
     )
     return await load_subscription(session, caller, sub.id)
@@ -518,7 +518,7 @@ async def expire_due_trials(uow: UnitOfWork, as_of: date) -> list[uuid.UUID]:
     for sub in due:
         sub.status = states.transition(sub.status, "expired")
         await uow.emit(
-            ev.SubscriptionExpired(**event_fields(sub)),  # type: ignore[arg-type]
+            ev.SubscriptionExpired(**event_fields(sub)),
             reseller_id=sub.reseller_id,
         )
     await session.flush()
@@ -568,7 +568,7 @@ async def record_charge_payment(
     if charge.status != "pending_payment":
         await session.flush()
         return False
-    charge.status = "released"
+    charge.status = states.ChargeStatus.RELEASED
     if charge.kind in ("initial", "conversion") and sub.status == "pending_payment":
         sub.status = states.transition(sub.status, "active")
     elif charge.kind == "seats":
@@ -576,9 +576,9 @@ async def record_charge_payment(
     await session.flush()
     await uow.emit(
         ev.SubscriptionChargeReleased(
-            **event_fields(sub),  # type: ignore[arg-type]
+            **event_fields(sub),
             charge_id=charge.id,
-            kind=charge.kind,  # type: ignore[arg-type]
+            kind=charge.kind,
             charge_reseller_id=charge.reseller_id,
         ),
         reseller_id=charge.reseller_id,

@@ -33,18 +33,18 @@ def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderF
         )
     c = order.currency
 
-    def money(amount: object) -> MoneyOut:
-        return MoneyOut.of(amount, c)  # type: ignore[arg-type]
+    def money(amount: Decimal) -> MoneyOut:
+        return MoneyOut.of(amount, c)
 
     return schemas.Order(
         id=order.id,
         status=order.status,
-        reseller_id=order.reseller_id,  # type: ignore[arg-type]
+        reseller_id=order.reseller_id,
         customer_id=order.customer_id,
         ship_to=schemas.ShipTo(**order.ship_to) if order.ship_to else None,
         currency=c,
         payment_method=order.payment_method,
-        payment_requirement=order.payment_requirement,  # type: ignore[arg-type]
+        payment_requirement=order.payment_requirement,
         lines=[
             schemas.OrderLine(
                 sku=ln.sku,
@@ -64,7 +64,7 @@ def render_order(order: Order, caller: Caller) -> schemas.Order | schemas.OrderF
         total=money(order.total),
         tax=schemas.TaxInfo(
             regime=order.tax_regime,
-            rate=str(order.tax_rate.normalize()),  # type: ignore[arg-type]
+            rate=str(order.tax_rate.normalize()),
             note=order.tax_note,
         ),
         placed_on=order.placed_on,
@@ -90,7 +90,7 @@ def render_subscription(
         created_at=sub.created_at,
     )
     if caller.kind == "customer":
-        return schemas.SubscriptionForCustomer(**base)  # type: ignore[arg-type]
+        return schemas.SubscriptionForCustomer(**base)
     c = sub.currency
 
     def money(amount: Decimal) -> MoneyOut:
@@ -104,13 +104,13 @@ def render_subscription(
             return None
         return schemas.SubscriptionCharge(
             id=ch.id,
-            payment_requirement=ch.payment_requirement,  # type: ignore[arg-type]
-            status=ch.status,  # type: ignore[arg-type]
+            payment_requirement=ch.payment_requirement,
+            status=ch.status,
             paid_on=ch.paid_on,
         )
 
     return schemas.Subscription(
-        **base,  # type: ignore[arg-type]
+        **base,
         reseller_id=sub.reseller_id,
         seats_pending_payment=sub.seats_pending_payment,
         converted_on=sub.converted_on,
@@ -121,7 +121,7 @@ def render_subscription(
         periods=[
             schemas.SubscriptionPeriod(
                 number=p.number,
-                kind=p.kind,  # type: ignore[arg-type]
+                kind=p.kind,
                 start=p.start,
                 end=p.end,
                 seats=p.seats,
@@ -162,7 +162,7 @@ def render_sku(
         seat_based=sku.seat_based,
     )
     if caller.kind not in ("staff", "reseller"):
-        return schemas.SkuForCustomer(**base)  # type: ignore[arg-type]
+        return schemas.SkuForCustomer(**base)
     prices = prices_in_force(sku.prices, on)
     msrp = [MoneyOut.of(amount, currency) for currency, amount in sorted(prices.items())]
     partner = None
@@ -174,6 +174,6 @@ def render_sku(
     return schemas.Sku(
         **base,
         msrp=msrp,
-        partner_price=partner,  # type: ignore[arg-type]
+        partner_price=partner,
         discount_percent=str(discount) if discount is not None else None,
     )

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, require_reseller_access
+from libs.errors import NotFound
 from services.reports.domain.figures import BUCKETS, Movement, ageing, month_of, owed_on
 from services.reports.models import (
     CommissionFigure,
@@ -32,7 +33,9 @@ def scope(caller: Caller, reseller_id: uuid.UUID | None, column: Any) -> Any:
         return column == reseller_id
     if caller.is_staff:
         return sa.true()
-    require_reseller_access(caller, caller.reseller_id)  # type: ignore[arg-type]
+    if caller.reseller_id is None:  # a customer's key: no reseller's figures
+        raise NotFound("no such reseller")
+    require_reseller_access(caller, caller.reseller_id)
     return column == caller.reseller_id
 
 

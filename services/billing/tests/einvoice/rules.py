@@ -30,14 +30,14 @@ SVRL = {"svrl": "http://purl.oclc.org/dsdl/svrl"}
 
 
 @cache
-def _processor():  # type: ignore[no-untyped-def]
+def _processor():
     from saxonche import PySaxonProcessor
 
     return PySaxonProcessor(license=False)
 
 
 @cache
-def _executable(stylesheet: Path):  # type: ignore[no-untyped-def]
+def _executable(stylesheet: Path):
     return _processor().new_xslt30_processor().compile_stylesheet(stylesheet_file=str(stylesheet))
 
 

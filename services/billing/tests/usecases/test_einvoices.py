@@ -94,7 +94,7 @@ async def order_invoice(
         net_total=net,
         tax_total=Decimal(tax_total),
         total=net + Decimal(tax_total),
-        tax_regime=regime,  # type: ignore[arg-type]
+        tax_regime=regime,
         tax_rate=Decimal(rate),
         tax_note=note,
         placed_on=PLACED,

@@ -38,7 +38,7 @@ async def invoice(
         ship_to=None,
         currency="EUR",
         payment_method="bank_transfer",
-        payment_requirement=requirement,  # type: ignore[arg-type]
+        payment_requirement=requirement,
         lines=[
             ordering_events.OrderLineData(
                 sku="SKU-1",

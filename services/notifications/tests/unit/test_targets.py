@@ -76,7 +76,7 @@ async def test_r_pl_5_a_rebinding_resolver_cannot_move_the_connection_inside() -
         asked.append(host)
         return answers.pop(0)
 
-    config = NotificationsConfig(CHANNELHUB_DEV_MODE=False)  # type: ignore[call-arg]
+    config = NotificationsConfig(CHANNELHUB_DEV_MODE=False)
     pinned = await deliveries.pinned_target("https://rebind.example.com/hook", config, rebinding)
     assert asked == ["rebind.example.com"]
     assert pinned.address == PUBLIC and pinned.url == f"https://{PUBLIC}/hook"
@@ -102,7 +102,7 @@ async def test_r_pl_5_the_sender_connects_to_the_pinned_address_with_the_host_he
     async def resolver(host: str, _port: int) -> list[str]:
         return ["127.0.0.1"]
 
-    config = NotificationsConfig(CHANNELHUB_DEV_MODE=True)  # type: ignore[call-arg]
+    config = NotificationsConfig(CHANNELHUB_DEV_MODE=True)
     claimed = deliveries.Claimed(
         delivery_id=uuid.uuid4(),
         endpoint_id=uuid.uuid4(),

@@ -147,7 +147,7 @@ def test_r_or_7_seat_quote_refuses_negative_counts(seats, months):
 
 def test_r_or_7_seat_quote_refuses_floats():
     with pytest.raises(TypeError):
-        seat_quote(unit_price_per_month=9.99, seats=1, months=1, currency="EUR")  # type: ignore[arg-type]
+        seat_quote(unit_price_per_month=9.99, seats=1, months=1, currency="EUR")
 
 
 @pytest.mark.parametrize(

@@ -81,7 +81,7 @@ def test_r_or_5_tables_name_their_source_and_date():
 
 def test_r_or_5_tables_are_read_only():
     with pytest.raises(TypeError):
-        EU_VAT_STANDARD_RATES["NL"] = Decimal("0")  # type: ignore[index]
+        EU_VAT_STANDARD_RATES["NL"] = Decimal("0")
 
 
 # --- EU ------------------------------------------------------------------------------------------------
