@@ -25,7 +25,7 @@ meaning when the kernel moves on:
         platform_migrations.downgrade(op, 2)
 
 The schema is the service's (its version table's schema, set by `libs.migrations.run_migrations`).
-`tests/platform/test_platform_migrations.py` proves that `create(version=CURRENT)` builds exactly
+`tools/tests/test_platform_migrations.py` proves that `create(version=CURRENT)` builds exactly
 what `platform_tables` declares, that every step goes up and down, and `drop` leaves nothing.
 """
 
