@@ -12,7 +12,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from libs.licensefile import public_key_from_base64
 from libs.settings import get_settings
 
 
@@ -63,7 +62,8 @@ class LicensingConfig(BaseSettings):
                     SigningKey(entry["key_id"], private.public_key(), private, entry.get("status", "active"))
                 )
             else:
-                public = public_key_from_base64(entry["public_key"])
+                raw = base64.b64decode(entry["public_key"], validate=True)  # the 32 raw bytes
+                public = Ed25519PublicKey.from_public_bytes(raw)
                 status = "revoked" if entry.get("status") == "revoked" else "retired"
                 keys.append(SigningKey(entry["key_id"], public, None, status))
         active = [k for k in keys if k.status == "active" and k.private_key is not None]
