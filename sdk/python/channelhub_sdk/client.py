@@ -94,6 +94,8 @@ class RetryTransport(httpx.BaseTransport):
         if request.method == "POST" and IDEMPOTENCY_HEADER not in request.headers:
             request.headers[IDEMPOTENCY_HEADER] = _explicit_key.get() or str(uuid.uuid4())
         retryable = request.method in SAFE_METHODS or IDEMPOTENCY_HEADER in request.headers
+        if retryable:
+            request.read()  # a body from a file or a generator is buffered, so it can be sent again
         attempt = 0
         while True:
             response = self.inner.handle_request(request)

@@ -40,7 +40,7 @@ import sys
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -143,14 +143,26 @@ def verify(
     return payload
 
 
+class _Answer(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def _mapping(value: Mapping[str, Any] | _Answer) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else value.to_dict()
+
+
 def verify_license(
-    document: Mapping[str, Any], published_keys: Mapping[str, Any], *, on: date | None = None
+    document: Mapping[str, Any] | _Answer,
+    published_keys: Mapping[str, Any] | _Answer,
+    *,
+    on: date | None = None,
 ) -> dict[str, Any]:
     """`verify` with the vendor's published keys document (`GET /v1/license-signing-keys`, shipped
-    with the product): its revoked keys verify nothing."""
-    return verify(
-        document, keys_from_document(published_keys), on=on, revoked=revoked_key_ids(published_keys)
-    )
+    with the product): its revoked keys verify nothing. Both may be parsed JSON or the generated
+    client's answers (`LicenseFile`, `SigningKeys`)."""
+    published = _mapping(published_keys)
+    keys = keys_from_document(published)
+    return verify(_mapping(document), keys, on=on, revoked=revoked_key_ids(published))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ decision what to send again and when (the real suite is driven in tests/e2e)."""
 
 from __future__ import annotations
 
+import io
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -88,6 +89,13 @@ def test_every_post_carries_an_idempotency_key_the_same_on_its_retries() -> None
     first, retry, second = (r.headers["Idempotency-Key"] for r in wire.requests)
     assert first == retry != second and uuid.UUID(first) and uuid.UUID(second)
     assert json.loads(wire.requests[1].content) == {"n": 1}  # the same body again
+
+
+def test_a_body_read_from_a_file_is_sent_again_whole() -> None:
+    wire, slept = Wire(httpx.Response(429, headers={"Retry-After": "1"}), httpx.Response(201)), []
+    with client_over(wire, slept) as http:
+        assert http.post("/v1/bank-statements", content=io.BytesIO(b"<Document/>")).status_code == 201
+    assert [r.content for r in wire.requests] == [b"<Document/>", b"<Document/>"]
 
 
 def test_an_idempotency_key_named_by_the_caller_is_kept() -> None:
