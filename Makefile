@@ -24,6 +24,8 @@ $(STAMP): pyproject.toml $(LOCK)
 	@$(PIP) install --require-hashes --no-deps -r $(LOCK)
 	@# the project itself, editable, built with the locked setuptools (no unpinned download)
 	@$(PIP) install --no-deps --no-build-isolation -e .
+	@# the partners' SDK, editable (its dependencies are in the dev lock): the tests import it
+	@$(PIP) install --no-deps --no-build-isolation -e sdk/python
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 venv: $(STAMP) ## create .venv and install the project with its dev tools
@@ -40,20 +42,22 @@ test: $(STAMP) browser ## run every test against real PostgreSQL and the real br
 	$(BIN)/python -m pytest -q
 
 test-unit: $(STAMP) ## the fast tier: pure domain rules and use cases against a real PostgreSQL (no broker, no services)
-	$(BIN)/python -m pytest -q libs services tools
+	$(BIN)/python -m pytest -q libs services tools sdk/python/tests/unit
 
 test-fast: $(STAMP) ## the tests without the failure-injection ones
 	$(BIN)/python -m pytest -q -m "not failure"
 
 lint: $(STAMP) ## ruff (lint and format check)
-	$(BIN)/ruff check libs services tools tests bench
-	$(BIN)/ruff format --check libs services tools tests bench
+	$(BIN)/ruff check libs services tools tests bench sdk/python
+	$(BIN)/ruff format --check libs services tools tests bench sdk/python
 
 typecheck: $(STAMP) ## mypy
 	$(BIN)/mypy libs services tools
+	$(BIN)/mypy sdk/python/channelhub_sdk sdk/python/generate.py
 
-openapi: $(STAMP) ## regenerate openapi/gateway.json (services' routes) and openapi/asyncapi.json (events)
+openapi: $(STAMP) ## regenerate openapi/gateway.json (services' routes), openapi/asyncapi.json (events) and the SDK's client
 	$(BIN)/python -m services.gateway.openapi_merge --write
+	$(BIN)/python sdk/python/generate.py
 
 einvoice-check: $(STAMP) ## check e-invoices (UBL or CII) against the XSD and CEN EN 16931 rules: make einvoice-check FILE=invoice.xml
 	$(BIN)/python -m services.billing.tests.einvoice.rules $(FILE)

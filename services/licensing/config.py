@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import Field
 
-from libs.licensefile import public_key_from_base64
 from libs.settings import ServiceSettings, get_settings, settings_of
 
 
@@ -62,7 +61,8 @@ class LicensingConfig(ServiceSettings):
                     SigningKey(entry["key_id"], private.public_key(), private, entry.get("status", "active"))
                 )
             else:
-                public = public_key_from_base64(entry["public_key"])
+                raw = base64.b64decode(entry["public_key"], validate=True)  # the 32 raw bytes
+                public = Ed25519PublicKey.from_public_bytes(raw)
                 status = "revoked" if entry.get("status") == "revoked" else "retired"
                 keys.append(SigningKey(entry["key_id"], public, None, status))
         active = [k for k in keys if k.status == "active" and k.private_key is not None]

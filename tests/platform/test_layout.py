@@ -75,8 +75,8 @@ WALL_CLOCK_READS = {
 WALL_CLOCK_ALLOWED = {
     "libs/clock.py": "the clock itself (SystemClock, wall_now for operational timestamps)",
     "tools/devstack/": "the developer's local stack (mail capture stamps, demo data, log retention)",
-    "libs/licensefile/__main__.py": "a partner's command line: 'today' is the partner's machine's day",
-    "libs/webhook_verify.py": "runs in the partner's receiver: its tolerance is against its own clock",
+    "sdk/python/channelhub_sdk/licenses.py": "a partner's command line: 'today' is the partner's machine's day",
+    "sdk/python/channelhub_sdk/webhooks.py": "runs in the partner's receiver: its tolerance is against its own clock",
 }
 
 

@@ -63,7 +63,7 @@ async def license_file(
     license_id: uuid.UUID, uow: UoW, caller: CurrentCaller, config: Config, clock: CurrentClock
 ) -> Any:
     """The signed license document (`channelhub-license/1`), verifiable offline with the published
-    keys (`python -m libs.licensefile verify FILE --keys KEYS.json --on YYYY-MM-DD`). Its payload
+    keys (`python -m channelhub_sdk.licenses verify FILE --keys KEYS.json --on YYYY-MM-DD`). Its payload
     states the license's `status`, `valid_from`, `valid_until` (last day) and `valid_before` (the
     exclusive end) and the signing `key_id`. Signed only for an active license: a revoked or expired
     one answers 410 `license-not-active`."""

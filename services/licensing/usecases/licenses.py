@@ -11,11 +11,11 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.licensefile import sign
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from libs.tenancy import visible
 from services.licensing.config import LicensingConfig
+from services.licensing.domain.licensefile import sign
 from services.licensing.domain.licenses import LicenseTerms, file_valid_before, may_sign, payload
 from services.licensing.errors import LicenseNotActive, LicenseNotFound
 from services.licensing.models import License

@@ -35,10 +35,10 @@ from libs.events.notifications import WebhookEndpointDisabled
 from libs.logging import get_logger
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
-from libs.webhook_verify import signature_header
 from services.notifications.config import NotificationsConfig
 from services.notifications.domain import retry
 from services.notifications.domain.payloads import for_subscriber, tenant_of
+from services.notifications.domain.signatures import signature_header
 from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus
 from services.notifications.domain.targets import Pinned, TargetRefused, check_url, pin
 from services.notifications.errors import DeliveryNotFound, ReplayBacklog, ReplayRangeTooLong, ReplayTooLarge

@@ -311,7 +311,7 @@ def test_r_bi_6_vat_follows_the_end_customer(api: Api, onboard: Callable[..., Re
 def test_r_li_5_r_li_2_a_terminated_leases_license_file_stops_verifying(
     api: Api, onboard: Callable[..., Reseller]
 ) -> None:
-    from libs.licensefile import InvalidLicense, keys_from_document, verify
+    from channelhub_sdk.licenses import InvalidLicense, keys_from_document, verify
 
     reseller = onboard()
     customer_id = customer(api, reseller)

@@ -12,8 +12,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from channelhub_sdk.licenses import InvalidLicense, verify
 
-from libs.licensefile import InvalidLicense, verify
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from tests.e2e.billing.conftest import invoice_of, pay
 from tests.e2e.licensing.conftest import LicensingDb
@@ -93,7 +93,7 @@ def test_r_li_2_a_revoked_licenses_file_is_refused_and_an_old_file_fails_after_v
         return subprocess.run(
             [
                 sys.executable,
-                *("-m", "libs.licensefile", "verify", str(tmp_path / "license.json")),
+                *("-m", "channelhub_sdk.licenses", "verify", str(tmp_path / "license.json")),
                 *("--keys", str(tmp_path / "keys.json"), "--on", str(day)),
             ],
             capture_output=True,

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from channelhub_sdk.licenses import keys_from_document, verify
+
 from libs.events.envelope import CloudEvent
 from libs.events.ordering import OrderReleased
 from libs.kafka import ensure_topics, new_producer
-from libs.licensefile import keys_from_document, verify
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from tests.e2e.billing.conftest import invoice_of, pay
 from tests.e2e.licensing.conftest import LicensingDb

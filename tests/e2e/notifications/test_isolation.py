@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from channelhub_sdk.webhooks import verify
 
 from libs.db import UnitOfWork
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from libs.testing.db import ServiceDb
-from libs.webhook_verify import verify
 from services.notifications.models import WebhookEndpoint
 from tests.e2e.notifications.conftest import Receiver
 from tests.e2e.notifications.test_webhooks import PLACED, deliveries, place, subscribe

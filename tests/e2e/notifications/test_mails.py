@@ -8,9 +8,9 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
+from channelhub_sdk.licenses import keys_from_document, verify
 
 from libs.db import UnitOfWork
-from libs.licensefile import keys_from_document, verify
 from libs.testing.api import Api, Reseller, wait_until
 from libs.testing.db import ServiceDb
 from services.licensing import models as licensing_models

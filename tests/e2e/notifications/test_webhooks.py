@@ -8,8 +8,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+from channelhub_sdk.webhooks import verify
+
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
-from libs.webhook_verify import verify
 from tests.e2e.notifications.conftest import Receiver
 
 PLACED = "ordering.order.placed.v1"

@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.commission import Commission
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    reseller_id: UUID,
+    *,
+    paid: bool | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_paid: bool | None | Unset
+    if isinstance(paid, Unset):
+        json_paid = UNSET
+    else:
+        json_paid = paid
+    params["paid"] = json_paid
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/resellers/{reseller_id}/commissions".format(reseller_id=quote(str(reseller_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[Commission] | None:
+    if response.status_code == 200:
+        response_200 = []
+        _response_200 = response.json()
+        for response_200_item_data in (_response_200):
+            response_200_item = Commission.from_dict(response_200_item_data)
+
+
+
+            response_200.append(response_200_item)
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[Commission]]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    paid: bool | None | Unset = UNSET,
+
+) -> Response[Problem | list[Commission]]:
+    """ Commissions-List
+
+     R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
+
+    Args:
+        reseller_id (UUID):
+        paid (bool | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[Commission]]
+     """
+
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+paid=paid,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    paid: bool | None | Unset = UNSET,
+
+) -> Problem | list[Commission] | None:
+    """ Commissions-List
+
+     R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
+
+    Args:
+        reseller_id (UUID):
+        paid (bool | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[Commission]
+     """
+
+
+    return sync_detailed(
+        reseller_id=reseller_id,
+client=client,
+paid=paid,
+
+    ).parsed
+
+async def asyncio_detailed(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    paid: bool | None | Unset = UNSET,
+
+) -> Response[Problem | list[Commission]]:
+    """ Commissions-List
+
+     R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
+
+    Args:
+        reseller_id (UUID):
+        paid (bool | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | list[Commission]]
+     """
+
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+paid=paid,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    paid: bool | None | Unset = UNSET,
+
+) -> Problem | list[Commission] | None:
+    """ Commissions-List
+
+     R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
+
+    Args:
+        reseller_id (UUID):
+        paid (bool | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | list[Commission]
+     """
+
+
+    return (await asyncio_detailed(
+        reseller_id=reseller_id,
+client=client,
+paid=paid,
+
+    )).parsed

@@ -1,0 +1,268 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.credit_note import CreditNote
+from ...models.credit_note_create import CreditNoteCreate
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    invoice_id: UUID,
+    *,
+    body: CreditNoteCreate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/invoices/{invoice_id}/credit-note".format(invoice_id=quote(str(invoice_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CreditNote | Problem | None:
+    if response.status_code == 201:
+        response_201 = CreditNote.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CreditNote | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    invoice_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditNoteCreate,
+
+) -> Response[CreditNote | Problem]:
+    """ Credit-Notes-Create
+
+     Staff credit an invoice (a correction): by default what is still due; an amount beyond it
+    takes back what was paid, which goes to the reseller's credit balance.
+
+    Args:
+        invoice_id (UUID):
+        body (CreditNoteCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditNote | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        invoice_id=invoice_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    invoice_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditNoteCreate,
+
+) -> CreditNote | Problem | None:
+    """ Credit-Notes-Create
+
+     Staff credit an invoice (a correction): by default what is still due; an amount beyond it
+    takes back what was paid, which goes to the reseller's credit balance.
+
+    Args:
+        invoice_id (UUID):
+        body (CreditNoteCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditNote | Problem
+     """
+
+
+    return sync_detailed(
+        invoice_id=invoice_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    invoice_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditNoteCreate,
+
+) -> Response[CreditNote | Problem]:
+    """ Credit-Notes-Create
+
+     Staff credit an invoice (a correction): by default what is still due; an amount beyond it
+    takes back what was paid, which goes to the reseller's credit balance.
+
+    Args:
+        invoice_id (UUID):
+        body (CreditNoteCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CreditNote | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        invoice_id=invoice_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    invoice_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreditNoteCreate,
+
+) -> CreditNote | Problem | None:
+    """ Credit-Notes-Create
+
+     Staff credit an invoice (a correction): by default what is still due; an amount beyond it
+    takes back what was paid, which goes to the reseller's credit balance.
+
+    Args:
+        invoice_id (UUID):
+        body (CreditNoteCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CreditNote | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        invoice_id=invoice_id,
+client=client,
+body=body,
+
+    )).parsed

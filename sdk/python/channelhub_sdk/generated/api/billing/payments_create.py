@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.payment import Payment
+from ...models.payment_create import PaymentCreate
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: PaymentCreate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/payments",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Payment | Problem | None:
+    if response.status_code == 201:
+        response_201 = Payment.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Payment | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentCreate,
+
+) -> Response[Payment | Problem]:
+    """ Payments-Create
+
+     Staff record a bank transfer: matched to the invoice its reference names as of the day the
+    money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
+    balance, R-BI-9); an unknown reference is kept unmatched.
+
+    Args:
+        body (PaymentCreate): A bank transfer staff saw arrive (R-BI-1): the structured reference
+            it quoted, what came in.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Payment | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentCreate,
+
+) -> Payment | Problem | None:
+    """ Payments-Create
+
+     Staff record a bank transfer: matched to the invoice its reference names as of the day the
+    money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
+    balance, R-BI-9); an unknown reference is kept unmatched.
+
+    Args:
+        body (PaymentCreate): A bank transfer staff saw arrive (R-BI-1): the structured reference
+            it quoted, what came in.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Payment | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentCreate,
+
+) -> Response[Payment | Problem]:
+    """ Payments-Create
+
+     Staff record a bank transfer: matched to the invoice its reference names as of the day the
+    money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
+    balance, R-BI-9); an unknown reference is kept unmatched.
+
+    Args:
+        body (PaymentCreate): A bank transfer staff saw arrive (R-BI-1): the structured reference
+            it quoted, what came in.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Payment | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: PaymentCreate,
+
+) -> Payment | Problem | None:
+    """ Payments-Create
+
+     Staff record a bank transfer: matched to the invoice its reference names as of the day the
+    money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
+    balance, R-BI-9); an unknown reference is kept unmatched.
+
+    Args:
+        body (PaymentCreate): A bank transfer staff saw arrive (R-BI-1): the structured reference
+            it quoted, what came in.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Payment | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed

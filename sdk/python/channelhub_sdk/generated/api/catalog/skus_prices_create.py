@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.price_create import PriceCreate
+from ...models.problem import Problem
+from ...models.sku import Sku
+from typing import cast
+
+
+
+def _get_kwargs(
+    sku: str,
+    *,
+    body: PriceCreate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/skus/{sku}/prices".format(sku=quote(str(sku), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Sku | None:
+    if response.status_code == 201:
+        response_201 = Sku.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Sku]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    sku: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PriceCreate,
+
+) -> Response[Problem | Sku]:
+    """ Skus-Prices-Create
+
+     Add a price-list entry effective from a date; orders keep the price they were placed with.
+
+    Args:
+        sku (str):
+        body (PriceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Sku]
+     """
+
+
+    kwargs = _get_kwargs(
+        sku=sku,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    sku: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PriceCreate,
+
+) -> Problem | Sku | None:
+    """ Skus-Prices-Create
+
+     Add a price-list entry effective from a date; orders keep the price they were placed with.
+
+    Args:
+        sku (str):
+        body (PriceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Sku
+     """
+
+
+    return sync_detailed(
+        sku=sku,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    sku: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PriceCreate,
+
+) -> Response[Problem | Sku]:
+    """ Skus-Prices-Create
+
+     Add a price-list entry effective from a date; orders keep the price they were placed with.
+
+    Args:
+        sku (str):
+        body (PriceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Sku]
+     """
+
+
+    kwargs = _get_kwargs(
+        sku=sku,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    sku: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PriceCreate,
+
+) -> Problem | Sku | None:
+    """ Skus-Prices-Create
+
+     Add a price-list entry effective from a date; orders keep the price they were placed with.
+
+    Args:
+        sku (str):
+        body (PriceCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Sku
+     """
+
+
+    return (await asyncio_detailed(
+        sku=sku,
+client=client,
+body=body,
+
+    )).parsed

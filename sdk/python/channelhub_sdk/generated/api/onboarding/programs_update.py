@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.program import Program
+from ...models.program_patch import ProgramPatch
+from typing import cast
+
+
+
+def _get_kwargs(
+    program_id: str,
+    *,
+    body: ProgramPatch,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/programs/{program_id}".format(program_id=quote(str(program_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Program | None:
+    if response.status_code == 200:
+        response_200 = Program.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Program]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    program_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramPatch,
+
+) -> Response[Problem | Program]:
+    """ Programs-Update
+
+     Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
+    standing of the program's resellers; the default discount applies to resellers approved later.
+
+    Args:
+        program_id (str):
+        body (ProgramPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Program]
+     """
+
+
+    kwargs = _get_kwargs(
+        program_id=program_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    program_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramPatch,
+
+) -> Problem | Program | None:
+    """ Programs-Update
+
+     Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
+    standing of the program's resellers; the default discount applies to resellers approved later.
+
+    Args:
+        program_id (str):
+        body (ProgramPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Program
+     """
+
+
+    return sync_detailed(
+        program_id=program_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    program_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramPatch,
+
+) -> Response[Problem | Program]:
+    """ Programs-Update
+
+     Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
+    standing of the program's resellers; the default discount applies to resellers approved later.
+
+    Args:
+        program_id (str):
+        body (ProgramPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Program]
+     """
+
+
+    kwargs = _get_kwargs(
+        program_id=program_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    program_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: ProgramPatch,
+
+) -> Problem | Program | None:
+    """ Programs-Update
+
+     Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
+    standing of the program's resellers; the default discount applies to resellers approved later.
+
+    Args:
+        program_id (str):
+        body (ProgramPatch):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Program
+     """
+
+
+    return (await asyncio_detailed(
+        program_id=program_id,
+client=client,
+body=body,
+
+    )).parsed

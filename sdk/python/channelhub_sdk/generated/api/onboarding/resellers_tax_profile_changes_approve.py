@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.tax_profile_change import TaxProfileChange
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    reseller_id: UUID,
+    change_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/resellers/{reseller_id}/tax-profile-changes/{change_id}/approve".format(reseller_id=quote(str(reseller_id), safe=""),change_id=quote(str(change_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | TaxProfileChange | None:
+    if response.status_code == 200:
+        response_200 = TaxProfileChange.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | TaxProfileChange]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    reseller_id: UUID,
+    change_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | TaxProfileChange]:
+    """ Resellers-Tax-Profile-Changes-Approve
+
+     Staff: apply the requested tax profile; later orders are taxed by it.
+
+    Args:
+        reseller_id (UUID):
+        change_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TaxProfileChange]
+     """
+
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+change_id=change_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    reseller_id: UUID,
+    change_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | TaxProfileChange | None:
+    """ Resellers-Tax-Profile-Changes-Approve
+
+     Staff: apply the requested tax profile; later orders are taxed by it.
+
+    Args:
+        reseller_id (UUID):
+        change_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TaxProfileChange
+     """
+
+
+    return sync_detailed(
+        reseller_id=reseller_id,
+change_id=change_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    reseller_id: UUID,
+    change_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[Problem | TaxProfileChange]:
+    """ Resellers-Tax-Profile-Changes-Approve
+
+     Staff: apply the requested tax profile; later orders are taxed by it.
+
+    Args:
+        reseller_id (UUID):
+        change_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | TaxProfileChange]
+     """
+
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+change_id=change_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    reseller_id: UUID,
+    change_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Problem | TaxProfileChange | None:
+    """ Resellers-Tax-Profile-Changes-Approve
+
+     Staff: apply the requested tax profile; later orders are taxed by it.
+
+    Args:
+        reseller_id (UUID):
+        change_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | TaxProfileChange
+     """
+
+
+    return (await asyncio_detailed(
+        reseller_id=reseller_id,
+change_id=change_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,284 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.reseller import Reseller
+from ...models.tax_profile_patch import TaxProfilePatch
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    reseller_id: UUID,
+    *,
+    body: TaxProfilePatch,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/resellers/{reseller_id}/tax-profile".format(reseller_id=quote(str(reseller_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | Reseller | None:
+    if response.status_code == 200:
+        response_200 = Reseller.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | Reseller]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TaxProfilePatch,
+
+) -> Response[Problem | Reseller]:
+    """ Resellers-Tax-Profile-Update
+
+     Staff: correct country, state or VAT id at once (the change is an event naming who made it).
+    The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
+    certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
+    `POST /v1/resellers/{id}/tax-profile-changes` instead.
+
+    Args:
+        reseller_id (UUID):
+        body (TaxProfilePatch): Missing fields stay as they are; `null` clears state or vat_id.
+            The result is checked
+            as a whole (a US reseller needs a state, a VAT id needs an EU country).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Reseller]
+     """
+
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TaxProfilePatch,
+
+) -> Problem | Reseller | None:
+    """ Resellers-Tax-Profile-Update
+
+     Staff: correct country, state or VAT id at once (the change is an event naming who made it).
+    The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
+    certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
+    `POST /v1/resellers/{id}/tax-profile-changes` instead.
+
+    Args:
+        reseller_id (UUID):
+        body (TaxProfilePatch): Missing fields stay as they are; `null` clears state or vat_id.
+            The result is checked
+            as a whole (a US reseller needs a state, a VAT id needs an EU country).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Reseller
+     """
+
+
+    return sync_detailed(
+        reseller_id=reseller_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TaxProfilePatch,
+
+) -> Response[Problem | Reseller]:
+    """ Resellers-Tax-Profile-Update
+
+     Staff: correct country, state or VAT id at once (the change is an event naming who made it).
+    The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
+    certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
+    `POST /v1/resellers/{id}/tax-profile-changes` instead.
+
+    Args:
+        reseller_id (UUID):
+        body (TaxProfilePatch): Missing fields stay as they are; `null` clears state or vat_id.
+            The result is checked
+            as a whole (a US reseller needs a state, a VAT id needs an EU country).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | Reseller]
+     """
+
+
+    kwargs = _get_kwargs(
+        reseller_id=reseller_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    reseller_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: TaxProfilePatch,
+
+) -> Problem | Reseller | None:
+    """ Resellers-Tax-Profile-Update
+
+     Staff: correct country, state or VAT id at once (the change is an event naming who made it).
+    The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
+    certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
+    `POST /v1/resellers/{id}/tax-profile-changes` instead.
+
+    Args:
+        reseller_id (UUID):
+        body (TaxProfilePatch): Missing fields stay as they are; `null` clears state or vat_id.
+            The result is checked
+            as a whole (a US reseller needs a state, a VAT id needs an EU country).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | Reseller
+     """
+
+
+    return (await asyncio_detailed(
+        reseller_id=reseller_id,
+client=client,
+body=body,
+
+    )).parsed

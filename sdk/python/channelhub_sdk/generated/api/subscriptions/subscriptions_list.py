@@ -1,0 +1,296 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.page_union_subscription_subscription_for_customer import PageUnionSubscriptionSubscriptionForCustomer
+from ...models.problem import Problem
+from ...models.subscriptions_list_status_type_0 import SubscriptionsListStatusType0
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    *,
+    customer_id: None | Unset | UUID = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_customer_id: None | str | Unset
+    if isinstance(customer_id, Unset):
+        json_customer_id = UNSET
+    elif isinstance(customer_id, UUID):
+        json_customer_id = str(customer_id)
+    else:
+        json_customer_id = customer_id
+    params["customer_id"] = json_customer_id
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, SubscriptionsListStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/subscriptions",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageUnionSubscriptionSubscriptionForCustomer | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageUnionSubscriptionSubscriptionForCustomer.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageUnionSubscriptionSubscriptionForCustomer | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | Unset | UUID = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[PageUnionSubscriptionSubscriptionForCustomer | Problem]:
+    """ Subscriptions-List
+
+    Args:
+        customer_id (None | Unset | UUID):
+        status (None | SubscriptionsListStatusType0 | Unset):
+        limit (int | Unset): page size Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageUnionSubscriptionSubscriptionForCustomer | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+status=status,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | Unset | UUID = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> PageUnionSubscriptionSubscriptionForCustomer | Problem | None:
+    """ Subscriptions-List
+
+    Args:
+        customer_id (None | Unset | UUID):
+        status (None | SubscriptionsListStatusType0 | Unset):
+        limit (int | Unset): page size Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageUnionSubscriptionSubscriptionForCustomer | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+customer_id=customer_id,
+status=status,
+limit=limit,
+cursor=cursor,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | Unset | UUID = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> Response[PageUnionSubscriptionSubscriptionForCustomer | Problem]:
+    """ Subscriptions-List
+
+    Args:
+        customer_id (None | Unset | UUID):
+        status (None | SubscriptionsListStatusType0 | Unset):
+        limit (int | Unset): page size Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageUnionSubscriptionSubscriptionForCustomer | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+status=status,
+limit=limit,
+cursor=cursor,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    customer_id: None | Unset | UUID = UNSET,
+    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+
+) -> PageUnionSubscriptionSubscriptionForCustomer | Problem | None:
+    """ Subscriptions-List
+
+    Args:
+        customer_id (None | Unset | UUID):
+        status (None | SubscriptionsListStatusType0 | Unset):
+        limit (int | Unset): page size Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageUnionSubscriptionSubscriptionForCustomer | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+customer_id=customer_id,
+status=status,
+limit=limit,
+cursor=cursor,
+
+    )).parsed

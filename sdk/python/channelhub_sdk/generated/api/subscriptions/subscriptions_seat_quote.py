@@ -1,0 +1,296 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.problem import Problem
+from ...models.seat_quote import SeatQuote
+from ...types import UNSET, Unset
+from typing import cast
+from uuid import UUID
+import datetime
+
+
+
+def _get_kwargs(
+    subscription_id: UUID,
+    *,
+    add: int,
+    as_of: datetime.date | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["add"] = add
+
+    json_as_of: None | str | Unset
+    if isinstance(as_of, Unset):
+        json_as_of = UNSET
+    elif isinstance(as_of, datetime.date):
+        json_as_of = as_of.isoformat()
+    else:
+        json_as_of = as_of
+    params["as_of"] = json_as_of
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/subscriptions/{subscription_id}/seat-quote".format(subscription_id=quote(str(subscription_id), safe=""),),
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SeatQuote | None:
+    if response.status_code == 200:
+        response_200 = SeatQuote.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | SeatQuote]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    add: int,
+    as_of: datetime.date | None | Unset = UNSET,
+
+) -> Response[Problem | SeatQuote]:
+    """ Subscriptions-Seat-Quote
+
+     R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
+
+    Args:
+        subscription_id (UUID):
+        add (int): seats to add
+        as_of (datetime.date | None | Unset): purchase date; defaults to today
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SeatQuote]
+     """
+
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+add=add,
+as_of=as_of,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    add: int,
+    as_of: datetime.date | None | Unset = UNSET,
+
+) -> Problem | SeatQuote | None:
+    """ Subscriptions-Seat-Quote
+
+     R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
+
+    Args:
+        subscription_id (UUID):
+        add (int): seats to add
+        as_of (datetime.date | None | Unset): purchase date; defaults to today
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SeatQuote
+     """
+
+
+    return sync_detailed(
+        subscription_id=subscription_id,
+client=client,
+add=add,
+as_of=as_of,
+
+    ).parsed
+
+async def asyncio_detailed(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    add: int,
+    as_of: datetime.date | None | Unset = UNSET,
+
+) -> Response[Problem | SeatQuote]:
+    """ Subscriptions-Seat-Quote
+
+     R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
+
+    Args:
+        subscription_id (UUID):
+        add (int): seats to add
+        as_of (datetime.date | None | Unset): purchase date; defaults to today
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SeatQuote]
+     """
+
+
+    kwargs = _get_kwargs(
+        subscription_id=subscription_id,
+add=add,
+as_of=as_of,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    subscription_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    add: int,
+    as_of: datetime.date | None | Unset = UNSET,
+
+) -> Problem | SeatQuote | None:
+    """ Subscriptions-Seat-Quote
+
+     R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
+
+    Args:
+        subscription_id (UUID):
+        add (int): seats to add
+        as_of (datetime.date | None | Unset): purchase date; defaults to today
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SeatQuote
+     """
+
+
+    return (await asyncio_detailed(
+        subscription_id=subscription_id,
+client=client,
+add=add,
+as_of=as_of,
+
+    )).parsed

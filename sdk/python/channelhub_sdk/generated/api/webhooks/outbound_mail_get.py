@@ -1,0 +1,235 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.mail_with_body import MailWithBody
+from ...models.problem import Problem
+from typing import cast
+
+
+
+def _get_kwargs(
+    mail_id: str,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/outbound-mail/{mail_id}".format(mail_id=quote(str(mail_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MailWithBody | Problem | None:
+    if response.status_code == 200:
+        response_200 = MailWithBody.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[MailWithBody | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    mail_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[MailWithBody | Problem]:
+    """ Outbound-Mail-Get
+
+    Args:
+        mail_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MailWithBody | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        mail_id=mail_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    mail_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> MailWithBody | Problem | None:
+    """ Outbound-Mail-Get
+
+    Args:
+        mail_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MailWithBody | Problem
+     """
+
+
+    return sync_detailed(
+        mail_id=mail_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    mail_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> Response[MailWithBody | Problem]:
+    """ Outbound-Mail-Get
+
+    Args:
+        mail_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MailWithBody | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        mail_id=mail_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    mail_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+
+) -> MailWithBody | Problem | None:
+    """ Outbound-Mail-Get
+
+    Args:
+        mail_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MailWithBody | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        mail_id=mail_id,
+client=client,
+
+    )).parsed

@@ -1,0 +1,503 @@
+""" Contains all the data models used in inputs/outputs """
+
+from .aging_row import AgingRow
+from .aging_row_group import AgingRowGroup
+from .allocation_out import AllocationOut
+from .allocation_out_undone_type_0 import AllocationOutUndoneType0
+from .api_key_create import ApiKeyCreate
+from .api_key_create_role import ApiKeyCreateRole
+from .api_key_created import ApiKeyCreated
+from .api_key_info import ApiKeyInfo
+from .application import Application
+from .application_approve import ApplicationApprove
+from .application_approved import ApplicationApproved
+from .application_create import ApplicationCreate
+from .application_create_business_type import ApplicationCreateBusinessType
+from .application_reject import ApplicationReject
+from .application_rejected import ApplicationRejected
+from .application_status import ApplicationStatus
+from .attempt import Attempt
+from .attempt_trigger import AttemptTrigger
+from .bank_details import BankDetails
+from .bank_statement_result import BankStatementResult
+from .billing_jobs_run_name import BillingJobsRunName
+from .billing_jobs_runs_name import BillingJobsRunsName
+from .bundle import Bundle
+from .bundle_create import BundleCreate
+from .charge_status import ChargeStatus
+from .commission import Commission
+from .commission_line import CommissionLine
+from .commission_line_reason import CommissionLineReason
+from .commission_out import CommissionOut
+from .commission_out_reason import CommissionOutReason
+from .commission_reason import CommissionReason
+from .commission_row import CommissionRow
+from .commission_statement import CommissionStatement
+from .contacts import Contacts
+from .contract import Contract
+from .contract_create import ContractCreate
+from .contract_create_delivery import ContractCreateDelivery
+from .contract_create_term_months import ContractCreateTermMonths
+from .contract_credit_check_type_0 import ContractCreditCheckType0
+from .contract_options_item import ContractOptionsItem
+from .contract_return_record_type_0 import ContractReturnRecordType0
+from .contract_row import ContractRow
+from .contract_signatures import ContractSignatures
+from .contract_status import ContractStatus
+from .contract_termination_type_0 import ContractTerminationType0
+from .credit_balance import CreditBalance
+from .credit_decision import CreditDecision
+from .credit_decision_decision import CreditDecisionDecision
+from .credit_note import CreditNote
+from .credit_note_create import CreditNoteCreate
+from .credit_note_kind import CreditNoteKind
+from .credit_note_ref import CreditNoteRef
+from .customer import Customer
+from .customer_api_key_create import CustomerApiKeyCreate
+from .customer_create import CustomerCreate
+from .customer_create_edition import CustomerCreateEdition
+from .customer_create_kind import CustomerCreateKind
+from .customer_edition import CustomerEdition
+from .customer_import import CustomerImport
+from .customer_kind import CustomerKind
+from .customer_patch import CustomerPatch
+from .customer_patch_edition_type_0 import CustomerPatchEditionType0
+from .customer_user import CustomerUser
+from .customer_user_create import CustomerUserCreate
+from .customer_user_created import CustomerUserCreated
+from .customer_user_created_kind import CustomerUserCreatedKind
+from .customer_user_kind import CustomerUserKind
+from .customers_list_kind_type_0 import CustomersListKindType0
+from .delivery import Delivery
+from .delivery_payload import DeliveryPayload
+from .delivery_status import DeliveryStatus
+from .domain_verification import DomainVerification
+from .eligibility_override import EligibilityOverride
+from .endpoint import Endpoint
+from .endpoint_create import EndpointCreate
+from .endpoint_patch import EndpointPatch
+from .endpoint_status import EndpointStatus
+from .event_type import EventType
+from .event_type_catalog import EventTypeCatalog
+from .exemption_certificate import ExemptionCertificate
+from .exemption_certificate_put import ExemptionCertificatePut
+from .extension import Extension
+from .extension_proposal import ExtensionProposal
+from .extension_status import ExtensionStatus
+from .failed_event import FailedEvent
+from .failed_event_list import FailedEventList
+from .handover import Handover
+from .hardware_decision import HardwareDecision
+from .hardware_decision_decision import HardwareDecisionDecision
+from .hardware_request import HardwareRequest
+from .hardware_request_create import HardwareRequestCreate
+from .hardware_request_status import HardwareRequestStatus
+from .held_entry import HeldEntry
+from .instalment_out import InstalmentOut
+from .invoice import Invoice
+from .invoice_kind import InvoiceKind
+from .invoice_line import InvoiceLine
+from .invoice_payment_requirement import InvoicePaymentRequirement
+from .invoice_status import InvoiceStatus
+from .invoices_list_status_type_0 import InvoicesListStatusType0
+from .job_run_list import JobRunList
+from .job_run_out import JobRunOut
+from .job_run_out_counts_type_0 import JobRunOutCountsType0
+from .job_run_out_outcome import JobRunOutOutcome
+from .job_run_out_trigger import JobRunOutTrigger
+from .job_run_request import JobRunRequest
+from .leasing_jobs_run_name import LeasingJobsRunName
+from .leasing_jobs_runs_name import LeasingJobsRunsName
+from .license_ import License
+from .license_file import LicenseFile
+from .license_kind import LicenseKind
+from .license_status import LicenseStatus
+from .mail import Mail
+from .mail_attachment import MailAttachment
+from .mail_with_body import MailWithBody
+from .me import Me
+from .me_kind import MeKind
+from .money_in import MoneyIn
+from .money_out import MoneyOut
+from .not_booked_entry import NotBookedEntry
+from .not_booked_entry_direction import NotBookedEntryDirection
+from .option import Option
+from .option_in import OptionIn
+from .order import Order
+from .order_cancel import OrderCancel
+from .order_create import OrderCreate
+from .order_create_payment_method import OrderCreatePaymentMethod
+from .order_eligibility import OrderEligibility
+from .order_for_customer import OrderForCustomer
+from .order_line import OrderLine
+from .order_line_create import OrderLineCreate
+from .order_line_for_customer import OrderLineForCustomer
+from .order_payment_requirement import OrderPaymentRequirement
+from .order_status import OrderStatus
+from .orders_list_status_type_0 import OrdersListStatusType0
+from .overdue_row import OverdueRow
+from .page_application import PageApplication
+from .page_commission_out import PageCommissionOut
+from .page_contract import PageContract
+from .page_credit_note import PageCreditNote
+from .page_customer import PageCustomer
+from .page_delivery import PageDelivery
+from .page_endpoint import PageEndpoint
+from .page_hardware_request import PageHardwareRequest
+from .page_invoice import PageInvoice
+from .page_license import PageLicense
+from .page_payment import PagePayment
+from .page_product import PageProduct
+from .page_union_order_order_for_customer import PageUnionOrderOrderForCustomer
+from .page_union_sku_sku_for_customer import PageUnionSkuSkuForCustomer
+from .page_union_subscription_subscription_for_customer import PageUnionSubscriptionSubscriptionForCustomer
+from .parked_list import ParkedList
+from .parked_row import ParkedRow
+from .party import Party
+from .payment import Payment
+from .payment_assign import PaymentAssign
+from .payment_create import PaymentCreate
+from .payment_facts import PaymentFacts
+from .payment_source import PaymentSource
+from .payment_status import PaymentStatus
+from .payments_list_status_type_0 import PaymentsListStatusType0
+from .policy import Policy
+from .policy_acceptance import PolicyAcceptance
+from .policy_acceptance_create import PolicyAcceptanceCreate
+from .policy_create import PolicyCreate
+from .price_create import PriceCreate
+from .problem import Problem
+from .problem_errors_type_0_item import ProblemErrorsType0Item
+from .product import Product
+from .product_create import ProductCreate
+from .program import Program
+from .program_patch import ProgramPatch
+from .redrive_result import RedriveResult
+from .refund import Refund
+from .refund_create import RefundCreate
+from .replay_range import ReplayRange
+from .replayed_range import ReplayedRange
+from .republish_request import RepublishRequest
+from .republish_result import RepublishResult
+from .reseller import Reseller
+from .reseller_applications_list_status_type_0 import ResellerApplicationsListStatusType0
+from .reseller_patch import ResellerPatch
+from .reseller_patch_status_type_0 import ResellerPatchStatusType0
+from .reseller_standing import ResellerStanding
+from .reseller_status import ResellerStatus
+from .return_in import ReturnIn
+from .return_in_method import ReturnInMethod
+from .reversal_out import ReversalOut
+from .reversal_out_status import ReversalOutStatus
+from .sales_row import SalesRow
+from .schedule import Schedule
+from .seat_activate import SeatActivate
+from .seat_activation import SeatActivation
+from .seat_assign import SeatAssign
+from .seat_assignment import SeatAssignment
+from .seat_assignment_status import SeatAssignmentStatus
+from .seat_overview import SeatOverview
+from .seat_purchase import SeatPurchase
+from .seat_quote import SeatQuote
+from .seat_row import SeatRow
+from .seats_add import SeatsAdd
+from .sell_out_report import SellOutReport
+from .sell_out_row import SellOutRow
+from .ship_to import ShipTo
+from .signature import Signature
+from .signature_party import SignatureParty
+from .signing_key import SigningKey
+from .signing_key_status import SigningKeyStatus
+from .signing_keys import SigningKeys
+from .sku import Sku
+from .sku_billing_plan import SkuBillingPlan
+from .sku_create import SkuCreate
+from .sku_create_billing_plan import SkuCreateBillingPlan
+from .sku_for_customer import SkuForCustomer
+from .sku_for_customer_billing_plan import SkuForCustomerBillingPlan
+from .staff_key_create import StaffKeyCreate
+from .staff_key_create_role import StaffKeyCreateRole
+from .statement import Statement
+from .statement_item import StatementItem
+from .statement_item_status import StatementItemStatus
+from .subscription import Subscription
+from .subscription_charge import SubscriptionCharge
+from .subscription_charge_payment_requirement import SubscriptionChargePaymentRequirement
+from .subscription_create import SubscriptionCreate
+from .subscription_create_term_months import SubscriptionCreateTermMonths
+from .subscription_for_customer import SubscriptionForCustomer
+from .subscription_period import SubscriptionPeriod
+from .subscription_period_kind import SubscriptionPeriodKind
+from .subscription_status import SubscriptionStatus
+from .subscriptions_list_status_type_0 import SubscriptionsListStatusType0
+from .table_aging_row import TableAgingRow
+from .table_commission_row import TableCommissionRow
+from .table_contract_row import TableContractRow
+from .table_overdue_row import TableOverdueRow
+from .table_sales_row import TableSalesRow
+from .table_seat_row import TableSeatRow
+from .tax_info import TaxInfo
+from .tax_info_regime import TaxInfoRegime
+from .tax_profile_change import TaxProfileChange
+from .tax_profile_change_reject import TaxProfileChangeReject
+from .tax_profile_change_status import TaxProfileChangeStatus
+from .tax_profile_patch import TaxProfilePatch
+from .termination import Termination
+from .termination_result import TerminationResult
+from .terms_acceptance import TermsAcceptance
+from .terms_acceptance_create import TermsAcceptanceCreate
+from .transfer_token_create import TransferTokenCreate
+from .transfer_token_created import TransferTokenCreated
+from .unpark_result import UnparkResult
+
+__all__ = (
+    "AgingRow",
+    "AgingRowGroup",
+    "AllocationOut",
+    "AllocationOutUndoneType0",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyCreateRole",
+    "ApiKeyInfo",
+    "Application",
+    "ApplicationApprove",
+    "ApplicationApproved",
+    "ApplicationCreate",
+    "ApplicationCreateBusinessType",
+    "ApplicationReject",
+    "ApplicationRejected",
+    "ApplicationStatus",
+    "Attempt",
+    "AttemptTrigger",
+    "BankDetails",
+    "BankStatementResult",
+    "BillingJobsRunName",
+    "BillingJobsRunsName",
+    "Bundle",
+    "BundleCreate",
+    "ChargeStatus",
+    "Commission",
+    "CommissionLine",
+    "CommissionLineReason",
+    "CommissionOut",
+    "CommissionOutReason",
+    "CommissionReason",
+    "CommissionRow",
+    "CommissionStatement",
+    "Contacts",
+    "Contract",
+    "ContractCreate",
+    "ContractCreateDelivery",
+    "ContractCreateTermMonths",
+    "ContractCreditCheckType0",
+    "ContractOptionsItem",
+    "ContractReturnRecordType0",
+    "ContractRow",
+    "ContractSignatures",
+    "ContractStatus",
+    "ContractTerminationType0",
+    "CreditBalance",
+    "CreditDecision",
+    "CreditDecisionDecision",
+    "CreditNote",
+    "CreditNoteCreate",
+    "CreditNoteKind",
+    "CreditNoteRef",
+    "Customer",
+    "CustomerApiKeyCreate",
+    "CustomerCreate",
+    "CustomerCreateEdition",
+    "CustomerCreateKind",
+    "CustomerEdition",
+    "CustomerImport",
+    "CustomerKind",
+    "CustomerPatch",
+    "CustomerPatchEditionType0",
+    "CustomersListKindType0",
+    "CustomerUser",
+    "CustomerUserCreate",
+    "CustomerUserCreated",
+    "CustomerUserCreatedKind",
+    "CustomerUserKind",
+    "Delivery",
+    "DeliveryPayload",
+    "DeliveryStatus",
+    "DomainVerification",
+    "EligibilityOverride",
+    "Endpoint",
+    "EndpointCreate",
+    "EndpointPatch",
+    "EndpointStatus",
+    "EventType",
+    "EventTypeCatalog",
+    "ExemptionCertificate",
+    "ExemptionCertificatePut",
+    "Extension",
+    "ExtensionProposal",
+    "ExtensionStatus",
+    "FailedEvent",
+    "FailedEventList",
+    "Handover",
+    "HardwareDecision",
+    "HardwareDecisionDecision",
+    "HardwareRequest",
+    "HardwareRequestCreate",
+    "HardwareRequestStatus",
+    "HeldEntry",
+    "InstalmentOut",
+    "Invoice",
+    "InvoiceKind",
+    "InvoiceLine",
+    "InvoicePaymentRequirement",
+    "InvoicesListStatusType0",
+    "InvoiceStatus",
+    "JobRunList",
+    "JobRunOut",
+    "JobRunOutCountsType0",
+    "JobRunOutOutcome",
+    "JobRunOutTrigger",
+    "JobRunRequest",
+    "LeasingJobsRunName",
+    "LeasingJobsRunsName",
+    "License",
+    "LicenseFile",
+    "LicenseKind",
+    "LicenseStatus",
+    "Mail",
+    "MailAttachment",
+    "MailWithBody",
+    "Me",
+    "MeKind",
+    "MoneyIn",
+    "MoneyOut",
+    "NotBookedEntry",
+    "NotBookedEntryDirection",
+    "Option",
+    "OptionIn",
+    "Order",
+    "OrderCancel",
+    "OrderCreate",
+    "OrderCreatePaymentMethod",
+    "OrderEligibility",
+    "OrderForCustomer",
+    "OrderLine",
+    "OrderLineCreate",
+    "OrderLineForCustomer",
+    "OrderPaymentRequirement",
+    "OrdersListStatusType0",
+    "OrderStatus",
+    "OverdueRow",
+    "PageApplication",
+    "PageCommissionOut",
+    "PageContract",
+    "PageCreditNote",
+    "PageCustomer",
+    "PageDelivery",
+    "PageEndpoint",
+    "PageHardwareRequest",
+    "PageInvoice",
+    "PageLicense",
+    "PagePayment",
+    "PageProduct",
+    "PageUnionOrderOrderForCustomer",
+    "PageUnionSkuSkuForCustomer",
+    "PageUnionSubscriptionSubscriptionForCustomer",
+    "ParkedList",
+    "ParkedRow",
+    "Party",
+    "Payment",
+    "PaymentAssign",
+    "PaymentCreate",
+    "PaymentFacts",
+    "PaymentsListStatusType0",
+    "PaymentSource",
+    "PaymentStatus",
+    "Policy",
+    "PolicyAcceptance",
+    "PolicyAcceptanceCreate",
+    "PolicyCreate",
+    "PriceCreate",
+    "Problem",
+    "ProblemErrorsType0Item",
+    "Product",
+    "ProductCreate",
+    "Program",
+    "ProgramPatch",
+    "RedriveResult",
+    "Refund",
+    "RefundCreate",
+    "ReplayedRange",
+    "ReplayRange",
+    "RepublishRequest",
+    "RepublishResult",
+    "Reseller",
+    "ResellerApplicationsListStatusType0",
+    "ResellerPatch",
+    "ResellerPatchStatusType0",
+    "ResellerStanding",
+    "ResellerStatus",
+    "ReturnIn",
+    "ReturnInMethod",
+    "ReversalOut",
+    "ReversalOutStatus",
+    "SalesRow",
+    "Schedule",
+    "SeatActivate",
+    "SeatActivation",
+    "SeatAssign",
+    "SeatAssignment",
+    "SeatAssignmentStatus",
+    "SeatOverview",
+    "SeatPurchase",
+    "SeatQuote",
+    "SeatRow",
+    "SeatsAdd",
+    "SellOutReport",
+    "SellOutRow",
+    "ShipTo",
+    "Signature",
+    "SignatureParty",
+    "SigningKey",
+    "SigningKeys",
+    "SigningKeyStatus",
+    "Sku",
+    "SkuBillingPlan",
+    "SkuCreate",
+    "SkuCreateBillingPlan",
+    "SkuForCustomer",
+    "SkuForCustomerBillingPlan",
+    "StaffKeyCreate",
+    "StaffKeyCreateRole",
+    "Statement",
+    "StatementItem",
+    "StatementItemStatus",
+    "Subscription",
+    "SubscriptionCharge",
+    "SubscriptionChargePaymentRequirement",
+    "SubscriptionCreate",
+    "SubscriptionCreateTermMonths",
+    "SubscriptionForCustomer",
+    "SubscriptionPeriod",
+    "SubscriptionPeriodKind",
+    "SubscriptionsListStatusType0",
+    "SubscriptionStatus",
+    "TableAgingRow",
+    "TableCommissionRow",
+    "TableContractRow",
+    "TableOverdueRow",
+    "TableSalesRow",
+    "TableSeatRow",
+    "TaxInfo",
+    "TaxInfoRegime",
+    "TaxProfileChange",
+    "TaxProfileChangeReject",
+    "TaxProfileChangeStatus",
+    "TaxProfilePatch",
+    "Termination",
+    "TerminationResult",
+    "TermsAcceptance",
+    "TermsAcceptanceCreate",
+    "TransferTokenCreate",
+    "TransferTokenCreated",
+    "UnparkResult",
+)

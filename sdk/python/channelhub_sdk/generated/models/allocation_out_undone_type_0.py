@@ -1,0 +1,8 @@
+from enum import StrEnum
+
+class AllocationOutUndoneType0(StrEnum):
+    CREDIT_NOTE = "credit_note"
+    REVERSAL = "reversal"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.commission_line_reason import CommissionLineReason
+from typing import cast
+from uuid import UUID
+import datetime
+
+if TYPE_CHECKING:
+  from ..models.money_out import MoneyOut
+
+
+
+
+
+T = TypeVar("T", bound="CommissionLine")
+
+
+
+@_attrs_define
+class CommissionLine:
+    """ 
+        Attributes:
+            commission_id (UUID):
+            contract_id (UUID):
+            reason (CommissionLineReason):
+            earned_on (datetime.date):
+            amount (MoneyOut):
+     """
+
+    commission_id: UUID
+    contract_id: UUID
+    reason: CommissionLineReason
+    earned_on: datetime.date
+    amount: MoneyOut
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.money_out import MoneyOut # noqa: PLC0415
+        commission_id = str(self.commission_id)
+
+        contract_id = str(self.contract_id)
+
+        reason = self.reason.value
+
+        earned_on = self.earned_on.isoformat()
+
+        amount = self.amount.to_dict()
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "commission_id": commission_id,
+            "contract_id": contract_id,
+            "reason": reason,
+            "earned_on": earned_on,
+            "amount": amount,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.money_out import MoneyOut # noqa: PLC0415
+        d = dict(src_dict)
+        commission_id = UUID(d.pop("commission_id"))
+
+
+
+
+        contract_id = UUID(d.pop("contract_id"))
+
+
+
+
+        reason = CommissionLineReason(d.pop("reason"))
+
+
+
+
+        earned_on = datetime.date.fromisoformat(d.pop("earned_on"))
+
+
+
+
+        amount = MoneyOut.from_dict(d.pop("amount"))
+
+
+
+
+        commission_line = cls(
+            commission_id=commission_id,
+            contract_id=contract_id,
+            reason=reason,
+            earned_on=earned_on,
+            amount=amount,
+        )
+
+
+        commission_line.additional_properties = d
+        return commission_line
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,271 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.customer_patch_edition_type_0 import CustomerPatchEditionType0
+from ..types import UNSET, Unset
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.contacts import Contacts
+
+
+
+
+
+T = TypeVar("T", bound="CustomerPatch")
+
+
+
+@_attrs_define
+class CustomerPatch:
+    """ Missing fields stay as they are; `null` clears an optional field.
+
+        Attributes:
+            name (None | str | Unset):
+            domain (None | str | Unset):
+            primary_email (None | str | Unset):
+            education (bool | None | Unset):
+            edition (CustomerPatchEditionType0 | None | Unset):
+            crm_id (None | str | Unset):
+            language (None | str | Unset):
+            time_zone (None | str | Unset):
+            contacts (Contacts | None | Unset):
+     """
+
+    name: None | str | Unset = UNSET
+    domain: None | str | Unset = UNSET
+    primary_email: None | str | Unset = UNSET
+    education: bool | None | Unset = UNSET
+    edition: CustomerPatchEditionType0 | None | Unset = UNSET
+    crm_id: None | str | Unset = UNSET
+    language: None | str | Unset = UNSET
+    time_zone: None | str | Unset = UNSET
+    contacts: Contacts | None | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.contacts import Contacts # noqa: PLC0415
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        domain: None | str | Unset
+        if isinstance(self.domain, Unset):
+            domain = UNSET
+        else:
+            domain = self.domain
+
+        primary_email: None | str | Unset
+        if isinstance(self.primary_email, Unset):
+            primary_email = UNSET
+        else:
+            primary_email = self.primary_email
+
+        education: bool | None | Unset
+        if isinstance(self.education, Unset):
+            education = UNSET
+        else:
+            education = self.education
+
+        edition: None | str | Unset
+        if isinstance(self.edition, Unset):
+            edition = UNSET
+        elif isinstance(self.edition, CustomerPatchEditionType0):
+            edition = self.edition.value
+        else:
+            edition = self.edition
+
+        crm_id: None | str | Unset
+        if isinstance(self.crm_id, Unset):
+            crm_id = UNSET
+        else:
+            crm_id = self.crm_id
+
+        language: None | str | Unset
+        if isinstance(self.language, Unset):
+            language = UNSET
+        else:
+            language = self.language
+
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
+
+        contacts: dict[str, Any] | None | Unset
+        if isinstance(self.contacts, Unset):
+            contacts = UNSET
+        elif isinstance(self.contacts, Contacts):
+            contacts = self.contacts.to_dict()
+        else:
+            contacts = self.contacts
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if name is not UNSET:
+            field_dict["name"] = name
+        if domain is not UNSET:
+            field_dict["domain"] = domain
+        if primary_email is not UNSET:
+            field_dict["primary_email"] = primary_email
+        if education is not UNSET:
+            field_dict["education"] = education
+        if edition is not UNSET:
+            field_dict["edition"] = edition
+        if crm_id is not UNSET:
+            field_dict["crm_id"] = crm_id
+        if language is not UNSET:
+            field_dict["language"] = language
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
+        if contacts is not UNSET:
+            field_dict["contacts"] = contacts
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.contacts import Contacts # noqa: PLC0415
+        d = dict(src_dict)
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+
+        def _parse_domain(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        domain = _parse_domain(d.pop("domain", UNSET))
+
+
+        def _parse_primary_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        primary_email = _parse_primary_email(d.pop("primary_email", UNSET))
+
+
+        def _parse_education(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        education = _parse_education(d.pop("education", UNSET))
+
+
+        def _parse_edition(data: object) -> CustomerPatchEditionType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                edition_type_0 = CustomerPatchEditionType0(data)
+
+
+
+                return edition_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomerPatchEditionType0 | None | Unset, data)
+
+        edition = _parse_edition(d.pop("edition", UNSET))
+
+
+        def _parse_crm_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        crm_id = _parse_crm_id(d.pop("crm_id", UNSET))
+
+
+        def _parse_language(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        language = _parse_language(d.pop("language", UNSET))
+
+
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
+
+        def _parse_contacts(data: object) -> Contacts | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                contacts_type_0 = Contacts.from_dict(data)
+
+
+
+                return contacts_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Contacts | None | Unset, data)
+
+        contacts = _parse_contacts(d.pop("contacts", UNSET))
+
+
+        customer_patch = cls(
+            name=name,
+            domain=domain,
+            primary_email=primary_email,
+            education=education,
+            edition=edition,
+            crm_id=crm_id,
+            language=language,
+            time_zone=time_zone,
+            contacts=contacts,
+        )
+
+        return customer_patch
+

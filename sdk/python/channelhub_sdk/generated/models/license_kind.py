@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+class LicenseKind(StrEnum):
+    ORDER = "order"
+    SUBSCRIPTION = "subscription"
+    WAAS = "waas"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from ..models.reseller_patch_status_type_0 import ResellerPatchStatusType0
+from ..types import UNSET, Unset
+from typing import cast
+
+
+
+
+
+
+T = TypeVar("T", bound="ResellerPatch")
+
+
+
+@_attrs_define
+class ResellerPatch:
+    """ 
+        Attributes:
+            discount_percent (float | None | str | Unset):
+            credit_limit (float | None | str | Unset):
+            status (None | ResellerPatchStatusType0 | Unset):
+     """
+
+    discount_percent: float | None | str | Unset = UNSET
+    credit_limit: float | None | str | Unset = UNSET
+    status: None | ResellerPatchStatusType0 | Unset = UNSET
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        discount_percent: float | None | str | Unset
+        if isinstance(self.discount_percent, Unset):
+            discount_percent = UNSET
+        else:
+            discount_percent = self.discount_percent
+
+        credit_limit: float | None | str | Unset
+        if isinstance(self.credit_limit, Unset):
+            credit_limit = UNSET
+        else:
+            credit_limit = self.credit_limit
+
+        status: None | str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, ResellerPatchStatusType0):
+            status = self.status.value
+        else:
+            status = self.status
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+        })
+        if discount_percent is not UNSET:
+            field_dict["discount_percent"] = discount_percent
+        if credit_limit is not UNSET:
+            field_dict["credit_limit"] = credit_limit
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        def _parse_discount_percent(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        discount_percent = _parse_discount_percent(d.pop("discount_percent", UNSET))
+
+
+        def _parse_credit_limit(data: object) -> float | None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(float | None | str | Unset, data)
+
+        credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
+
+
+        def _parse_status(data: object) -> None | ResellerPatchStatusType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = ResellerPatchStatusType0(data)
+
+
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ResellerPatchStatusType0 | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+
+        reseller_patch = cls(
+            discount_percent=discount_percent,
+            credit_limit=credit_limit,
+            status=status,
+        )
+
+        return reseller_patch
+
