@@ -33,6 +33,10 @@ async def record(pids: dict[str, int], seconds: float, folder: Path) -> list[asy
 
 
 _LINE = re.compile(r":\d+\)")
+# waiting, not working: py-spy's --nonblocking mode cannot always tell an idle thread
+_IDLE_LEAVES = ("EpollSelector.select", "Runner.run", "select (selectors.py)")
+# the frames every sample has (loops, threads, the server's entry point): not worth listing
+_PLUMBING = re.compile(r"\((asyncio|threading|selectors|<frozen runpy>|uvicorn|libs/serve)[/.)]|^_?run")
 
 
 def _frame(raw: str) -> str:
@@ -54,14 +58,16 @@ def summary(path: Path, top: int = 15) -> str:
         n = int(count)
         frames = [_frame(f) for f in stack.split(";") if f and not f.startswith("process ")]
         frames = [f for f in frames if not f.startswith("thread ")]
-        if not frames:
+        if not frames or frames[-1].startswith(_IDLE_LEAVES):
             continue
         total += n
         for f in set(frames):
-            inclusive[f] += n
+            if not _PLUMBING.search(f):
+                inclusive[f] += n
         own[frames[-1]] += n
     if not total:
         return f"{path.stem}: no samples"
+    # a reader of `| head` may close the pipe early
     out = [f"{path.stem}: {total} non-idle samples", "inclusive"]
     out += [f"{100 * n / total:5.1f}% {f}" for f, n in inclusive.most_common(top)]
     out += ["self"]

@@ -41,7 +41,7 @@ from services.notifications.domain.payloads import for_subscriber, tenant_of
 from services.notifications.domain.targets import Pinned, TargetRefused, check_url, pin
 from services.notifications.errors import DeliveryNotFound, ReplayBacklog, ReplayRangeTooLong, ReplayTooLarge
 from services.notifications.models import OUTBOX, Delivery, DeliveryAttempt, WebhookEndpoint
-from services.notifications.usecases import secret_box
+from services.notifications.usecases import secret_box, subscriptions
 from services.notifications.usecases.endpoints import drop_expired_secret, load_endpoint
 
 log = get_logger(__name__)
@@ -64,7 +64,16 @@ def webhook_id(delivery: Delivery) -> str:
 
 async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) -> int:
     """One delivery per active endpoint of the event's tenant subscribed to its type; a redelivered
-    event makes none (unique per endpoint and event)."""
+    event makes none (unique per endpoint and event). Most events have no subscriber: the in-memory
+    index says so without a query or the envelope's serialisation."""
+    if envelope.resellerid is None:
+        return 0
+    try:
+        reseller_id = uuid.UUID(envelope.resellerid)
+    except ValueError:
+        return 0
+    if not await subscriptions.subscribed(session, reseller_id, envelope.type):
+        return 0
     raw = envelope.model_dump(mode="json", exclude_none=True)
     tenant = tenant_of(raw)
     if tenant is None:

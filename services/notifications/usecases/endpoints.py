@@ -24,7 +24,7 @@ from services.notifications.domain.targets import TargetRefused, check_address, 
 from services.notifications.errors import EndpointLimit, EndpointNotFound, UnknownEventType, UrlNotAllowed
 from services.notifications.models import WebhookEndpoint
 from services.notifications.schemas import EndpointCreate, EndpointPatch
-from services.notifications.usecases import secret_box
+from services.notifications.usecases import secret_box, subscriptions
 
 
 def catalog() -> list[dict[str, str]]:
@@ -103,6 +103,7 @@ async def create(
     session.add(endpoint)
     await session.flush()
     await session.refresh(endpoint)
+    await subscriptions.announce(session)
     return endpoint, secret
 
 
@@ -134,6 +135,8 @@ async def patch(
     if values.get("url") is not None or values.get("status") == "active":  # a fresh start: no backoff
         endpoint.consecutive_timeouts, endpoint.paused_until = 0, None
     await session.flush()
+    if "event_types" in values or "status" in values:
+        await subscriptions.announce(session)
     return endpoint
 
 
@@ -144,6 +147,7 @@ async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, 
     endpoint.status = "disabled"
     endpoint.disabled_reason = "deleted"
     await session.flush()
+    await subscriptions.announce(session)
 
 
 async def rotate(
