@@ -1,4 +1,4 @@
-"""Wake-ups from producers' outboxes, for consumers at rest.
+"""Wake-ups from producers' outboxes, for consumers at rest (and any NOTIFY channel, for workers).
 
 Every outbox row is written with a NOTIFY on its service's channel (`libs.outbox.record`), delivered
 when the producer's transaction commits. A consumer at rest listens on the channels of the services
@@ -43,12 +43,16 @@ class OutboxWake:
             return
         self._conn = conn
 
-    async def wait(self, stop: asyncio.Event, seconds: float) -> None:
-        """Until a wake-up since the last wait, `stop`, or `seconds` pass."""
+    async def wait(
+        self, stop: asyncio.Event, seconds: float, also: set[asyncio.Task[Any]] | None = None
+    ) -> None:
+        """Until a wake-up since the last wait, `stop`, one of `also` finishing, or `seconds` pass."""
         waiter = asyncio.ensure_future(self._event.wait())
         stopper = asyncio.ensure_future(stop.wait())
         try:
-            await asyncio.wait({waiter, stopper}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(
+                {waiter, stopper, *(also or ())}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED
+            )
         finally:
             waiter.cancel()
             stopper.cancel()

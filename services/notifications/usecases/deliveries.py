@@ -61,6 +61,21 @@ def webhook_id(delivery: Delivery) -> str:
 
 # --- fan-out (the consumer) --------------------------------------------------------------------
 
+# new deliveries or mail: the workers (every replica's) wake when the transaction that made them
+# commits, so at rest they poll seldom (`idle_poll_seconds`)
+DUE_CHANNEL = "channelhub_notifications_due"
+DUE_NOTIFY = sa.select(sa.func.pg_notify(DUE_CHANNEL, ""))
+
+
+def idle_poll_seconds(config: NotificationsConfig) -> float:
+    """How long a worker with nothing to do waits when no wake-up comes: long enough not to spin,
+    short enough for the shortest retry delay (and the configured poll, when it is longer)."""
+    shortest = min(IDLE_POLL_SECONDS, config.timeout_backoff_seconds, *config.retry_delays())
+    return max(config.delivery_poll_seconds, shortest)
+
+
+IDLE_POLL_SECONDS = 5.0
+
 
 async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) -> int:
     """One delivery per active endpoint of the event's tenant subscribed to its type; a redelivered
@@ -107,6 +122,8 @@ async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) ->
             .on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"])
         )
         made += result.rowcount or 0  # type: ignore[attr-defined]
+    if made:
+        await session.execute(DUE_NOTIFY)  # wakes the workers when this commits
     return made
 
 
