@@ -90,7 +90,7 @@ class Idempotency:
     async def run(self, create: Callable[[], Awaitable[Any]], *, status_code: int = 201) -> JSONResponse:
         """Run `create` once per key; commit the unit of work; answer (or replay) its result."""
         if self.key is None:
-            body = jsonable_encoder(await create())
+            body = _encode(await create())
             await self.uow.commit()
             return JSONResponse(body, status_code=status_code)
         if not 1 <= len(self.key) <= MAX_KEY_LENGTH:
@@ -99,7 +99,7 @@ class Idempotency:
         replay = await self._claim(request_hash)
         if replay is not None:
             return replay
-        body = jsonable_encoder(await create())
+        body = _encode(await create())
         stored = {**body, **dict.fromkeys(self.withheld)} if self.withheld else body
         t = self.table
         await self.uow.session.execute(
@@ -193,3 +193,12 @@ def idempotency_dependency(get_uow: Callable[..., Any]) -> Any:
         )
 
     return Annotated[Idempotency, Depends(dependency)]
+
+
+def _encode(result: Any) -> Any:
+    """The answer as JSON-ready data. An already-built response model is dumped once, by pydantic's
+    own serialiser (`jsonable_encoder` dumps it, then walks the dict again); the route returns the
+    `JSONResponse`, so FastAPI does not validate it against the response model a second time."""
+    if isinstance(result, BaseModel):
+        return result.model_dump(mode="json", by_alias=True)
+    return jsonable_encoder(result)
