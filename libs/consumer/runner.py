@@ -119,6 +119,7 @@ class ConsumerRunner:
         max_attempts: int = 5,
         backoff_base: float = 0.2,
         batch_size: int = 100,
+        idle_poll_seconds: float = IDLE_POLL_SECONDS,
     ) -> None:
         self.name = name
         self.db = db
@@ -128,6 +129,8 @@ class ConsumerRunner:
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.batch_size = batch_size
+        self.idle_poll_seconds = idle_poll_seconds
+        self.resting = False  # partitions paused, waiting for a wake-up (observable by tests)
         self.stats = RunnerStats()
         self._stop: asyncio.Event | None = None
         self.topics = sorted({event_model_for(t).topic for t in handlers})  # type: ignore[union-attr]
@@ -192,9 +195,11 @@ class ConsumerRunner:
             return  # still joining the group: nothing to pause
         await self._wake.listen()
         consumer.pause(*assigned)
+        self.resting = True
         try:
-            await self._wake.wait(stop, IDLE_POLL_SECONDS)
+            await self._wake.wait(stop, self.idle_poll_seconds)
         finally:
+            self.resting = False
             consumer.resume(*(tp for tp in assigned if tp in consumer.assignment()))
 
     async def process_many(self, records: list[ConsumerRecord]) -> None:
