@@ -36,7 +36,10 @@ _LINE = re.compile(r":\d+\)")
 # waiting, not working: py-spy's --nonblocking mode cannot always tell an idle thread
 _IDLE_LEAVES = ("EpollSelector.select", "Runner.run", "select (selectors.py)")
 # the frames every sample has (loops, threads, the server's entry point): not worth listing
-_PLUMBING = re.compile(r"\((asyncio|threading|selectors|<frozen runpy>|uvicorn|libs/serve)[/.)]|^_?run")
+_PLUMBING = re.compile(
+    r"\((asyncio|threading|selectors|<frozen runpy>|uvicorn|libs/serve|starlette|fastapi|middleware"
+    r"|telemetry)[/.)]|^_?run"
+)
 
 
 def _frame(raw: str) -> str:
