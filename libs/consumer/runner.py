@@ -39,7 +39,7 @@ from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of
 from libs.events.envelope import CloudEvent, source_of
 from libs.kafka import TYPE_HEADER, dead_letter_topic, ensure_topics, new_producer
 from libs.logging import correlation_id_var, get_logger
-from libs.outbox.record import notify_channel
+from libs.outbox.record import published_channel
 from libs.outbox.wake import OutboxWake
 from libs.platform_tables import PlatformTables
 
@@ -65,13 +65,14 @@ def handles(
 
 # The embedded broker (Tansu) answers a fetch after this long when no records are there, and does
 # not answer early when records arrive meanwhile (measured: a record's wait is the rest of the fetch
-# in flight). So the wait bounds the latency while the consumer fetches — short — and the consumer
-# does not fetch at rest: after `HOT_SECONDS` without a record it pauses its partitions (no fetch
-# requests at all) until a producer's outbox wake-up (PostgreSQL NOTIFY, the channel the relay
-# listens on) or `IDLE_POLL_SECONDS` passes; the idle poll is one fetch round, so a missed wake-up
-# (another database, a dropped listener) costs latency, never an event.
+# in flight), so a consumer that keeps fetching costs the broker a request per wait, all the time.
+# Instead a consumer fetches only when something was published: after a fetch round that brought
+# nothing it pauses its partitions (the fetcher sends no requests) until the relay of a service it
+# consumes says it published (PostgreSQL NOTIFY from the relay's transaction, `libs.outbox.wake`),
+# or `IDLE_POLL_SECONDS` pass — a missed wake-up (another database, a dropped listener) costs
+# latency, never an event.
 FETCH_MAX_WAIT_MS = 25
-HOT_SECONDS = 2.0
+FETCH_ROUND_MS = 60  # how long a fetch round waits for records before the consumer rests
 IDLE_POLL_SECONDS = 5.0
 MAX_TRANSIENT_BACKOFF_SECONDS = 5.0
 
@@ -135,7 +136,7 @@ class ConsumerRunner:
         self._stop: asyncio.Event | None = None
         self.topics = sorted({event_model_for(t).topic for t in handlers})  # type: ignore[union-attr]
         sources = sorted({producer_of(t) for t in handlers})
-        self._wake = OutboxWake(to_plain_url(db.url), [notify_channel(s) for s in sources])
+        self._wake = OutboxWake(to_plain_url(db.url), [published_channel(s) for s in sources])
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume until `stop` is set; any broker failure restarts the consumer after a pause."""
@@ -158,13 +159,9 @@ class ConsumerRunner:
                 )
                 await consumer.start()
                 backoff = 0.2
-                hot_until = asyncio.get_running_loop().time() + HOT_SECONDS
                 while not stop.is_set():
-                    batch = await consumer.getmany(timeout_ms=300, max_records=self.batch_size)
-                    now = asyncio.get_running_loop().time()
-                    if batch:
-                        hot_until = now + HOT_SECONDS
-                    elif now > hot_until:
+                    batch = await consumer.getmany(timeout_ms=FETCH_ROUND_MS, max_records=self.batch_size)
+                    if not batch:
                         await self._rest(consumer, stop)
                         continue
                     for tp, records in batch.items():
@@ -188,8 +185,7 @@ class ConsumerRunner:
 
     async def _rest(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:
         """Pause every partition (the fetcher sends nothing) until a wake-up, the idle poll or `stop`;
-        then resume. After a wake-up the loop fetches hot again; after the idle poll it takes one
-        fetch round (records make it hot, none make it rest again)."""
+        then resume for one fetch round."""
         assigned = consumer.assignment()
         if not assigned:
             return  # still joining the group: nothing to pause

@@ -50,7 +50,7 @@ from libs.kafka import TYPE_HEADER, ensure_topics, new_producer
 from libs.leadership import Leadership, LeadershipLost
 from libs.logging import get_logger
 from libs.outbox.maintenance import count_parked, park
-from libs.outbox.record import notify_channel
+from libs.outbox.record import notify_channel, published_channel
 from libs.settings import get_settings
 
 log = get_logger(__name__)
@@ -220,6 +220,8 @@ class OutboxRelay:
                     .values(published_at=datetime.now(UTC))
                 )
             parked = await self._record_failures(uow.session, rows, attempt)
+            if done:  # consumers at rest fetch again when this commits (libs.outbox.wake)
+                await uow.session.execute(sa.select(sa.func.pg_notify(published_channel(self.schema), "")))
             await uow.commit()
         OUTBOX_PUBLISHED.labels(self.schema).inc(len(done))
         if parked:

@@ -1,10 +1,11 @@
-"""Wake-ups from producers' outboxes, for consumers at rest (and any NOTIFY channel, for workers).
+"""Wake-ups by PostgreSQL NOTIFY, for background loops at rest.
 
-Every outbox row is written with a NOTIFY on its service's channel (`libs.outbox.record`), delivered
-when the producer's transaction commits. A consumer at rest listens on the channels of the services
-whose events it handles and fetches again as soon as one fires, instead of polling the broker. The
-wake-up is a hint: a listener that cannot connect (another database, PostgreSQL restarting) only
-means the consumer waits for its idle poll.
+A relay that published records sends a NOTIFY on its service's `published_channel` when it marks
+them published (`libs.outbox.relay`); a consumer at rest listens on the channels of the services
+whose events it handles and fetches again as soon as one fires, instead of polling the broker.
+Notifications' workers wake the same way on new deliveries and mail. A wake-up is a hint: a
+listener that cannot connect (another database, PostgreSQL restarting) only means the loop waits
+for its idle poll.
 """
 
 from __future__ import annotations

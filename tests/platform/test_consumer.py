@@ -16,7 +16,7 @@ from libs.devstack.stack import Stack
 from libs.errors import Unprocessable
 from libs.events.envelope import CloudEvent
 from libs.kafka import TYPE_HEADER, dead_letter_topic, ensure_topics, new_producer
-from libs.outbox.record import notify_channel
+from libs.outbox.record import published_channel
 from services.ordering.models import TABLES
 from tests.platform.conftest import PROBE_TOPIC, KernelProbe, hit, hits, unique
 
@@ -284,7 +284,8 @@ async def test_a_consumer_at_rest_fetches_nothing_and_wakes_on_its_producers_out
     db: Database, stack: Stack
 ) -> None:
     """At rest a consumer pauses its partitions (no fetch requests to the broker) and is woken by the
-    NOTIFY its producers' outboxes send on commit: the event is applied long before its idle poll."""
+    NOTIFY its producers' relays send when they have published: the event is applied long before its
+    idle poll."""
 
     async def effect(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
         await hit(uow.session, f"{event.aggregate}:{event.n}")
@@ -303,8 +304,8 @@ async def test_a_consumer_at_rest_fetches_nothing_and_wakes_on_its_producers_out
     try:
         await wait_until_async(lambda: r.resting, timeout=60)
         await produce(stack.bootstrap, [envelope(aggregate, 0)])
-        async with db.unit_of_work() as uow:  # what a producer's outbox row sends when it commits
-            await uow.session.execute(sa.select(sa.func.pg_notify(notify_channel("test"), "")))
+        async with db.unit_of_work() as uow:  # what the producer's relay sends once it has published
+            await uow.session.execute(sa.select(sa.func.pg_notify(published_channel("test"), "")))
             await uow.commit()
         started = asyncio.get_running_loop().time()
         await wait_until_async(lambda: _has(db, aggregate, 1), timeout=60)
