@@ -13,7 +13,7 @@ UV      := uv==0.13.9
 WORKERS ?= $(or $(CHANNELHUB_WORKERS),1)
 COMPILE := $(BIN)/uv pip compile pyproject.toml --generate-hashes --universal --python-version 3.11 -q
 
-.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser einvoice-check chaos
+.PHONY: help run test test-unit test-fast lint typecheck openapi migrate bench clean lock browser wrk einvoice-check chaos
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -37,6 +37,11 @@ browser: ## Debian's chromium + chromedriver for the dashboard's browser test (i
 	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
 		{ echo "installing chromium and chromium-driver (Debian) for the browser test …"; \
 		  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+wrk: ## Debian's wrk, the benchmark's HTTP load generator (installed when missing; root)
+	@command -v wrk >/dev/null || \
+		{ echo "installing wrk (Debian) for the benchmark …"; \
+		  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 test: $(STAMP) browser ## run every test against real PostgreSQL and the real broker
 	$(BIN)/python -m pytest -q
@@ -65,7 +70,7 @@ einvoice-check: $(STAMP) ## check e-invoices (UBL or CII) against the XSD and CE
 migrate: $(STAMP) ## apply every service's migrations to DATABASE_URL (or the embedded server)
 	$(BIN)/python -m tools.devstack migrate
 
-bench: $(STAMP) ## load benchmark through the gateway, straight to the service, and the database ceiling
+bench: $(STAMP) wrk ## load benchmark through the gateway, straight to the service, and the database ceiling
 	CHANNELHUB_WORKERS=$(WORKERS) $(BIN)/python -m bench.orders
 
 chaos: $(STAMP) ## faults under load (not in make test): kill -9 every process, PostgreSQL restart, broker outage; reconciled (CHAOS_SECONDS=…)

@@ -30,12 +30,14 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Awaitable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import asyncpg
 import httpx
 
+from bench import cpu, profile
 from bench.keyset import keyset
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, sign_internal_token
 from libs.db import to_plain_url
@@ -46,6 +48,11 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
 KEYSET_ROWS = int(os.environ.get("BENCH_KEYSET_ROWS", "1000000"))  # 0: skip the pagination scenario
 IDLE_EVENT_SAMPLES = int(os.environ.get("BENCH_EVENT_SAMPLES", "100"))
+# after the order load, how long the events each order caused may take to be applied; their CPU
+# is charged to the orders
+SETTLE_SECONDS = float(os.environ.get("BENCH_SETTLE_SECONDS", "15"))
+PROFILE_DIR = os.environ.get("BENCH_PROFILE")  # a folder: py-spy profiles of the order scenario there
+IDLE_SECONDS = float(os.environ.get("BENCH_IDLE_SECONDS", "20"))  # CPU at rest, measured after the settle
 RESULTS = Path(__file__).parent / "results"
 WRK = shutil.which("wrk")
 LUA = Path(__file__).parent / "wrk" / "report.lua"
@@ -159,6 +166,65 @@ class EventProbe:
         return out
 
 
+def suite_processes(stack: Stack) -> dict[str, int]:
+    """Every process of the suite by name: services, gateway, broker, PostgreSQL (its postmaster;
+    the backends it forks are its children and charged to it)."""
+    pids = {name: proc.pid for name, proc in stack.processes.items()}
+    if stack.broker is not None and stack.broker.process is not None:
+        pids["broker (Tansu)"] = stack.broker.process.pid
+    if stack.postgres is not None:
+        postmaster = cpu.postmaster_pid(stack.postgres.data_dir)
+        if postmaster is not None:
+            pids["PostgreSQL"] = postmaster
+    return pids
+
+
+async def cpu_per_order(stack: Stack, scenario: Awaitable[dict]) -> tuple[dict, dict]:
+    """Run the order scenario and charge each process's CPU over the load and the settle period
+    after it (the events each order causes) to the orders placed: ms per order per process."""
+    pids = suite_processes(stack)
+    spies = []
+    if PROFILE_DIR:
+        python = {name: pid for name, pid in pids.items() if name in stack.processes}
+        os.makedirs(PROFILE_DIR, exist_ok=True)
+        spies = await profile.record(python, SECONDS + SETTLE_SECONDS, Path(PROFILE_DIR))
+    before = cpu.snapshot(pids)
+    started = time.perf_counter()
+    result = await scenario
+    await asyncio.sleep(SETTLE_SECONDS)
+    spent = cpu.delta_ms(before, cpu.snapshot(pids))
+    window = time.perf_counter() - started
+    for spy in spies:
+        await spy.wait()
+    orders = max(result["requests"], 1)
+    per_order = {name: round(ms / orders, 2) for name, ms in sorted(spent.items(), key=lambda x: -x[1])}
+    return result, {
+        "scenario": "CPU ms per order (load + settle)",
+        "orders": result["requests"],
+        "settle_seconds": SETTLE_SECONDS,
+        "window_seconds": round(window, 1),
+        "per_process_ms": per_order,
+        "total_ms": round(sum(spent.values()) / orders, 2),
+    }
+
+
+async def idle_cpu(stack: Stack) -> dict:
+    """Each process's CPU at rest, as a percentage of one core."""
+    pids = suite_processes(stack)
+    before = cpu.snapshot(pids)
+    await asyncio.sleep(IDLE_SECONDS)
+    spent = cpu.delta_ms(before, cpu.snapshot(pids))
+    share = {
+        name: round(ms / (IDLE_SECONDS * 10), 2) for name, ms in sorted(spent.items(), key=lambda x: -x[1])
+    }
+    return {
+        "scenario": "idle CPU (% of one core)",
+        "seconds": IDLE_SECONDS,
+        "per_process_percent": share,
+        "total_percent": round(sum(spent.values()) / (IDLE_SECONDS * 10), 2),
+    }
+
+
 def summarise(name: str, latencies: list[float]) -> dict:
     if len(latencies) > 1:
         q = statistics.quantiles(latencies, n=100, method="inclusive")
@@ -174,7 +240,7 @@ def summarise(name: str, latencies: list[float]) -> dict:
     }
 
 
-async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[dict]]:
+async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[dict], list[dict]]:
     reseller = api.onboard_reseller(country="NL")
     skus = [api.create_sku()["sku"] for _ in range(5)]
     api.check_reseller_may_order(reseller)
@@ -200,17 +266,40 @@ async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[d
     )
     ordering = f"http://127.0.0.1:{stack.config.service_ports['ordering']}"
     probe = EventProbe(stack, reseller.id)
-    results, events = [], []
+    results, events, costs = [], [], []
 
     await probe.run(samples=3)  # warm-up: the consumer group has settled, connections are open
     events.append(summarise("events at idle", await probe.run(samples=IDLE_EVENT_SAMPLES)))
+
+    # the cost of an order: no probe running, so every CPU second of the suite is the orders'
+    orders, cost = await cpu_per_order(
+        stack,
+        http_scenario("orders via gateway", "POST", f"{stack.gateway_url}/v1/orders", auth, order, workdir),
+    )
+    results.append(orders)
+    idle = await idle_cpu(stack)
+    # the same figures less what each process burns at rest over the same window (on a loaded
+    # machine with few orders the idle cost is a large part of the raw figure)
+    window = cost["window_seconds"]
+    net = {
+        name: round(ms - idle["per_process_percent"].get(name, 0) * 10 * window / max(cost["orders"], 1), 2)
+        for name, ms in cost["per_process_ms"].items()
+    }
+    cost["net_of_idle_ms"] = net
+    cost["net_of_idle_total_ms"] = round(sum(net.values()), 2)
+    costs += [cost, idle]
 
     done = asyncio.Event()
     under_load = asyncio.create_task(probe.run(until=done))
     try:
         results.append(
             await http_scenario(
-                "orders via gateway", "POST", f"{stack.gateway_url}/v1/orders", auth, order, workdir
+                "orders via gateway, with the event probe",
+                "POST",
+                f"{stack.gateway_url}/v1/orders",
+                auth,
+                order,
+                workdir,
             )
         )
     finally:
@@ -252,7 +341,7 @@ async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[d
             to_plain_url(stack.service_urls["ordering"]), ordering, stack.private_key, KEYSET_ROWS
         )
         events.append({"scenario": "keyset pagination", **keyset_result})
-    return results, events
+    return results, events, costs
 
 
 def main() -> None:
@@ -260,11 +349,16 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="channelhub-bench-") as tmp:
         config = StackConfig.for_tests(Path(tmp))
         config.extra_env["LOG_LEVEL"] = "WARNING"
+        # the production timings, not the tests' quick webhook polls and retries
+        for name in ("CHANNELHUB_WEBHOOK_POLL_SECONDS", "CHANNELHUB_WEBHOOK_RETRY_SCHEDULE"):
+            config.extra_env.pop(name, None)
         stack = Stack(config)
         stack.start()
         try:
             with httpx.Client(base_url=stack.gateway_url, timeout=30) as client:
-                results, events = asyncio.run(run(stack, Api(client, admin_key=config.admin_key), Path(tmp)))
+                results, events, costs = asyncio.run(
+                    run(stack, Api(client, admin_key=config.admin_key), Path(tmp))
+                )
             workers = config.extra_env.get("CHANNELHUB_WORKERS") or os.environ.get("CHANNELHUB_WORKERS", "1")
         finally:
             stack.stop()
@@ -306,6 +400,17 @@ def main() -> None:
                 print(
                     f"  {page:16} {f['p50_ms_small']:>8} ms vs {f['p50_ms_big']:>8} ms   ratio {f['ratio']}"
                 )
+    cost, idle = costs
+    print(
+        f"\nCPU per process: ms per order, load + {cost['settle_seconds']:.0f} s settle "
+        f"({cost['orders']} orders via gateway); at rest, % of one core ({idle['seconds']:.0f} s)"
+    )
+    share, net = idle["per_process_percent"], cost["net_of_idle_ms"]
+    print(f"  {'process':24} {'ms per order':>14} {'net of idle':>12} {'idle %':>10}")
+    for name, ms in cost["per_process_ms"].items():
+        print(f"  {name:24} {ms:>14} {net[name]:>12} {share.get(name, 0):>10}")
+    totals = (cost["total_ms"], cost["net_of_idle_total_ms"], idle["total_percent"])
+    print(f"  {'total':24} {totals[0]:>14} {totals[1]:>12} {totals[2]:>10}")
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"
@@ -321,6 +426,7 @@ def main() -> None:
                 "gateway_overhead": overhead,
                 "results": results,
                 "events": events,
+                "cpu": costs,
             },
             indent=2,
         )

@@ -96,14 +96,14 @@ class Idempotency:
         if status_code is None:
             status_code = getattr(self.request.scope.get("route"), "status_code", None) or 200
         if self.key is None:
-            return JSONResponse(jsonable_encoder(await create()), status_code=status_code)
+            return JSONResponse(_encode(await create()), status_code=status_code)
         if not 1 <= len(self.key) <= MAX_KEY_LENGTH:
             raise Unprocessable(f"{HEADER} must be 1 to {MAX_KEY_LENGTH} characters")
         request_hash = await self._fingerprint()
         replay = await self._claim(request_hash)
         if replay is not None:
             return replay
-        body = jsonable_encoder(await create())
+        body = _encode(await create())
         stored = {**body, **dict.fromkeys(self.withheld)} if self.withheld else body
         t = self.table
         await self.uow.session.execute(
@@ -178,3 +178,12 @@ async def purge_expired(uow: UnitOfWork, table: sa.Table, *, as_of: datetime) ->
         "CursorResult[Any]", await uow.session.execute(sa.delete(table).where(table.c.expires_at <= as_of))
     )
     return result.rowcount or 0
+
+
+def _encode(result: Any) -> Any:
+    """The answer as JSON-ready data. An already-built response model is dumped once, by pydantic's
+    own serialiser (`jsonable_encoder` dumps it, then walks the dict again); the route returns the
+    `JSONResponse`, so FastAPI does not validate it against the response model a second time."""
+    if isinstance(result, BaseModel):
+        return result.model_dump(mode="json", by_alias=True)
+    return jsonable_encoder(result)

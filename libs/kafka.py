@@ -19,6 +19,9 @@ from aiokafka.errors import TopicAlreadyExistsError
 from libs.logging import get_logger
 
 DEFAULT_PARTITIONS = 3
+# the CloudEvents type of a record, in a header (the Kafka protocol binding's `ce_type`): consumers
+# skip the types they do not handle without decoding the payload
+TYPE_HEADER = "ce_type"
 log = get_logger(__name__)
 
 
@@ -31,7 +34,10 @@ def new_producer(bootstrap: str) -> AIOKafkaProducer:
         bootstrap_servers=bootstrap,
         acks="all",
         enable_idempotence=False,
-        linger_ms=2,
+        # a few ms of linger: a relay batch's records leave in one produce request per partition leader
+        # instead of one each (their acks are awaited together anyway)
+        linger_ms=5,
+        max_batch_size=256 * 1024,
         request_timeout_ms=5000,
         retry_backoff_ms=200,
     )

@@ -34,11 +34,13 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from libs.aio import sleep_or_stop
 from libs.consumer.transient import is_transient
-from libs.db import Database, UnitOfWork
+from libs.db import Database, UnitOfWork, to_plain_url
 from libs.events.base import EVENT_TYPES, Event, event_model_for, producer_of, topics_of
 from libs.events.envelope import CloudEvent, source_of
-from libs.kafka import dead_letter_topic, ensure_topics, new_producer
+from libs.kafka import TYPE_HEADER, dead_letter_topic, ensure_topics, new_producer
 from libs.logging import correlation_id_var, get_logger
+from libs.outbox.record import published_channel
+from libs.outbox.wake import OutboxWake
 from libs.platform_tables import PlatformTables
 
 log = get_logger(__name__)
@@ -117,9 +119,17 @@ def handler_map(*declarations: Handles) -> HandlerMap:
     return found
 
 
-# The broker answers a fetch as soon as records arrive, or after this long when none do: short,
-# so an event is handled promptly, without the client spinning (aiokafka's default is 500 ms).
-FETCH_MAX_WAIT_MS = 50
+# The embedded broker (Tansu) answers a fetch after this long when no records are there, and does
+# not answer early when records arrive meanwhile (measured: a record's wait is the rest of the fetch
+# in flight), so a consumer that keeps fetching costs the broker a request per wait, all the time.
+# Instead a consumer fetches only when something was published: after a fetch round that brought
+# nothing it pauses its partitions (the fetcher sends no requests) until the relay of a service it
+# consumes says it published (PostgreSQL NOTIFY from the relay's transaction, `libs.outbox.wake`),
+# or `IDLE_POLL_SECONDS` pass — a missed wake-up (another database, a dropped listener) costs
+# latency, never an event.
+FETCH_MAX_WAIT_MS = 25
+FETCH_ROUND_MS = 60  # how long a fetch round waits for records before the consumer rests
+IDLE_POLL_SECONDS = 5.0
 MAX_TRANSIENT_BACKOFF_SECONDS = 5.0
 
 
@@ -166,6 +176,7 @@ class ConsumerRunner:
         max_attempts: int = 5,
         backoff_base: float = 0.2,
         batch_size: int = 100,
+        idle_poll_seconds: float = IDLE_POLL_SECONDS,
     ) -> None:
         self.name = name
         self.db = db
@@ -175,9 +186,13 @@ class ConsumerRunner:
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.batch_size = batch_size
+        self.idle_poll_seconds = idle_poll_seconds
+        self.resting = False  # partitions paused, waiting for a wake-up (observable by tests)
         self.stats = RunnerStats()
         self._stop: asyncio.Event | None = None
         self.topics = sorted(topics_of(set(handlers)))
+        sources = sorted({producer_of(t) for t in handlers})
+        self._wake = OutboxWake(to_plain_url(db.url), [published_channel(s) for s in sources])
 
     async def run(self, stop: asyncio.Event) -> None:
         """Consume until `stop` is set; any broker failure restarts the consumer after a pause."""
@@ -195,13 +210,16 @@ class ConsumerRunner:
                     auto_offset_reset="earliest",
                     request_timeout_ms=10000,
                     session_timeout_ms=10000,
-                    heartbeat_interval_ms=1000,
+                    heartbeat_interval_ms=3000,
                     fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
                 )
                 await consumer.start()
                 backoff = 0.2
                 while not stop.is_set():
-                    batch = await consumer.getmany(timeout_ms=300, max_records=self.batch_size)
+                    batch = await consumer.getmany(timeout_ms=FETCH_ROUND_MS, max_records=self.batch_size)
+                    if not batch:
+                        await self._rest(consumer, stop)
+                        continue
                     for tp, records in batch.items():
                         await self.process_many(records)
                         await consumer.commit({tp: records[-1].offset + 1})
@@ -219,6 +237,22 @@ class ConsumerRunner:
                         await consumer.stop()
                     except Exception:  # a dead broker makes a clean stop impossible; nothing to keep
                         log.debug("consumer stop failed", consumer=self.name)
+        await self._wake.close()
+
+    async def _rest(self, consumer: AIOKafkaConsumer, stop: asyncio.Event) -> None:
+        """Pause every partition (the fetcher sends nothing) until a wake-up, the idle poll or `stop`;
+        then resume for one fetch round."""
+        assigned = consumer.assignment()
+        if not assigned:
+            return  # still joining the group: nothing to pause
+        await self._wake.listen()
+        consumer.pause(*assigned)
+        self.resting = True
+        try:
+            await self._wake.wait(stop, self.idle_poll_seconds)
+        finally:
+            self.resting = False
+            consumer.resume(*(tp for tp in assigned if tp in consumer.assignment()))
 
     async def process_many(self, records: list[ConsumerRecord]) -> None:
         """A partition's records, in order, as few transactions as possible.
@@ -229,6 +263,7 @@ class ConsumerRunner:
         cannot be parsed or trusted, or whose handler fails, ends the run: the records before it are
         committed together, it goes through `process` alone (retries, dead letters; a permanent
         failure inside the run counts as its first attempt), and the rest continue together."""
+        records = [r for r in records if self._handles(r)]
         i = 0
         while i < len(records):
             done, failure = await self._together(records[i:])
@@ -246,6 +281,14 @@ class ConsumerRunner:
             if failure is not None:
                 await self.process(records[i], failed_once=None if is_transient(failure) else failure)
                 i += 1
+
+    def _handles(self, record: ConsumerRecord) -> bool:
+        """False when the record's type header names a type this consumer does not handle: skipped
+        without decoding (a record without the header is decoded and decided by its envelope)."""
+        for key, value in record.headers or ():
+            if key == TYPE_HEADER:
+                return value.decode("utf-8", errors="replace") in self.handlers
+        return True
 
     async def _together(self, records: list[ConsumerRecord]) -> tuple[int, BaseException | None]:
         """Apply the leading ordinary records in one transaction. (n, None): the first n were
@@ -325,6 +368,8 @@ class ConsumerRunner:
         return True
 
     async def process(self, record: ConsumerRecord, *, failed_once: BaseException | None = None) -> None:
+        if not self._handles(record):
+            return  # an event type this consumer does not handle
         try:
             envelope, payload = self._parse(record.value)
         except PoisonEvent as exc:

@@ -21,6 +21,11 @@ def notify_channel(schema: str) -> str:
     return f"channelhub_outbox_{schema}"
 
 
+def published_channel(schema: str) -> str:
+    """Where the relay says "records of this service were published" (consumers at rest wake on it)."""
+    return f"channelhub_published_{schema}"
+
+
 async def record_event(
     session: AsyncSession,
     outbox: sa.Table,

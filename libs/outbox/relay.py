@@ -46,11 +46,11 @@ from prometheus_client import Counter, Gauge
 from libs.aio import sleep_or_stop
 from libs.clock import wall_now
 from libs.db import Database, to_plain_url
-from libs.kafka import ensure_topics, new_producer
+from libs.kafka import TYPE_HEADER, ensure_topics, new_producer
 from libs.leadership import Leadership, LeadershipLost
 from libs.logging import get_logger
 from libs.outbox.maintenance import count_parked, park
-from libs.outbox.record import notify_channel
+from libs.outbox.record import notify_channel, published_channel
 from libs.settings import get_settings
 
 log = get_logger(__name__)
@@ -58,7 +58,11 @@ OUTBOX_PUBLISHED = Counter("outbox_events_published_total", "Outbox events sent 
 OUTBOX_PARKED = Gauge("outbox_events_parked", "Outbox rows parked, waiting for an operator", ["service"])
 
 BATCH_SIZE = 200
+# The relay is woken by its outbox's NOTIFY; it also polls — every POLL_SECONDS while rows are
+# waiting for a retry, every IDLE_POLL_SECONDS otherwise (a wake-up can only be missed while the
+# listener is being set up, and the first round after that publishes what is there).
 POLL_SECONDS = 1.0
+IDLE_POLL_SECONDS = 30.0
 MAX_BACKOFF_SECONDS = 5.0
 PARKED_GAUGE_SECONDS = 15.0
 # a new leader waits this long for the old leader's claim to end before it tries again
@@ -129,6 +133,7 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self._ready_topics: set[str] = set()
         self._gauge_at: float | None = None  # when the parked gauge was last refreshed
+        self._failed = False  # a row of the last round failed: poll soon to retry it
 
     async def run(self, stop: asyncio.Event) -> None:
         """Run until `stop` is set: wait for leadership, then publish; reconnect on failure."""
@@ -161,6 +166,7 @@ class OutboxRelay:
             try:
                 while not stop.is_set():
                     full = True
+                    self._failed = False
                     while full and not stop.is_set():
                         await self.leadership.ensure()  # fencing: no batch without the lock
                         full = await self.publish_batch(producer) == BATCH_SIZE
@@ -168,7 +174,8 @@ class OutboxRelay:
                     self._wake.clear()
                     waiter = asyncio.create_task(self._wake.wait())
                     stopper = asyncio.create_task(stop.wait())
-                    await asyncio.wait({waiter, stopper}, timeout=POLL_SECONDS, return_when="FIRST_COMPLETED")
+                    poll = POLL_SECONDS if self._failed else IDLE_POLL_SECONDS
+                    await asyncio.wait({waiter, stopper}, timeout=poll, return_when="FIRST_COMPLETED")
                     waiter.cancel()
                     stopper.cancel()
             finally:
@@ -192,7 +199,7 @@ class OutboxRelay:
             await uow.session.execute(sa.text(f"SET LOCAL lock_timeout = '{CLAIM_LOCK_TIMEOUT}'"))
             rows = (
                 await uow.session.execute(
-                    sa.select(o.c.id, o.c.topic, o.c.key, o.c.envelope, o.c.attempts)
+                    sa.select(o.c.id, o.c.topic, o.c.key, o.c.event_type, o.c.envelope, o.c.attempts)
                     .where(o.c.published_at.is_(None), o.c.parked_at.is_(None), ~held_back)
                     .order_by(o.c.id)
                     .limit(BATCH_SIZE)
@@ -211,11 +218,15 @@ class OutboxRelay:
                     sa.update(o).where(o.c.id.in_([r.id for r in done])).values(published_at=wall_now())
                 )
             parked = await self._record_failures(uow.session, rows, attempt)
+            if done:  # consumers at rest fetch again when this commits (libs.outbox.wake)
+                await uow.session.execute(sa.select(sa.func.pg_notify(published_channel(self.schema), "")))
             await uow.commit()
         OUTBOX_PUBLISHED.labels(self.schema).inc(len(done))
         if parked:
             self._gauge_at = None
         errors = list(attempt.failed.values())
+        if errors:
+            self._failed = True
         if errors and not attempt.sent and not any(isinstance(e, _ROW_AT_FAULT) for e in errors):
             # nothing got through and no row is to blame: the broker itself; back off and reconnect
             raise errors[0]
@@ -239,7 +250,12 @@ class OutboxRelay:
                 continue
             try:
                 # aiokafka keeps send order per partition; every ack is awaited before marking
-                future = await producer.send(row.topic, value=_encode(row.envelope), key=row.key.encode())
+                future = await producer.send(
+                    row.topic,
+                    value=_encode(row.envelope),
+                    key=row.key.encode(),
+                    headers=[(TYPE_HEADER, row.event_type.encode())],
+                )
                 pending.append((row, future))
             except Exception as exc:
                 attempt.fail(row, exc)

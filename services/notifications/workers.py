@@ -10,11 +10,11 @@ import uuid
 
 import httpx
 
-from libs.aio import sleep_or_stop
 from libs.clock import Clock
-from libs.db import Database
+from libs.db import Database, to_plain_url
 from libs.internal_client import client_for
 from libs.logging import get_logger
+from libs.outbox.wake import OutboxWake
 from libs.service import Worker
 from libs.settings import get_settings
 from services.notifications.config import NotificationsConfig, notifications_config
@@ -34,6 +34,8 @@ async def send_webhooks(db: Database, clock: Clock, stop: asyncio.Event) -> None
     )
     in_flight: dict[asyncio.Task[None], uuid.UUID] = {}
     measured = 0.0
+    wake = OutboxWake(to_plain_url(db.url), [deliveries.DUE_CHANNEL])
+    idle = deliveries.idle_poll_seconds(config)
     async with httpx.AsyncClient(
         timeout=config.delivery_timeout_seconds, follow_redirects=False, limits=limits
     ) as http:
@@ -55,7 +57,11 @@ async def send_webhooks(db: Database, clock: Clock, stop: asyncio.Event) -> None
                 for item in claimed:
                     in_flight[asyncio.create_task(_deliver(db, item, http, clock, config))] = item.endpoint_id
                 if not claimed:
-                    await _wait(stop, set(in_flight), config.delivery_poll_seconds)
+                    # at rest (nothing in flight) wait for a wake-up; while attempts are out, poll
+                    await wake.listen()
+                    await wake.wait(
+                        stop, idle if not in_flight else config.delivery_poll_seconds, set(in_flight)
+                    )
                 for task in [t for t in in_flight if t.done()]:
                     del in_flight[task]
         finally:
@@ -65,19 +71,10 @@ async def send_webhooks(db: Database, clock: Clock, stop: asyncio.Event) -> None
                 task.cancel()
             if in_flight:
                 await asyncio.wait(set(in_flight), timeout=1)
+            await wake.close()
 
 
 MEASURE_SECONDS = 5.0
-
-
-async def _wait(stop: asyncio.Event, tasks: set[asyncio.Task[None]], seconds: float) -> None:
-    """Until `stop`, a task finishing (a slot and maybe its endpoint's next delivery are free), or
-    the poll interval (new deliveries)."""
-    stopper = asyncio.create_task(stop.wait())
-    try:
-        await asyncio.wait({stopper, *tasks}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        stopper.cancel()
 
 
 async def _deliver(
@@ -96,6 +93,8 @@ async def send_mail(db: Database, clock: Clock, stop: asyncio.Event) -> None:
     config = notifications_config()
     settings = get_settings()
     clients = {name: client_for(settings, name) for name in ("onboarding", "billing", "licensing")}
+    wake = OutboxWake(to_plain_url(db.url), [deliveries.DUE_CHANNEL])
+    idle = deliveries.idle_poll_seconds(config)
     try:
         while not stop.is_set():
             sent = 0
@@ -106,8 +105,10 @@ async def send_mail(db: Database, clock: Clock, stop: asyncio.Event) -> None:
             except Exception:
                 log.exception("mail worker round failed")
             if not sent:
-                await sleep_or_stop(stop, config.delivery_poll_seconds)
+                await wake.listen()
+                await wake.wait(stop, idle)
     finally:
+        await wake.close()
         for client in clients.values():
             await client.aclose()
 

@@ -14,7 +14,8 @@ from libs.consumer.failed import redrive
 from libs.db import Database, UnitOfWork
 from libs.errors import Unprocessable
 from libs.events.envelope import CloudEvent
-from libs.kafka import dead_letter_topic, ensure_topics, new_producer
+from libs.kafka import TYPE_HEADER, dead_letter_topic, ensure_topics, new_producer
+from libs.outbox.record import published_channel
 from services.ordering.models import TABLES
 from tests.platform.conftest import PROBE_TOPIC, KernelProbe, hit, hits, unique
 from tools.devstack.stack import Stack
@@ -280,3 +281,83 @@ async def test_an_event_from_a_source_other_than_its_producer_or_on_another_topi
     with pytest.raises(Unprocessable):
         await redrive(r, failed[str(forged_source.id)]["id"])
     assert await hits(db, aggregate) == {f"{aggregate}:2": 1}
+
+
+async def test_records_of_types_the_consumer_does_not_handle_are_skipped_by_their_header_undecoded(
+    db: Database, stack: Stack
+) -> None:
+    """The relay names each record's type in a `ce_type` header: a consumer skips the types it does
+    not handle without decoding the payload — not even a payload that cannot be decoded is poison."""
+    aggregate = unique("skip")
+    producer = new_producer(stack.bootstrap)
+    await producer.start()
+    try:
+        await producer.send_and_wait(
+            PROBE_TOPIC, b"not json at all", key=aggregate.encode(), headers=[(TYPE_HEADER, b"test.other.v1")]
+        )
+        handled = envelope(aggregate, 1)
+        await producer.send_and_wait(
+            PROBE_TOPIC,
+            handled.to_bytes(),
+            key=aggregate.encode(),
+            headers=[(TYPE_HEADER, KernelProbe.event_type.encode())],
+        )
+    finally:
+        await producer.stop()
+
+    async def effect(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
+        await hit(uow.session, f"{event.aggregate}:{event.n}")
+
+    name = unique("skipper")
+    r = runner(name, db, stack, effect)
+    await run_until(r, lambda: _has(db, aggregate, 1))
+    assert await hits(db, aggregate) == {f"{aggregate}:1": 1}
+    assert not [row for row in await failed_rows(db, name) if aggregate in (row["payload"] or "")]
+    assert r.stats.dead_lettered == 0
+
+
+async def test_a_consumer_at_rest_fetches_nothing_and_wakes_on_its_producers_outbox_notify(
+    db: Database, stack: Stack
+) -> None:
+    """At rest a consumer pauses its partitions (no fetch requests to the broker) and is woken by the
+    NOTIFY its producers' relays send when they have published: the event is applied long before its
+    idle poll."""
+
+    async def effect(uow: UnitOfWork, env: CloudEvent, event: KernelProbe) -> None:
+        await hit(uow.session, f"{event.aggregate}:{event.n}")
+
+    aggregate = unique("wake")
+    r = ConsumerRunner(
+        name=unique("resting"),
+        db=db,
+        tables=TABLES,
+        handlers={KernelProbe.event_type: effect},
+        bootstrap=stack.bootstrap,
+        idle_poll_seconds=120,  # only the wake-up can bring the event in time
+    )
+    stop = asyncio.Event()
+    task = asyncio.create_task(r.run(stop))
+    try:
+        await wait_until_async(lambda: r.resting, timeout=60)
+        await produce(stack.bootstrap, [envelope(aggregate, 0)])
+        async with db.unit_of_work() as uow:  # what the producer's relay sends once it has published
+            await uow.session.execute(sa.select(sa.func.pg_notify(published_channel("test"), "")))
+            await uow.commit()
+        started = asyncio.get_running_loop().time()
+        await wait_until_async(lambda: _has(db, aggregate, 1), timeout=60)
+        assert asyncio.get_running_loop().time() - started < 60 < r.idle_poll_seconds
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+
+
+async def wait_until_async(check, timeout: float) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        found = check()
+        if asyncio.iscoroutine(found):
+            found = await found
+        if found:
+            return
+        assert asyncio.get_running_loop().time() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.05)

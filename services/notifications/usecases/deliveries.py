@@ -43,7 +43,7 @@ from services.notifications.domain.statuses import DeliveryStatus, EndpointStatu
 from services.notifications.domain.targets import Pinned, TargetRefused, check_url, pin
 from services.notifications.errors import DeliveryNotFound, ReplayBacklog, ReplayRangeTooLong, ReplayTooLarge
 from services.notifications.models import Delivery, DeliveryAttempt, WebhookEndpoint
-from services.notifications.usecases import secret_box
+from services.notifications.usecases import secret_box, subscriptions
 from services.notifications.usecases.endpoints import drop_expired_secret, load_endpoint
 
 log = get_logger(__name__)
@@ -63,10 +63,34 @@ def webhook_id(delivery: Delivery) -> str:
 
 # --- fan-out (the consumer) --------------------------------------------------------------------
 
+# new deliveries or mail: the workers (every replica's) wake when the transaction that made them
+# commits, so at rest they poll seldom (`idle_poll_seconds`)
+DUE_CHANNEL = "channelhub_notifications_due"
+DUE_NOTIFY = sa.select(sa.func.pg_notify(DUE_CHANNEL, ""))
+
+
+def idle_poll_seconds(config: NotificationsConfig) -> float:
+    """How long a worker with nothing to do waits when no wake-up comes: long enough not to spin,
+    short enough for the shortest retry delay (and the configured poll, when it is longer)."""
+    shortest = min(IDLE_POLL_SECONDS, config.timeout_backoff_seconds, *config.retry_delays())
+    return max(config.delivery_poll_seconds, shortest)
+
+
+IDLE_POLL_SECONDS = 5.0
+
 
 async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) -> int:
     """One delivery per active endpoint of the event's tenant subscribed to its type; a redelivered
-    event makes none (unique per endpoint and event)."""
+    event makes none (unique per endpoint and event). Most events have no subscriber: the in-memory
+    index says so without a query or the envelope's serialisation."""
+    if envelope.resellerid is None:
+        return 0
+    try:
+        reseller_id = uuid.UUID(envelope.resellerid)
+    except ValueError:
+        return 0
+    if not await subscriptions.subscribed(session, reseller_id, envelope.type):
+        return 0
     raw = envelope.model_dump(mode="json", exclude_none=True)
     tenant = tenant_of(raw)
     if tenant is None:
@@ -100,6 +124,8 @@ async def fan_out(session: AsyncSession, envelope: CloudEvent, now: datetime) ->
             .on_conflict_do_nothing(index_elements=["endpoint_id", "event_id"])
         )
         made += rowcount(result)
+    if made:
+        await session.execute(DUE_NOTIFY)  # wakes the workers when this commits
     return made
 
 

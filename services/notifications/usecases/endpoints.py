@@ -26,7 +26,7 @@ from services.notifications.domain.targets import TargetRefused, check_address, 
 from services.notifications.errors import EndpointLimit, EndpointNotFound, UnknownEventType, UrlNotAllowed
 from services.notifications.models import WebhookEndpoint
 from services.notifications.schemas import EndpointCreate, EndpointPatch
-from services.notifications.usecases import secret_box
+from services.notifications.usecases import secret_box, subscriptions
 
 
 def catalog() -> list[dict[str, str]]:
@@ -105,6 +105,7 @@ async def create(
     session.add(endpoint)
     await session.flush()
     await session.refresh(endpoint)
+    await subscriptions.announce(session)
     return endpoint, secret
 
 
@@ -136,6 +137,8 @@ async def patch(
     if values.get("url") is not None or values.get("status") == "active":  # a fresh start: no backoff
         endpoint.consecutive_timeouts, endpoint.paused_until = 0, None
     await session.flush()
+    if "event_types" in values or "status" in values:
+        await subscriptions.announce(session)
     return endpoint
 
 
@@ -146,6 +149,7 @@ async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, 
     endpoint.status = EndpointStatus.DISABLED
     endpoint.disabled_reason = "deleted"
     await session.flush()
+    await subscriptions.announce(session)
 
 
 async def rotate(

@@ -27,6 +27,7 @@ from services.notifications.config import NotificationsConfig
 from services.notifications.domain.statuses import MailStatus
 from services.notifications.models import OutboundMail, ResellerContact
 from services.notifications.usecases import readmodels
+from services.notifications.usecases.deliveries import DUE_NOTIFY
 
 log = get_logger(__name__)
 TEMPLATES = Environment(
@@ -71,6 +72,7 @@ async def record(
         )
         .on_conflict_do_nothing(index_elements=[OutboundMail.dedupe_key])
     )
+    await session.execute(DUE_NOTIFY)  # the mail worker wakes when this commits
 
 
 def _render(name: str, **context: Any) -> tuple[str, str]:
