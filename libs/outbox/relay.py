@@ -165,13 +165,16 @@ class OutboxRelay:
             await producer.start()
             try:
                 while not stop.is_set():
+                    # cleared before the round, never after it: a NOTIFY that arrives while the round
+                    # publishes (its row committed too late for the batch) starts the next round at
+                    # once instead of waiting out the idle poll
+                    self._wake.clear()
                     full = True
                     self._failed = False
                     while full and not stop.is_set():
                         await self.leadership.ensure()  # fencing: no batch without the lock
                         full = await self.publish_batch(producer) == BATCH_SIZE
                     await self._refresh_parked_gauge()
-                    self._wake.clear()
                     waiter = asyncio.create_task(self._wake.wait())
                     stopper = asyncio.create_task(stop.wait())
                     poll = POLL_SECONDS if self._failed else IDLE_POLL_SECONDS

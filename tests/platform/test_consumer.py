@@ -293,7 +293,10 @@ async def test_records_of_types_the_consumer_does_not_handle_are_skipped_by_thei
     await producer.start()
     try:
         await producer.send_and_wait(
-            PROBE_TOPIC, b"not json at all", key=aggregate.encode(), headers=[(TYPE_HEADER, b"test.other.v1")]
+            PROBE_TOPIC,
+            f"not json at all ({aggregate})".encode(),
+            key=aggregate.encode(),
+            headers=[(TYPE_HEADER, b"test.other.v1")],
         )
         handled = envelope(aggregate, 1)
         await producer.send_and_wait(
@@ -312,8 +315,9 @@ async def test_records_of_types_the_consumer_does_not_handle_are_skipped_by_thei
     r = runner(name, db, stack, effect)
     await run_until(r, lambda: _has(db, aggregate, 1))
     assert await hits(db, aggregate) == {f"{aggregate}:1": 1}
+    # the new group also reads earlier tests' probes (poison ones among them): only this test's
+    # records count — neither the undecodable one nor the handled one was dead-lettered
     assert not [row for row in await failed_rows(db, name) if aggregate in (row["payload"] or "")]
-    assert r.stats.dead_lettered == 0
 
 
 async def test_a_consumer_at_rest_fetches_nothing_and_wakes_on_its_producers_outbox_notify(
@@ -331,7 +335,7 @@ async def test_a_consumer_at_rest_fetches_nothing_and_wakes_on_its_producers_out
         name=unique("resting"),
         db=db,
         tables=TABLES,
-        handlers={KernelProbe.event_type: effect},
+        handlers={KernelProbe.event_type: (effect,)},
         bootstrap=stack.bootstrap,
         idle_poll_seconds=120,  # only the wake-up can bring the event in time
     )
