@@ -10,6 +10,8 @@ The document describes every answer a client can get, so a contract test can hol
 - what the gateway itself may answer on any operation (400, 401, 413, 429, 503, 504) is listed;
 - operations behind a role check (`libs.auth`'s `Staff`, `CurrentReseller`, ...) list 403 and name
   the caller kinds they let through in `x-channelhub-access`;
+- public operations (the permission table lets `anonymous` call them) say `security: []`; every other
+  one needs the API key, and the gateway answers 401 without one before any rate limit;
 - every operation names the roles the permission table (`libs.permissions`) lets call it in
   `x-channelhub-roles` (and those it answers 404 in `x-channelhub-hidden-from`); the role-matrix and
   tenant-isolation tests read them.
@@ -140,6 +142,8 @@ def _with_roles(op: dict[str, Any], method: str, template: str, service: str | N
     who is refused with 404 instead of 403 (`x-channelhub-hidden-from`), and those statuses listed."""
     rule = permissions.rule_for(method.upper(), template, service)
     op[ROLES_KEY] = [r for r in (*permissions.ROLES, permissions.ANONYMOUS) if r in rule.allowed]
+    if permissions.ANONYMOUS in rule.allowed:
+        op["security"] = []  # public: callable without a key (the gateway spends the address's budget)
     answers = {rule.answer(role) for role in permissions.ROLES}
     if rule.hidden:
         op[HIDDEN_KEY] = [r for r in permissions.ROLES if r in rule.hidden]
