@@ -6,6 +6,7 @@ table of ours can drift from the standard.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
@@ -108,10 +109,42 @@ class MoneyOut(BaseModel):
         return cls(amount=str(round_half_up(amount, currency)), currency=currency)
 
 
+# A wire amount: an integer, or a decimal string without exponent, sign "+" or spaces.
+AMOUNT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+_AMOUNT = re.compile(AMOUNT_PATTERN)
+
+
+def _amount_schema(places: int | None) -> dict[str, Any]:
+    """The amount's JSON schema; with `places`, only amounts in that many minor-unit digits
+    (trailing zeros beyond them are the same amount)."""
+    pattern = AMOUNT_PATTERN if places is None else rf"^-?[0-9]+(\.[0-9]{{0,{places}}}0*)?$"
+    if places == 0:
+        pattern = r"^-?[0-9]+(\.0+)?$"
+    return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": pattern}], "title": "Amount"}
+
+
+def _money_in_schema(schema: dict[str, Any]) -> None:
+    """MoneyIn's document: the currency one of ISO 4217's codes, the amount a decimal string or an
+    integer, and (one branch per minor unit) no finer than the currency's minor unit — exactly
+    what the validators below accept."""
+    by_places: dict[int, list[str]] = {}
+    for code in sorted(_known_currencies()):
+        by_places.setdefault(get_currency_precision(code), []).append(code)
+    schema["properties"] = {
+        "amount": _amount_schema(None),
+        "currency": {"type": "string", "enum": sorted(_known_currencies()), "title": "Currency"},
+    }
+    schema["anyOf"] = [
+        {"properties": {"currency": {"enum": codes}, "amount": _amount_schema(places)}}
+        for places, codes in sorted(by_places.items())
+    ]
+    schema["examples"] = [{"amount": "1499.00", "currency": "EUR"}]
+
+
 class MoneyIn(BaseModel):
     """An amount as partners send it: a decimal string (or integer), never a float."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_money_in_schema)
     amount: Decimal
     currency: str
 
@@ -120,6 +153,10 @@ class MoneyIn(BaseModel):
     def _no_float(cls, value: Any) -> Any:
         if isinstance(value, float):
             raise ValueError('amounts are decimal strings, e.g. "1499.00", not floats')
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise ValueError('amounts are decimal strings, e.g. "1499.00", or integers')
+        if isinstance(value, str) and not _AMOUNT.fullmatch(value):
+            raise ValueError('amounts are decimal strings like "1499.00" (no exponent, sign "+" or spaces)')
         return value
 
     @field_validator("currency")

@@ -92,7 +92,7 @@ async def paginate(
 ) -> tuple[list[Any], str | None]:
     """Run `stmt` (a select of `entity`) one page at a time, newest first."""
     created, ident = entity.created_at, entity.id
-    if page.cursor:
+    if page.cursor is not None:  # an empty cursor is not "no cursor": it is not one of ours
         at, key = decode_cursor(page.cursor, uuid.UUID if isinstance(ident.type, sa.Uuid) else int)
         stmt = stmt.where(sa.tuple_(created, ident) < sa.tuple_(sa.literal(at), sa.literal(key)))
     rows = list(

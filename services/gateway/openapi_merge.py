@@ -131,6 +131,20 @@ def _document_problems(document: dict[str, Any]) -> None:
         schemas.pop(unused, None)
 
 
+def _plain_parameters(document: dict[str, Any]) -> None:
+    """An optional parameter's `anyOf: [X, null]` is X: a query string or header cannot carry a JSON
+    null, so the constraints (a cursor's pattern, an enum) belong to the one type it can carry."""
+    for operations in document["paths"].values():
+        for op in operations.values():
+            for parameter in op.get("parameters", []):
+                schema = parameter.get("schema", {})
+                branches = schema.get("anyOf", [])
+                others = [b for b in branches if b != {"type": "null"}]
+                if len(branches) == 2 and len(others) == 1:
+                    rest = {k: v for k, v in schema.items() if k != "anyOf"}
+                    parameter["schema"] = {**others[0], **rest}
+
+
 def _gateway_document() -> dict[str, Any]:
     from services.gateway.app import create_app
 
@@ -187,6 +201,7 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
         "security": [{"apiKey": []}],
     }
     _document_problems(merged)
+    _plain_parameters(merged)
     return merged
 
 
