@@ -153,7 +153,7 @@ class MoneyIn(BaseModel):
     def _no_float(cls, value: Any) -> Any:
         if isinstance(value, float):
             raise ValueError('amounts are decimal strings, e.g. "1499.00", not floats')
-        if isinstance(value, bool) or not isinstance(value, int | str):
+        if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
             raise ValueError('amounts are decimal strings, e.g. "1499.00", or integers')
         if isinstance(value, str) and not _AMOUNT.fullmatch(value):
             raise ValueError('amounts are decimal strings like "1499.00" (no exponent, sign "+" or spaces)')

@@ -68,6 +68,66 @@ EDGE_ERRORS = {
 PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 
+# One description per tag: what a partner finds under it.
+TAGS = {
+    "auth": "Who the API key in `Authorization: Bearer <key>` belongs to.",
+    "onboarding": "Reseller applications, approval, the reseller policy, programs, resellers' "
+    "standing, credit limits, tax profiles and API keys.",
+    "customers": "A reseller's end customers: their users, domains, transfers between resellers.",
+    "catalog": "Products and SKUs with their prices: what resellers can order.",
+    "orders": "Orders a reseller places for a customer, their eligibility, cancellation and handover.",
+    "subscriptions": "Recurring products ordered: seats, renewals, seat assignments.",
+    "licensing": "License files (signed, verifiable offline), signing keys and seat invitations.",
+    "billing": "Invoices, credit notes, payments and bank statements, reseller accounts, "
+    "commission statements and outbound mail.",
+    "leasing": "Workplace-as-a-Service: bundles, hardware requests, contracts and commissions.",
+    "webhooks": "Endpoints that receive the platform's events (Standard Webhooks), their "
+    "deliveries and replays.",
+    "reports": "Figures for the channel: sales, receivables ageing, overdue resellers, "
+    "commissions, seats and sell-out (JSON or CSV).",
+    "operations": "Staff tools per service: failed events to redrive, parked outbox rows, "
+    "republishing a time range.",
+    "billing-jobs": "Billing's scheduled jobs: run one for a day, read its runs.",
+    "leasing-jobs": "Leasing's scheduled jobs: run one for a day, read its runs.",
+    "licensing-jobs": "Licensing's scheduled jobs: run one for a day, read its runs.",
+    "ordering-jobs": "Ordering's scheduled jobs: run one for a day, read its runs.",
+}
+# The verb an operation's name ends with, as a summary says it.
+VERBS = {
+    "list": "List",
+    "get": "Get",
+    "create": "Create",
+    "update": "Update",
+    "delete": "Delete",
+    "revoke": "Revoke",
+    "redrive": "Redrive",
+    "republish": "Republish",
+    "pdf": "Download the PDF of",
+    "attachment": "Download an attachment of",
+    "reject": "Reject",
+    "accept": "Accept",
+    "approve": "Approve",
+    "submit": "Submit",
+    "return": "Return",
+    "cancel": "Cancel",
+    "run": "Run",
+    "runs": "List the runs of",
+    "replay": "Replay",
+    "upload": "Upload",
+    "import": "Import",
+    "activate": "Activate",
+    "assign": "Assign",
+    "terminate": "Terminate",
+    "handover": "Hand over",
+    "convert": "Convert",
+    "retry": "Retry",
+    "ubl": "Download the UBL of",
+    "check": "Check",
+}
+WORDS = {"waas": "WaaS", "api": "API", "pdf": "PDF", "ubl": "UBL", "csv": "CSV", "vat": "VAT"}
+SINGLE = {"operation": "get", "pdf": "get", "attachment": "get"}
+
+
 class MergeConflict(Exception):
     pass
 
@@ -145,6 +205,61 @@ def _plain_parameters(document: dict[str, Any]) -> None:
                     parameter["schema"] = {**others[0], **rest}
 
 
+def _singular(word: str) -> str:
+    if word in WORDS:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "status")):
+        return word[:-1]
+    return word
+
+
+def _words(tokens: list[str]) -> str:
+    return " ".join(WORDS.get(t, t) for t in tokens)
+
+
+def human_summary(name: str) -> str:
+    """A summary from the operation's name (`reseller-applications-approve` → "Approve a reseller
+    application"): the verb first, the resource in words, one object singular."""
+    tokens = [t for t in name.replace("_", "-").split("-") if t]
+    service = ""
+    if tokens[:1] == ["ops"] and len(tokens) > 2:
+        service, tokens = tokens[1], tokens[2:]
+    if tokens[0] == "reports" and len(tokens) > 1:
+        return f"Report: {_words(tokens[1:])}"
+    verb = VERBS.get(tokens[-1]) if len(tokens) > 1 else None
+    resource = tokens[:-1] if verb else tokens
+    if verb is None:
+        text = _words(resource)
+    elif tokens[-1] in ("list", "runs", "upload", "republish"):
+        text = f"{verb} {_words([_singular(t) for t in resource[:-1]] + resource[-1:])}"
+    else:
+        one = [_singular(t) for t in resource]
+        article = "the" if tokens[-1] in ("pdf", "attachment", "ubl") else "a"
+        article = "an" if article == "a" and one[0][:1] in "aeiou" else article
+        text = f"{verb} {article} {_words(one)}"
+    if service:
+        text += f" ({service})"
+    return text[:1].upper() + text[1:]
+
+
+def _describe(document: dict[str, Any]) -> None:
+    """Human summaries (not the generated names) and a description on every operation and tag."""
+    for template, operations in document["paths"].items():
+        for method, op in operations.items():
+            op["summary"] = human_summary(op.get("operationId") or f"{template}-{method}")
+            if not op.get("description"):
+                roles = ", ".join(op.get(ROLES_KEY, [])) or "nobody"
+                paged = any(p.get("name") == "cursor" for p in op.get("parameters", []))
+                page = " A page at a time, newest first: pass `next_cursor` as `cursor`." if paged else ""
+                op["description"] = f"{op['summary']}.{page} Who may call it: {roles}."
+    used = sorted(
+        {t for ops in document["paths"].values() for op in ops.values() for t in op.get("tags", [])}
+    )
+    document["tags"] = [{"name": t, "description": TAGS.get(t, f"The {t} operations.")} for t in used]
+
+
 def _gateway_document() -> dict[str, Any]:
     from services.gateway.app import create_app
 
@@ -202,6 +317,7 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
     }
     _document_problems(merged)
     _plain_parameters(merged)
+    _describe(merged)
     return merged
 
 
