@@ -9,10 +9,10 @@ Failed-lookup throttling never refuses a valid key: only *failed lookups* count 
 address (`CHANNELHUB_FAILED_AUTH_RATE_LIMIT` a minute). A key that is not even shaped like one of
 ours is 401 at once — it asks onboarding nothing and cannot be a guess that succeeds, so it is not
 counted and never answered 429 (authentication is decided first); every other key is looked up,
-and a valid one is answered whatever its address did before (the admin key and cached keys are not looked up at all). Past the
-limit, an address's failures are 429 instead of 401 — ten bad keys from one address (behind the
-ingress: from one client, see `services.gateway.addresses`) lock nobody else out, not even that
-address's own valid keys.
+and a valid one is answered whatever its address did before (the admin key and cached keys are
+not looked up at all). Past the limit, an address's failures are 429 instead of 401 — ten bad
+keys from one address (behind the ingress: from one client, see `services.gateway.addresses`)
+lock nobody else out, not even that address's own valid keys.
 """
 
 from __future__ import annotations
