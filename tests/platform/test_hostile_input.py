@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import secrets
 import uuid
 from collections.abc import Iterator
 
@@ -172,8 +173,9 @@ def resolve_calls(stack: Stack) -> float:
 
 
 def test_key_guessing_and_busy_keys_get_429_with_retry_after(api: Api, stack: Stack) -> None:
-    """A second gateway with low limits: unknown keys from one address are refused before onboarding
-    is asked, and one key's calls are limited per key; both answer 429 with Retry-After."""
+    """A second gateway with low limits: an address's failed key lookups and one key's calls are
+    limited, both answered 429 with Retry-After; what is not shaped like a key is 401 without a
+    lookup (authentication first: it is never counted, so never 429)."""
     reseller = api.onboard_reseller(wait_for_ordering=False)
     port = free_port()
     env = {
@@ -197,13 +199,15 @@ def test_key_guessing_and_busy_keys_get_429_with_retry_after(api: Api, stack: St
         assert_problem(limited, 429, "rate-limited")
         assert int(limited.headers["Retry-After"]) >= 1
 
-        guesses = [me(f"chk_res_guess-{i}") for i in range(3)]
+        guesses = [me(f"chk_res_{secrets.token_urlsafe(32)}") for _ in range(3)]
         assert [r.status_code for r in guesses] == [401, 401, 401]
-        asked = resolve_calls(stack)
-        refused = me("chk_res_guess-3")
+        refused = me(f"chk_res_{secrets.token_urlsafe(32)}")
         assert_problem(refused, 429, "rate-limited")
         assert int(refused.headers["Retry-After"]) >= 1
-        assert resolve_calls(stack) == asked  # refused without asking onboarding
+        # a key not even shaped like one: 401 without asking onboarding, never counted or throttled
+        asked = resolve_calls(stack)
+        assert_problem(me("chk_res_guess-3"), 401, "unauthorized")
+        assert resolve_calls(stack) == asked
     finally:
         stack.stop_process("gateway-limits")
         del stack.config.service_ports["gateway-limits"]
