@@ -109,18 +109,22 @@ class MoneyOut(BaseModel):
         return cls(amount=str(round_half_up(amount, currency)), currency=currency)
 
 
-# A wire amount: an integer, or a decimal string without exponent, sign "+" or spaces.
-AMOUNT_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+# A wire amount: an integer, or a decimal string without exponent, sign "+" or spaces; at most
+# 12 digits before the point (amounts are stored as numeric(18, 4), and sums need room).
+MAX_WHOLE_DIGITS = 12
+AMOUNT_PATTERN = r"^-?[0-9]{1,12}(\.[0-9]+)?$"
 _AMOUNT = re.compile(AMOUNT_PATTERN)
 
 
 def _amount_schema(places: int | None) -> dict[str, Any]:
     """The amount's JSON schema; with `places`, only amounts in that many minor-unit digits
     (trailing zeros beyond them are the same amount)."""
-    pattern = AMOUNT_PATTERN if places is None else rf"^-?[0-9]+(\.[0-9]{{0,{places}}}0*)?$"
+    pattern = AMOUNT_PATTERN if places is None else rf"^-?[0-9]{{1,12}}(\.[0-9]{{0,{places}}}0*)?$"
     if places == 0:
-        pattern = r"^-?[0-9]+(\.0+)?$"
-    return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": pattern}], "title": "Amount"}
+        pattern = r"^-?[0-9]{1,12}(\.0+)?$"
+    bound = 10**MAX_WHOLE_DIGITS - 1
+    integer = {"type": "integer", "minimum": -bound, "maximum": bound}
+    return {"anyOf": [integer, {"type": "string", "pattern": pattern}], "title": "Amount"}
 
 
 def _money_in_schema(schema: dict[str, Any]) -> None:
@@ -173,6 +177,8 @@ class MoneyIn(BaseModel):
         # order disagree by a cent, so an amount must already be in the currency's minor units.
         if not self.amount.is_finite():
             raise ValueError("amount must be a finite number")
+        if abs(self.amount) >= 10**MAX_WHOLE_DIGITS:
+            raise ValueError(f"amounts have at most {MAX_WHOLE_DIGITS} digits before the point")
         if round_half_up(self.amount, self.currency) != self.amount:
             places = get_currency_precision(self.currency)
             raise ValueError(f"{self.currency} amounts have at most {places} decimal places")

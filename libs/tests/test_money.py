@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+import pydantic
 import pytest
 
 from libs.money import InvalidMoney, Money, MoneyIn, MoneyOut, minor_unit_exponent, round_half_up
@@ -76,3 +77,12 @@ def test_r_or_2_catalog_and_order_use_the_same_partner_price() -> None:
                 currency="EUR",
             )
             assert line.unit_price == partner_unit_price(Decimal(msrp), Decimal(discount), "EUR")
+
+
+def test_a_wire_amount_beyond_twelve_whole_digits_is_refused_not_a_database_error() -> None:
+    """numeric(18, 4) holds 14 whole digits; a partner's amount gets 12 (found by schemathesis: a 500)."""
+
+    assert MoneyIn(amount="999999999999.99", currency="EUR").amount == Decimal("999999999999.99")
+    for too_big in ("1000000000000", 10**12, "-63766475410403507240196004101.595"):
+        with pytest.raises(pydantic.ValidationError):
+            MoneyIn(amount=too_big, currency="EUR")
