@@ -155,6 +155,10 @@ class MoneyIn(BaseModel):
     @field_validator("amount", mode="before")
     @classmethod
     def _no_float(cls, value: Any) -> Any:
+        if isinstance(value, float) and value.is_integer() and abs(value) < 10**MAX_WHOLE_DIGITS:
+            # JSON has one number type: `1464.0` is the integer 1464 (JSON Schema's `integer` too).
+            # Below 10**12 a double holds every integer exactly, so nothing is rounded.
+            return int(value)
         if isinstance(value, float):
             raise ValueError('amounts are decimal strings, e.g. "1499.00", not floats')
         if isinstance(value, bool) or not isinstance(value, int | str | Decimal):

@@ -205,6 +205,22 @@ def _plain_parameters(document: dict[str, Any]) -> None:
                     parameter["schema"] = {**others[0], **rest}
 
 
+# What the gateway forwards in a path (`proxy.check_path`): no control characters (Unicode Cc), no
+# U+FFFD (bytes that were not UTF-8). A path text without a stricter pattern, format or enum says so.
+PATH_TEXT_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f\\ufffd]*$"
+
+
+def _path_text(document: dict[str, Any]) -> None:
+    for operations in document["paths"].values():
+        for op in operations.values():
+            for parameter in op.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if parameter.get("in") != "path" or schema.get("type") != "string":
+                    continue
+                if not any(k in schema for k in ("pattern", "format", "enum", "const")):
+                    schema["pattern"] = PATH_TEXT_PATTERN
+
+
 def _singular(word: str) -> str:
     if word in WORDS:
         return word
@@ -317,6 +333,7 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
     }
     _document_problems(merged)
     _plain_parameters(merged)
+    _path_text(merged)
     _describe(merged)
     return merged
 

@@ -59,9 +59,15 @@ class RoutingTable:
     def match(self, method: str, path: str) -> Match:
         """The service answering `method` on `path`; None with the path's methods when only other
         methods are declared (405 with `Allow`), None with none when the path is unknown (404)."""
+        # The most specific matching paths alone decide: `PATCH /v1/customers/import` is 405 with
+        # `import`'s methods, never routed to `/v1/customers/{customer_id}` as if `import` were an id.
         allowed: set[str] = set()
+        decided_by: int | None = None
         for route in self.routes:
+            if decided_by is not None and route.static_segments < decided_by:
+                break
             if route.pattern.match(path):
+                decided_by = route.static_segments
                 if method in route.methods:
                     return Match(route.methods[method], method in route.public, ())
                 allowed.update(route.declared)

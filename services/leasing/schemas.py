@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from libs.money import MoneyIn, MoneyOut
+from libs.params import IsoDate
 
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -97,7 +98,7 @@ class Extension(BaseModel):
 
 class Termination(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    as_of: date | None = None  # staff only (a notice received earlier), never after today
+    as_of: IsoDate | None = None  # staff only (a notice received earlier), never after today
     reason: Annotated[str | None, Field(min_length=1, max_length=2000)] = None
 
 
@@ -133,7 +134,7 @@ class ReturnIn(BaseModel):
     method: Literal["self", "pickup"]
     wipe_certificate_id: Text
     wiping_company: Text
-    wiped_on: date | None = None
+    wiped_on: IsoDate | None = None
 
 
 class HardwareRequestCreate(BaseModel):

@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from libs.idempotency import shown_once
+from libs.params import IsoDateTime
 
 EventTypes = Annotated[
     list[Annotated[str, Field(min_length=1, max_length=200)]], Field(min_length=1, max_length=100)
@@ -82,8 +83,8 @@ class Delivery(BaseModel):
 
 class ReplayRange(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    from_: datetime = Field(alias="from")
-    to: datetime
+    from_: IsoDateTime = Field(alias="from")
+    to: IsoDateTime
 
 
 class ReplayedRange(BaseModel):

@@ -20,6 +20,7 @@ from pydantic import (
 from libs.idempotency import shown_once
 from libs.jsonschema import one_of_fields_required, patch_body
 from libs.money import MoneyOut
+from libs.params import IsoDate
 from services.onboarding.domain import validation as v
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -216,8 +217,8 @@ class ExemptionCertificatePut(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     state: Annotated[str, Field(min_length=2, max_length=2, json_schema_extra={"enum": sorted(v.US_STATES)})]
     number: Annotated[str, Field(min_length=1, max_length=64)]
-    valid_from: date
-    valid_until: date
+    valid_from: IsoDate
+    valid_until: IsoDate
 
     @field_validator("state")
     @classmethod
@@ -256,7 +257,7 @@ class TaxProfilePatch(BaseModel):
     as a whole (a US reseller needs a state, a VAT id needs an EU country)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    country: Annotated[str, Field(min_length=2, max_length=2)] | None = None
+    country: Annotated[str, Field(json_schema_extra={"enum": sorted(v.iso_country_codes())})] | None = None
     state: Annotated[str | None, Field(max_length=2)] = None
     vat_id: Annotated[str | None, Field(max_length=32)] = None
 

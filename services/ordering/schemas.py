@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from libs.money import MoneyIn, MoneyOut
+from libs.params import IsoDate
 
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 Name = Annotated[str, Field(min_length=1, max_length=200)]
@@ -41,7 +42,7 @@ class SkuCreate(BaseModel):
     billing_plan: BillingPlan
     prices: Annotated[list[MoneyIn], Field(min_length=1, max_length=50)]
     seat_based: bool = False
-    effective_from: date | None = None
+    effective_from: IsoDate | None = None
 
     @model_validator(mode="after")
     def _one_price_per_currency(self) -> SkuCreate:
@@ -56,7 +57,7 @@ class SkuCreate(BaseModel):
 class PriceCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     amount: MoneyIn
-    effective_from: date
+    effective_from: IsoDate
 
 
 class SkuForCustomer(BaseModel):
@@ -200,7 +201,7 @@ class SubscriptionCreate(BaseModel):
 class SeatsAdd(BaseModel):
     model_config = ConfigDict(extra="forbid")
     add: Seats
-    as_of: date | None = Field(None, description="the purchase date; defaults to today")
+    as_of: IsoDate | None = Field(None, description="the purchase date; defaults to today")
 
 
 class SeatQuote(BaseModel):

@@ -119,6 +119,9 @@ def test_unknown_path_is_404_problem_and_wrong_method_405(api: Api) -> None:
         answer = api.call(method, "/v1/orders/00000000-0000-0000-0000-000000000000")
         assert answer.status_code == 405 and answer.headers["Allow"] == "GET", method
     assert api.call("PUT", "/v1/me", api.admin_key).headers["Allow"] == "GET"
+    # a static path alone decides: `import` is not a customer id of `/v1/customers/{customer_id}`
+    imported = api.call("PATCH", "/v1/customers/import", api.admin_key, json={"name": "x"})
+    assert imported.status_code == 405 and imported.headers["Allow"] == "POST", imported.text
 
 
 def test_request_and_correlation_ids_are_returned(api: Api) -> None:
