@@ -10,12 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from libs.auth import Staff
 from libs.jobs import Job, recent_runs, run_job
+from libs.params import IsoDate
 
 
 class JobRunRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     # a business day: jobs do month arithmetic on it, which the far ends of the calendar break
-    as_of: date = Field(ge=date(1970, 1, 1), le=date(2999, 12, 31))
+    as_of: IsoDate = Field(ge=date(1970, 1, 1), le=date(2999, 12, 31))
 
 
 class JobRunOut(BaseModel):

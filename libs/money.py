@@ -6,6 +6,7 @@ table of ours can drift from the standard.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
@@ -108,18 +109,62 @@ class MoneyOut(BaseModel):
         return cls(amount=str(round_half_up(amount, currency)), currency=currency)
 
 
+# A wire amount: an integer, or a decimal string without exponent, sign "+" or spaces; at most
+# 12 digits before the point (amounts are stored as numeric(18, 4), and sums need room).
+MAX_WHOLE_DIGITS = 12
+AMOUNT_PATTERN = r"^-?[0-9]{1,12}(\.[0-9]+)?$"
+_AMOUNT = re.compile(AMOUNT_PATTERN)
+
+
+def _amount_schema(places: int | None) -> dict[str, Any]:
+    """The amount's JSON schema; with `places`, only amounts in that many minor-unit digits
+    (trailing zeros beyond them are the same amount)."""
+    pattern = AMOUNT_PATTERN if places is None else rf"^-?[0-9]{{1,12}}(\.[0-9]{{0,{places}}}0*)?$"
+    if places == 0:
+        pattern = r"^-?[0-9]{1,12}(\.0+)?$"
+    bound = 10**MAX_WHOLE_DIGITS - 1
+    integer = {"type": "integer", "minimum": -bound, "maximum": bound}
+    return {"anyOf": [integer, {"type": "string", "pattern": pattern}], "title": "Amount"}
+
+
+def _money_in_schema(schema: dict[str, Any]) -> None:
+    """MoneyIn's document: the currency one of ISO 4217's codes, the amount a decimal string or an
+    integer, and (one branch per minor unit) no finer than the currency's minor unit — exactly
+    what the validators below accept."""
+    by_places: dict[int, list[str]] = {}
+    for code in sorted(_known_currencies()):
+        by_places.setdefault(get_currency_precision(code), []).append(code)
+    schema["properties"] = {
+        "amount": _amount_schema(None),
+        "currency": {"type": "string", "enum": sorted(_known_currencies()), "title": "Currency"},
+    }
+    schema["anyOf"] = [
+        {"properties": {"currency": {"enum": codes}, "amount": _amount_schema(places)}}
+        for places, codes in sorted(by_places.items())
+    ]
+    schema["examples"] = [{"amount": "1499.00", "currency": "EUR"}]
+
+
 class MoneyIn(BaseModel):
     """An amount as partners send it: a decimal string (or integer), never a float."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_money_in_schema)
     amount: Decimal
     currency: str
 
     @field_validator("amount", mode="before")
     @classmethod
     def _no_float(cls, value: Any) -> Any:
+        if isinstance(value, float) and value.is_integer() and abs(value) < 10**MAX_WHOLE_DIGITS:
+            # JSON has one number type: `1464.0` is the integer 1464 (JSON Schema's `integer` too).
+            # Below 10**12 a double holds every integer exactly, so nothing is rounded.
+            return int(value)
         if isinstance(value, float):
             raise ValueError('amounts are decimal strings, e.g. "1499.00", not floats')
+        if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
+            raise ValueError('amounts are decimal strings, e.g. "1499.00", or integers')
+        if isinstance(value, str) and not _AMOUNT.fullmatch(value):
+            raise ValueError('amounts are decimal strings like "1499.00" (no exponent, sign "+" or spaces)')
         return value
 
     @field_validator("currency")
@@ -136,6 +181,8 @@ class MoneyIn(BaseModel):
         # order disagree by a cent, so an amount must already be in the currency's minor units.
         if not self.amount.is_finite():
             raise ValueError("amount must be a finite number")
+        if abs(self.amount) >= 10**MAX_WHOLE_DIGITS:
+            raise ValueError(f"amounts have at most {MAX_WHOLE_DIGITS} digits before the point")
         if round_half_up(self.amount, self.currency) != self.amount:
             places = get_currency_precision(self.currency)
             raise ValueError(f"{self.currency} amounts have at most {places} decimal places")

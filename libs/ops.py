@@ -8,13 +8,13 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from pydantic import AwareDatetime, BaseModel
+from pydantic import BaseModel
 
 from libs.auth import Staff
 from libs.consumer.failed import list_failed, redrive
 from libs.errors import Unprocessable
 from libs.outbox.maintenance import list_parked, republish_range, unpark
-from libs.params import IntId
+from libs.params import IntId, IsoDateTime
 
 
 class FailedEvent(BaseModel):
@@ -43,8 +43,8 @@ class RedriveResult(BaseModel):
 
 
 class RepublishRequest(BaseModel):
-    since: AwareDatetime
-    until: AwareDatetime | None = None
+    since: IsoDateTime
+    until: IsoDateTime | None = None
 
 
 class RepublishResult(BaseModel):

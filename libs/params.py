@@ -7,11 +7,36 @@ FastAPI answer 422 and documents the range in the OpenAPI, so clients and fuzzer
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
 
 from fastapi import Path
+from pydantic import AwareDatetime, BeforeValidator
 
 MAX_INT64 = 2**63 - 1
 
 # An integer id in a path (`/failed-events/{failed_id}`): positive and within bigint.
 IntId = Annotated[int, Path(ge=1, le=MAX_INT64)]
+
+
+# Dates and timestamps as the document says (`format: date` / `date-time`): ISO 8601 text only.
+# pydantic's lax mode would also take a number (seconds since 1970) for either, which no schema
+# allows, so a client's `as_of=0` is refused instead of meaning 1 January 1970.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise ValueError("a date is ISO 8601 text: YYYY-MM-DD")
+
+
+def _iso_datetime(value: Any) -> Any:
+    if isinstance(value, datetime) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError("a timestamp is ISO 8601 text with its offset: YYYY-MM-DDThh:mm:ssZ")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_datetime)]

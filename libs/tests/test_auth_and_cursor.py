@@ -1,11 +1,12 @@
-import base64
-import json
+import re
 import time
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from libs.auth import (
     KEY_RESOLUTION_SCOPE,
@@ -19,7 +20,8 @@ from libs.auth import (
     verify_service_token,
 )
 from libs.errors import Forbidden, Unauthorized
-from libs.pagination import InvalidCursor, decode_cursor, encode_cursor
+from libs.pagination import CURSOR_PATTERN, InvalidCursor, decode_cursor, encode_cursor
+from libs.params import MAX_INT64
 
 
 def test_internal_token_round_trip() -> None:
@@ -112,40 +114,45 @@ def test_service_tokens_name_their_service_and_pass_only_where_it_is_listed() ->
 
 
 def test_cursor_round_trip_and_garbage() -> None:
-    at, row = datetime(2026, 11, 23, 12, 0, tzinfo=UTC), uuid.uuid4()
+    at, row = datetime(2026, 11, 23, 12, 0, 0, 123456, tzinfo=UTC), uuid.uuid4()
     assert decode_cursor(encode_cursor(at, row)) == (at, row)
     assert decode_cursor(encode_cursor(at, 7), int) == (at, 7)
+    assert re.fullmatch(CURSOR_PATTERN, encode_cursor(at, row))
+    assert re.fullmatch(CURSOR_PATTERN, encode_cursor(at, MAX_INT64))
     for garbage in ("", "!!", "bm90IGpzb24", encode_cursor(at, row)[:-3], "\u00e9t\u00e9"):
         with pytest.raises(InvalidCursor):
             decode_cursor(garbage)
 
 
-def raw_cursor(value: object) -> str:
-    return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
-
-
 @pytest.mark.parametrize(
-    "shape",
+    "cursor",
     [
-        ["2024-01-01T00:00:00", 5],  # an int where the id string belongs
-        ["2024-01-01T00:00:00", str(uuid.UUID(int=5))],  # a naive timestamp (the column is timestamptz)
-        ["2024-01-01T00:00:00+00:00", "5"],  # not a UUID
-        ["2024-01-01T00:00:00+00:00"],  # too short
-        ["2024-01-01T00:00:00+00:00", str(uuid.UUID(int=5)), 1],  # too long
-        {"at": "2024-01-01T00:00:00+00:00"},  # not a list
-        [None, None],
-        ["yesterday", str(uuid.UUID(int=5))],
+        "WyIyMDI0LTAxLTAxVDAwOjAwOjAwKzAwOjAwIiwgIjUiXQ",  # the old base64 JSON shape
+        "1704067200000000-" + "0" * 31,  # an id one digit short
+        "1704067200000000-" + "A" * 32,  # upper-case hex
+        "-1-" + "0" * 32,  # before 1970
+        "1" * 17 + "-" + "0" * 32,  # beyond the year 2286
+        "1704067200000000-" + "0" * 32 + "\n",  # a trailing newline
+        "1704067200000000_" + "0" * 32,
     ],
 )
-def test_a_well_formed_but_wrong_cursor_is_invalid_cursor_400(shape: object) -> None:
+def test_a_cursor_not_matching_the_documented_pattern_is_invalid_cursor_400(cursor: str) -> None:
+    assert not re.fullmatch(CURSOR_PATTERN, cursor)
     with pytest.raises(InvalidCursor) as raised:
-        decode_cursor(raw_cursor(shape))
+        decode_cursor(cursor)
     assert raised.value.status == 400 and raised.value.code == "invalid-cursor"
 
 
-def test_an_integer_cursor_id_must_fit_int64() -> None:
-    at = "2024-01-01T00:00:00+00:00"
-    with pytest.raises(InvalidCursor):
-        decode_cursor(raw_cursor([at, str(2**63)]), int)
-    with pytest.raises(InvalidCursor):
-        decode_cursor(raw_cursor([at, "not-a-number"]), int)
+@given(st.from_regex(CURSOR_PATTERN, fullmatch=True))
+@settings(max_examples=200, derandomize=True, database=None)
+def test_every_cursor_matching_the_documented_pattern_is_a_position(cursor: str) -> None:
+    at, row = decode_cursor(cursor)
+    assert at.tzinfo is not None and isinstance(row, uuid.UUID)
+    at, key = decode_cursor(cursor, int)
+    assert -1 <= key <= MAX_INT64  # beyond int64: after every id of that instant
+
+
+def test_an_integer_cursor_id_beyond_int64_stands_after_every_id_of_its_instant() -> None:
+    at = datetime(2024, 1, 1, tzinfo=UTC)
+    beyond = f"{(at - datetime(1970, 1, 1, tzinfo=UTC)) // timedelta(microseconds=1)}-{'f' * 32}"
+    assert decode_cursor(beyond, int) == (at + timedelta(microseconds=1), -1)

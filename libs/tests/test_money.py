@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+import pydantic
 import pytest
 
 from libs.money import InvalidMoney, Money, MoneyIn, MoneyOut, minor_unit_exponent, round_half_up
@@ -61,3 +62,12 @@ def test_r_or_2_an_amount_finer_than_the_currency_allows_is_refused(amount: str,
 )
 def test_r_or_2_amounts_in_whole_minor_units_are_taken(amount: str, currency: str) -> None:
     assert MoneyIn.model_validate({"amount": amount, "currency": currency}).amount == Decimal(amount)
+
+
+def test_a_wire_amount_beyond_twelve_whole_digits_is_refused_not_a_database_error() -> None:
+    """numeric(18, 4) holds 14 whole digits; a partner's amount gets 12 (found by schemathesis: a 500)."""
+
+    assert MoneyIn(amount="999999999999.99", currency="EUR").amount == Decimal("999999999999.99")
+    for too_big in ("1000000000000", 10**12, "-63766475410403507240196004101.595"):
+        with pytest.raises(pydantic.ValidationError):
+            MoneyIn(amount=too_big, currency="EUR")

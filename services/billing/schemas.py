@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from libs.money import MoneyIn, MoneyOut
+from libs.params import IsoDate
 
 InvoiceStatus = Literal["open", "partially_paid", "paid", "overdue", "cancelled", "credited"]
 # matched: every invoice it named is settled (any rest is the reseller's credit balance); partial: an
@@ -91,7 +92,7 @@ class PaymentCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     reference: Annotated[str, Field(min_length=1, max_length=64)]
     amount: MoneyIn
-    received_on: date
+    received_on: IsoDate
     debtor: Annotated[str | None, Field(max_length=200)] = None
 
 
@@ -204,7 +205,7 @@ class RefundCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     amount: MoneyIn
     reason: Annotated[str, Field(min_length=1, max_length=500)]
-    refunded_on: date | None = None
+    refunded_on: IsoDate | None = None
 
 
 class Refund(BaseModel):

@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse, Response
 from prometheus_client import Counter
 
 from libs.auth import Caller
-from libs.errors import DomainError, NotFound, install_problem_handlers, problem_response
+from libs.errors import DomainError, NotFound, Unauthorized, install_problem_handlers, problem_response
 from libs.http import RequestContextMiddleware, render_metrics, supervisor_pid
 from libs.logging import configure_logging
 from libs.settings import Settings, get_settings
@@ -29,6 +29,7 @@ from services.gateway.upstream import upstream_for
 
 UPSTREAM_ERRORS = Counter("gateway_upstream_errors_total", "Upstream failures", ["service", "kind"])
 MAX_BODY_BYTES = 10 * 1024 * 1024
+ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -76,11 +77,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         request.state.client_address = address
         return address
 
-    async def caller_of(request: Request) -> Caller | None:
+    async def caller_of(request: Request, *, public: bool = False) -> Caller | None:
         """The caller, after the rate limits: per address when anonymous (or guessing keys),
-        per key when authenticated."""
+        per key when authenticated. Authentication is decided first: a request that carries a key
+        is judged by its key (never by the anonymous limit), and one without a key for an operation
+        that needs one is 401 at once — nothing was looked up, so there is nothing to throttle;
+        only calls of public operations (`public`) spend the address's anonymous budget."""
         client = address_of(request)
-        caller = await request.app.state.identity.resolve(request.headers.get("authorization"), client)
+        authorization = request.headers.get("authorization")
+        if not authorization and not public:
+            raise Unauthorized("an API key is required")
+        caller = await request.app.state.identity.resolve(authorization, client)
         if caller is None:
             anonymous_limit.take(client)
         else:
@@ -142,8 +149,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/v1/me", response_model=Me, tags=["auth"])
     async def me(request: Request) -> Any:
         caller = await caller_of(request)
-        if caller is None:
-            return problem_response(401, "unauthorized", "Authentication required", "an API key is required")
+        assert caller is not None  # not public: no key is 401
         return Me(
             kind=caller.kind,
             roles=list(caller.roles),
@@ -163,19 +169,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def dashboard_asset(asset: str) -> Response:
         return dashboard.asset(asset)
 
-    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    # every method, so that one the document does not declare for a known path is 405 with `Allow`
+    @app.api_route("/{path:path}", methods=list(ANY_METHOD), include_in_schema=False)
     async def route(request: Request, path: str) -> Response:
         check_path(request.url.path)
-        service, known = routing.match(request.method, request.url.path)
+        match = routing.match(request.method, request.url.path)
+        service = match.service
         if service is None:
-            if known:
+            if match.allowed:
+                allow = ", ".join(match.allowed)
                 return problem_response(
-                    405, "method-not-allowed", "Method not allowed", instance=request.url.path
+                    405,
+                    "method-not-allowed",
+                    "Method not allowed",
+                    f"this path answers {allow}",
+                    instance=request.url.path,
+                    headers={"Allow": allow},
                 )
             return problem_response(
                 404, "not-found", "Not found", "no such endpoint", instance=request.url.path
             )
-        caller = await caller_of(request)
+        caller = await caller_of(request, public=match.public)
         if caller is not None and caller.suspended and request.method != "GET":
             # every service behind the gateway gets the rule, within the key cache's seconds;
             # onboarding and ordering also check their own records at once

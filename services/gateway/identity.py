@@ -5,13 +5,14 @@ onboarding, which owns resellers and customers; the gateway asks it with the
 key's hash only — the raw key never leaves the gateway — and caches positive
 answers briefly, so a revoked key stops working within the cache period.
 
-Failed-lookup throttling never refuses a valid key: only *failures* count against the client
+Failed-lookup throttling never refuses a valid key: only *failed lookups* count against the client
 address (`CHANNELHUB_FAILED_AUTH_RATE_LIMIT` a minute). A key that is not even shaped like one of
-ours fails without asking onboarding; every other key is looked up, and a valid one is answered
-whatever its address did before (the admin key and cached keys are not looked up at all). Past the
-limit, an address's failures are 429 instead of 401 — ten bad keys from one address (behind the
-ingress: from one client, see `services.gateway.addresses`) lock nobody else out, not even that
-address's own valid keys.
+ours is 401 at once — it asks onboarding nothing and cannot be a guess that succeeds, so it is not
+counted and never answered 429 (authentication is decided first); every other key is looked up,
+and a valid one is answered whatever its address did before (the admin key and cached keys are
+not looked up at all). Past the limit, an address's failures are 429 instead of 401 — ten bad
+keys from one address (behind the ingress: from one client, see `services.gateway.addresses`)
+lock nobody else out, not even that address's own valid keys.
 """
 
 from __future__ import annotations
@@ -55,8 +56,7 @@ class Identity:
         cached = self._cache.get(key_hash)
         if cached and cached[1] > time.monotonic():
             return cached[0]
-        if not KEY_SHAPE.fullmatch(key):
-            self._failed(client)
+        if not KEY_SHAPE.fullmatch(key):  # cannot be a key: refused without a lookup, never throttled
             raise Unauthorized("unknown or revoked API key")
         try:
             caller = await self._ask_onboarding(key_hash)

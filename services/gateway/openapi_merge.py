@@ -10,6 +10,8 @@ The document describes every answer a client can get, so a contract test can hol
 - what the gateway itself may answer on any operation (400, 401, 413, 429, 503, 504) is listed;
 - operations behind a role check (`libs.auth`'s `Staff`, `CurrentReseller`, ...) list 403 and name
   the caller kinds they let through in `x-channelhub-access`;
+- public operations (the permission table lets `anonymous` call them) say `security: []`; every other
+  one needs the API key, and the gateway answers 401 without one before any rate limit;
 - every operation names the roles the permission table (`libs.permissions`) lets call it in
   `x-channelhub-roles` (and those it answers 404 in `x-channelhub-hidden-from`); the role-matrix and
   tenant-isolation tests read them.
@@ -65,6 +67,66 @@ EDGE_ERRORS = {
     "504": "upstream-timeout",
 }
 PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+# One description per tag: what a partner finds under it.
+TAGS = {
+    "auth": "Who the API key in `Authorization: Bearer <key>` belongs to.",
+    "onboarding": "Reseller applications, approval, the reseller policy, programs, resellers' "
+    "standing, credit limits, tax profiles and API keys.",
+    "customers": "A reseller's end customers: their users, domains, transfers between resellers.",
+    "catalog": "Products and SKUs with their prices: what resellers can order.",
+    "orders": "Orders a reseller places for a customer, their eligibility, cancellation and handover.",
+    "subscriptions": "Recurring products ordered: seats, renewals, seat assignments.",
+    "licensing": "License files (signed, verifiable offline), signing keys and seat invitations.",
+    "billing": "Invoices, credit notes, payments and bank statements, reseller accounts, "
+    "commission statements and outbound mail.",
+    "leasing": "Workplace-as-a-Service: bundles, hardware requests, contracts and commissions.",
+    "webhooks": "Endpoints that receive the platform's events (Standard Webhooks), their "
+    "deliveries and replays.",
+    "reports": "Figures for the channel: sales, receivables ageing, overdue resellers, "
+    "commissions, seats and sell-out (JSON or CSV).",
+    "operations": "Staff tools per service: failed events to redrive, parked outbox rows, "
+    "republishing a time range.",
+    "billing-jobs": "Billing's scheduled jobs: run one for a day, read its runs.",
+    "leasing-jobs": "Leasing's scheduled jobs: run one for a day, read its runs.",
+    "licensing-jobs": "Licensing's scheduled jobs: run one for a day, read its runs.",
+    "ordering-jobs": "Ordering's scheduled jobs: run one for a day, read its runs.",
+}
+# The verb an operation's name ends with, as a summary says it.
+VERBS = {
+    "list": "List",
+    "get": "Get",
+    "create": "Create",
+    "update": "Update",
+    "delete": "Delete",
+    "revoke": "Revoke",
+    "redrive": "Redrive",
+    "republish": "Republish",
+    "pdf": "Download the PDF of",
+    "attachment": "Download an attachment of",
+    "reject": "Reject",
+    "accept": "Accept",
+    "approve": "Approve",
+    "submit": "Submit",
+    "return": "Return",
+    "cancel": "Cancel",
+    "run": "Run",
+    "runs": "List the runs of",
+    "replay": "Replay",
+    "upload": "Upload",
+    "import": "Import",
+    "activate": "Activate",
+    "assign": "Assign",
+    "terminate": "Terminate",
+    "handover": "Hand over",
+    "convert": "Convert",
+    "retry": "Retry",
+    "ubl": "Download the UBL of",
+    "check": "Check",
+}
+WORDS = {"waas": "WaaS", "api": "API", "pdf": "PDF", "ubl": "UBL", "csv": "CSV", "vat": "VAT"}
+SINGLE = {"operation": "get", "pdf": "get", "attachment": "get"}
 
 
 class MergeConflict(Exception):
@@ -128,6 +190,91 @@ def _document_problems(document: dict[str, Any]) -> None:
         schemas.pop(unused, None)
 
 
+def _plain_parameters(document: dict[str, Any]) -> None:
+    """An optional parameter's `anyOf: [X, null]` is X: a query string or header cannot carry a JSON
+    null, so the constraints (a cursor's pattern, an enum) belong to the one type it can carry."""
+    for operations in document["paths"].values():
+        for op in operations.values():
+            for parameter in op.get("parameters", []):
+                schema = parameter.get("schema", {})
+                branches = schema.get("anyOf", [])
+                others = [b for b in branches if b != {"type": "null"}]
+                if len(branches) == 2 and len(others) == 1:
+                    rest = {k: v for k, v in schema.items() if k != "anyOf"}
+                    parameter["schema"] = {**others[0], **rest}
+
+
+# What the gateway forwards in a path (`proxy.check_path`): no control characters (Unicode Cc), no
+# U+FFFD (bytes that were not UTF-8). A path text without a stricter pattern, format or enum says so.
+PATH_TEXT_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f\\ufffd]*$"
+
+
+def _path_text(document: dict[str, Any]) -> None:
+    for operations in document["paths"].values():
+        for op in operations.values():
+            for parameter in op.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if parameter.get("in") != "path" or schema.get("type") != "string":
+                    continue
+                if not any(k in schema for k in ("pattern", "format", "enum", "const")):
+                    schema["pattern"] = PATH_TEXT_PATTERN
+
+
+def _singular(word: str) -> str:
+    if word in WORDS:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "status")):
+        return word[:-1]
+    return word
+
+
+def _words(tokens: list[str]) -> str:
+    return " ".join(WORDS.get(t, t) for t in tokens)
+
+
+def human_summary(name: str) -> str:
+    """A summary from the operation's name (`reseller-applications-approve` → "Approve a reseller
+    application"): the verb first, the resource in words, one object singular."""
+    tokens = [t for t in name.replace("_", "-").split("-") if t]
+    service = ""
+    if tokens[:1] == ["ops"] and len(tokens) > 2:
+        service, tokens = tokens[1], tokens[2:]
+    if tokens[0] == "reports" and len(tokens) > 1:
+        return f"Report: {_words(tokens[1:])}"
+    verb = VERBS.get(tokens[-1]) if len(tokens) > 1 else None
+    resource = tokens[:-1] if verb else tokens
+    if verb is None:
+        text = _words(resource)
+    elif tokens[-1] in ("list", "runs", "upload", "republish"):
+        text = f"{verb} {_words([_singular(t) for t in resource[:-1]] + resource[-1:])}"
+    else:
+        one = [_singular(t) for t in resource]
+        article = "the" if tokens[-1] in ("pdf", "attachment", "ubl") else "a"
+        article = "an" if article == "a" and one[0][:1] in "aeiou" else article
+        text = f"{verb} {article} {_words(one)}"
+    if service:
+        text += f" ({service})"
+    return text[:1].upper() + text[1:]
+
+
+def _describe(document: dict[str, Any]) -> None:
+    """Human summaries (not the generated names) and a description on every operation and tag."""
+    for template, operations in document["paths"].items():
+        for method, op in operations.items():
+            op["summary"] = human_summary(op.get("operationId") or f"{template}-{method}")
+            if not op.get("description"):
+                roles = ", ".join(op.get(ROLES_KEY, [])) or "nobody"
+                paged = any(p.get("name") == "cursor" for p in op.get("parameters", []))
+                page = " A page at a time, newest first: pass `next_cursor` as `cursor`." if paged else ""
+                op["description"] = f"{op['summary']}.{page} Who may call it: {roles}."
+    used = sorted(
+        {t for ops in document["paths"].values() for op in ops.values() for t in op.get("tags", [])}
+    )
+    document["tags"] = [{"name": t, "description": TAGS.get(t, f"The {t} operations.")} for t in used]
+
+
 def _gateway_document() -> dict[str, Any]:
     from services.gateway.app import create_app
 
@@ -139,6 +286,8 @@ def _with_roles(op: dict[str, Any], method: str, template: str, service: str | N
     who is refused with 404 instead of 403 (`x-channelhub-hidden-from`), and those statuses listed."""
     rule = permissions.rule_for(method.upper(), template, service)
     op[ROLES_KEY] = [r for r in (*permissions.ROLES, permissions.ANONYMOUS) if r in rule.allowed]
+    if permissions.ANONYMOUS in rule.allowed:
+        op["security"] = []  # public: callable without a key (the gateway spends the address's budget)
     answers = {rule.answer(role) for role in permissions.ROLES}
     if rule.hidden:
         op[HIDDEN_KEY] = [r for r in permissions.ROLES if r in rule.hidden]
@@ -182,6 +331,9 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
         "security": [{"apiKey": []}],
     }
     _document_problems(merged)
+    _plain_parameters(merged)
+    _path_text(merged)
+    _describe(merged)
     return merged
 
 

@@ -23,6 +23,8 @@ class Route:
     pattern: re.Pattern[str]
     methods: dict[str, str]  # METHOD → service
     static_segments: int
+    public: frozenset[str] = frozenset()  # the METHODs callable without a key (`security: []`)
+    declared: frozenset[str] = frozenset()  # every METHOD the document declares (the gateway's own too)
 
 
 def _compile(template: str) -> re.Pattern[str]:
@@ -45,17 +47,35 @@ class RoutingTable:
                 for m, op in operations.items()
                 if m in METHODS and SERVICE_KEY in op
             }
-            if methods:
+            public = frozenset(
+                m.upper() for m, op in operations.items() if m in METHODS and op.get("security") == []
+            )
+            declared = frozenset(m.upper() for m in operations if m in METHODS)
+            if declared:
                 static = sum(1 for seg in template.split("/") if seg and not seg.startswith("{"))
-                routes.append(Route(template, _compile(template), methods, static))
+                routes.append(Route(template, _compile(template), methods, static, public, declared))
         return cls(routes)
 
-    def match(self, method: str, path: str) -> tuple[str | None, bool]:
-        """(service, path known). A known path with another method → (None, True): 405."""
-        known = False
+    def match(self, method: str, path: str) -> Match:
+        """The service answering `method` on `path`; None with the path's methods when only other
+        methods are declared (405 with `Allow`), None with none when the path is unknown (404)."""
+        # The most specific matching paths alone decide: `PATCH /v1/customers/import` is 405 with
+        # `import`'s methods, never routed to `/v1/customers/{customer_id}` as if `import` were an id.
+        allowed: set[str] = set()
+        decided_by: int | None = None
         for route in self.routes:
+            if decided_by is not None and route.static_segments < decided_by:
+                break
             if route.pattern.match(path):
-                known = True
+                decided_by = route.static_segments
                 if method in route.methods:
-                    return route.methods[method], True
-        return None, known
+                    return Match(route.methods[method], method in route.public, ())
+                allowed.update(route.declared)
+        return Match(None, False, tuple(m for m in (x.upper() for x in METHODS) if m in allowed))
+
+
+@dataclass(frozen=True)
+class Match:
+    service: str | None
+    public: bool  # the operation is declared callable without a key
+    allowed: tuple[str, ...]  # when service is None: the path's declared methods (empty: unknown path)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from libs.events.leasing import ContractStatus
 from libs.money import MoneyIn, MoneyOut
+from libs.params import IsoDate
 from services.leasing.domain.contracts import ExtensionStatus, HardwareRequestStatus
 
 Code = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -99,7 +100,7 @@ class Extension(BaseModel):
 
 class Termination(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    as_of: date | None = None  # staff only (a notice received earlier), never after today
+    as_of: IsoDate | None = None  # staff only (a notice received earlier), never after today
     reason: Annotated[str | None, Field(min_length=1, max_length=2000)] = None
 
 
@@ -135,7 +136,7 @@ class ReturnIn(BaseModel):
     method: Literal["self", "pickup"]
     wipe_certificate_id: Text
     wiping_company: Text
-    wiped_on: date | None = None
+    wiped_on: IsoDate | None = None
 
 
 class HardwareRequestCreate(BaseModel):

@@ -52,7 +52,7 @@ class SigningKeys(BaseModel):
 
 class SeatAssign(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    email: Annotated[str, Field(min_length=3, max_length=254)]
+    email: Annotated[str, Field(min_length=3, max_length=254, json_schema_extra={"format": "email"})]
 
 
 class SeatAssignment(BaseModel):

@@ -8,11 +8,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from libs.events import EVENT_TYPES
 from libs.idempotency import shown_once
+from libs.params import IsoDateTime
 from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus
 
+# An endpoint subscribes to event types of the catalog (`GET /v1/webhook-event-types`): the enum.
 EventTypes = Annotated[
-    list[Annotated[str, Field(min_length=1, max_length=200)]], Field(min_length=1, max_length=100)
+    list[
+        Annotated[str, Field(min_length=1, max_length=200, json_schema_extra={"enum": sorted(EVENT_TYPES)})]
+    ],
+    Field(min_length=1, max_length=100),
 ]
 Url = Annotated[str, Field(min_length=8, max_length=2000)]
 
@@ -83,8 +89,8 @@ class Delivery(BaseModel):
 
 class ReplayRange(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    from_: datetime = Field(alias="from")
-    to: datetime
+    from_: IsoDateTime = Field(alias="from")
+    to: IsoDateTime
 
 
 class ReplayedRange(BaseModel):

@@ -18,7 +18,9 @@ from pydantic import (
 )
 
 from libs.idempotency import shown_once
+from libs.jsonschema import one_of_fields_required, patch_body
 from libs.money import MoneyOut
+from libs.params import IsoDate
 from services.onboarding.domain import validation as v
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -28,8 +30,8 @@ LongText = Annotated[str, Field(min_length=1, max_length=5000)]
 class ApplicationCreate(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
     company_name: Text
-    contact_email: Annotated[str, Field(max_length=254)]
-    country: str
+    contact_email: Annotated[str, Field(max_length=254, json_schema_extra={"format": "email"})]
+    country: Annotated[str, Field(json_schema_extra={"enum": sorted(v.iso_country_codes())})]
     state: str | None = None
     vat_id: Annotated[str | None, Field(max_length=32)] = None
     business_type: Literal["reseller", "consultancy", "other"]
@@ -213,10 +215,10 @@ class KeyResolve(BaseModel):
 
 class ExemptionCertificatePut(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    state: Annotated[str, Field(min_length=2, max_length=2)]
+    state: Annotated[str, Field(min_length=2, max_length=2, json_schema_extra={"enum": sorted(v.US_STATES)})]
     number: Annotated[str, Field(min_length=1, max_length=64)]
-    valid_from: date
-    valid_until: date
+    valid_from: IsoDate
+    valid_until: IsoDate
 
     @field_validator("state")
     @classmethod
@@ -255,7 +257,7 @@ class TaxProfilePatch(BaseModel):
     as a whole (a US reseller needs a state, a VAT id needs an EU country)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-    country: Annotated[str, Field(min_length=2, max_length=2)] | None = None
+    country: Annotated[str, Field(json_schema_extra={"enum": sorted(v.iso_country_codes())})] | None = None
     state: Annotated[str | None, Field(max_length=2)] = None
     vat_id: Annotated[str | None, Field(max_length=32)] = None
 
@@ -268,7 +270,9 @@ class TaxProfilePatch(BaseModel):
 
 
 class ResellerPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra=patch_body("discount_percent", "credit_limit", "status")
+    )
     discount_percent: Annotated[Decimal, Field(ge=0, lt=100, max_digits=5, decimal_places=2)] | None = None
     credit_limit: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None
     status: Literal["active", "suspended"] | None = None
@@ -286,7 +290,13 @@ class ResellerPatch(BaseModel):
 class PaymentFacts(BaseModel):
     """Stand-in for billing's payment events until billing publishes them (R-ON-3, R-BI-4)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=one_of_fields_required(
+            {"required": ["paid_orders_delta"], "properties": {"paid_orders_delta": {"not": {"const": 0}}}},
+            {"required": ["has_overdue"], "properties": {"has_overdue": {"type": "boolean"}}},
+        ),
+    )
     paid_orders_delta: Annotated[StrictInt, Field(ge=-1000, le=1000)] = 0
     has_overdue: StrictBool | None = None
 
@@ -315,7 +325,17 @@ Percent = Annotated[Decimal, Field(ge=0, lt=100, max_digits=5, decimal_places=2)
 
 
 class ProgramPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=patch_body(
+            "name",
+            "default_discount_percent",
+            "prepaid_orders_required",
+            "payment_terms_days",
+            "annual_interest_rate",
+            "default_credit_limit",
+        ),
+    )
     name: Text | None = None
     default_discount_percent: Percent | None = None
     prepaid_orders_required: Annotated[StrictInt, Field(ge=0, le=1000)] | None = None
@@ -335,7 +355,7 @@ class ProgramPatch(BaseModel):
 
 # --- customers (R-CU-1..9) ------------------------------------------------------------------
 
-Email = Annotated[str, Field(min_length=3, max_length=254)]
+Email = Annotated[str, Field(min_length=3, max_length=254, json_schema_extra={"format": "email"})]
 DomainName = Annotated[str, Field(min_length=1, max_length=253)]
 ProductFamily = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$")]
 
@@ -412,6 +432,7 @@ class CustomerCreate(_CustomerFields):
 class CustomerPatch(_CustomerFields):
     """Missing fields stay as they are; `null` clears an optional field."""
 
+    model_config = ConfigDict(json_schema_extra=patch_body("name", "education", "domain", "edition"))
     name: Text | None = None
     domain: DomainName | None = None
     primary_email: Email | None = None

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from libs.events.ordering import SubscriptionStatus
 from libs.money import MoneyIn, MoneyOut
+from libs.params import IsoDate
 from services.ordering.domain.order_states import OrderStatus
 from services.ordering.domain.subscription_states import ChargeStatus
 
@@ -44,7 +45,7 @@ class SkuCreate(BaseModel):
     billing_plan: BillingPlan
     prices: Annotated[list[MoneyIn], Field(min_length=1, max_length=50)]
     seat_based: bool = False
-    effective_from: date | None = None
+    effective_from: IsoDate | None = None
 
     @model_validator(mode="after")
     def _one_price_per_currency(self) -> SkuCreate:
@@ -59,7 +60,7 @@ class SkuCreate(BaseModel):
 class PriceCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     amount: MoneyIn
-    effective_from: date
+    effective_from: IsoDate
 
 
 class SkuForCustomer(BaseModel):
@@ -202,7 +203,7 @@ class SubscriptionCreate(BaseModel):
 class SeatsAdd(BaseModel):
     model_config = ConfigDict(extra="forbid")
     add: Seats
-    as_of: date | None = Field(None, description="the purchase date; defaults to today")
+    as_of: IsoDate | None = Field(None, description="the purchase date; defaults to today")
 
 
 class SeatQuote(BaseModel):

@@ -111,7 +111,17 @@ def test_reseller_user_cannot_manage_keys(api: Api) -> None:
 def test_unknown_path_is_404_problem_and_wrong_method_405(api: Api) -> None:
     response = api.call("GET", "/v1/nothing-here")
     assert response.status_code == 404 and response.json()["code"] == "not-found"
-    assert api.call("DELETE", "/v1/orders").status_code == 405
+    wrong = api.call("DELETE", "/v1/orders")
+    assert wrong.status_code == 405 and wrong.json()["code"] == "method-not-allowed"
+    assert wrong.headers["Allow"] == "GET, POST"
+    # every undeclared method, the gateway's own operations too, without a key as with one
+    for method in ("PUT", "PATCH", "OPTIONS", "TRACE"):
+        answer = api.call(method, "/v1/orders/00000000-0000-0000-0000-000000000000")
+        assert answer.status_code == 405 and answer.headers["Allow"] == "GET", method
+    assert api.call("PUT", "/v1/me", api.admin_key).headers["Allow"] == "GET"
+    # a static path alone decides: `import` is not a customer id of `/v1/customers/{customer_id}`
+    imported = api.call("PATCH", "/v1/customers/import", api.admin_key, json={"name": "x"})
+    assert imported.status_code == 405 and imported.headers["Allow"] == "POST", imported.text
 
 
 def test_request_and_correlation_ids_are_returned(api: Api) -> None:
@@ -170,17 +180,22 @@ def test_rate_limiter_token_bucket() -> None:
 
 
 def test_unauthenticated_requests_are_rate_limited(stack: Stack) -> None:
-    """A second gateway with a low public limit: the application form answers 429 past it."""
+    """A second gateway with a low public limit: a public operation answers 429 past it; one that
+    needs a key still answers 401 without one (authentication is decided before the limit)."""
     port = free_port()
     env = {**stack.gateway_env(), "CHANNELHUB_PUBLIC_RATE_LIMIT": "3"}
     stack.config.service_ports["gateway-limited"] = port
     stack.spawn("gateway-limited", port, env, service="gateway")
     try:
         stack.wait_ready(["gateway-limited"])
-        statuses = [httpx.get(f"http://127.0.0.1:{port}/v1/reseller-policy").status_code for _ in range(5)]
-        assert statuses[:3] == [401, 401, 401] and statuses[3:] == [429, 429]
-        limited = httpx.get(f"http://127.0.0.1:{port}/v1/reseller-policy")
-        assert limited.json()["code"] == "rate-limited"
+        public = f"http://127.0.0.1:{port}/v1/webhook-event-types"  # security: [] — no key needed
+        statuses = [httpx.get(public).status_code for _ in range(5)]
+        assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
+        limited = httpx.get(public)
+        assert limited.json()["code"] == "rate-limited" and int(limited.headers["Retry-After"]) >= 1
+        # an operation that needs a key is 401 without one, decided before the anonymous limit
+        refused = httpx.get(f"http://127.0.0.1:{port}/v1/reseller-policy")
+        assert refused.status_code == 401 and refused.json()["code"] == "unauthorized"
         # authenticated calls are not limited
         admin = {"Authorization": f"Bearer {stack.config.admin_key}"}
         assert httpx.get(f"http://127.0.0.1:{port}/v1/me", headers=admin).status_code == 200
@@ -218,16 +233,18 @@ def test_r_pl_5_ten_bad_keys_from_one_address_lock_out_no_valid_key(api: Api, st
             return gateway.get("/v1/me", headers=headers).status_code
 
         attacker = "198.51.100.7"
-        bad = [f"chk_res_{secrets.token_urlsafe(32)}" for _ in range(5)] + ["nonsense"] * 5
+        bad = [f"chk_res_{secrets.token_urlsafe(32)}" for _ in range(10)]
         assert [me(key, attacker) for key in bad] == [401] * 10
         assert me(f"chk_res_{secrets.token_urlsafe(32)}", attacker) == 429  # its failures are throttled
+        # a key not even shaped like one is refused without a lookup: 401, never counted or throttled
+        assert me("nonsense", attacker) == 401
         # ... but a valid key from the very same address works, and so does the admin key
         assert me(fresh, attacker) == 200
         assert me(stack.config.admin_key, attacker) == 200
         # another partner behind the same ingress is not throttled at all
         assert me("chk_res_" + secrets.token_urlsafe(32), "198.51.100.8") == 401
         # the attacker cannot pass for someone else: the ingress appends the real address
-        assert me("nonsense", "198.51.100.8, " + attacker) == 429
+        assert me(f"chk_res_{secrets.token_urlsafe(32)}", "198.51.100.8, " + attacker) == 429
 
 
 def test_r_pl_5_readyz_and_metrics_are_not_served_to_the_public(api: Api) -> None:

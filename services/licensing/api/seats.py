@@ -16,7 +16,7 @@ from services.licensing.usecases import seats
 from services.licensing.usecases.views import render_assignment, render_overview
 
 router = APIRouter(tags=["licensing"])
-Email = Annotated[str, Path(min_length=3, max_length=254)]
+Email = Annotated[str, Path(min_length=3, max_length=254, json_schema_extra={"format": "email"})]
 Token = Annotated[str, Path(min_length=10, max_length=100)]
 
 

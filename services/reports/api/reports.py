@@ -4,7 +4,6 @@ Staff see every reseller (or one: `reseller_id=`); a reseller sees its own numbe
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,6 +11,7 @@ from pydantic import BaseModel
 
 from libs.auth import CurrentCaller
 from libs.errors import NotFound, problem_responses
+from libs.params import IsoDate
 from libs.service import CurrentClock, UoW
 from services.reports import schemas
 from services.reports.usecases import queries, views
@@ -40,8 +40,8 @@ async def sales(
     uow: UoW,
     caller: CurrentCaller,
     reseller_id: ResellerFilter = None,
-    start: Annotated[date | None, Query(alias="from")] = None,
-    end: Annotated[date | None, Query(alias="to")] = None,
+    start: Annotated[IsoDate | None, Query(alias="from")] = None,
+    end: Annotated[IsoDate | None, Query(alias="to")] = None,
     currency: Currency = None,
 ) -> Any:
     """Net sales (partner prices) by reseller, product and month; orders and subscription charges."""
@@ -63,7 +63,7 @@ async def receivables_aging(
     caller: CurrentCaller,
     clock: CurrentClock,
     reseller_id: ResellerFilter = None,
-    as_of: date | None = None,
+    as_of: IsoDate | None = None,
     currency: Currency = None,
 ) -> Any:
     """What was owed on `as_of` (default today; any past day is rebuilt from billing's history,
@@ -88,7 +88,7 @@ async def overdue_resellers(
     caller: CurrentCaller,
     clock: CurrentClock,
     reseller_id: ResellerFilter = None,
-    as_of: date | None = None,
+    as_of: IsoDate | None = None,
 ) -> Any:
     """Resellers with invoices past due on `as_of` (default today), with what they owed that day."""
     rows = await queries.overdue_resellers(

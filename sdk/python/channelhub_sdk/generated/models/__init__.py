@@ -13,6 +13,7 @@ from .application_approve import ApplicationApprove
 from .application_approved import ApplicationApproved
 from .application_create import ApplicationCreate
 from .application_create_business_type import ApplicationCreateBusinessType
+from .application_create_country import ApplicationCreateCountry
 from .application_reject import ApplicationReject
 from .application_rejected import ApplicationRejected
 from .application_status import ApplicationStatus
@@ -61,13 +62,13 @@ from .customer_edition import CustomerEdition
 from .customer_import import CustomerImport
 from .customer_kind import CustomerKind
 from .customer_patch import CustomerPatch
-from .customer_patch_edition_type_0 import CustomerPatchEditionType0
+from .customer_patch_edition import CustomerPatchEdition
 from .customer_user import CustomerUser
 from .customer_user_create import CustomerUserCreate
 from .customer_user_created import CustomerUserCreated
 from .customer_user_created_kind import CustomerUserCreatedKind
 from .customer_user_kind import CustomerUserKind
-from .customers_list_kind_type_0 import CustomersListKindType0
+from .customers_list_kind import CustomersListKind
 from .delivery import Delivery
 from .delivery_payload import DeliveryPayload
 from .delivery_status import DeliveryStatus
@@ -75,12 +76,15 @@ from .domain_verification import DomainVerification
 from .eligibility_override import EligibilityOverride
 from .endpoint import Endpoint
 from .endpoint_create import EndpointCreate
+from .endpoint_create_event_types_item import EndpointCreateEventTypesItem
 from .endpoint_patch import EndpointPatch
+from .endpoint_patch_event_types_type_0_item import EndpointPatchEventTypesType0Item
 from .endpoint_status import EndpointStatus
 from .event_type import EventType
 from .event_type_catalog import EventTypeCatalog
 from .exemption_certificate import ExemptionCertificate
 from .exemption_certificate_put import ExemptionCertificatePut
+from .exemption_certificate_put_state import ExemptionCertificatePutState
 from .extension import Extension
 from .extension_proposal import ExtensionProposal
 from .extension_status import ExtensionStatus
@@ -99,7 +103,7 @@ from .invoice_kind import InvoiceKind
 from .invoice_line import InvoiceLine
 from .invoice_payment_requirement import InvoicePaymentRequirement
 from .invoice_status import InvoiceStatus
-from .invoices_list_status_type_0 import InvoicesListStatusType0
+from .invoices_list_status import InvoicesListStatus
 from .job_run_list import JobRunList
 from .job_run_out import JobRunOut
 from .job_run_out_counts_type_0 import JobRunOutCountsType0
@@ -117,7 +121,14 @@ from .mail_attachment import MailAttachment
 from .mail_with_body import MailWithBody
 from .me import Me
 from .me_kind import MeKind
-from .money_in import MoneyIn
+from .money_in_type_0 import MoneyInType0
+from .money_in_type_0_currency import MoneyInType0Currency
+from .money_in_type_1 import MoneyInType1
+from .money_in_type_1_currency import MoneyInType1Currency
+from .money_in_type_2 import MoneyInType2
+from .money_in_type_2_currency import MoneyInType2Currency
+from .money_in_type_3 import MoneyInType3
+from .money_in_type_3_currency import MoneyInType3Currency
 from .money_out import MoneyOut
 from .not_booked_entry import NotBookedEntry
 from .not_booked_entry_direction import NotBookedEntryDirection
@@ -134,7 +145,7 @@ from .order_line_create import OrderLineCreate
 from .order_line_for_customer import OrderLineForCustomer
 from .order_payment_requirement import OrderPaymentRequirement
 from .order_status import OrderStatus
-from .orders_list_status_type_0 import OrdersListStatusType0
+from .orders_list_status import OrdersListStatus
 from .overdue_row import OverdueRow
 from .page_application import PageApplication
 from .page_commission_out import PageCommissionOut
@@ -157,10 +168,11 @@ from .party import Party
 from .payment import Payment
 from .payment_assign import PaymentAssign
 from .payment_create import PaymentCreate
-from .payment_facts import PaymentFacts
+from .payment_facts_type_0 import PaymentFactsType0
+from .payment_facts_type_1 import PaymentFactsType1
 from .payment_source import PaymentSource
 from .payment_status import PaymentStatus
-from .payments_list_status_type_0 import PaymentsListStatusType0
+from .payments_list_status import PaymentsListStatus
 from .policy import Policy
 from .policy_acceptance import PolicyAcceptance
 from .policy_acceptance_create import PolicyAcceptanceCreate
@@ -180,9 +192,9 @@ from .replayed_range import ReplayedRange
 from .republish_request import RepublishRequest
 from .republish_result import RepublishResult
 from .reseller import Reseller
-from .reseller_applications_list_status_type_0 import ResellerApplicationsListStatusType0
+from .reseller_applications_list_status import ResellerApplicationsListStatus
 from .reseller_patch import ResellerPatch
-from .reseller_patch_status_type_0 import ResellerPatchStatusType0
+from .reseller_patch_status import ResellerPatchStatus
 from .reseller_standing import ResellerStanding
 from .reseller_status import ResellerStatus
 from .return_in import ReturnIn
@@ -229,7 +241,7 @@ from .subscription_for_customer import SubscriptionForCustomer
 from .subscription_period import SubscriptionPeriod
 from .subscription_period_kind import SubscriptionPeriodKind
 from .subscription_status import SubscriptionStatus
-from .subscriptions_list_status_type_0 import SubscriptionsListStatusType0
+from .subscriptions_list_status import SubscriptionsListStatus
 from .table_aging_row import TableAgingRow
 from .table_commission_row import TableCommissionRow
 from .table_contract_row import TableContractRow
@@ -242,6 +254,7 @@ from .tax_profile_change import TaxProfileChange
 from .tax_profile_change_reject import TaxProfileChangeReject
 from .tax_profile_change_status import TaxProfileChangeStatus
 from .tax_profile_patch import TaxProfilePatch
+from .tax_profile_patch_country_type_0 import TaxProfilePatchCountryType0
 from .termination import Termination
 from .termination_result import TerminationResult
 from .terms_acceptance import TermsAcceptance
@@ -264,6 +277,7 @@ __all__ = (
     "ApplicationApproved",
     "ApplicationCreate",
     "ApplicationCreateBusinessType",
+    "ApplicationCreateCountry",
     "ApplicationReject",
     "ApplicationRejected",
     "ApplicationStatus",
@@ -312,8 +326,8 @@ __all__ = (
     "CustomerImport",
     "CustomerKind",
     "CustomerPatch",
-    "CustomerPatchEditionType0",
-    "CustomersListKindType0",
+    "CustomerPatchEdition",
+    "CustomersListKind",
     "CustomerUser",
     "CustomerUserCreate",
     "CustomerUserCreated",
@@ -326,12 +340,15 @@ __all__ = (
     "EligibilityOverride",
     "Endpoint",
     "EndpointCreate",
+    "EndpointCreateEventTypesItem",
     "EndpointPatch",
+    "EndpointPatchEventTypesType0Item",
     "EndpointStatus",
     "EventType",
     "EventTypeCatalog",
     "ExemptionCertificate",
     "ExemptionCertificatePut",
+    "ExemptionCertificatePutState",
     "Extension",
     "ExtensionProposal",
     "ExtensionStatus",
@@ -349,7 +366,7 @@ __all__ = (
     "InvoiceKind",
     "InvoiceLine",
     "InvoicePaymentRequirement",
-    "InvoicesListStatusType0",
+    "InvoicesListStatus",
     "InvoiceStatus",
     "JobRunList",
     "JobRunOut",
@@ -368,7 +385,14 @@ __all__ = (
     "MailWithBody",
     "Me",
     "MeKind",
-    "MoneyIn",
+    "MoneyInType0",
+    "MoneyInType0Currency",
+    "MoneyInType1",
+    "MoneyInType1Currency",
+    "MoneyInType2",
+    "MoneyInType2Currency",
+    "MoneyInType3",
+    "MoneyInType3Currency",
     "MoneyOut",
     "NotBookedEntry",
     "NotBookedEntryDirection",
@@ -384,7 +408,7 @@ __all__ = (
     "OrderLineCreate",
     "OrderLineForCustomer",
     "OrderPaymentRequirement",
-    "OrdersListStatusType0",
+    "OrdersListStatus",
     "OrderStatus",
     "OverdueRow",
     "PageApplication",
@@ -408,8 +432,9 @@ __all__ = (
     "Payment",
     "PaymentAssign",
     "PaymentCreate",
-    "PaymentFacts",
-    "PaymentsListStatusType0",
+    "PaymentFactsType0",
+    "PaymentFactsType1",
+    "PaymentsListStatus",
     "PaymentSource",
     "PaymentStatus",
     "Policy",
@@ -431,9 +456,9 @@ __all__ = (
     "RepublishRequest",
     "RepublishResult",
     "Reseller",
-    "ResellerApplicationsListStatusType0",
+    "ResellerApplicationsListStatus",
     "ResellerPatch",
-    "ResellerPatchStatusType0",
+    "ResellerPatchStatus",
     "ResellerStanding",
     "ResellerStatus",
     "ReturnIn",
@@ -479,7 +504,7 @@ __all__ = (
     "SubscriptionForCustomer",
     "SubscriptionPeriod",
     "SubscriptionPeriodKind",
-    "SubscriptionsListStatusType0",
+    "SubscriptionsListStatus",
     "SubscriptionStatus",
     "TableAgingRow",
     "TableCommissionRow",
@@ -493,6 +518,7 @@ __all__ = (
     "TaxProfileChangeReject",
     "TaxProfileChangeStatus",
     "TaxProfilePatch",
+    "TaxProfilePatchCountryType0",
     "Termination",
     "TerminationResult",
     "TermsAcceptance",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.application_create_business_type import ApplicationCreateBusinessType
+from ..models.application_create_country import ApplicationCreateCountry
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -27,7 +28,7 @@ class ApplicationCreate:
         Attributes:
             company_name (str):
             contact_email (str):
-            country (str):
+            country (ApplicationCreateCountry):
             business_type (ApplicationCreateBusinessType):
             description (str):
             state (None | str | Unset):
@@ -36,7 +37,7 @@ class ApplicationCreate:
 
     company_name: str
     contact_email: str
-    country: str
+    country: ApplicationCreateCountry
     business_type: ApplicationCreateBusinessType
     description: str
     state: None | str | Unset = UNSET
@@ -51,7 +52,7 @@ class ApplicationCreate:
 
         contact_email = self.contact_email
 
-        country = self.country
+        country = self.country.value
 
         business_type = self.business_type.value
 
@@ -95,7 +96,10 @@ class ApplicationCreate:
 
         contact_email = d.pop("contact_email")
 
-        country = d.pop("country")
+        country = ApplicationCreateCountry(d.pop("country"))
+
+
+
 
         business_type = ApplicationCreateBusinessType(d.pop("business_type"))
 

@@ -12,7 +12,10 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.money_in import MoneyIn
+  from ..models.money_in_type_0 import MoneyInType0
+  from ..models.money_in_type_1 import MoneyInType1
+  from ..models.money_in_type_2 import MoneyInType2
+  from ..models.money_in_type_3 import MoneyInType3
   from ..models.option_in import OptionIn
 
 
@@ -31,8 +34,10 @@ class BundleCreate:
             name (str):
             manufacturer (str):
             hardware_model (str):
-            monthly_price (MoneyIn): An amount as partners send it: a decimal string (or integer), never a float.
-            commission (MoneyIn): An amount as partners send it: a decimal string (or integer), never a float.
+            monthly_price (MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3): An amount as partners send it: a
+                decimal string (or integer), never a float.
+            commission (MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3): An amount as partners send it: a decimal
+                string (or integer), never a float.
             warranty_years (int | Unset):  Default: 3.
             max_warranty_extension_years (int | Unset):  Default: 0.
             office365_sku (str | Unset):  Default: 'O365-BUSINESS-ESSENTIALS'.
@@ -44,8 +49,8 @@ class BundleCreate:
     name: str
     manufacturer: str
     hardware_model: str
-    monthly_price: MoneyIn
-    commission: MoneyIn
+    monthly_price: MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3
+    commission: MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3
     warranty_years: int | Unset = 3
     max_warranty_extension_years: int | Unset = 0
     office365_sku: str | Unset = 'O365-BUSINESS-ESSENTIALS'
@@ -57,7 +62,10 @@ class BundleCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         from ..models.option_in import OptionIn # noqa: PLC0415
         code = self.code
 
@@ -67,9 +75,27 @@ class BundleCreate:
 
         hardware_model = self.hardware_model
 
-        monthly_price = self.monthly_price.to_dict()
+        monthly_price: dict[str, Any]
+        if isinstance(self.monthly_price, MoneyInType0):
+            monthly_price = self.monthly_price.to_dict()
+        elif isinstance(self.monthly_price, MoneyInType1):
+            monthly_price = self.monthly_price.to_dict()
+        elif isinstance(self.monthly_price, MoneyInType2):
+            monthly_price = self.monthly_price.to_dict()
+        else:
+            monthly_price = self.monthly_price.to_dict()
 
-        commission = self.commission.to_dict()
+
+        commission: dict[str, Any]
+        if isinstance(self.commission, MoneyInType0):
+            commission = self.commission.to_dict()
+        elif isinstance(self.commission, MoneyInType1):
+            commission = self.commission.to_dict()
+        elif isinstance(self.commission, MoneyInType2):
+            commission = self.commission.to_dict()
+        else:
+            commission = self.commission.to_dict()
+
 
         warranty_years = self.warranty_years
 
@@ -116,7 +142,10 @@ class BundleCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         from ..models.option_in import OptionIn # noqa: PLC0415
         d = dict(src_dict)
         code = d.pop("code")
@@ -127,14 +156,88 @@ class BundleCreate:
 
         hardware_model = d.pop("hardware_model")
 
-        monthly_price = MoneyIn.from_dict(d.pop("monthly_price"))
+        def _parse_monthly_price(data: object) -> MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_0 = MoneyInType0.from_dict(data)
 
 
 
+                return componentsschemas_money_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_1 = MoneyInType1.from_dict(data)
 
-        commission = MoneyIn.from_dict(d.pop("commission"))
 
 
+                return componentsschemas_money_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_2 = MoneyInType2.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_money_in_type_3 = MoneyInType3.from_dict(data)
+
+
+
+            return componentsschemas_money_in_type_3
+
+        monthly_price = _parse_monthly_price(d.pop("monthly_price"))
+
+
+        def _parse_commission(data: object) -> MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_0 = MoneyInType0.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_1 = MoneyInType1.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_2 = MoneyInType2.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_money_in_type_3 = MoneyInType3.from_dict(data)
+
+
+
+            return componentsschemas_money_in_type_3
+
+        commission = _parse_commission(d.pop("commission"))
 
 
         warranty_years = d.pop("warranty_years", UNSET)

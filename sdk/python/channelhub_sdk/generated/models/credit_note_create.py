@@ -12,7 +12,10 @@ from ..types import UNSET, Unset
 from typing import cast
 
 if TYPE_CHECKING:
-  from ..models.money_in import MoneyIn
+  from ..models.money_in_type_0 import MoneyInType0
+  from ..models.money_in_type_1 import MoneyInType1
+  from ..models.money_in_type_2 import MoneyInType2
+  from ..models.money_in_type_3 import MoneyInType3
 
 
 
@@ -27,24 +30,33 @@ class CreditNoteCreate:
     """ 
         Attributes:
             reason (str):
-            amount (MoneyIn | None | Unset):
+            amount (MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3 | None | Unset):
      """
 
     reason: str
-    amount: MoneyIn | None | Unset = UNSET
+    amount: MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3 | None | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         reason = self.reason
 
         amount: dict[str, Any] | None | Unset
         if isinstance(self.amount, Unset):
             amount = UNSET
-        elif isinstance(self.amount, MoneyIn):
+        elif isinstance(self.amount, MoneyInType0):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType1):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType2):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType3):
             amount = self.amount.to_dict()
         else:
             amount = self.amount
@@ -64,11 +76,14 @@ class CreditNoteCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         d = dict(src_dict)
         reason = d.pop("reason")
 
-        def _parse_amount(data: object) -> MoneyIn | None | Unset:
+        def _parse_amount(data: object) -> MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3 | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -76,14 +91,44 @@ class CreditNoteCreate:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                amount_type_0 = MoneyIn.from_dict(data)
+                componentsschemas_money_in_type_0 = MoneyInType0.from_dict(data)
 
 
 
-                return amount_type_0
+                return componentsschemas_money_in_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(MoneyIn | None | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_1 = MoneyInType1.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_2 = MoneyInType2.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_3 = MoneyInType3.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3 | None | Unset, data)
 
         amount = _parse_amount(d.pop("amount", UNSET))
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.customer_patch_edition_type_0 import CustomerPatchEditionType0
+from ..models.customer_patch_edition import CustomerPatchEdition
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -28,22 +28,22 @@ class CustomerPatch:
     """ Missing fields stay as they are; `null` clears an optional field.
 
         Attributes:
-            name (None | str | Unset):
-            domain (None | str | Unset):
+            name (str | Unset):
+            domain (str | Unset):
             primary_email (None | str | Unset):
-            education (bool | None | Unset):
-            edition (CustomerPatchEditionType0 | None | Unset):
+            education (bool | Unset):
+            edition (CustomerPatchEdition | Unset):
             crm_id (None | str | Unset):
             language (None | str | Unset):
             time_zone (None | str | Unset):
             contacts (Contacts | None | Unset):
      """
 
-    name: None | str | Unset = UNSET
-    domain: None | str | Unset = UNSET
+    name: str | Unset = UNSET
+    domain: str | Unset = UNSET
     primary_email: None | str | Unset = UNSET
-    education: bool | None | Unset = UNSET
-    edition: CustomerPatchEditionType0 | None | Unset = UNSET
+    education: bool | Unset = UNSET
+    edition: CustomerPatchEdition | Unset = UNSET
     crm_id: None | str | Unset = UNSET
     language: None | str | Unset = UNSET
     time_zone: None | str | Unset = UNSET
@@ -55,17 +55,9 @@ class CustomerPatch:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contacts import Contacts # noqa: PLC0415
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        domain: None | str | Unset
-        if isinstance(self.domain, Unset):
-            domain = UNSET
-        else:
-            domain = self.domain
+        domain = self.domain
 
         primary_email: None | str | Unset
         if isinstance(self.primary_email, Unset):
@@ -73,19 +65,12 @@ class CustomerPatch:
         else:
             primary_email = self.primary_email
 
-        education: bool | None | Unset
-        if isinstance(self.education, Unset):
-            education = UNSET
-        else:
-            education = self.education
+        education = self.education
 
-        edition: None | str | Unset
-        if isinstance(self.edition, Unset):
-            edition = UNSET
-        elif isinstance(self.edition, CustomerPatchEditionType0):
+        edition: str | Unset = UNSET
+        if not isinstance(self.edition, Unset):
             edition = self.edition.value
-        else:
-            edition = self.edition
+
 
         crm_id: None | str | Unset
         if isinstance(self.crm_id, Unset):
@@ -145,25 +130,9 @@ class CustomerPatch:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.contacts import Contacts # noqa: PLC0415
         d = dict(src_dict)
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
-
-
-        def _parse_domain(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        domain = _parse_domain(d.pop("domain", UNSET))
-
+        domain = d.pop("domain", UNSET)
 
         def _parse_primary_email(data: object) -> None | str | Unset:
             if data is None:
@@ -175,34 +144,16 @@ class CustomerPatch:
         primary_email = _parse_primary_email(d.pop("primary_email", UNSET))
 
 
-        def _parse_education(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
+        education = d.pop("education", UNSET)
 
-        education = _parse_education(d.pop("education", UNSET))
-
-
-        def _parse_edition(data: object) -> CustomerPatchEditionType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                edition_type_0 = CustomerPatchEditionType0(data)
+        _edition = d.pop("edition", UNSET)
+        edition: CustomerPatchEdition | Unset
+        if isinstance(_edition,  Unset):
+            edition = UNSET
+        else:
+            edition = CustomerPatchEdition(_edition)
 
 
-
-                return edition_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CustomerPatchEditionType0 | None | Unset, data)
-
-        edition = _parse_edition(d.pop("edition", UNSET))
 
 
         def _parse_crm_id(data: object) -> None | str | Unset:

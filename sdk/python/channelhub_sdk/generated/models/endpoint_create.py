@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.endpoint_create_event_types_item import EndpointCreateEventTypesItem
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -25,12 +26,12 @@ class EndpointCreate:
     """ 
         Attributes:
             url (str):
-            event_types (list[str]):
+            event_types (list[EndpointCreateEventTypesItem]):
             description (None | str | Unset):
      """
 
     url: str
-    event_types: list[str]
+    event_types: list[EndpointCreateEventTypesItem]
     description: None | str | Unset = UNSET
 
 
@@ -40,7 +41,10 @@ class EndpointCreate:
     def to_dict(self) -> dict[str, Any]:
         url = self.url
 
-        event_types = self.event_types
+        event_types = []
+        for event_types_item_data in self.event_types:
+            event_types_item = event_types_item_data.value
+            event_types.append(event_types_item)
 
 
 
@@ -69,7 +73,14 @@ class EndpointCreate:
         d = dict(src_dict)
         url = d.pop("url")
 
-        event_types = cast(list[str], d.pop("event_types"))
+        event_types = []
+        _event_types = d.pop("event_types")
+        for event_types_item_data in (_event_types):
+            event_types_item = EndpointCreateEventTypesItem(event_types_item_data)
+
+
+
+            event_types.append(event_types_item)
 
 
         def _parse_description(data: object) -> None | str | Unset:

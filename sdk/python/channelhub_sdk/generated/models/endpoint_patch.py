@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.endpoint_patch_event_types_type_0_item import EndpointPatchEventTypesType0Item
 from ..models.endpoint_status import EndpointStatus
 from ..types import UNSET, Unset
 from typing import cast
@@ -26,13 +27,13 @@ class EndpointPatch:
     """ 
         Attributes:
             url (None | str | Unset):
-            event_types (list[str] | None | Unset):
+            event_types (list[EndpointPatchEventTypesType0Item] | None | Unset):
             description (None | str | Unset):
             status (EndpointStatus | None | Unset):
      """
 
     url: None | str | Unset = UNSET
-    event_types: list[str] | None | Unset = UNSET
+    event_types: list[EndpointPatchEventTypesType0Item] | None | Unset = UNSET
     description: None | str | Unset = UNSET
     status: EndpointStatus | None | Unset = UNSET
 
@@ -51,7 +52,10 @@ class EndpointPatch:
         if isinstance(self.event_types, Unset):
             event_types = UNSET
         elif isinstance(self.event_types, list):
-            event_types = self.event_types
+            event_types = []
+            for event_types_type_0_item_data in self.event_types:
+                event_types_type_0_item = event_types_type_0_item_data.value
+                event_types.append(event_types_type_0_item)
 
 
         else:
@@ -102,7 +106,7 @@ class EndpointPatch:
         url = _parse_url(d.pop("url", UNSET))
 
 
-        def _parse_event_types(data: object) -> list[str] | None | Unset:
+        def _parse_event_types(data: object) -> list[EndpointPatchEventTypesType0Item] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -110,12 +114,19 @@ class EndpointPatch:
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                event_types_type_0 = cast(list[str], data)
+                event_types_type_0 = []
+                _event_types_type_0 = data
+                for event_types_type_0_item_data in (_event_types_type_0):
+                    event_types_type_0_item = EndpointPatchEventTypesType0Item(event_types_type_0_item_data)
+
+
+
+                    event_types_type_0.append(event_types_type_0_item)
 
                 return event_types_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[str] | None | Unset, data)
+            return cast(list[EndpointPatchEventTypesType0Item] | None | Unset, data)
 
         event_types = _parse_event_types(d.pop("event_types", UNSET))
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.exemption_certificate_put_state import ExemptionCertificatePutState
 from typing import cast
 import datetime
 
@@ -24,13 +25,13 @@ T = TypeVar("T", bound="ExemptionCertificatePut")
 class ExemptionCertificatePut:
     """ 
         Attributes:
-            state (str):
+            state (ExemptionCertificatePutState):
             number (str):
             valid_from (datetime.date):
             valid_until (datetime.date):
      """
 
-    state: str
+    state: ExemptionCertificatePutState
     number: str
     valid_from: datetime.date
     valid_until: datetime.date
@@ -40,7 +41,7 @@ class ExemptionCertificatePut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        state = self.state
+        state = self.state.value
 
         number = self.number
 
@@ -65,7 +66,10 @@ class ExemptionCertificatePut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        state = d.pop("state")
+        state = ExemptionCertificatePutState(d.pop("state"))
+
+
+
 
         number = d.pop("number")
 

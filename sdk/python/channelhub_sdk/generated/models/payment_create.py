@@ -13,7 +13,10 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.money_in import MoneyIn
+  from ..models.money_in_type_0 import MoneyInType0
+  from ..models.money_in_type_1 import MoneyInType1
+  from ..models.money_in_type_2 import MoneyInType2
+  from ..models.money_in_type_3 import MoneyInType3
 
 
 
@@ -29,13 +32,14 @@ class PaymentCreate:
 
         Attributes:
             reference (str):
-            amount (MoneyIn): An amount as partners send it: a decimal string (or integer), never a float.
+            amount (MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3): An amount as partners send it: a decimal
+                string (or integer), never a float.
             received_on (datetime.date):
             debtor (None | str | Unset):
      """
 
     reference: str
-    amount: MoneyIn
+    amount: MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3
     received_on: datetime.date
     debtor: None | str | Unset = UNSET
 
@@ -44,10 +48,22 @@ class PaymentCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         reference = self.reference
 
-        amount = self.amount.to_dict()
+        amount: dict[str, Any]
+        if isinstance(self.amount, MoneyInType0):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType1):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType2):
+            amount = self.amount.to_dict()
+        else:
+            amount = self.amount.to_dict()
+
 
         received_on = self.received_on.isoformat()
 
@@ -74,13 +90,53 @@ class PaymentCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         d = dict(src_dict)
         reference = d.pop("reference")
 
-        amount = MoneyIn.from_dict(d.pop("amount"))
+        def _parse_amount(data: object) -> MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_0 = MoneyInType0.from_dict(data)
 
 
+
+                return componentsschemas_money_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_1 = MoneyInType1.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_2 = MoneyInType2.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_money_in_type_3 = MoneyInType3.from_dict(data)
+
+
+
+            return componentsschemas_money_in_type_3
+
+        amount = _parse_amount(d.pop("amount"))
 
 
         received_on = datetime.date.fromisoformat(d.pop("received_on"))

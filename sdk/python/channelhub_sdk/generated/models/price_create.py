@@ -12,7 +12,10 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.money_in import MoneyIn
+  from ..models.money_in_type_0 import MoneyInType0
+  from ..models.money_in_type_1 import MoneyInType1
+  from ..models.money_in_type_2 import MoneyInType2
+  from ..models.money_in_type_3 import MoneyInType3
 
 
 
@@ -26,11 +29,12 @@ T = TypeVar("T", bound="PriceCreate")
 class PriceCreate:
     """ 
         Attributes:
-            amount (MoneyIn): An amount as partners send it: a decimal string (or integer), never a float.
+            amount (MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3): An amount as partners send it: a decimal
+                string (or integer), never a float.
             effective_from (datetime.date):
      """
 
-    amount: MoneyIn
+    amount: MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3
     effective_from: datetime.date
 
 
@@ -38,8 +42,20 @@ class PriceCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
-        amount = self.amount.to_dict()
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
+        amount: dict[str, Any]
+        if isinstance(self.amount, MoneyInType0):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType1):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType2):
+            amount = self.amount.to_dict()
+        else:
+            amount = self.amount.to_dict()
+
 
         effective_from = self.effective_from.isoformat()
 
@@ -57,11 +73,51 @@ class PriceCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         d = dict(src_dict)
-        amount = MoneyIn.from_dict(d.pop("amount"))
+        def _parse_amount(data: object) -> MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_0 = MoneyInType0.from_dict(data)
 
 
+
+                return componentsschemas_money_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_1 = MoneyInType1.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_2 = MoneyInType2.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_money_in_type_3 = MoneyInType3.from_dict(data)
+
+
+
+            return componentsschemas_money_in_type_3
+
+        amount = _parse_amount(d.pop("amount"))
 
 
         effective_from = datetime.date.fromisoformat(d.pop("effective_from"))

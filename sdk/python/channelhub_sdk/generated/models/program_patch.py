@@ -24,57 +24,45 @@ T = TypeVar("T", bound="ProgramPatch")
 class ProgramPatch:
     """ 
         Attributes:
-            name (None | str | Unset):
-            default_discount_percent (float | None | str | Unset):
-            prepaid_orders_required (int | None | Unset):
-            payment_terms_days (int | None | Unset):
-            annual_interest_rate (float | None | str | Unset):
-            default_credit_limit (float | None | str | Unset):
+            name (str | Unset):
+            default_discount_percent (float | str | Unset):
+            prepaid_orders_required (int | Unset):
+            payment_terms_days (int | Unset):
+            annual_interest_rate (float | str | Unset):
+            default_credit_limit (float | str | Unset):
      """
 
-    name: None | str | Unset = UNSET
-    default_discount_percent: float | None | str | Unset = UNSET
-    prepaid_orders_required: int | None | Unset = UNSET
-    payment_terms_days: int | None | Unset = UNSET
-    annual_interest_rate: float | None | str | Unset = UNSET
-    default_credit_limit: float | None | str | Unset = UNSET
+    name: str | Unset = UNSET
+    default_discount_percent: float | str | Unset = UNSET
+    prepaid_orders_required: int | Unset = UNSET
+    payment_terms_days: int | Unset = UNSET
+    annual_interest_rate: float | str | Unset = UNSET
+    default_credit_limit: float | str | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        default_discount_percent: float | None | str | Unset
+        default_discount_percent: float | str | Unset
         if isinstance(self.default_discount_percent, Unset):
             default_discount_percent = UNSET
         else:
             default_discount_percent = self.default_discount_percent
 
-        prepaid_orders_required: int | None | Unset
-        if isinstance(self.prepaid_orders_required, Unset):
-            prepaid_orders_required = UNSET
-        else:
-            prepaid_orders_required = self.prepaid_orders_required
+        prepaid_orders_required = self.prepaid_orders_required
 
-        payment_terms_days: int | None | Unset
-        if isinstance(self.payment_terms_days, Unset):
-            payment_terms_days = UNSET
-        else:
-            payment_terms_days = self.payment_terms_days
+        payment_terms_days = self.payment_terms_days
 
-        annual_interest_rate: float | None | str | Unset
+        annual_interest_rate: float | str | Unset
         if isinstance(self.annual_interest_rate, Unset):
             annual_interest_rate = UNSET
         else:
             annual_interest_rate = self.annual_interest_rate
 
-        default_credit_limit: float | None | str | Unset
+        default_credit_limit: float | str | Unset
         if isinstance(self.default_credit_limit, Unset):
             default_credit_limit = UNSET
         else:
@@ -105,62 +93,32 @@ class ProgramPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
+        name = d.pop("name", UNSET)
+
+        def _parse_default_discount_percent(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
-
-
-        def _parse_default_discount_percent(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | str | Unset, data)
+            return cast(float | str | Unset, data)
 
         default_discount_percent = _parse_default_discount_percent(d.pop("default_discount_percent", UNSET))
 
 
-        def _parse_prepaid_orders_required(data: object) -> int | None | Unset:
-            if data is None:
-                return data
+        prepaid_orders_required = d.pop("prepaid_orders_required", UNSET)
+
+        payment_terms_days = d.pop("payment_terms_days", UNSET)
+
+        def _parse_annual_interest_rate(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | None | Unset, data)
-
-        prepaid_orders_required = _parse_prepaid_orders_required(d.pop("prepaid_orders_required", UNSET))
-
-
-        def _parse_payment_terms_days(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        payment_terms_days = _parse_payment_terms_days(d.pop("payment_terms_days", UNSET))
-
-
-        def _parse_annual_interest_rate(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | str | Unset, data)
+            return cast(float | str | Unset, data)
 
         annual_interest_rate = _parse_annual_interest_rate(d.pop("annual_interest_rate", UNSET))
 
 
-        def _parse_default_credit_limit(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
+        def _parse_default_credit_limit(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(float | str | Unset, data)
 
         default_credit_limit = _parse_default_credit_limit(d.pop("default_credit_limit", UNSET))
 

@@ -13,7 +13,10 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.money_in import MoneyIn
+  from ..models.money_in_type_0 import MoneyInType0
+  from ..models.money_in_type_1 import MoneyInType1
+  from ..models.money_in_type_2 import MoneyInType2
+  from ..models.money_in_type_3 import MoneyInType3
 
 
 
@@ -27,12 +30,13 @@ T = TypeVar("T", bound="RefundCreate")
 class RefundCreate:
     """ 
         Attributes:
-            amount (MoneyIn): An amount as partners send it: a decimal string (or integer), never a float.
+            amount (MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3): An amount as partners send it: a decimal
+                string (or integer), never a float.
             reason (str):
             refunded_on (datetime.date | None | Unset):
      """
 
-    amount: MoneyIn
+    amount: MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3
     reason: str
     refunded_on: datetime.date | None | Unset = UNSET
 
@@ -41,8 +45,20 @@ class RefundCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
-        amount = self.amount.to_dict()
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
+        amount: dict[str, Any]
+        if isinstance(self.amount, MoneyInType0):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType1):
+            amount = self.amount.to_dict()
+        elif isinstance(self.amount, MoneyInType2):
+            amount = self.amount.to_dict()
+        else:
+            amount = self.amount.to_dict()
+
 
         reason = self.reason
 
@@ -70,11 +86,51 @@ class RefundCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         d = dict(src_dict)
-        amount = MoneyIn.from_dict(d.pop("amount"))
+        def _parse_amount(data: object) -> MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_0 = MoneyInType0.from_dict(data)
 
 
+
+                return componentsschemas_money_in_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_1 = MoneyInType1.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_2 = MoneyInType2.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_money_in_type_3 = MoneyInType3.from_dict(data)
+
+
+
+            return componentsschemas_money_in_type_3
+
+        amount = _parse_amount(d.pop("amount"))
 
 
         reason = d.pop("reason")

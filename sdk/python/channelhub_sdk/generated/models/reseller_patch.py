@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.reseller_patch_status_type_0 import ResellerPatchStatusType0
+from ..models.reseller_patch_status import ResellerPatchStatus
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -25,39 +25,36 @@ T = TypeVar("T", bound="ResellerPatch")
 class ResellerPatch:
     """ 
         Attributes:
-            discount_percent (float | None | str | Unset):
-            credit_limit (float | None | str | Unset):
-            status (None | ResellerPatchStatusType0 | Unset):
+            discount_percent (float | str | Unset):
+            credit_limit (float | str | Unset):
+            status (ResellerPatchStatus | Unset):
      """
 
-    discount_percent: float | None | str | Unset = UNSET
-    credit_limit: float | None | str | Unset = UNSET
-    status: None | ResellerPatchStatusType0 | Unset = UNSET
+    discount_percent: float | str | Unset = UNSET
+    credit_limit: float | str | Unset = UNSET
+    status: ResellerPatchStatus | Unset = UNSET
 
 
 
 
 
     def to_dict(self) -> dict[str, Any]:
-        discount_percent: float | None | str | Unset
+        discount_percent: float | str | Unset
         if isinstance(self.discount_percent, Unset):
             discount_percent = UNSET
         else:
             discount_percent = self.discount_percent
 
-        credit_limit: float | None | str | Unset
+        credit_limit: float | str | Unset
         if isinstance(self.credit_limit, Unset):
             credit_limit = UNSET
         else:
             credit_limit = self.credit_limit
 
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, ResellerPatchStatusType0):
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
             status = self.status.value
-        else:
-            status = self.status
+
 
 
         field_dict: dict[str, Any] = {}
@@ -78,44 +75,30 @@ class ResellerPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_discount_percent(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
+        def _parse_discount_percent(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(float | str | Unset, data)
 
         discount_percent = _parse_discount_percent(d.pop("discount_percent", UNSET))
 
 
-        def _parse_credit_limit(data: object) -> float | None | str | Unset:
-            if data is None:
-                return data
+        def _parse_credit_limit(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(float | str | Unset, data)
 
         credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
 
 
-        def _parse_status(data: object) -> None | ResellerPatchStatusType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = ResellerPatchStatusType0(data)
+        _status = d.pop("status", UNSET)
+        status: ResellerPatchStatus | Unset
+        if isinstance(_status,  Unset):
+            status = UNSET
+        else:
+            status = ResellerPatchStatus(_status)
 
 
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | ResellerPatchStatusType0 | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
 
 
         reseller_patch = cls(

@@ -14,7 +14,10 @@ from typing import cast
 import datetime
 
 if TYPE_CHECKING:
-  from ..models.money_in import MoneyIn
+  from ..models.money_in_type_0 import MoneyInType0
+  from ..models.money_in_type_1 import MoneyInType1
+  from ..models.money_in_type_2 import MoneyInType2
+  from ..models.money_in_type_3 import MoneyInType3
 
 
 
@@ -32,7 +35,7 @@ class SkuCreate:
             product (str):
             name (str):
             billing_plan (SkuCreateBillingPlan):
-            prices (list[MoneyIn]):
+            prices (list[MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3]):
             seat_based (bool | Unset):  Default: False.
             effective_from (datetime.date | None | Unset):
      """
@@ -41,7 +44,7 @@ class SkuCreate:
     product: str
     name: str
     billing_plan: SkuCreateBillingPlan
-    prices: list[MoneyIn]
+    prices: list[MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3]
     seat_based: bool | Unset = False
     effective_from: datetime.date | None | Unset = UNSET
 
@@ -50,7 +53,10 @@ class SkuCreate:
 
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         sku = self.sku
 
         product = self.product
@@ -61,7 +67,16 @@ class SkuCreate:
 
         prices = []
         for prices_item_data in self.prices:
-            prices_item = prices_item_data.to_dict()
+            prices_item: dict[str, Any]
+            if isinstance(prices_item_data, MoneyInType0):
+                prices_item = prices_item_data.to_dict()
+            elif isinstance(prices_item_data, MoneyInType1):
+                prices_item = prices_item_data.to_dict()
+            elif isinstance(prices_item_data, MoneyInType2):
+                prices_item = prices_item_data.to_dict()
+            else:
+                prices_item = prices_item_data.to_dict()
+
             prices.append(prices_item)
 
 
@@ -97,7 +112,10 @@ class SkuCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.money_in import MoneyIn # noqa: PLC0415
+        from ..models.money_in_type_0 import MoneyInType0 # noqa: PLC0415
+        from ..models.money_in_type_1 import MoneyInType1 # noqa: PLC0415
+        from ..models.money_in_type_2 import MoneyInType2 # noqa: PLC0415
+        from ..models.money_in_type_3 import MoneyInType3 # noqa: PLC0415
         d = dict(src_dict)
         sku = d.pop("sku")
 
@@ -113,9 +131,46 @@ class SkuCreate:
         prices = []
         _prices = d.pop("prices")
         for prices_item_data in (_prices):
-            prices_item = MoneyIn.from_dict(prices_item_data)
+            def _parse_prices_item(data: object) -> MoneyInType0 | MoneyInType1 | MoneyInType2 | MoneyInType3:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_money_in_type_0 = MoneyInType0.from_dict(data)
 
 
+
+                    return componentsschemas_money_in_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_money_in_type_1 = MoneyInType1.from_dict(data)
+
+
+
+                    return componentsschemas_money_in_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_money_in_type_2 = MoneyInType2.from_dict(data)
+
+
+
+                    return componentsschemas_money_in_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_money_in_type_3 = MoneyInType3.from_dict(data)
+
+
+
+                return componentsschemas_money_in_type_3
+
+            prices_item = _parse_prices_item(prices_item_data)
 
             prices.append(prices_item)
 

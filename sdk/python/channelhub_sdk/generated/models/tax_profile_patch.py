@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.tax_profile_patch_country_type_0 import TaxProfilePatchCountryType0
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -26,12 +27,12 @@ class TaxProfilePatch:
     as a whole (a US reseller needs a state, a VAT id needs an EU country).
 
         Attributes:
-            country (None | str | Unset):
+            country (None | TaxProfilePatchCountryType0 | Unset):
             state (None | str | Unset):
             vat_id (None | str | Unset):
      """
 
-    country: None | str | Unset = UNSET
+    country: None | TaxProfilePatchCountryType0 | Unset = UNSET
     state: None | str | Unset = UNSET
     vat_id: None | str | Unset = UNSET
 
@@ -43,6 +44,8 @@ class TaxProfilePatch:
         country: None | str | Unset
         if isinstance(self.country, Unset):
             country = UNSET
+        elif isinstance(self.country, TaxProfilePatchCountryType0):
+            country = self.country.value
         else:
             country = self.country
 
@@ -77,12 +80,22 @@ class TaxProfilePatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_country(data: object) -> None | str | Unset:
+        def _parse_country(data: object) -> None | TaxProfilePatchCountryType0 | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                country_type_0 = TaxProfilePatchCountryType0(data)
+
+
+
+                return country_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TaxProfilePatchCountryType0 | Unset, data)
 
         country = _parse_country(d.pop("country", UNSET))
 

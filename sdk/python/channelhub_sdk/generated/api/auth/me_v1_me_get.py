@@ -103,7 +103,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Me | Problem]:
-    """ Me
+    """ Get a me v1 me
+
+     Get a me v1 me. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,7 +132,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Me | Problem | None:
-    """ Me
+    """ Get a me v1 me
+
+     Get a me v1 me. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +156,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Me | Problem]:
-    """ Me
+    """ Get a me v1 me
+
+     Get a me v1 me. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -176,7 +185,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Me | Problem | None:
-    """ Me
+    """ Get a me v1 me
+
+     Get a me v1 me. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -133,7 +133,7 @@ def sync_detailed(
     body: File,
 
 ) -> Response[BankStatementResult | Problem]:
-    """ Bank-Statements-Upload
+    """ Upload bank statements
 
      An ISO 20022 camt.053 statement or camt.054 notification of one of the vendor's accounts
     (another account's → 422, nothing booked). Only booked entries count, each transaction with its
@@ -173,7 +173,7 @@ def sync(
     body: File,
 
 ) -> BankStatementResult | Problem | None:
-    """ Bank-Statements-Upload
+    """ Upload bank statements
 
      An ISO 20022 camt.053 statement or camt.054 notification of one of the vendor's accounts
     (another account's → 422, nothing booked). Only booked entries count, each transaction with its
@@ -208,7 +208,7 @@ async def asyncio_detailed(
     body: File,
 
 ) -> Response[BankStatementResult | Problem]:
-    """ Bank-Statements-Upload
+    """ Upload bank statements
 
      An ISO 20022 camt.053 statement or camt.054 notification of one of the vendor's accounts
     (another account's → 422, nothing booked). Only booked entries count, each transaction with its
@@ -248,7 +248,7 @@ async def asyncio(
     body: File,
 
 ) -> BankStatementResult | Problem | None:
-    """ Bank-Statements-Upload
+    """ Upload bank statements
 
      An ISO 20022 camt.053 statement or camt.054 notification of one of the vendor's accounts
     (another account's → 422, nothing booked). Only booked entries count, each transaction with its

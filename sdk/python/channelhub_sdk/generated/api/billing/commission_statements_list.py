@@ -125,7 +125,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[CommissionStatement]]:
-    """ Commission-Statements-List
+    """ List commission statements
 
      R-BI-7: the partner's monthly statements of WaaS commissions paid out.
 
@@ -158,7 +158,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[CommissionStatement] | None:
-    """ Commission-Statements-List
+    """ List commission statements
 
      R-BI-7: the partner's monthly statements of WaaS commissions paid out.
 
@@ -186,7 +186,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[CommissionStatement]]:
-    """ Commission-Statements-List
+    """ List commission statements
 
      R-BI-7: the partner's monthly statements of WaaS commissions paid out.
 
@@ -219,7 +219,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[CommissionStatement] | None:
-    """ Commission-Statements-List
+    """ List commission statements
 
      R-BI-7: the partner's monthly statements of WaaS commissions paid out.
 

@@ -19,7 +19,7 @@ from uuid import UUID
 def _get_kwargs(
     reseller_id: UUID,
     *,
-    paid: bool | None | Unset = UNSET,
+    paid: bool | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -28,12 +28,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_paid: bool | None | Unset
-    if isinstance(paid, Unset):
-        json_paid = UNSET
-    else:
-        json_paid = paid
-    params["paid"] = json_paid
+    params["paid"] = paid
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -138,16 +133,16 @@ def sync_detailed(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    paid: bool | None | Unset = UNSET,
+    paid: bool | Unset = UNSET,
 
 ) -> Response[Problem | list[Commission]]:
-    """ Commissions-List
+    """ List commissions
 
      R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
 
     Args:
         reseller_id (UUID):
-        paid (bool | None | Unset):
+        paid (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,16 +169,16 @@ def sync(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    paid: bool | None | Unset = UNSET,
+    paid: bool | Unset = UNSET,
 
 ) -> Problem | list[Commission] | None:
-    """ Commissions-List
+    """ List commissions
 
      R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
 
     Args:
         reseller_id (UUID):
-        paid (bool | None | Unset):
+        paid (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -205,16 +200,16 @@ async def asyncio_detailed(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    paid: bool | None | Unset = UNSET,
+    paid: bool | Unset = UNSET,
 
 ) -> Response[Problem | list[Commission]]:
-    """ Commissions-List
+    """ List commissions
 
      R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
 
     Args:
         reseller_id (UUID):
-        paid (bool | None | Unset):
+        paid (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,16 +236,16 @@ async def asyncio(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    paid: bool | None | Unset = UNSET,
+    paid: bool | Unset = UNSET,
 
 ) -> Problem | list[Commission] | None:
-    """ Commissions-List
+    """ List commissions
 
      R-BI-7: the partner's WaaS commissions, `paid=false` those the next statement pays out.
 
     Args:
         reseller_id (UUID):
-        paid (bool | None | Unset):
+        paid (bool | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

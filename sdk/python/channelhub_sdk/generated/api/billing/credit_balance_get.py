@@ -120,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[CreditBalance | Problem]:
-    """ Credit-Balance-Get
+    """ Get a credit balance
 
      Money no invoice needed (R-BI-9), per currency; it pays the oldest open invoices by itself.
 
@@ -153,7 +153,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> CreditBalance | Problem | None:
-    """ Credit-Balance-Get
+    """ Get a credit balance
 
      Money no invoice needed (R-BI-9), per currency; it pays the oldest open invoices by itself.
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[CreditBalance | Problem]:
-    """ Credit-Balance-Get
+    """ Get a credit balance
 
      Money no invoice needed (R-BI-9), per currency; it pays the oldest open invoices by itself.
 
@@ -214,7 +214,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> CreditBalance | Problem | None:
-    """ Credit-Balance-Get
+    """ Get a credit balance
 
      Money no invoice needed (R-BI-9), per currency; it pays the oldest open invoices by itself.
 

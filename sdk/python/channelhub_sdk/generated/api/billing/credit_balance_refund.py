@@ -136,7 +136,7 @@ def sync_detailed(
     body: RefundCreate,
 
 ) -> Response[Problem | Refund]:
-    """ Credit-Balance-Refund
+    """ Credit balance refund
 
      Staff pay (part of) the credit balance back to the reseller, with a reason.
 
@@ -172,7 +172,7 @@ def sync(
     body: RefundCreate,
 
 ) -> Problem | Refund | None:
-    """ Credit-Balance-Refund
+    """ Credit balance refund
 
      Staff pay (part of) the credit balance back to the reseller, with a reason.
 
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     body: RefundCreate,
 
 ) -> Response[Problem | Refund]:
-    """ Credit-Balance-Refund
+    """ Credit balance refund
 
      Staff pay (part of) the credit balance back to the reseller, with a reason.
 
@@ -239,7 +239,7 @@ async def asyncio(
     body: RefundCreate,
 
 ) -> Problem | Refund | None:
-    """ Credit-Balance-Refund
+    """ Credit balance refund
 
      Staff pay (part of) the credit balance back to the reseller, with a reason.
 

@@ -136,7 +136,7 @@ def sync_detailed(
     body: CreditNoteCreate,
 
 ) -> Response[CreditNote | Problem]:
-    """ Credit-Notes-Create
+    """ Create a credit note
 
      Staff credit an invoice (a correction): by default what is still due; an amount beyond it
     takes back what was paid, which goes to the reseller's credit balance.
@@ -173,7 +173,7 @@ def sync(
     body: CreditNoteCreate,
 
 ) -> CreditNote | Problem | None:
-    """ Credit-Notes-Create
+    """ Create a credit note
 
      Staff credit an invoice (a correction): by default what is still due; an amount beyond it
     takes back what was paid, which goes to the reseller's credit balance.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     body: CreditNoteCreate,
 
 ) -> Response[CreditNote | Problem]:
-    """ Credit-Notes-Create
+    """ Create a credit note
 
      Staff credit an invoice (a correction): by default what is still due; an amount beyond it
     takes back what was paid, which goes to the reseller's credit balance.
@@ -242,7 +242,7 @@ async def asyncio(
     body: CreditNoteCreate,
 
 ) -> CreditNote | Problem | None:
-    """ Credit-Notes-Create
+    """ Create a credit note
 
      Staff credit an invoice (a correction): by default what is still due; an amount beyond it
     takes back what was paid, which goes to the reseller's credit balance.

@@ -18,9 +18,9 @@ from uuid import UUID
 
 def _get_kwargs(
     *,
-    invoice_id: None | Unset | UUID = UNSET,
+    invoice_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -29,23 +29,14 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_invoice_id: None | str | Unset
-    if isinstance(invoice_id, Unset):
-        json_invoice_id = UNSET
-    elif isinstance(invoice_id, UUID):
+    json_invoice_id: str | Unset = UNSET
+    if not isinstance(invoice_id, Unset):
         json_invoice_id = str(invoice_id)
-    else:
-        json_invoice_id = invoice_id
     params["invoice_id"] = json_invoice_id
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -144,19 +135,20 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    invoice_id: None | Unset | UUID = UNSET,
+    invoice_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageCreditNote | Problem]:
-    """ Credit-Notes-List
+    """ List credit notes
 
      Staff: every credit note. A reseller: those of its invoices.
 
     Args:
-        invoice_id (None | Unset | UUID):
+        invoice_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,19 +175,20 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    invoice_id: None | Unset | UUID = UNSET,
+    invoice_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageCreditNote | Problem | None:
-    """ Credit-Notes-List
+    """ List credit notes
 
      Staff: every credit note. A reseller: those of its invoices.
 
     Args:
-        invoice_id (None | Unset | UUID):
+        invoice_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,19 +210,20 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    invoice_id: None | Unset | UUID = UNSET,
+    invoice_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageCreditNote | Problem]:
-    """ Credit-Notes-List
+    """ List credit notes
 
      Staff: every credit note. A reseller: those of its invoices.
 
     Args:
-        invoice_id (None | Unset | UUID):
+        invoice_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,19 +250,20 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    invoice_id: None | Unset | UUID = UNSET,
+    invoice_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageCreditNote | Problem | None:
-    """ Credit-Notes-List
+    """ List credit notes
 
      Staff: every credit note. A reseller: those of its invoices.
 
     Args:
-        invoice_id (None | Unset | UUID):
+        invoice_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -116,7 +116,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Credit-Notes-Pdf
+    """ Download the PDF of the credit note
+
+     Download the PDF of the credit note. Who may call it: admin, credit_officer, billing,
+    reseller_admin, reseller_user.
 
     Args:
         credit_note_id (UUID):
@@ -147,7 +150,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Credit-Notes-Pdf
+    """ Download the PDF of the credit note
+
+     Download the PDF of the credit note. Who may call it: admin, credit_officer, billing,
+    reseller_admin, reseller_user.
 
     Args:
         credit_note_id (UUID):
@@ -173,7 +179,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Credit-Notes-Pdf
+    """ Download the PDF of the credit note
+
+     Download the PDF of the credit note. Who may call it: admin, credit_officer, billing,
+    reseller_admin, reseller_user.
 
     Args:
         credit_note_id (UUID):
@@ -204,7 +213,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Credit-Notes-Pdf
+    """ Download the PDF of the credit note
+
+     Download the PDF of the credit note. Who may call it: admin, credit_officer, billing,
+    reseller_admin, reseller_user.
 
     Args:
         credit_note_id (UUID):

@@ -116,7 +116,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Credit-Notes-Ubl
+    """ Download the UBL of the credit note
 
      The credit note as an EN 16931 e-invoice, Peppol BIS Billing 3.0 UBL 2.1 (R-BI-10).
 
@@ -149,7 +149,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Credit-Notes-Ubl
+    """ Download the UBL of the credit note
 
      The credit note as an EN 16931 e-invoice, Peppol BIS Billing 3.0 UBL 2.1 (R-BI-10).
 
@@ -177,7 +177,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Credit-Notes-Ubl
+    """ Download the UBL of the credit note
 
      The credit note as an EN 16931 e-invoice, Peppol BIS Billing 3.0 UBL 2.1 (R-BI-10).
 
@@ -210,7 +210,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Credit-Notes-Ubl
+    """ Download the UBL of the credit note
 
      The credit note as an EN 16931 e-invoice, Peppol BIS Billing 3.0 UBL 2.1 (R-BI-10).
 

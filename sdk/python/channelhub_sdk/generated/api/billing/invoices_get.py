@@ -120,7 +120,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Invoice | Problem]:
-    """ Invoices-Get
+    """ Get an invoice
+
+     Get an invoice. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         invoice_id (UUID):
@@ -151,7 +154,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Invoice | Problem | None:
-    """ Invoices-Get
+    """ Get an invoice
+
+     Get an invoice. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         invoice_id (UUID):
@@ -177,7 +183,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Invoice | Problem]:
-    """ Invoices-Get
+    """ Get an invoice
+
+     Get an invoice. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         invoice_id (UUID):
@@ -208,7 +217,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Invoice | Problem | None:
-    """ Invoices-Get
+    """ Get an invoice
+
+     Get an invoice. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         invoice_id (UUID):

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.invoices_list_status_type_0 import InvoicesListStatusType0
+from ...models.invoices_list_status import InvoicesListStatus
 from ...models.page_invoice import PageInvoice
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -19,11 +19,11 @@ from uuid import UUID
 
 def _get_kwargs(
     *,
-    status: InvoicesListStatusType0 | None | Unset = UNSET,
-    order_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    status: InvoicesListStatus | Unset = UNSET,
+    order_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -32,41 +32,25 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, InvoicesListStatusType0):
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
         json_status = status.value
-    else:
-        json_status = status
+
     params["status"] = json_status
 
-    json_order_id: None | str | Unset
-    if isinstance(order_id, Unset):
-        json_order_id = UNSET
-    elif isinstance(order_id, UUID):
+    json_order_id: str | Unset = UNSET
+    if not isinstance(order_id, Unset):
         json_order_id = str(order_id)
-    else:
-        json_order_id = order_id
     params["order_id"] = json_order_id
 
-    json_subscription_id: None | str | Unset
-    if isinstance(subscription_id, Unset):
-        json_subscription_id = UNSET
-    elif isinstance(subscription_id, UUID):
+    json_subscription_id: str | Unset = UNSET
+    if not isinstance(subscription_id, Unset):
         json_subscription_id = str(subscription_id)
-    else:
-        json_subscription_id = subscription_id
     params["subscription_id"] = json_subscription_id
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -165,23 +149,24 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatusType0 | None | Unset = UNSET,
-    order_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    status: InvoicesListStatus | Unset = UNSET,
+    order_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageInvoice | Problem]:
-    """ Invoices-List
+    """ List invoices
 
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatusType0 | None | Unset):
-        order_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        status (InvoicesListStatus | Unset):
+        order_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,23 +195,24 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatusType0 | None | Unset = UNSET,
-    order_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    status: InvoicesListStatus | Unset = UNSET,
+    order_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageInvoice | Problem | None:
-    """ Invoices-List
+    """ List invoices
 
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatusType0 | None | Unset):
-        order_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        status (InvoicesListStatus | Unset):
+        order_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,23 +236,24 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatusType0 | None | Unset = UNSET,
-    order_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    status: InvoicesListStatus | Unset = UNSET,
+    order_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageInvoice | Problem]:
-    """ Invoices-List
+    """ List invoices
 
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatusType0 | None | Unset):
-        order_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        status (InvoicesListStatus | Unset):
+        order_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -295,23 +282,24 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatusType0 | None | Unset = UNSET,
-    order_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    status: InvoicesListStatus | Unset = UNSET,
+    order_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageInvoice | Problem | None:
-    """ Invoices-List
+    """ List invoices
 
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatusType0 | None | Unset):
-        order_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        status (InvoicesListStatus | Unset):
+        order_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -116,7 +116,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Invoices-Pdf
+    """ Download the PDF of the invoice
+
+     Download the PDF of the invoice. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user, customer.
 
     Args:
         invoice_id (UUID):
@@ -147,7 +150,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Invoices-Pdf
+    """ Download the PDF of the invoice
+
+     Download the PDF of the invoice. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user, customer.
 
     Args:
         invoice_id (UUID):
@@ -173,7 +179,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Invoices-Pdf
+    """ Download the PDF of the invoice
+
+     Download the PDF of the invoice. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user, customer.
 
     Args:
         invoice_id (UUID):
@@ -204,7 +213,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Invoices-Pdf
+    """ Download the PDF of the invoice
+
+     Download the PDF of the invoice. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user, customer.
 
     Args:
         invoice_id (UUID):

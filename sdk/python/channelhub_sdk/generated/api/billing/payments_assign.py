@@ -143,7 +143,7 @@ def sync_detailed(
     body: PaymentAssign,
 
 ) -> Response[Payment | Problem]:
-    """ Payments-Assign
+    """ Assign a payment
 
      Staff put an unmatched payment, or an overpayment's credit, on an invoice.
 
@@ -179,7 +179,7 @@ def sync(
     body: PaymentAssign,
 
 ) -> Payment | Problem | None:
-    """ Payments-Assign
+    """ Assign a payment
 
      Staff put an unmatched payment, or an overpayment's credit, on an invoice.
 
@@ -210,7 +210,7 @@ async def asyncio_detailed(
     body: PaymentAssign,
 
 ) -> Response[Payment | Problem]:
-    """ Payments-Assign
+    """ Assign a payment
 
      Staff put an unmatched payment, or an overpayment's credit, on an invoice.
 
@@ -246,7 +246,7 @@ async def asyncio(
     body: PaymentAssign,
 
 ) -> Payment | Problem | None:
-    """ Payments-Assign
+    """ Assign a payment
 
      Staff put an unmatched payment, or an overpayment's credit, on an invoice.
 

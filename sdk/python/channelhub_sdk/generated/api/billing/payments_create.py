@@ -126,7 +126,7 @@ def sync_detailed(
     body: PaymentCreate,
 
 ) -> Response[Payment | Problem]:
-    """ Payments-Create
+    """ Create a payment
 
      Staff record a bank transfer: matched to the invoice its reference names as of the day the
     money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
@@ -162,7 +162,7 @@ def sync(
     body: PaymentCreate,
 
 ) -> Payment | Problem | None:
-    """ Payments-Create
+    """ Create a payment
 
      Staff record a bank transfer: matched to the invoice its reference names as of the day the
     money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     body: PaymentCreate,
 
 ) -> Response[Payment | Problem]:
-    """ Payments-Create
+    """ Create a payment
 
      Staff record a bank transfer: matched to the invoice its reference names as of the day the
     money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit
@@ -229,7 +229,7 @@ async def asyncio(
     body: PaymentCreate,
 
 ) -> Payment | Problem | None:
-    """ Payments-Create
+    """ Create a payment
 
      Staff record a bank transfer: matched to the invoice its reference names as of the day the
     money was received (paid, partially paid, or overpaid with the rest kept as the reseller's credit

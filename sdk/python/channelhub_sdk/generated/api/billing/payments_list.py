@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.page_payment import PagePayment
-from ...models.payments_list_status_type_0 import PaymentsListStatusType0
+from ...models.payments_list_status import PaymentsListStatus
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -18,9 +18,9 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: None | PaymentsListStatusType0 | Unset = UNSET,
+    status: PaymentsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -29,23 +29,15 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, PaymentsListStatusType0):
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
         json_status = status.value
-    else:
-        json_status = status
+
     params["status"] = json_status
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -144,19 +136,20 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | PaymentsListStatusType0 | Unset = UNSET,
+    status: PaymentsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PagePayment | Problem]:
-    """ Payments-List
+    """ List payments
 
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (None | PaymentsListStatusType0 | Unset):
+        status (PaymentsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,19 +176,20 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: None | PaymentsListStatusType0 | Unset = UNSET,
+    status: PaymentsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PagePayment | Problem | None:
-    """ Payments-List
+    """ List payments
 
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (None | PaymentsListStatusType0 | Unset):
+        status (PaymentsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,19 +211,20 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | PaymentsListStatusType0 | Unset = UNSET,
+    status: PaymentsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PagePayment | Problem]:
-    """ Payments-List
+    """ List payments
 
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (None | PaymentsListStatusType0 | Unset):
+        status (PaymentsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -256,19 +251,20 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: None | PaymentsListStatusType0 | Unset = UNSET,
+    status: PaymentsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PagePayment | Problem | None:
-    """ Payments-List
+    """ List payments
 
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (None | PaymentsListStatusType0 | Unset):
+        status (PaymentsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -120,7 +120,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Statement]:
-    """ Statements-Get
+    """ Get a statement
+
+     Get a statement. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         statement_id (UUID):
@@ -151,7 +153,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Statement | None:
-    """ Statements-Get
+    """ Get a statement
+
+     Get a statement. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         statement_id (UUID):
@@ -177,7 +181,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Statement]:
-    """ Statements-Get
+    """ Get a statement
+
+     Get a statement. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         statement_id (UUID):
@@ -208,7 +214,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Statement | None:
-    """ Statements-Get
+    """ Get a statement
+
+     Get a statement. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         statement_id (UUID):

@@ -125,7 +125,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[Statement]]:
-    """ Statements-List
+    """ List statements
+
+     List statements. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):
@@ -156,7 +158,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[Statement] | None:
-    """ Statements-List
+    """ List statements
+
+     List statements. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):
@@ -182,7 +186,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[Statement]]:
-    """ Statements-List
+    """ List statements
+
+     List statements. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):
@@ -213,7 +219,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[Statement] | None:
-    """ Statements-List
+    """ List statements
+
+     List statements. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):

@@ -116,7 +116,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Statements-Pdf
+    """ Download the PDF of the statement
+
+     Download the PDF of the statement. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         statement_id (UUID):
@@ -147,7 +150,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Statements-Pdf
+    """ Download the PDF of the statement
+
+     Download the PDF of the statement. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         statement_id (UUID):
@@ -173,7 +179,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Statements-Pdf
+    """ Download the PDF of the statement
+
+     Download the PDF of the statement. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         statement_id (UUID):
@@ -204,7 +213,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Statements-Pdf
+    """ Download the PDF of the statement
+
+     Download the PDF of the statement. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         statement_id (UUID):

@@ -136,7 +136,7 @@ def sync_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Billing-Jobs-Run
+    """ Run a billing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `dunning` (daily at 01:00 UTC): R-BI-4: invoices past due become overdue, interest accrues,
@@ -179,7 +179,7 @@ def sync(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Billing-Jobs-Run
+    """ Run a billing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `dunning` (daily at 01:00 UTC): R-BI-4: invoices past due become overdue, interest accrues,
@@ -217,7 +217,7 @@ async def asyncio_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Billing-Jobs-Run
+    """ Run a billing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `dunning` (daily at 01:00 UTC): R-BI-4: invoices past due become overdue, interest accrues,
@@ -260,7 +260,7 @@ async def asyncio(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Billing-Jobs-Run
+    """ Run a billing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `dunning` (daily at 01:00 UTC): R-BI-4: invoices past due become overdue, interest accrues,

@@ -133,7 +133,9 @@ def sync_detailed(
     body: ProductCreate,
 
 ) -> Response[Problem | Product]:
-    """ Products-Create
+    """ Create a product
+
+     Create a product. Who may call it: admin.
 
     Args:
         body (ProductCreate):
@@ -164,7 +166,9 @@ def sync(
     body: ProductCreate,
 
 ) -> Problem | Product | None:
-    """ Products-Create
+    """ Create a product
+
+     Create a product. Who may call it: admin.
 
     Args:
         body (ProductCreate):
@@ -190,7 +194,9 @@ async def asyncio_detailed(
     body: ProductCreate,
 
 ) -> Response[Problem | Product]:
-    """ Products-Create
+    """ Create a product
+
+     Create a product. Who may call it: admin.
 
     Args:
         body (ProductCreate):
@@ -221,7 +227,9 @@ async def asyncio(
     body: ProductCreate,
 
 ) -> Problem | Product | None:
-    """ Products-Create
+    """ Create a product
+
+     Create a product. Who may call it: admin.
 
     Args:
         body (ProductCreate):

@@ -133,7 +133,9 @@ def sync_detailed(
     body: SkuCreate,
 
 ) -> Response[Problem | Sku]:
-    """ Skus-Create
+    """ Create a sku
+
+     Create a sku. Who may call it: admin.
 
     Args:
         body (SkuCreate):
@@ -164,7 +166,9 @@ def sync(
     body: SkuCreate,
 
 ) -> Problem | Sku | None:
-    """ Skus-Create
+    """ Create a sku
+
+     Create a sku. Who may call it: admin.
 
     Args:
         body (SkuCreate):
@@ -190,7 +194,9 @@ async def asyncio_detailed(
     body: SkuCreate,
 
 ) -> Response[Problem | Sku]:
-    """ Skus-Create
+    """ Create a sku
+
+     Create a sku. Who may call it: admin.
 
     Args:
         body (SkuCreate):
@@ -221,7 +227,9 @@ async def asyncio(
     body: SkuCreate,
 
 ) -> Problem | Sku | None:
-    """ Skus-Create
+    """ Create a sku
+
+     Create a sku. Who may call it: admin.
 
     Args:
         body (SkuCreate):

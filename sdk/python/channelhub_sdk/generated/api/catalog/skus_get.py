@@ -137,7 +137,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Sku | SkuForCustomer]:
-    """ Skus-Get
+    """ Get a sku
+
+     Get a sku. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
         sku (str):
@@ -168,7 +170,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Sku | SkuForCustomer | None:
-    """ Skus-Get
+    """ Get a sku
+
+     Get a sku. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
         sku (str):
@@ -194,7 +198,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Sku | SkuForCustomer]:
-    """ Skus-Get
+    """ Get a sku
+
+     Get a sku. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
         sku (str):
@@ -225,7 +231,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Sku | SkuForCustomer | None:
-    """ Skus-Get
+    """ Get a sku
+
+     Get a sku. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
         sku (str):

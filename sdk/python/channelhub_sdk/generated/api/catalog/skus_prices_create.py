@@ -135,7 +135,7 @@ def sync_detailed(
     body: PriceCreate,
 
 ) -> Response[Problem | Sku]:
-    """ Skus-Prices-Create
+    """ Create a sku price
 
      Add a price-list entry effective from a date; orders keep the price they were placed with.
 
@@ -171,7 +171,7 @@ def sync(
     body: PriceCreate,
 
 ) -> Problem | Sku | None:
-    """ Skus-Prices-Create
+    """ Create a sku price
 
      Add a price-list entry effective from a date; orders keep the price they were placed with.
 
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     body: PriceCreate,
 
 ) -> Response[Problem | Sku]:
-    """ Skus-Prices-Create
+    """ Create a sku price
 
      Add a price-list entry effective from a date; orders keep the price they were placed with.
 
@@ -238,7 +238,7 @@ async def asyncio(
     body: PriceCreate,
 
 ) -> Problem | Sku | None:
-    """ Skus-Prices-Create
+    """ Create a sku price
 
      Add a price-list entry effective from a date; orders keep the price they were placed with.
 

@@ -136,7 +136,7 @@ def sync_detailed(
     body: TermsAcceptanceCreate,
 
 ) -> Response[Problem | TermsAcceptance]:
-    """ Customers-Accept-Terms
+    """ Customers accept terms
 
      Record who accepted the vendor's terms of service for the customer, and when (R-CU-6).
 
@@ -172,7 +172,7 @@ def sync(
     body: TermsAcceptanceCreate,
 
 ) -> Problem | TermsAcceptance | None:
-    """ Customers-Accept-Terms
+    """ Customers accept terms
 
      Record who accepted the vendor's terms of service for the customer, and when (R-CU-6).
 
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     body: TermsAcceptanceCreate,
 
 ) -> Response[Problem | TermsAcceptance]:
-    """ Customers-Accept-Terms
+    """ Customers accept terms
 
      Record who accepted the vendor's terms of service for the customer, and when (R-CU-6).
 
@@ -239,7 +239,7 @@ async def asyncio(
     body: TermsAcceptanceCreate,
 
 ) -> Problem | TermsAcceptance | None:
-    """ Customers-Accept-Terms
+    """ Customers accept terms
 
      Record who accepted the vendor's terms of service for the customer, and when (R-CU-6).
 

@@ -136,7 +136,7 @@ def sync_detailed(
     body: CustomerApiKeyCreate,
 
 ) -> Response[ApiKeyCreated | Problem]:
-    """ Customers-Api-Keys-Create
+    """ Create a customer API key
 
      A key that acts as the customer (its portal or its own systems); shown only once.
 
@@ -172,7 +172,7 @@ def sync(
     body: CustomerApiKeyCreate,
 
 ) -> ApiKeyCreated | Problem | None:
-    """ Customers-Api-Keys-Create
+    """ Create a customer API key
 
      A key that acts as the customer (its portal or its own systems); shown only once.
 
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     body: CustomerApiKeyCreate,
 
 ) -> Response[ApiKeyCreated | Problem]:
-    """ Customers-Api-Keys-Create
+    """ Create a customer API key
 
      A key that acts as the customer (its portal or its own systems); shown only once.
 
@@ -239,7 +239,7 @@ async def asyncio(
     body: CustomerApiKeyCreate,
 
 ) -> ApiKeyCreated | Problem | None:
-    """ Customers-Api-Keys-Create
+    """ Create a customer API key
 
      A key that acts as the customer (its portal or its own systems); shown only once.
 

@@ -132,7 +132,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ApiKeyInfo]]:
-    """ Customers-Api-Keys-List
+    """ List customer API keys
 
      The customer's keys, live and revoked (the owning reseller and staff); never the key itself.
 
@@ -165,7 +165,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ApiKeyInfo] | None:
-    """ Customers-Api-Keys-List
+    """ List customer API keys
 
      The customer's keys, live and revoked (the owning reseller and staff); never the key itself.
 
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ApiKeyInfo]]:
-    """ Customers-Api-Keys-List
+    """ List customer API keys
 
      The customer's keys, live and revoked (the owning reseller and staff); never the key itself.
 
@@ -226,7 +226,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ApiKeyInfo] | None:
-    """ Customers-Api-Keys-List
+    """ List customer API keys
 
      The customer's keys, live and revoked (the owning reseller and staff); never the key itself.
 

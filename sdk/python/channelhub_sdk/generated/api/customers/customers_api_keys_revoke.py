@@ -129,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ApiKeyInfo | Problem]:
-    """ Customers-Api-Keys-Revoke
+    """ Revoke a customer API key
 
      Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
     key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once.
@@ -166,7 +166,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> ApiKeyInfo | Problem | None:
-    """ Customers-Api-Keys-Revoke
+    """ Revoke a customer API key
 
      Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
     key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once.
@@ -198,7 +198,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ApiKeyInfo | Problem]:
-    """ Customers-Api-Keys-Revoke
+    """ Revoke a customer API key
 
      Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
     key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once.
@@ -235,7 +235,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> ApiKeyInfo | Problem | None:
-    """ Customers-Api-Keys-Revoke
+    """ Revoke a customer API key
 
      Revoke one of the customer's keys (the owning reseller and staff). The gateway may honour a
     key it resolved within the last `CHANNELHUB_API_KEY_CACHE_SECONDS`; onboarding refuses it at once.

@@ -133,7 +133,7 @@ def sync_detailed(
     body: CustomerCreate,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Create
+    """ Create a customer
 
      Create a domain customer (a registered domain nobody else has) or a team customer
     (verified through its primary e-mail). The reseller becomes an administrator of it
@@ -168,7 +168,7 @@ def sync(
     body: CustomerCreate,
 
 ) -> Customer | Problem | None:
-    """ Customers-Create
+    """ Create a customer
 
      Create a domain customer (a registered domain nobody else has) or a team customer
     (verified through its primary e-mail). The reseller becomes an administrator of it
@@ -198,7 +198,7 @@ async def asyncio_detailed(
     body: CustomerCreate,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Create
+    """ Create a customer
 
      Create a domain customer (a registered domain nobody else has) or a team customer
     (verified through its primary e-mail). The reseller becomes an administrator of it
@@ -233,7 +233,7 @@ async def asyncio(
     body: CustomerCreate,
 
 ) -> Customer | Problem | None:
-    """ Customers-Create
+    """ Create a customer
 
      Create a domain customer (a registered domain nobody else has) or a team customer
     (verified through its primary e-mail). The reseller becomes an administrator of it

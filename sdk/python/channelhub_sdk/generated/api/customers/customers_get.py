@@ -120,7 +120,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Get
+    """ Get a customer
+
+     Get a customer. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):
@@ -151,7 +154,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Customer | Problem | None:
-    """ Customers-Get
+    """ Get a customer
+
+     Get a customer. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):
@@ -177,7 +183,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Get
+    """ Get a customer
+
+     Get a customer. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):
@@ -208,7 +217,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Customer | Problem | None:
-    """ Customers-Get
+    """ Get a customer
+
+     Get a customer. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):

@@ -133,7 +133,7 @@ def sync_detailed(
     body: CustomerImport,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Import
+    """ Import a customer
 
      Import a customer from another reseller (or the vendor) with the transfer token the
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller.
@@ -169,7 +169,7 @@ def sync(
     body: CustomerImport,
 
 ) -> Customer | Problem | None:
-    """ Customers-Import
+    """ Import a customer
 
      Import a customer from another reseller (or the vendor) with the transfer token the
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller.
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     body: CustomerImport,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Import
+    """ Import a customer
 
      Import a customer from another reseller (or the vendor) with the transfer token the
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller.
@@ -236,7 +236,7 @@ async def asyncio(
     body: CustomerImport,
 
 ) -> Customer | Problem | None:
-    """ Customers-Import
+    """ Import a customer
 
      Import a customer from another reseller (or the vendor) with the transfer token the
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller.

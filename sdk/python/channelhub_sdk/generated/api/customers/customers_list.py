@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.customers_list_kind_type_0 import CustomersListKindType0
+from ...models.customers_list_kind import CustomersListKind
 from ...models.page_customer import PageCustomer
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -18,11 +18,11 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    kind: CustomersListKindType0 | None | Unset = UNSET,
-    domain: None | str | Unset = UNSET,
-    primary_email: None | str | Unset = UNSET,
+    kind: CustomersListKind | Unset = UNSET,
+    domain: str | Unset = UNSET,
+    primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -31,37 +31,19 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_kind: None | str | Unset
-    if isinstance(kind, Unset):
-        json_kind = UNSET
-    elif isinstance(kind, CustomersListKindType0):
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
         json_kind = kind.value
-    else:
-        json_kind = kind
+
     params["kind"] = json_kind
 
-    json_domain: None | str | Unset
-    if isinstance(domain, Unset):
-        json_domain = UNSET
-    else:
-        json_domain = domain
-    params["domain"] = json_domain
+    params["domain"] = domain
 
-    json_primary_email: None | str | Unset
-    if isinstance(primary_email, Unset):
-        json_primary_email = UNSET
-    else:
-        json_primary_email = primary_email
-    params["primary_email"] = json_primary_email
+    params["primary_email"] = primary_email
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -153,23 +135,24 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKindType0 | None | Unset = UNSET,
-    domain: None | str | Unset = UNSET,
-    primary_email: None | str | Unset = UNSET,
+    kind: CustomersListKind | Unset = UNSET,
+    domain: str | Unset = UNSET,
+    primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageCustomer | Problem]:
-    """ Customers-List
+    """ List customers
 
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKindType0 | None | Unset):
-        domain (None | str | Unset):
-        primary_email (None | str | Unset):
+        kind (CustomersListKind | Unset):
+        domain (str | Unset):
+        primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,23 +181,24 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKindType0 | None | Unset = UNSET,
-    domain: None | str | Unset = UNSET,
-    primary_email: None | str | Unset = UNSET,
+    kind: CustomersListKind | Unset = UNSET,
+    domain: str | Unset = UNSET,
+    primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageCustomer | Problem | None:
-    """ Customers-List
+    """ List customers
 
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKindType0 | None | Unset):
-        domain (None | str | Unset):
-        primary_email (None | str | Unset):
+        kind (CustomersListKind | Unset):
+        domain (str | Unset):
+        primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,23 +222,24 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKindType0 | None | Unset = UNSET,
-    domain: None | str | Unset = UNSET,
-    primary_email: None | str | Unset = UNSET,
+    kind: CustomersListKind | Unset = UNSET,
+    domain: str | Unset = UNSET,
+    primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageCustomer | Problem]:
-    """ Customers-List
+    """ List customers
 
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKindType0 | None | Unset):
-        domain (None | str | Unset):
-        primary_email (None | str | Unset):
+        kind (CustomersListKind | Unset):
+        domain (str | Unset):
+        primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -283,23 +268,24 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKindType0 | None | Unset = UNSET,
-    domain: None | str | Unset = UNSET,
-    primary_email: None | str | Unset = UNSET,
+    kind: CustomersListKind | Unset = UNSET,
+    domain: str | Unset = UNSET,
+    primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageCustomer | Problem | None:
-    """ Customers-List
+    """ List customers
 
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKindType0 | None | Unset):
-        domain (None | str | Unset):
-        primary_email (None | str | Unset):
+        kind (CustomersListKind | Unset):
+        domain (str | Unset):
+        primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

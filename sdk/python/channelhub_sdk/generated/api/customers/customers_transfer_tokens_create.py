@@ -136,7 +136,7 @@ def sync_detailed(
     body: TransferTokenCreate,
 
 ) -> Response[Problem | TransferTokenCreated]:
-    """ Customers-Transfer-Tokens-Create
+    """ Create a customer transfer token
 
      The customer (its own key) or staff authorise another reseller to import the customer
     for one product family. The token is shown once, single use, valid for 14 days.
@@ -173,7 +173,7 @@ def sync(
     body: TransferTokenCreate,
 
 ) -> Problem | TransferTokenCreated | None:
-    """ Customers-Transfer-Tokens-Create
+    """ Create a customer transfer token
 
      The customer (its own key) or staff authorise another reseller to import the customer
     for one product family. The token is shown once, single use, valid for 14 days.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     body: TransferTokenCreate,
 
 ) -> Response[Problem | TransferTokenCreated]:
-    """ Customers-Transfer-Tokens-Create
+    """ Create a customer transfer token
 
      The customer (its own key) or staff authorise another reseller to import the customer
     for one product family. The token is shown once, single use, valid for 14 days.
@@ -242,7 +242,7 @@ async def asyncio(
     body: TransferTokenCreate,
 
 ) -> Problem | TransferTokenCreated | None:
-    """ Customers-Transfer-Tokens-Create
+    """ Create a customer transfer token
 
      The customer (its own key) or staff authorise another reseller to import the customer
     for one product family. The token is shown once, single use, valid for 14 days.

@@ -143,7 +143,7 @@ def sync_detailed(
     body: CustomerPatch,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Update
+    """ Update a customer
 
      Change the customer's data; every change is published to the other services (R-CU-7).
 
@@ -179,7 +179,7 @@ def sync(
     body: CustomerPatch,
 
 ) -> Customer | Problem | None:
-    """ Customers-Update
+    """ Update a customer
 
      Change the customer's data; every change is published to the other services (R-CU-7).
 
@@ -210,7 +210,7 @@ async def asyncio_detailed(
     body: CustomerPatch,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Update
+    """ Update a customer
 
      Change the customer's data; every change is published to the other services (R-CU-7).
 
@@ -246,7 +246,7 @@ async def asyncio(
     body: CustomerPatch,
 
 ) -> Customer | Problem | None:
-    """ Customers-Update
+    """ Update a customer
 
      Change the customer's data; every change is published to the other services (R-CU-7).
 

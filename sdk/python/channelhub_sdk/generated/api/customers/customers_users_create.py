@@ -143,7 +143,7 @@ def sync_detailed(
     body: CustomerUserCreate,
 
 ) -> Response[CustomerUserCreated | Problem]:
-    """ Customers-Users-Create
+    """ Create a customer user
 
      Add a user. An administrator can buy directly, and the reseller discount then does not
     apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless
@@ -181,7 +181,7 @@ def sync(
     body: CustomerUserCreate,
 
 ) -> CustomerUserCreated | Problem | None:
-    """ Customers-Users-Create
+    """ Create a customer user
 
      Add a user. An administrator can buy directly, and the reseller discount then does not
     apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless
@@ -214,7 +214,7 @@ async def asyncio_detailed(
     body: CustomerUserCreate,
 
 ) -> Response[CustomerUserCreated | Problem]:
-    """ Customers-Users-Create
+    """ Create a customer user
 
      Add a user. An administrator can buy directly, and the reseller discount then does not
     apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless
@@ -252,7 +252,7 @@ async def asyncio(
     body: CustomerUserCreate,
 
 ) -> CustomerUserCreated | Problem | None:
-    """ Customers-Users-Create
+    """ Create a customer user
 
      Add a user. An administrator can buy directly, and the reseller discount then does not
     apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless

@@ -125,7 +125,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[CustomerUser]]:
-    """ Customers-Users-List
+    """ List customer users
+
+     List customer users. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):
@@ -156,7 +159,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[CustomerUser] | None:
-    """ Customers-Users-List
+    """ List customer users
+
+     List customer users. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):
@@ -182,7 +188,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[CustomerUser]]:
-    """ Customers-Users-List
+    """ List customer users
+
+     List customer users. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):
@@ -213,7 +222,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[CustomerUser] | None:
-    """ Customers-Users-List
+    """ List customer users
+
+     List customer users. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         customer_id (UUID):

@@ -143,7 +143,7 @@ def sync_detailed(
     body: DomainVerification,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Verify-Domain
+    """ Customers verify domain
 
      A team customer verifies a domain it owns and becomes a domain customer (R-CU-4).
 
@@ -179,7 +179,7 @@ def sync(
     body: DomainVerification,
 
 ) -> Customer | Problem | None:
-    """ Customers-Verify-Domain
+    """ Customers verify domain
 
      A team customer verifies a domain it owns and becomes a domain customer (R-CU-4).
 
@@ -210,7 +210,7 @@ async def asyncio_detailed(
     body: DomainVerification,
 
 ) -> Response[Customer | Problem]:
-    """ Customers-Verify-Domain
+    """ Customers verify domain
 
      A team customer verifies a domain it owns and becomes a domain customer (R-CU-4).
 
@@ -246,7 +246,7 @@ async def asyncio(
     body: DomainVerification,
 
 ) -> Customer | Problem | None:
-    """ Customers-Verify-Domain
+    """ Customers verify domain
 
      A team customer verifies a domain it owns and becomes a domain customer (R-CU-4).
 

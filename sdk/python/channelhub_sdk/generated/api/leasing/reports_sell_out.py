@@ -131,7 +131,7 @@ def sync_detailed(
     period: str,
 
 ) -> Response[Problem | SellOutReport]:
-    """ Reports-Sell-Out
+    """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
     end customer's country; JSON, or CSV with `Accept: text/csv`.
@@ -168,7 +168,7 @@ def sync(
     period: str,
 
 ) -> Problem | SellOutReport | None:
-    """ Reports-Sell-Out
+    """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
     end customer's country; JSON, or CSV with `Accept: text/csv`.
@@ -200,7 +200,7 @@ async def asyncio_detailed(
     period: str,
 
 ) -> Response[Problem | SellOutReport]:
-    """ Reports-Sell-Out
+    """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
     end customer's country; JSON, or CSV with `Accept: text/csv`.
@@ -237,7 +237,7 @@ async def asyncio(
     period: str,
 
 ) -> Problem | SellOutReport | None:
-    """ Reports-Sell-Out
+    """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
     end customer's country; JSON, or CSV with `Accept: text/csv`.

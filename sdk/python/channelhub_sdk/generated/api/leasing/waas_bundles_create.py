@@ -133,7 +133,7 @@ def sync_detailed(
     body: BundleCreate,
 
 ) -> Response[Bundle | Problem]:
-    """ Waas-Bundles-Create
+    """ Create a WaaS bundle
 
      Staff add a bundle to the price list: hardware of a preselected manufacturer, Office 365,
     options and upgrades, each with a monthly price and a partner commission.
@@ -167,7 +167,7 @@ def sync(
     body: BundleCreate,
 
 ) -> Bundle | Problem | None:
-    """ Waas-Bundles-Create
+    """ Create a WaaS bundle
 
      Staff add a bundle to the price list: hardware of a preselected manufacturer, Office 365,
     options and upgrades, each with a monthly price and a partner commission.
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     body: BundleCreate,
 
 ) -> Response[Bundle | Problem]:
-    """ Waas-Bundles-Create
+    """ Create a WaaS bundle
 
      Staff add a bundle to the price list: hardware of a preselected manufacturer, Office 365,
     options and upgrades, each with a monthly price and a partner commission.
@@ -230,7 +230,7 @@ async def asyncio(
     body: BundleCreate,
 
 ) -> Bundle | Problem | None:
-    """ Waas-Bundles-Create
+    """ Create a WaaS bundle
 
      Staff add a bundle to the price list: hardware of a preselected manufacturer, Office 365,
     options and upgrades, each with a monthly price and a partner commission.

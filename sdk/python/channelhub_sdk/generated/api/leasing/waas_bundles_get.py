@@ -119,7 +119,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Bundle | Problem]:
-    """ Waas-Bundles-Get
+    """ Get a WaaS bundle
+
+     Get a WaaS bundle. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         code (str):
@@ -150,7 +153,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Bundle | Problem | None:
-    """ Waas-Bundles-Get
+    """ Get a WaaS bundle
+
+     Get a WaaS bundle. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         code (str):
@@ -176,7 +182,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Bundle | Problem]:
-    """ Waas-Bundles-Get
+    """ Get a WaaS bundle
+
+     Get a WaaS bundle. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         code (str):
@@ -207,7 +216,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Bundle | Problem | None:
-    """ Waas-Bundles-Get
+    """ Get a WaaS bundle
+
+     Get a WaaS bundle. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         code (str):

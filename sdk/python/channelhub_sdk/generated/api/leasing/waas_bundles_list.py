@@ -108,7 +108,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[Bundle]]:
-    """ Waas-Bundles-List
+    """ List WaaS bundles
+
+     List WaaS bundles. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,7 +137,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[Bundle] | None:
-    """ Waas-Bundles-List
+    """ List WaaS bundles
+
+     List WaaS bundles. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,7 +161,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[Bundle]]:
-    """ Waas-Bundles-List
+    """ List WaaS bundles
+
+     List WaaS bundles. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +190,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[Bundle] | None:
-    """ Waas-Bundles-List
+    """ List WaaS bundles
+
+     List WaaS bundles. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

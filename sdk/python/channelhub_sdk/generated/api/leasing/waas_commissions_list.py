@@ -18,7 +18,7 @@ from typing import cast
 def _get_kwargs(
     *,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -29,12 +29,7 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -134,16 +129,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageCommissionOut | Problem]:
-    """ Waas-Commissions-List
+    """ List WaaS commissions
 
      R-WA-4: the commissions a partner earned (billing pays them out on its monthly statement).
 
     Args:
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,16 +166,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageCommissionOut | Problem | None:
-    """ Waas-Commissions-List
+    """ List WaaS commissions
 
      R-WA-4: the commissions a partner earned (billing pays them out on its monthly statement).
 
     Args:
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,16 +198,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageCommissionOut | Problem]:
-    """ Waas-Commissions-List
+    """ List WaaS commissions
 
      R-WA-4: the commissions a partner earned (billing pays them out on its monthly statement).
 
     Args:
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,16 +235,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageCommissionOut | Problem | None:
-    """ Waas-Commissions-List
+    """ List WaaS commissions
 
      R-WA-4: the commissions a partner earned (billing pays them out on its monthly statement).
 
     Args:
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

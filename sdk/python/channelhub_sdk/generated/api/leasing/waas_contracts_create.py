@@ -126,7 +126,7 @@ def sync_detailed(
     body: ContractCreate,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Create
+    """ Create a WaaS contract
 
      A draft for one of the reseller's customers: bundle, options from its price list only
     (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer.
@@ -160,7 +160,7 @@ def sync(
     body: ContractCreate,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Create
+    """ Create a WaaS contract
 
      A draft for one of the reseller's customers: bundle, options from its price list only
     (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer.
@@ -189,7 +189,7 @@ async def asyncio_detailed(
     body: ContractCreate,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Create
+    """ Create a WaaS contract
 
      A draft for one of the reseller's customers: bundle, options from its price list only
     (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer.
@@ -223,7 +223,7 @@ async def asyncio(
     body: ContractCreate,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Create
+    """ Create a WaaS contract
 
      A draft for one of the reseller's customers: bundle, options from its price list only
     (R-WA-11), quantity, term 12/24/36, free delivery to the partner or the customer.

@@ -143,7 +143,9 @@ def sync_detailed(
     body: CreditDecision,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Credit-Check
+    """ Check a WaaS contract credit
+
+     Check a WaaS contract credit. Who may call it: admin, credit_officer.
 
     Args:
         contract_id (UUID):
@@ -177,7 +179,9 @@ def sync(
     body: CreditDecision,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Credit-Check
+    """ Check a WaaS contract credit
+
+     Check a WaaS contract credit. Who may call it: admin, credit_officer.
 
     Args:
         contract_id (UUID):
@@ -206,7 +210,9 @@ async def asyncio_detailed(
     body: CreditDecision,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Credit-Check
+    """ Check a WaaS contract credit
+
+     Check a WaaS contract credit. Who may call it: admin, credit_officer.
 
     Args:
         contract_id (UUID):
@@ -240,7 +246,9 @@ async def asyncio(
     body: CreditDecision,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Credit-Check
+    """ Check a WaaS contract credit
+
+     Check a WaaS contract credit. Who may call it: admin, credit_officer.
 
     Args:
         contract_id (UUID):

@@ -151,7 +151,7 @@ def sync_detailed(
     body: Extension,
 
 ) -> Response[Contract | ExtensionProposal | Problem]:
-    """ Waas-Contracts-Extend
+    """ WaaS contracts extend
 
      R-WA-7: the end customer extends. With the customer's key, or by staff (recording the
     customer's signed agreement), the extension applies at once: 200, the contract. A partner's call
@@ -192,7 +192,7 @@ def sync(
     body: Extension,
 
 ) -> Contract | ExtensionProposal | Problem | None:
-    """ Waas-Contracts-Extend
+    """ WaaS contracts extend
 
      R-WA-7: the end customer extends. With the customer's key, or by staff (recording the
     customer's signed agreement), the extension applies at once: 200, the contract. A partner's call
@@ -228,7 +228,7 @@ async def asyncio_detailed(
     body: Extension,
 
 ) -> Response[Contract | ExtensionProposal | Problem]:
-    """ Waas-Contracts-Extend
+    """ WaaS contracts extend
 
      R-WA-7: the end customer extends. With the customer's key, or by staff (recording the
     customer's signed agreement), the extension applies at once: 200, the contract. A partner's call
@@ -269,7 +269,7 @@ async def asyncio(
     body: Extension,
 
 ) -> Contract | ExtensionProposal | Problem | None:
-    """ Waas-Contracts-Extend
+    """ WaaS contracts extend
 
      R-WA-7: the end customer extends. With the customer's key, or by staff (recording the
     customer's signed agreement), the extension applies at once: 200, the contract. A partner's call

@@ -136,7 +136,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Extension-Accept
+    """ Accept a WaaS contract extension
 
      R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension.
@@ -173,7 +173,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Extension-Accept
+    """ Accept a WaaS contract extension
 
      R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Extension-Accept
+    """ Accept a WaaS contract extension
 
      R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension.
@@ -242,7 +242,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Extension-Accept
+    """ Accept a WaaS contract extension
 
      R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension.

@@ -120,7 +120,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Get
+    """ Get a WaaS contract
+
+     Get a WaaS contract. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         contract_id (UUID):
@@ -151,7 +154,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Get
+    """ Get a WaaS contract
+
+     Get a WaaS contract. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         contract_id (UUID):
@@ -177,7 +183,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Get
+    """ Get a WaaS contract
+
+     Get a WaaS contract. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         contract_id (UUID):
@@ -208,7 +217,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Get
+    """ Get a WaaS contract
+
+     Get a WaaS contract. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         contract_id (UUID):

@@ -17,9 +17,9 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -28,21 +28,11 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    else:
-        json_status = status
-    params["status"] = json_status
+    params["status"] = status
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -134,17 +124,21 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageContract | Problem]:
-    """ Waas-Contracts-List
+    """ List WaaS contracts
+
+     List WaaS contracts. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call
+    it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,17 +165,21 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageContract | Problem | None:
-    """ Waas-Contracts-List
+    """ List WaaS contracts
+
+     List WaaS contracts. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call
+    it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,17 +201,21 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageContract | Problem]:
-    """ Waas-Contracts-List
+    """ List WaaS contracts
+
+     List WaaS contracts. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call
+    it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,17 +242,21 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageContract | Problem | None:
-    """ Waas-Contracts-List
+    """ List WaaS contracts
+
+     List WaaS contracts. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call
+    it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

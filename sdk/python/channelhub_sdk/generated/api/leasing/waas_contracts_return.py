@@ -143,7 +143,9 @@ def sync_detailed(
     body: ReturnIn,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Return
+    """ Return a WaaS contract
+
+     Return a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):
@@ -177,7 +179,9 @@ def sync(
     body: ReturnIn,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Return
+    """ Return a WaaS contract
+
+     Return a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):
@@ -206,7 +210,9 @@ async def asyncio_detailed(
     body: ReturnIn,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Return
+    """ Return a WaaS contract
+
+     Return a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):
@@ -240,7 +246,9 @@ async def asyncio(
     body: ReturnIn,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Return
+    """ Return a WaaS contract
+
+     Return a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):

@@ -120,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Schedule]:
-    """ Waas-Contracts-Schedule
+    """ WaaS contracts schedule
 
      R-WA-6/R-BI-6: the one instalment schedule billing invoices — instalment `n` covers
     `period_start`…`period_end` and is invoiced by the monthly run on `due_date` (the first 1st on or
@@ -156,7 +156,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Schedule | None:
-    """ Waas-Contracts-Schedule
+    """ WaaS contracts schedule
 
      R-WA-6/R-BI-6: the one instalment schedule billing invoices — instalment `n` covers
     `period_start`…`period_end` and is invoiced by the monthly run on `due_date` (the first 1st on or
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Schedule]:
-    """ Waas-Contracts-Schedule
+    """ WaaS contracts schedule
 
      R-WA-6/R-BI-6: the one instalment schedule billing invoices — instalment `n` covers
     `period_start`…`period_end` and is invoiced by the monthly run on `due_date` (the first 1st on or
@@ -223,7 +223,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Schedule | None:
-    """ Waas-Contracts-Schedule
+    """ WaaS contracts schedule
 
      R-WA-6/R-BI-6: the one instalment schedule billing invoices — instalment `n` covers
     `period_start`…`period_end` and is invoiced by the monthly run on `due_date` (the first 1st on or

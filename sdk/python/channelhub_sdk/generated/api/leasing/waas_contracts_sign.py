@@ -143,7 +143,7 @@ def sync_detailed(
     body: Signature,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Sign
+    """ WaaS contracts sign
 
      The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned.
@@ -180,7 +180,7 @@ def sync(
     body: Signature,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Sign
+    """ WaaS contracts sign
 
      The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned.
@@ -212,7 +212,7 @@ async def asyncio_detailed(
     body: Signature,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Sign
+    """ WaaS contracts sign
 
      The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned.
@@ -249,7 +249,7 @@ async def asyncio(
     body: Signature,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Sign
+    """ WaaS contracts sign
 
      The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned.

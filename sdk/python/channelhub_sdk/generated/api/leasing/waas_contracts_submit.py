@@ -134,7 +134,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Submit
+    """ Submit a WaaS contract
+
+     Submit a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):
@@ -165,7 +167,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Submit
+    """ Submit a WaaS contract
+
+     Submit a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):
@@ -191,7 +195,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Contract | Problem]:
-    """ Waas-Contracts-Submit
+    """ Submit a WaaS contract
+
+     Submit a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):
@@ -222,7 +228,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Contract | Problem | None:
-    """ Waas-Contracts-Submit
+    """ Submit a WaaS contract
+
+     Submit a WaaS contract. Who may call it: admin, reseller_admin, reseller_user.
 
     Args:
         contract_id (UUID):

@@ -143,7 +143,7 @@ def sync_detailed(
     body: Termination,
 
 ) -> Response[Problem | TerminationResult]:
-    """ Waas-Contracts-Terminate
+    """ Terminate a WaaS contract
 
      R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
@@ -181,7 +181,7 @@ def sync(
     body: Termination,
 
 ) -> Problem | TerminationResult | None:
-    """ Waas-Contracts-Terminate
+    """ Terminate a WaaS contract
 
      R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
@@ -214,7 +214,7 @@ async def asyncio_detailed(
     body: Termination,
 
 ) -> Response[Problem | TerminationResult]:
-    """ Waas-Contracts-Terminate
+    """ Terminate a WaaS contract
 
      R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
@@ -252,7 +252,7 @@ async def asyncio(
     body: Termination,
 
 ) -> Problem | TerminationResult | None:
-    """ Waas-Contracts-Terminate
+    """ Terminate a WaaS contract
 
      R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);

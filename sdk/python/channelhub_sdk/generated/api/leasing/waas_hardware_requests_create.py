@@ -126,7 +126,7 @@ def sync_detailed(
     body: HardwareRequestCreate,
 
 ) -> Response[HardwareRequest | Problem]:
-    """ Waas-Hardware-Requests-Create
+    """ Create a WaaS hardware request
 
      R-WA-10: hardware outside the standard offer, asked for case by case.
 
@@ -159,7 +159,7 @@ def sync(
     body: HardwareRequestCreate,
 
 ) -> HardwareRequest | Problem | None:
-    """ Waas-Hardware-Requests-Create
+    """ Create a WaaS hardware request
 
      R-WA-10: hardware outside the standard offer, asked for case by case.
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     body: HardwareRequestCreate,
 
 ) -> Response[HardwareRequest | Problem]:
-    """ Waas-Hardware-Requests-Create
+    """ Create a WaaS hardware request
 
      R-WA-10: hardware outside the standard offer, asked for case by case.
 
@@ -220,7 +220,7 @@ async def asyncio(
     body: HardwareRequestCreate,
 
 ) -> HardwareRequest | Problem | None:
-    """ Waas-Hardware-Requests-Create
+    """ Create a WaaS hardware request
 
      R-WA-10: hardware outside the standard offer, asked for case by case.
 

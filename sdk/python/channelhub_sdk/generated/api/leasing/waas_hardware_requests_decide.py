@@ -143,7 +143,7 @@ def sync_detailed(
     body: HardwareDecision,
 
 ) -> Response[HardwareRequest | Problem]:
-    """ Waas-Hardware-Requests-Decide
+    """ WaaS hardware requests decide
 
      Staff accept (the given bundle joins the catalog) or decline with a reason.
 
@@ -179,7 +179,7 @@ def sync(
     body: HardwareDecision,
 
 ) -> HardwareRequest | Problem | None:
-    """ Waas-Hardware-Requests-Decide
+    """ WaaS hardware requests decide
 
      Staff accept (the given bundle joins the catalog) or decline with a reason.
 
@@ -210,7 +210,7 @@ async def asyncio_detailed(
     body: HardwareDecision,
 
 ) -> Response[HardwareRequest | Problem]:
-    """ Waas-Hardware-Requests-Decide
+    """ WaaS hardware requests decide
 
      Staff accept (the given bundle joins the catalog) or decline with a reason.
 
@@ -246,7 +246,7 @@ async def asyncio(
     body: HardwareDecision,
 
 ) -> HardwareRequest | Problem | None:
-    """ Waas-Hardware-Requests-Decide
+    """ WaaS hardware requests decide
 
      Staff accept (the given bundle joins the catalog) or decline with a reason.
 

@@ -127,7 +127,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[HardwareRequest | Problem]:
-    """ Waas-Hardware-Requests-Get
+    """ Get a WaaS hardware request
+
+     Get a WaaS hardware request. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         request_id (UUID):
@@ -158,7 +161,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> HardwareRequest | Problem | None:
-    """ Waas-Hardware-Requests-Get
+    """ Get a WaaS hardware request
+
+     Get a WaaS hardware request. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         request_id (UUID):
@@ -184,7 +190,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[HardwareRequest | Problem]:
-    """ Waas-Hardware-Requests-Get
+    """ Get a WaaS hardware request
+
+     Get a WaaS hardware request. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         request_id (UUID):
@@ -215,7 +224,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> HardwareRequest | Problem | None:
-    """ Waas-Hardware-Requests-Get
+    """ Get a WaaS hardware request
+
+     Get a WaaS hardware request. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         request_id (UUID):

@@ -136,7 +136,7 @@ def sync_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Leasing-Jobs-Run
+    """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-
@@ -175,7 +175,7 @@ def sync(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Leasing-Jobs-Run
+    """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-
@@ -209,7 +209,7 @@ async def asyncio_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Leasing-Jobs-Run
+    """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-
@@ -248,7 +248,7 @@ async def asyncio(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Leasing-Jobs-Run
+    """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-

@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | SigningKeys]:
-    """ License-Signing-Keys
+    """ License signing keys
 
      The public keys license files are signed with (no key needed): the active one and every
     retired one, so that files signed before a rotation keep verifying (R-LI-2).
@@ -132,7 +132,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | SigningKeys | None:
-    """ License-Signing-Keys
+    """ License signing keys
 
      The public keys license files are signed with (no key needed): the active one and every
     retired one, so that files signed before a rotation keep verifying (R-LI-2).
@@ -156,7 +156,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | SigningKeys]:
-    """ License-Signing-Keys
+    """ License signing keys
 
      The public keys license files are signed with (no key needed): the active one and every
     retired one, so that files signed before a rotation keep verifying (R-LI-2).
@@ -185,7 +185,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | SigningKeys | None:
-    """ License-Signing-Keys
+    """ License signing keys
 
      The public keys license files are signed with (no key needed): the active one and every
     retired one, so that files signed before a rotation keep verifying (R-LI-2).

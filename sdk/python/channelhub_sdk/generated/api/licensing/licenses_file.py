@@ -127,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[LicenseFile | Problem]:
-    """ Licenses-File
+    """ Licenses file
 
      The signed license document (`channelhub-license/1`), verifiable offline with the published
     keys (`python -m channelhub_sdk.licenses verify FILE --keys KEYS.json --on YYYY-MM-DD`). Its payload
@@ -164,7 +164,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> LicenseFile | Problem | None:
-    """ Licenses-File
+    """ Licenses file
 
      The signed license document (`channelhub-license/1`), verifiable offline with the published
     keys (`python -m channelhub_sdk.licenses verify FILE --keys KEYS.json --on YYYY-MM-DD`). Its payload
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[LicenseFile | Problem]:
-    """ Licenses-File
+    """ Licenses file
 
      The signed license document (`channelhub-license/1`), verifiable offline with the published
     keys (`python -m channelhub_sdk.licenses verify FILE --keys KEYS.json --on YYYY-MM-DD`). Its payload
@@ -233,7 +233,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> LicenseFile | Problem | None:
-    """ Licenses-File
+    """ Licenses file
 
      The signed license document (`channelhub-license/1`), verifiable offline with the published
     keys (`python -m channelhub_sdk.licenses verify FILE --keys KEYS.json --on YYYY-MM-DD`). Its payload

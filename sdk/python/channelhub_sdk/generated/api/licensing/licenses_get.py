@@ -120,7 +120,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[License | Problem]:
-    """ Licenses-Get
+    """ Get a license
+
+     Get a license. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         license_id (UUID):
@@ -151,7 +154,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> License | Problem | None:
-    """ Licenses-Get
+    """ Get a license
+
+     Get a license. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         license_id (UUID):
@@ -177,7 +183,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[License | Problem]:
-    """ Licenses-Get
+    """ Get a license
+
+     Get a license. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         license_id (UUID):
@@ -208,7 +217,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> License | Problem | None:
-    """ Licenses-Get
+    """ Get a license
+
+     Get a license. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         license_id (UUID):

@@ -18,11 +18,11 @@ from uuid import UUID
 
 def _get_kwargs(
     *,
-    order_id: None | Unset | UUID = UNSET,
-    customer_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    order_id: UUID | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -31,41 +31,24 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_order_id: None | str | Unset
-    if isinstance(order_id, Unset):
-        json_order_id = UNSET
-    elif isinstance(order_id, UUID):
+    json_order_id: str | Unset = UNSET
+    if not isinstance(order_id, Unset):
         json_order_id = str(order_id)
-    else:
-        json_order_id = order_id
     params["order_id"] = json_order_id
 
-    json_customer_id: None | str | Unset
-    if isinstance(customer_id, Unset):
-        json_customer_id = UNSET
-    elif isinstance(customer_id, UUID):
+    json_customer_id: str | Unset = UNSET
+    if not isinstance(customer_id, Unset):
         json_customer_id = str(customer_id)
-    else:
-        json_customer_id = customer_id
     params["customer_id"] = json_customer_id
 
-    json_subscription_id: None | str | Unset
-    if isinstance(subscription_id, Unset):
-        json_subscription_id = UNSET
-    elif isinstance(subscription_id, UUID):
+    json_subscription_id: str | Unset = UNSET
+    if not isinstance(subscription_id, Unset):
         json_subscription_id = str(subscription_id)
-    else:
-        json_subscription_id = subscription_id
     params["subscription_id"] = json_subscription_id
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -157,23 +140,24 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    order_id: None | Unset | UUID = UNSET,
-    customer_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    order_id: UUID | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageLicense | Problem]:
-    """ Licenses-List
+    """ List licenses
 
      A customer its own licenses; a reseller its customers'; staff all. Never a price.
 
     Args:
-        order_id (None | Unset | UUID):
-        customer_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        order_id (UUID | Unset):
+        customer_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,23 +186,24 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    order_id: None | Unset | UUID = UNSET,
-    customer_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    order_id: UUID | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageLicense | Problem | None:
-    """ Licenses-List
+    """ List licenses
 
      A customer its own licenses; a reseller its customers'; staff all. Never a price.
 
     Args:
-        order_id (None | Unset | UUID):
-        customer_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        order_id (UUID | Unset):
+        customer_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,23 +227,24 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    order_id: None | Unset | UUID = UNSET,
-    customer_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    order_id: UUID | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageLicense | Problem]:
-    """ Licenses-List
+    """ List licenses
 
      A customer its own licenses; a reseller its customers'; staff all. Never a price.
 
     Args:
-        order_id (None | Unset | UUID):
-        customer_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        order_id (UUID | Unset):
+        customer_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -287,23 +273,24 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    order_id: None | Unset | UUID = UNSET,
-    customer_id: None | Unset | UUID = UNSET,
-    subscription_id: None | Unset | UUID = UNSET,
+    order_id: UUID | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageLicense | Problem | None:
-    """ Licenses-List
+    """ List licenses
 
      A customer its own licenses; a reseller its customers'; staff all. Never a price.
 
     Args:
-        order_id (None | Unset | UUID):
-        customer_id (None | Unset | UUID):
-        subscription_id (None | Unset | UUID):
+        order_id (UUID | Unset):
+        customer_id (UUID | Unset):
+        subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

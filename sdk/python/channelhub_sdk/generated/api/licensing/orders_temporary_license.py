@@ -134,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[License | Problem]:
-    """ Orders-Temporary-License
+    """ Orders temporary license
 
      R-LI-3: a temporary license (30 days by default) for an order still awaiting its
     prepayment; the permanent license replaces it on payment. At most one per order: a second
@@ -170,7 +170,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> License | Problem | None:
-    """ Orders-Temporary-License
+    """ Orders temporary license
 
      R-LI-3: a temporary license (30 days by default) for an order still awaiting its
     prepayment; the permanent license replaces it on payment. At most one per order: a second
@@ -201,7 +201,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[License | Problem]:
-    """ Orders-Temporary-License
+    """ Orders temporary license
 
      R-LI-3: a temporary license (30 days by default) for an order still awaiting its
     prepayment; the permanent license replaces it on payment. At most one per order: a second
@@ -237,7 +237,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> License | Problem | None:
-    """ Orders-Temporary-License
+    """ Orders temporary license
 
      R-LI-3: a temporary license (30 days by default) for an order still awaiting its
     prepayment; the permanent license replaces it on payment. At most one per order: a second

@@ -143,7 +143,7 @@ def sync_detailed(
     body: SeatAssign,
 
 ) -> Response[Problem | SeatAssignment]:
-    """ Seat-Assignments-Create
+    """ Create a seat assignment
 
      Assign a seat to an e-mail while usable seats remain (409 `no-seats-left` otherwise); the
     person gets a single-use invitation by e-mail.
@@ -180,7 +180,7 @@ def sync(
     body: SeatAssign,
 
 ) -> Problem | SeatAssignment | None:
-    """ Seat-Assignments-Create
+    """ Create a seat assignment
 
      Assign a seat to an e-mail while usable seats remain (409 `no-seats-left` otherwise); the
     person gets a single-use invitation by e-mail.
@@ -212,7 +212,7 @@ async def asyncio_detailed(
     body: SeatAssign,
 
 ) -> Response[Problem | SeatAssignment]:
-    """ Seat-Assignments-Create
+    """ Create a seat assignment
 
      Assign a seat to an e-mail while usable seats remain (409 `no-seats-left` otherwise); the
     person gets a single-use invitation by e-mail.
@@ -249,7 +249,7 @@ async def asyncio(
     body: SeatAssign,
 
 ) -> Problem | SeatAssignment | None:
-    """ Seat-Assignments-Create
+    """ Create a seat assignment
 
      Assign a seat to an e-mail while usable seats remain (409 `no-seats-left` otherwise); the
     person gets a single-use invitation by e-mail.

@@ -125,7 +125,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Seat-Assignments-Delete
+    """ Delete a seat assignment
 
      Free the seat: it can be kept or assigned to someone else.
 
@@ -161,7 +161,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Seat-Assignments-Delete
+    """ Delete a seat assignment
 
      Free the seat: it can be kept or assigned to someone else.
 
@@ -192,7 +192,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Seat-Assignments-Delete
+    """ Delete a seat assignment
 
      Free the seat: it can be kept or assigned to someone else.
 
@@ -228,7 +228,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Seat-Assignments-Delete
+    """ Delete a seat assignment
 
      Free the seat: it can be kept or assigned to someone else.
 

@@ -127,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | SeatOverview]:
-    """ Seat-Assignments-List
+    """ List seat assignments
 
      R-LI-4: `seats_assigned` = activated seats (`seats_active`) + invitations not activated yet
     and not expired (`seats_invited`); an expired invitation holds no seat.
@@ -161,7 +161,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | SeatOverview | None:
-    """ Seat-Assignments-List
+    """ List seat assignments
 
      R-LI-4: `seats_assigned` = activated seats (`seats_active`) + invitations not activated yet
     and not expired (`seats_invited`); an expired invitation holds no seat.
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | SeatOverview]:
-    """ Seat-Assignments-List
+    """ List seat assignments
 
      R-LI-4: `seats_assigned` = activated seats (`seats_active`) + invitations not activated yet
     and not expired (`seats_invited`); an expired invitation holds no seat.
@@ -224,7 +224,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | SeatOverview | None:
-    """ Seat-Assignments-List
+    """ List seat assignments
 
      R-LI-4: `seats_assigned` = activated seats (`seats_active`) + invitations not activated yet
     and not expired (`seats_invited`); an expired invitation holds no seat.

@@ -126,7 +126,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | SeatActivation]:
-    """ Seat-Invitations-Activate
+    """ Activate a seat invitation
 
      Deprecated: the token in the path (redacted from every log). Use
     `POST /v1/seat-invitations/activate {token}`.
@@ -160,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | SeatActivation | None:
-    """ Seat-Invitations-Activate
+    """ Activate a seat invitation
 
      Deprecated: the token in the path (redacted from every log). Use
     `POST /v1/seat-invitations/activate {token}`.
@@ -189,7 +189,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | SeatActivation]:
-    """ Seat-Invitations-Activate
+    """ Activate a seat invitation
 
      Deprecated: the token in the path (redacted from every log). Use
     `POST /v1/seat-invitations/activate {token}`.
@@ -223,7 +223,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | SeatActivation | None:
-    """ Seat-Invitations-Activate
+    """ Activate a seat invitation
 
      Deprecated: the token in the path (redacted from every log). Use
     `POST /v1/seat-invitations/activate {token}`.

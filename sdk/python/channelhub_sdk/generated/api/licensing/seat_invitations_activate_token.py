@@ -133,7 +133,7 @@ def sync_detailed(
     body: SeatActivate,
 
 ) -> Response[Problem | SeatActivation]:
-    """ Seat-Invitations-Activate-Token
+    """ Seat invitations activate token
 
      The invitee activates the seat (no API key: the single-use token is the credential, in the
     body); works whether or not the person has an account already. The mailed link opens the
@@ -170,7 +170,7 @@ def sync(
     body: SeatActivate,
 
 ) -> Problem | SeatActivation | None:
-    """ Seat-Invitations-Activate-Token
+    """ Seat invitations activate token
 
      The invitee activates the seat (no API key: the single-use token is the credential, in the
     body); works whether or not the person has an account already. The mailed link opens the
@@ -202,7 +202,7 @@ async def asyncio_detailed(
     body: SeatActivate,
 
 ) -> Response[Problem | SeatActivation]:
-    """ Seat-Invitations-Activate-Token
+    """ Seat invitations activate token
 
      The invitee activates the seat (no API key: the single-use token is the credential, in the
     body); works whether or not the person has an account already. The mailed link opens the
@@ -239,7 +239,7 @@ async def asyncio(
     body: SeatActivate,
 
 ) -> Problem | SeatActivation | None:
-    """ Seat-Invitations-Activate-Token
+    """ Seat invitations activate token
 
      The invitee activates the seat (no API key: the single-use token is the credential, in the
     body); works whether or not the person has an account already. The mailed link opens the

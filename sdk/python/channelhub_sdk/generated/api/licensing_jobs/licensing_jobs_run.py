@@ -136,7 +136,7 @@ def sync_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Licensing-Jobs-Run
+    """ Run a licensing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-licenses` (every 1:00:00): R-LI-3/4: licenses past their validity become expired; expired
@@ -174,7 +174,7 @@ def sync(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Licensing-Jobs-Run
+    """ Run a licensing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-licenses` (every 1:00:00): R-LI-3/4: licenses past their validity become expired; expired
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Licensing-Jobs-Run
+    """ Run a licensing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-licenses` (every 1:00:00): R-LI-3/4: licenses past their validity become expired; expired
@@ -245,7 +245,7 @@ async def asyncio(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Licensing-Jobs-Run
+    """ Run a licensing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-licenses` (every 1:00:00): R-LI-3/4: licenses past their validity become expired; expired

@@ -135,7 +135,7 @@ def sync_detailed(
     body: ProgramPatch,
 
 ) -> Response[Problem | Program]:
-    """ Programs-Update
+    """ Update a program
 
      Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
     standing of the program's resellers; the default discount applies to resellers approved later.
@@ -172,7 +172,7 @@ def sync(
     body: ProgramPatch,
 
 ) -> Problem | Program | None:
-    """ Programs-Update
+    """ Update a program
 
      Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
     standing of the program's resellers; the default discount applies to resellers approved later.
@@ -204,7 +204,7 @@ async def asyncio_detailed(
     body: ProgramPatch,
 
 ) -> Response[Problem | Program]:
-    """ Programs-Update
+    """ Update a program
 
      Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
     standing of the program's resellers; the default discount applies to resellers approved later.
@@ -241,7 +241,7 @@ async def asyncio(
     body: ProgramPatch,
 
 ) -> Problem | Program | None:
-    """ Programs-Update
+    """ Update a program
 
      Change a program's numbers (staff). A new prepaid-orders threshold re-evaluates the
     standing of the program's resellers; the default discount applies to resellers approved later.

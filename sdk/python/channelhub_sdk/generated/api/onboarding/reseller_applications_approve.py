@@ -143,7 +143,7 @@ def sync_detailed(
     body: ApplicationApprove,
 
 ) -> Response[ApplicationApproved | Problem]:
-    """ Reseller-Applications-Approve
+    """ Approve a reseller application
 
      Approve: the reseller is created in `pending_policy` with the program's discount (or the one
     given) and its first `reseller_admin` key is returned — shown only this once. A consultancy
@@ -181,7 +181,7 @@ def sync(
     body: ApplicationApprove,
 
 ) -> ApplicationApproved | Problem | None:
-    """ Reseller-Applications-Approve
+    """ Approve a reseller application
 
      Approve: the reseller is created in `pending_policy` with the program's discount (or the one
     given) and its first `reseller_admin` key is returned — shown only this once. A consultancy
@@ -214,7 +214,7 @@ async def asyncio_detailed(
     body: ApplicationApprove,
 
 ) -> Response[ApplicationApproved | Problem]:
-    """ Reseller-Applications-Approve
+    """ Approve a reseller application
 
      Approve: the reseller is created in `pending_policy` with the program's discount (or the one
     given) and its first `reseller_admin` key is returned — shown only this once. A consultancy
@@ -252,7 +252,7 @@ async def asyncio(
     body: ApplicationApprove,
 
 ) -> ApplicationApproved | Problem | None:
-    """ Reseller-Applications-Approve
+    """ Approve a reseller application
 
      Approve: the reseller is created in `pending_policy` with the program's discount (or the one
     given) and its first `reseller_admin` key is returned — shown only this once. A consultancy

@@ -119,7 +119,7 @@ def sync_detailed(
     body: ApplicationCreate,
 
 ) -> Response[Application | Problem]:
-    """ Reseller-Applications-Create
+    """ Create a reseller application
 
      Apply to become an authorised reseller. No API key needed; rate limited at the gateway.
 
@@ -152,7 +152,7 @@ def sync(
     body: ApplicationCreate,
 
 ) -> Application | Problem | None:
-    """ Reseller-Applications-Create
+    """ Create a reseller application
 
      Apply to become an authorised reseller. No API key needed; rate limited at the gateway.
 
@@ -180,7 +180,7 @@ async def asyncio_detailed(
     body: ApplicationCreate,
 
 ) -> Response[Application | Problem]:
-    """ Reseller-Applications-Create
+    """ Create a reseller application
 
      Apply to become an authorised reseller. No API key needed; rate limited at the gateway.
 
@@ -213,7 +213,7 @@ async def asyncio(
     body: ApplicationCreate,
 
 ) -> Application | Problem | None:
-    """ Reseller-Applications-Create
+    """ Create a reseller application
 
      Apply to become an authorised reseller. No API key needed; rate limited at the gateway.
 

@@ -127,7 +127,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Application | Problem]:
-    """ Reseller-Applications-Get
+    """ Get a reseller application
+
+     Get a reseller application. Who may call it: admin, credit_officer, billing.
 
     Args:
         application_id (UUID):
@@ -158,7 +160,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Application | Problem | None:
-    """ Reseller-Applications-Get
+    """ Get a reseller application
+
+     Get a reseller application. Who may call it: admin, credit_officer, billing.
 
     Args:
         application_id (UUID):
@@ -184,7 +188,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Application | Problem]:
-    """ Reseller-Applications-Get
+    """ Get a reseller application
+
+     Get a reseller application. Who may call it: admin, credit_officer, billing.
 
     Args:
         application_id (UUID):
@@ -215,7 +221,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Application | Problem | None:
-    """ Reseller-Applications-Get
+    """ Get a reseller application
+
+     Get a reseller application. Who may call it: admin, credit_officer, billing.
 
     Args:
         application_id (UUID):

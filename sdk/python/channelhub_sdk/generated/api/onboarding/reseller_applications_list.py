@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.page_application import PageApplication
 from ...models.problem import Problem
-from ...models.reseller_applications_list_status_type_0 import ResellerApplicationsListStatusType0
+from ...models.reseller_applications_list_status import ResellerApplicationsListStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,9 +18,9 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: None | ResellerApplicationsListStatusType0 | Unset = UNSET,
+    status: ResellerApplicationsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -29,23 +29,15 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, ResellerApplicationsListStatusType0):
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
         json_status = status.value
-    else:
-        json_status = status
+
     params["status"] = json_status
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -144,17 +136,21 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | ResellerApplicationsListStatusType0 | Unset = UNSET,
+    status: ResellerApplicationsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageApplication | Problem]:
-    """ Reseller-Applications-List
+    """ List reseller applications
+
+     List reseller applications. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may
+    call it: admin, credit_officer, billing.
 
     Args:
-        status (None | ResellerApplicationsListStatusType0 | Unset):
+        status (ResellerApplicationsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,17 +177,21 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: None | ResellerApplicationsListStatusType0 | Unset = UNSET,
+    status: ResellerApplicationsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageApplication | Problem | None:
-    """ Reseller-Applications-List
+    """ List reseller applications
+
+     List reseller applications. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may
+    call it: admin, credit_officer, billing.
 
     Args:
-        status (None | ResellerApplicationsListStatusType0 | Unset):
+        status (ResellerApplicationsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -213,17 +213,21 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | ResellerApplicationsListStatusType0 | Unset = UNSET,
+    status: ResellerApplicationsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageApplication | Problem]:
-    """ Reseller-Applications-List
+    """ List reseller applications
+
+     List reseller applications. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may
+    call it: admin, credit_officer, billing.
 
     Args:
-        status (None | ResellerApplicationsListStatusType0 | Unset):
+        status (ResellerApplicationsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,17 +254,21 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: None | ResellerApplicationsListStatusType0 | Unset = UNSET,
+    status: ResellerApplicationsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageApplication | Problem | None:
-    """ Reseller-Applications-List
+    """ List reseller applications
+
+     List reseller applications. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may
+    call it: admin, credit_officer, billing.
 
     Args:
-        status (None | ResellerApplicationsListStatusType0 | Unset):
+        status (ResellerApplicationsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -143,7 +143,9 @@ def sync_detailed(
     body: ApplicationReject,
 
 ) -> Response[ApplicationRejected | Problem]:
-    """ Reseller-Applications-Reject
+    """ Reject a reseller application
+
+     Reject a reseller application. Who may call it: admin.
 
     Args:
         application_id (UUID):
@@ -177,7 +179,9 @@ def sync(
     body: ApplicationReject,
 
 ) -> ApplicationRejected | Problem | None:
-    """ Reseller-Applications-Reject
+    """ Reject a reseller application
+
+     Reject a reseller application. Who may call it: admin.
 
     Args:
         application_id (UUID):
@@ -206,7 +210,9 @@ async def asyncio_detailed(
     body: ApplicationReject,
 
 ) -> Response[ApplicationRejected | Problem]:
-    """ Reseller-Applications-Reject
+    """ Reject a reseller application
+
+     Reject a reseller application. Who may call it: admin.
 
     Args:
         application_id (UUID):
@@ -240,7 +246,9 @@ async def asyncio(
     body: ApplicationReject,
 
 ) -> ApplicationRejected | Problem | None:
-    """ Reseller-Applications-Reject
+    """ Reject a reseller application
+
+     Reject a reseller application. Who may call it: admin.
 
     Args:
         application_id (UUID):

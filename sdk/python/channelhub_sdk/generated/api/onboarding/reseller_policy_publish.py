@@ -126,7 +126,7 @@ def sync_detailed(
     body: PolicyCreate,
 
 ) -> Response[Policy | Problem]:
-    """ Reseller-Policy-Publish
+    """ Reseller policy publish
 
      Publish a new policy version (staff). Every reseller must accept it before its next order.
 
@@ -159,7 +159,7 @@ def sync(
     body: PolicyCreate,
 
 ) -> Policy | Problem | None:
-    """ Reseller-Policy-Publish
+    """ Reseller policy publish
 
      Publish a new policy version (staff). Every reseller must accept it before its next order.
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     body: PolicyCreate,
 
 ) -> Response[Policy | Problem]:
-    """ Reseller-Policy-Publish
+    """ Reseller policy publish
 
      Publish a new policy version (staff). Every reseller must accept it before its next order.
 
@@ -220,7 +220,7 @@ async def asyncio(
     body: PolicyCreate,
 
 ) -> Policy | Problem | None:
-    """ Reseller-Policy-Publish
+    """ Reseller policy publish
 
      Publish a new policy version (staff). Every reseller must accept it before its next order.
 

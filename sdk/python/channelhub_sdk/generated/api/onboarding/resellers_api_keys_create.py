@@ -136,7 +136,9 @@ def sync_detailed(
     body: ApiKeyCreate,
 
 ) -> Response[ApiKeyCreated | Problem]:
-    """ Resellers-Api-Keys-Create
+    """ Create a reseller API key
+
+     Create a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -170,7 +172,9 @@ def sync(
     body: ApiKeyCreate,
 
 ) -> ApiKeyCreated | Problem | None:
-    """ Resellers-Api-Keys-Create
+    """ Create a reseller API key
+
+     Create a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -199,7 +203,9 @@ async def asyncio_detailed(
     body: ApiKeyCreate,
 
 ) -> Response[ApiKeyCreated | Problem]:
-    """ Resellers-Api-Keys-Create
+    """ Create a reseller API key
+
+     Create a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -233,7 +239,9 @@ async def asyncio(
     body: ApiKeyCreate,
 
 ) -> ApiKeyCreated | Problem | None:
-    """ Resellers-Api-Keys-Create
+    """ Create a reseller API key
+
+     Create a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):

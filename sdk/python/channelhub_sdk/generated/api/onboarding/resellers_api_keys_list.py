@@ -132,7 +132,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ApiKeyInfo]]:
-    """ Resellers-Api-Keys-List
+    """ List reseller API keys
+
+     List reseller API keys. Who may call it: admin, credit_officer, billing, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -163,7 +165,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ApiKeyInfo] | None:
-    """ Resellers-Api-Keys-List
+    """ List reseller API keys
+
+     List reseller API keys. Who may call it: admin, credit_officer, billing, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -189,7 +193,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ApiKeyInfo]]:
-    """ Resellers-Api-Keys-List
+    """ List reseller API keys
+
+     List reseller API keys. Who may call it: admin, credit_officer, billing, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -220,7 +226,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ApiKeyInfo] | None:
-    """ Resellers-Api-Keys-List
+    """ List reseller API keys
+
+     List reseller API keys. Who may call it: admin, credit_officer, billing, reseller_admin.
 
     Args:
         reseller_id (UUID):

@@ -129,7 +129,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ApiKeyInfo | Problem]:
-    """ Resellers-Api-Keys-Revoke
+    """ Revoke a reseller API key
+
+     Revoke a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -163,7 +165,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> ApiKeyInfo | Problem | None:
-    """ Resellers-Api-Keys-Revoke
+    """ Revoke a reseller API key
+
+     Revoke a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -192,7 +196,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ApiKeyInfo | Problem]:
-    """ Resellers-Api-Keys-Revoke
+    """ Revoke a reseller API key
+
+     Revoke a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -226,7 +232,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> ApiKeyInfo | Problem | None:
-    """ Resellers-Api-Keys-Revoke
+    """ Revoke a reseller API key
+
+     Revoke a reseller API key. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):

@@ -136,7 +136,7 @@ def sync_detailed(
     body: ExemptionCertificatePut,
 
 ) -> Response[ExemptionCertificate | Problem]:
-    """ Resellers-Exemption-Certificate-Put
+    """ Resellers exemption certificate put
 
      Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
     reseller's own state; a certificate exempts orders dated within its validity. The replaced
@@ -174,7 +174,7 @@ def sync(
     body: ExemptionCertificatePut,
 
 ) -> ExemptionCertificate | Problem | None:
-    """ Resellers-Exemption-Certificate-Put
+    """ Resellers exemption certificate put
 
      Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
     reseller's own state; a certificate exempts orders dated within its validity. The replaced
@@ -207,7 +207,7 @@ async def asyncio_detailed(
     body: ExemptionCertificatePut,
 
 ) -> Response[ExemptionCertificate | Problem]:
-    """ Resellers-Exemption-Certificate-Put
+    """ Resellers exemption certificate put
 
      Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
     reseller's own state; a certificate exempts orders dated within its validity. The replaced
@@ -245,7 +245,7 @@ async def asyncio(
     body: ExemptionCertificatePut,
 
 ) -> ExemptionCertificate | Problem | None:
-    """ Resellers-Exemption-Certificate-Put
+    """ Resellers exemption certificate put
 
      Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
     reseller's own state; a certificate exempts orders dated within its validity. The replaced

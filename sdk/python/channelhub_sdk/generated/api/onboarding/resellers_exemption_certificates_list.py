@@ -132,7 +132,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ExemptionCertificate]]:
-    """ Resellers-Exemption-Certificates-List
+    """ List reseller exemption certificates
 
      Every certificate the reseller uploaded, newest first; the current one has no `replaced_at`.
 
@@ -165,7 +165,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ExemptionCertificate] | None:
-    """ Resellers-Exemption-Certificates-List
+    """ List reseller exemption certificates
 
      Every certificate the reseller uploaded, newest first; the current one has no `replaced_at`.
 
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ExemptionCertificate]]:
-    """ Resellers-Exemption-Certificates-List
+    """ List reseller exemption certificates
 
      Every certificate the reseller uploaded, newest first; the current one has no `replaced_at`.
 
@@ -226,7 +226,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ExemptionCertificate] | None:
-    """ Resellers-Exemption-Certificates-List
+    """ List reseller exemption certificates
 
      Every certificate the reseller uploaded, newest first; the current one has no `replaced_at`.
 

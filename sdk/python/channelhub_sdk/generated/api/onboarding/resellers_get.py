@@ -127,7 +127,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Get
+    """ Get a reseller
+
+     Get a reseller. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):
@@ -158,7 +160,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Get
+    """ Get a reseller
+
+     Get a reseller. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):
@@ -184,7 +188,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Get
+    """ Get a reseller
+
+     Get a reseller. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):
@@ -215,7 +221,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Get
+    """ Get a reseller
+
+     Get a reseller. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user.
 
     Args:
         reseller_id (UUID):

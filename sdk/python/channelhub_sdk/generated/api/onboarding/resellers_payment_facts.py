@@ -8,7 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.payment_facts import PaymentFacts
+from ...models.payment_facts_type_0 import PaymentFactsType0
+from ...models.payment_facts_type_1 import PaymentFactsType1
 from ...models.problem import Problem
 from ...models.reseller import Reseller
 from typing import cast
@@ -19,7 +20,7 @@ from uuid import UUID
 def _get_kwargs(
     reseller_id: UUID,
     *,
-    body: PaymentFacts,
+    body: PaymentFactsType0 | PaymentFactsType1,
 
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -34,7 +35,12 @@ def _get_kwargs(
         "url": "/v1/resellers/{reseller_id}/payment-facts".format(reseller_id=quote(str(reseller_id), safe=""),),
     }
 
-    _kwargs["json"] = body.to_dict()
+    
+    if isinstance(body, PaymentFactsType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
+
 
     headers["Content-Type"] = "application/json"
 
@@ -133,18 +139,18 @@ def sync_detailed(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentFacts,
+    body: PaymentFactsType0 | PaymentFactsType1,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Payment-Facts
+    """ Resellers payment facts
 
      Staff report paid orders and overdue debt; the standing is recomputed from the
     reseller's program (R-ON-3). This is the stand-in until billing publishes payment events.
 
     Args:
         reseller_id (UUID):
-        body (PaymentFacts): Stand-in for billing's payment events until billing publishes them
-            (R-ON-3, R-BI-4).
+        body (PaymentFactsType0 | PaymentFactsType1): Stand-in for billing's payment events until
+            billing publishes them (R-ON-3, R-BI-4).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,18 +177,18 @@ def sync(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentFacts,
+    body: PaymentFactsType0 | PaymentFactsType1,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Payment-Facts
+    """ Resellers payment facts
 
      Staff report paid orders and overdue debt; the standing is recomputed from the
     reseller's program (R-ON-3). This is the stand-in until billing publishes payment events.
 
     Args:
         reseller_id (UUID):
-        body (PaymentFacts): Stand-in for billing's payment events until billing publishes them
-            (R-ON-3, R-BI-4).
+        body (PaymentFactsType0 | PaymentFactsType1): Stand-in for billing's payment events until
+            billing publishes them (R-ON-3, R-BI-4).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,18 +210,18 @@ async def asyncio_detailed(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentFacts,
+    body: PaymentFactsType0 | PaymentFactsType1,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Payment-Facts
+    """ Resellers payment facts
 
      Staff report paid orders and overdue debt; the standing is recomputed from the
     reseller's program (R-ON-3). This is the stand-in until billing publishes payment events.
 
     Args:
         reseller_id (UUID):
-        body (PaymentFacts): Stand-in for billing's payment events until billing publishes them
-            (R-ON-3, R-BI-4).
+        body (PaymentFactsType0 | PaymentFactsType1): Stand-in for billing's payment events until
+            billing publishes them (R-ON-3, R-BI-4).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,18 +248,18 @@ async def asyncio(
     reseller_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-    body: PaymentFacts,
+    body: PaymentFactsType0 | PaymentFactsType1,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Payment-Facts
+    """ Resellers payment facts
 
      Staff report paid orders and overdue debt; the standing is recomputed from the
     reseller's program (R-ON-3). This is the stand-in until billing publishes payment events.
 
     Args:
         reseller_id (UUID):
-        body (PaymentFacts): Stand-in for billing's payment events until billing publishes them
-            (R-ON-3, R-BI-4).
+        body (PaymentFactsType0 | PaymentFactsType1): Stand-in for billing's payment events until
+            billing publishes them (R-ON-3, R-BI-4).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

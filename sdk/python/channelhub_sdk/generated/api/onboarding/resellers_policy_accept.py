@@ -136,7 +136,9 @@ def sync_detailed(
     body: PolicyAcceptanceCreate,
 
 ) -> Response[PolicyAcceptance | Problem]:
-    """ Resellers-Policy-Accept
+    """ Accept a reseller policy
+
+     Accept a reseller policy. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -170,7 +172,9 @@ def sync(
     body: PolicyAcceptanceCreate,
 
 ) -> PolicyAcceptance | Problem | None:
-    """ Resellers-Policy-Accept
+    """ Accept a reseller policy
+
+     Accept a reseller policy. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -199,7 +203,9 @@ async def asyncio_detailed(
     body: PolicyAcceptanceCreate,
 
 ) -> Response[PolicyAcceptance | Problem]:
-    """ Resellers-Policy-Accept
+    """ Accept a reseller policy
+
+     Accept a reseller policy. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):
@@ -233,7 +239,9 @@ async def asyncio(
     body: PolicyAcceptanceCreate,
 
 ) -> PolicyAcceptance | Problem | None:
-    """ Resellers-Policy-Accept
+    """ Accept a reseller policy
+
+     Accept a reseller policy. Who may call it: admin, reseller_admin.
 
     Args:
         reseller_id (UUID):

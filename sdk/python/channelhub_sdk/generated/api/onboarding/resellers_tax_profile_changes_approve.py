@@ -136,7 +136,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | TaxProfileChange]:
-    """ Resellers-Tax-Profile-Changes-Approve
+    """ Approve a reseller tax profile change
 
      Staff: apply the requested tax profile; later orders are taxed by it.
 
@@ -172,7 +172,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | TaxProfileChange | None:
-    """ Resellers-Tax-Profile-Changes-Approve
+    """ Approve a reseller tax profile change
 
      Staff: apply the requested tax profile; later orders are taxed by it.
 
@@ -203,7 +203,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | TaxProfileChange]:
-    """ Resellers-Tax-Profile-Changes-Approve
+    """ Approve a reseller tax profile change
 
      Staff: apply the requested tax profile; later orders are taxed by it.
 
@@ -239,7 +239,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | TaxProfileChange | None:
-    """ Resellers-Tax-Profile-Changes-Approve
+    """ Approve a reseller tax profile change
 
      Staff: apply the requested tax profile; later orders are taxed by it.
 

@@ -136,7 +136,7 @@ def sync_detailed(
     body: TaxProfilePatch,
 
 ) -> Response[Problem | TaxProfileChange]:
-    """ Resellers-Tax-Profile-Changes-Create
+    """ Create a reseller tax profile change
 
      Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer
@@ -176,7 +176,7 @@ def sync(
     body: TaxProfilePatch,
 
 ) -> Problem | TaxProfileChange | None:
-    """ Resellers-Tax-Profile-Changes-Create
+    """ Create a reseller tax profile change
 
      Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer
@@ -211,7 +211,7 @@ async def asyncio_detailed(
     body: TaxProfilePatch,
 
 ) -> Response[Problem | TaxProfileChange]:
-    """ Resellers-Tax-Profile-Changes-Create
+    """ Create a reseller tax profile change
 
      Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer
@@ -251,7 +251,7 @@ async def asyncio(
     body: TaxProfilePatch,
 
 ) -> Problem | TaxProfileChange | None:
-    """ Resellers-Tax-Profile-Changes-Create
+    """ Create a reseller tax profile change
 
      Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer

@@ -132,7 +132,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[TaxProfileChange]]:
-    """ Resellers-Tax-Profile-Changes-List
+    """ List reseller tax profile changes
 
      Every tax profile change request of the reseller, newest first, with who decided and when.
 
@@ -165,7 +165,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[TaxProfileChange] | None:
-    """ Resellers-Tax-Profile-Changes-List
+    """ List reseller tax profile changes
 
      Every tax profile change request of the reseller, newest first, with who decided and when.
 
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[TaxProfileChange]]:
-    """ Resellers-Tax-Profile-Changes-List
+    """ List reseller tax profile changes
 
      Every tax profile change request of the reseller, newest first, with who decided and when.
 
@@ -226,7 +226,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[TaxProfileChange] | None:
-    """ Resellers-Tax-Profile-Changes-List
+    """ List reseller tax profile changes
 
      Every tax profile change request of the reseller, newest first, with who decided and when.
 

@@ -145,7 +145,7 @@ def sync_detailed(
     body: TaxProfileChangeReject,
 
 ) -> Response[Problem | TaxProfileChange]:
-    """ Resellers-Tax-Profile-Changes-Reject
+    """ Reject a reseller tax profile change
 
      Staff: refuse the requested change, with the reason the reseller will see.
 
@@ -184,7 +184,7 @@ def sync(
     body: TaxProfileChangeReject,
 
 ) -> Problem | TaxProfileChange | None:
-    """ Resellers-Tax-Profile-Changes-Reject
+    """ Reject a reseller tax profile change
 
      Staff: refuse the requested change, with the reason the reseller will see.
 
@@ -218,7 +218,7 @@ async def asyncio_detailed(
     body: TaxProfileChangeReject,
 
 ) -> Response[Problem | TaxProfileChange]:
-    """ Resellers-Tax-Profile-Changes-Reject
+    """ Reject a reseller tax profile change
 
      Staff: refuse the requested change, with the reason the reseller will see.
 
@@ -257,7 +257,7 @@ async def asyncio(
     body: TaxProfileChangeReject,
 
 ) -> Problem | TaxProfileChange | None:
-    """ Resellers-Tax-Profile-Changes-Reject
+    """ Reject a reseller tax profile change
 
      Staff: refuse the requested change, with the reason the reseller will see.
 

@@ -136,7 +136,7 @@ def sync_detailed(
     body: TaxProfilePatch,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Tax-Profile-Update
+    """ Update a reseller tax profile
 
      Staff: correct country, state or VAT id at once (the change is an event naming who made it).
     The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
@@ -177,7 +177,7 @@ def sync(
     body: TaxProfilePatch,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Tax-Profile-Update
+    """ Update a reseller tax profile
 
      Staff: correct country, state or VAT id at once (the change is an event naming who made it).
     The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
@@ -213,7 +213,7 @@ async def asyncio_detailed(
     body: TaxProfilePatch,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Tax-Profile-Update
+    """ Update a reseller tax profile
 
      Staff: correct country, state or VAT id at once (the change is an event naming who made it).
     The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
@@ -254,7 +254,7 @@ async def asyncio(
     body: TaxProfilePatch,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Tax-Profile-Update
+    """ Update a reseller tax profile
 
      Staff: correct country, state or VAT id at once (the change is an event naming who made it).
     The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption

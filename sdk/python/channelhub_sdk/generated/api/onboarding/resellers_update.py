@@ -143,7 +143,7 @@ def sync_detailed(
     body: ResellerPatch,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Update
+    """ Update a reseller
 
      Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`).
 
@@ -179,7 +179,7 @@ def sync(
     body: ResellerPatch,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Update
+    """ Update a reseller
 
      Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`).
 
@@ -210,7 +210,7 @@ async def asyncio_detailed(
     body: ResellerPatch,
 
 ) -> Response[Problem | Reseller]:
-    """ Resellers-Update
+    """ Update a reseller
 
      Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`).
 
@@ -246,7 +246,7 @@ async def asyncio(
     body: ResellerPatch,
 
 ) -> Problem | Reseller | None:
-    """ Resellers-Update
+    """ Update a reseller
 
      Staff: discount, credit limit (R-ON-6), suspend (`suspended`) or reactivate (`active`).
 

@@ -126,7 +126,9 @@ def sync_detailed(
     body: StaffKeyCreate,
 
 ) -> Response[ApiKeyCreated | Problem]:
-    """ Staff-Keys-Create
+    """ Create a staff key
+
+     Create a staff key. Who may call it: admin.
 
     Args:
         body (StaffKeyCreate): A vendor staff key (R-PL-5): what each role may call is the
@@ -158,7 +160,9 @@ def sync(
     body: StaffKeyCreate,
 
 ) -> ApiKeyCreated | Problem | None:
-    """ Staff-Keys-Create
+    """ Create a staff key
+
+     Create a staff key. Who may call it: admin.
 
     Args:
         body (StaffKeyCreate): A vendor staff key (R-PL-5): what each role may call is the
@@ -185,7 +189,9 @@ async def asyncio_detailed(
     body: StaffKeyCreate,
 
 ) -> Response[ApiKeyCreated | Problem]:
-    """ Staff-Keys-Create
+    """ Create a staff key
+
+     Create a staff key. Who may call it: admin.
 
     Args:
         body (StaffKeyCreate): A vendor staff key (R-PL-5): what each role may call is the
@@ -217,7 +223,9 @@ async def asyncio(
     body: StaffKeyCreate,
 
 ) -> ApiKeyCreated | Problem | None:
-    """ Staff-Keys-Create
+    """ Create a staff key
+
+     Create a staff key. Who may call it: admin.
 
     Args:
         body (StaffKeyCreate): A vendor staff key (R-PL-5): what each role may call is the

@@ -115,7 +115,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ApiKeyInfo]]:
-    """ Staff-Keys-List
+    """ List staff keys
+
+     List staff keys. Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +143,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ApiKeyInfo] | None:
-    """ Staff-Keys-List
+    """ List staff keys
+
+     List staff keys. Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,7 +166,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | list[ApiKeyInfo]]:
-    """ Staff-Keys-List
+    """ List staff keys
+
+     List staff keys. Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,7 +194,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | list[ApiKeyInfo] | None:
-    """ Staff-Keys-List
+    """ List staff keys
+
+     List staff keys. Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

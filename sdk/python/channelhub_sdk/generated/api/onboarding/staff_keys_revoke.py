@@ -127,7 +127,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ApiKeyInfo | Problem]:
-    """ Staff-Keys-Revoke
+    """ Revoke a staff key
+
+     Revoke a staff key. Who may call it: admin.
 
     Args:
         key_id (UUID):
@@ -158,7 +160,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> ApiKeyInfo | Problem | None:
-    """ Staff-Keys-Revoke
+    """ Revoke a staff key
+
+     Revoke a staff key. Who may call it: admin.
 
     Args:
         key_id (UUID):
@@ -184,7 +188,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ApiKeyInfo | Problem]:
-    """ Staff-Keys-Revoke
+    """ Revoke a staff key
+
+     Revoke a staff key. Who may call it: admin.
 
     Args:
         key_id (UUID):
@@ -215,7 +221,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> ApiKeyInfo | Problem | None:
-    """ Staff-Keys-Revoke
+    """ Revoke a staff key
+
+     Revoke a staff key. Who may call it: admin.
 
     Args:
         key_id (UUID):

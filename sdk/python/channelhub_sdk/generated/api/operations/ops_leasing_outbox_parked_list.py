@@ -110,7 +110,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ParkedList | Problem]:
-    """ Ops-Leasing-Outbox-Parked-List
+    """ List outbox parked (leasing)
+
+     List outbox parked (leasing). Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +138,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> ParkedList | Problem | None:
-    """ Ops-Leasing-Outbox-Parked-List
+    """ List outbox parked (leasing)
+
+     List outbox parked (leasing). Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,7 +161,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[ParkedList | Problem]:
-    """ Ops-Leasing-Outbox-Parked-List
+    """ List outbox parked (leasing)
+
+     List outbox parked (leasing). Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +189,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> ParkedList | Problem | None:
-    """ Ops-Leasing-Outbox-Parked-List
+    """ List outbox parked (leasing)
+
+     List outbox parked (leasing). Who may call it: admin.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

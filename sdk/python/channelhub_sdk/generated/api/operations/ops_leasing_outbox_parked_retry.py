@@ -126,7 +126,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | UnparkResult]:
-    """ Ops-Leasing-Outbox-Parked-Retry
+    """ Retry an outbox parked (leasing)
 
      Un-park the row's aggregate: the relay sends its rows again, in order (after the cause
     is fixed, e.g. the broker's size limit raised or the topic created).
@@ -160,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | UnparkResult | None:
-    """ Ops-Leasing-Outbox-Parked-Retry
+    """ Retry an outbox parked (leasing)
 
      Un-park the row's aggregate: the relay sends its rows again, in order (after the cause
     is fixed, e.g. the broker's size limit raised or the topic created).
@@ -189,7 +189,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | UnparkResult]:
-    """ Ops-Leasing-Outbox-Parked-Retry
+    """ Retry an outbox parked (leasing)
 
      Un-park the row's aggregate: the relay sends its rows again, in order (after the cause
     is fixed, e.g. the broker's size limit raised or the topic created).
@@ -223,7 +223,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | UnparkResult | None:
-    """ Ops-Leasing-Outbox-Parked-Retry
+    """ Retry an outbox parked (leasing)
 
      Un-park the row's aggregate: the relay sends its rows again, in order (after the cause
     is fixed, e.g. the broker's size limit raised or the topic created).

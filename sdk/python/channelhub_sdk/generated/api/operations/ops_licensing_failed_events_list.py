@@ -17,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -26,12 +26,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    else:
-        json_status = status
-    params["status"] = json_status
+    params["status"] = status
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -130,13 +125,15 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
 
 ) -> Response[FailedEventList | Problem]:
-    """ Ops-Licensing-Failed-Events-List
+    """ List failed events (licensing)
+
+     List failed events (licensing). Who may call it: admin.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,13 +158,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
 
 ) -> FailedEventList | Problem | None:
-    """ Ops-Licensing-Failed-Events-List
+    """ List failed events (licensing)
+
+     List failed events (licensing). Who may call it: admin.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -187,13 +186,15 @@ status=status,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
 
 ) -> Response[FailedEventList | Problem]:
-    """ Ops-Licensing-Failed-Events-List
+    """ List failed events (licensing)
+
+     List failed events (licensing). Who may call it: admin.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,13 +219,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: None | str | Unset = UNSET,
+    status: str | Unset = UNSET,
 
 ) -> FailedEventList | Problem | None:
-    """ Ops-Licensing-Failed-Events-List
+    """ List failed events (licensing)
+
+     List failed events (licensing). Who may call it: admin.
 
     Args:
-        status (None | str | Unset):
+        status (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -126,7 +126,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | RedriveResult]:
-    """ Ops-Licensing-Failed-Events-Redrive
+    """ Redrive a failed event (licensing)
+
+     Redrive a failed event (licensing). Who may call it: admin.
 
     Args:
         failed_id (int):
@@ -157,7 +159,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | RedriveResult | None:
-    """ Ops-Licensing-Failed-Events-Redrive
+    """ Redrive a failed event (licensing)
+
+     Redrive a failed event (licensing). Who may call it: admin.
 
     Args:
         failed_id (int):
@@ -183,7 +187,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | RedriveResult]:
-    """ Ops-Licensing-Failed-Events-Redrive
+    """ Redrive a failed event (licensing)
+
+     Redrive a failed event (licensing). Who may call it: admin.
 
     Args:
         failed_id (int):
@@ -214,7 +220,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | RedriveResult | None:
-    """ Ops-Licensing-Failed-Events-Redrive
+    """ Redrive a failed event (licensing)
+
+     Redrive a failed event (licensing). Who may call it: admin.
 
     Args:
         failed_id (int):

@@ -126,7 +126,9 @@ def sync_detailed(
     body: RepublishRequest,
 
 ) -> Response[Problem | RepublishResult]:
-    """ Ops-Onboarding-Outbox-Republish
+    """ Republish outbox (onboarding)
+
+     Republish outbox (onboarding). Who may call it: admin.
 
     Args:
         body (RepublishRequest):
@@ -157,7 +159,9 @@ def sync(
     body: RepublishRequest,
 
 ) -> Problem | RepublishResult | None:
-    """ Ops-Onboarding-Outbox-Republish
+    """ Republish outbox (onboarding)
+
+     Republish outbox (onboarding). Who may call it: admin.
 
     Args:
         body (RepublishRequest):
@@ -183,7 +187,9 @@ async def asyncio_detailed(
     body: RepublishRequest,
 
 ) -> Response[Problem | RepublishResult]:
-    """ Ops-Onboarding-Outbox-Republish
+    """ Republish outbox (onboarding)
+
+     Republish outbox (onboarding). Who may call it: admin.
 
     Args:
         body (RepublishRequest):
@@ -214,7 +220,9 @@ async def asyncio(
     body: RepublishRequest,
 
 ) -> Problem | RepublishResult | None:
-    """ Ops-Onboarding-Outbox-Republish
+    """ Republish outbox (onboarding)
+
+     Republish outbox (onboarding). Who may call it: admin.
 
     Args:
         body (RepublishRequest):

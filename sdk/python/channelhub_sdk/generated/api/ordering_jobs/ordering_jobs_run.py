@@ -136,7 +136,7 @@ def sync_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Ordering-Jobs-Run
+    """ Run an ordering job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-trials` (every 1:00:00): R-OR-10: unconverted trials whose period has ended become expired
@@ -173,7 +173,7 @@ def sync(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Ordering-Jobs-Run
+    """ Run an ordering job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-trials` (every 1:00:00): R-OR-10: unconverted trials whose period has ended become expired
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     body: JobRunRequest,
 
 ) -> Response[JobRunOut | Problem]:
-    """ Ordering-Jobs-Run
+    """ Run an ordering job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-trials` (every 1:00:00): R-OR-10: unconverted trials whose period has ended become expired
@@ -242,7 +242,7 @@ async def asyncio(
     body: JobRunRequest,
 
 ) -> JobRunOut | Problem | None:
-    """ Ordering-Jobs-Run
+    """ Run an ordering job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
     `expire-trials` (every 1:00:00): R-OR-10: unconverted trials whose period has ended become expired

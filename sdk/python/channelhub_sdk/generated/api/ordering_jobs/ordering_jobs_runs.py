@@ -138,7 +138,7 @@ def sync_detailed(
     limit: int | Unset = 50,
 
 ) -> Response[JobRunList | Problem]:
-    """ Ordering-Jobs-Runs
+    """ List the runs of ordering jobs
 
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 
@@ -174,7 +174,7 @@ def sync(
     limit: int | Unset = 50,
 
 ) -> JobRunList | Problem | None:
-    """ Ordering-Jobs-Runs
+    """ List the runs of ordering jobs
 
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
 
 ) -> Response[JobRunList | Problem]:
-    """ Ordering-Jobs-Runs
+    """ List the runs of ordering jobs
 
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 
@@ -241,7 +241,7 @@ async def asyncio(
     limit: int | Unset = 50,
 
 ) -> JobRunList | Problem | None:
-    """ Ordering-Jobs-Runs
+    """ List the runs of ordering jobs
 
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 

@@ -143,7 +143,7 @@ def sync_detailed(
     body: OrderCancel,
 
 ) -> Response[Order | Problem]:
-    """ Orders-Cancel
+    """ Cancel an order
 
      Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
     order cannot be cancelled (409 order-state-conflict). Honours `Idempotency-Key`.
@@ -180,7 +180,7 @@ def sync(
     body: OrderCancel,
 
 ) -> Order | Problem | None:
-    """ Orders-Cancel
+    """ Cancel an order
 
      Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
     order cannot be cancelled (409 order-state-conflict). Honours `Idempotency-Key`.
@@ -212,7 +212,7 @@ async def asyncio_detailed(
     body: OrderCancel,
 
 ) -> Response[Order | Problem]:
-    """ Orders-Cancel
+    """ Cancel an order
 
      Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
     order cannot be cancelled (409 order-state-conflict). Honours `Idempotency-Key`.
@@ -249,7 +249,7 @@ async def asyncio(
     body: OrderCancel,
 
 ) -> Order | Problem | None:
-    """ Orders-Cancel
+    """ Cancel an order
 
      Cancel an unpaid (placed) order — its reseller or staff. A released, fulfilled or handed-over
     order cannot be cancelled (409 order-state-conflict). Honours `Idempotency-Key`.

@@ -126,7 +126,7 @@ def sync_detailed(
     body: OrderCreate,
 
 ) -> Response[Order | Problem]:
-    """ Orders-Create
+    """ Create an order
 
      Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4).
 
@@ -159,7 +159,7 @@ def sync(
     body: OrderCreate,
 
 ) -> Order | Problem | None:
-    """ Orders-Create
+    """ Create an order
 
      Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4).
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     body: OrderCreate,
 
 ) -> Response[Order | Problem]:
-    """ Orders-Create
+    """ Create an order
 
      Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4).
 
@@ -220,7 +220,7 @@ async def asyncio(
     body: OrderCreate,
 
 ) -> Order | Problem | None:
-    """ Orders-Create
+    """ Create an order
 
      Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4).
 

@@ -110,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[OrderEligibility | Problem]:
-    """ Orders-Eligibility
+    """ Orders eligibility
 
      Can the calling reseller order right now, and if not, why (status, policy version)?
 
@@ -138,7 +138,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> OrderEligibility | Problem | None:
-    """ Orders-Eligibility
+    """ Orders eligibility
 
      Can the calling reseller order right now, and if not, why (status, policy version)?
 
@@ -161,7 +161,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[OrderEligibility | Problem]:
-    """ Orders-Eligibility
+    """ Orders eligibility
 
      Can the calling reseller order right now, and if not, why (status, policy version)?
 
@@ -189,7 +189,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> OrderEligibility | Problem | None:
-    """ Orders-Eligibility
+    """ Orders eligibility
 
      Can the calling reseller order right now, and if not, why (status, policy version)?
 

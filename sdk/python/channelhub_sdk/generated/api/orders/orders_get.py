@@ -138,7 +138,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Order | OrderForCustomer | Problem]:
-    """ Orders-Get
+    """ Get an order
+
+     Get an order. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         order_id (UUID):
@@ -169,7 +172,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Order | OrderForCustomer | Problem | None:
-    """ Orders-Get
+    """ Get an order
+
+     Get an order. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         order_id (UUID):
@@ -195,7 +201,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Order | OrderForCustomer | Problem]:
-    """ Orders-Get
+    """ Get an order
+
+     Get an order. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         order_id (UUID):
@@ -226,7 +235,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Order | OrderForCustomer | Problem | None:
-    """ Orders-Get
+    """ Get an order
+
+     Get an order. Who may call it: admin, credit_officer, billing, reseller_admin, reseller_user,
+    customer.
 
     Args:
         order_id (UUID):

@@ -161,7 +161,7 @@ def sync_detailed(
     body: Handover,
 
 ) -> Response[Order | OrderForCustomer | Problem]:
-    """ Orders-Handover
+    """ Hand over an order
 
      R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller.
     Honours `Idempotency-Key`.
@@ -198,7 +198,7 @@ def sync(
     body: Handover,
 
 ) -> Order | OrderForCustomer | Problem | None:
-    """ Orders-Handover
+    """ Hand over an order
 
      R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller.
     Honours `Idempotency-Key`.
@@ -230,7 +230,7 @@ async def asyncio_detailed(
     body: Handover,
 
 ) -> Response[Order | OrderForCustomer | Problem]:
-    """ Orders-Handover
+    """ Hand over an order
 
      R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller.
     Honours `Idempotency-Key`.
@@ -267,7 +267,7 @@ async def asyncio(
     body: Handover,
 
 ) -> Order | OrderForCustomer | Problem | None:
-    """ Orders-Handover
+    """ Hand over an order
 
      R-OR-9: hand the opportunity to the vendor's sales team; the deal leaves the reseller.
     Honours `Idempotency-Key`.

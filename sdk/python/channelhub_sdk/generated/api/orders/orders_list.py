@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.orders_list_status_type_0 import OrdersListStatusType0
+from ...models.orders_list_status import OrdersListStatus
 from ...models.page_union_order_order_for_customer import PageUnionOrderOrderForCustomer
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -18,9 +18,9 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: None | OrdersListStatusType0 | Unset = UNSET,
+    status: OrdersListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -29,23 +29,15 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, OrdersListStatusType0):
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
         json_status = status.value
-    else:
-        json_status = status
+
     params["status"] = json_status
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -137,17 +129,21 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | OrdersListStatusType0 | Unset = UNSET,
+    status: OrdersListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageUnionOrderOrderForCustomer | Problem]:
-    """ Orders-List
+    """ List orders
+
+     List orders. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it: admin,
+    credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | OrdersListStatusType0 | Unset):
+        status (OrdersListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,17 +170,21 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: None | OrdersListStatusType0 | Unset = UNSET,
+    status: OrdersListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageUnionOrderOrderForCustomer | Problem | None:
-    """ Orders-List
+    """ List orders
+
+     List orders. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it: admin,
+    credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | OrdersListStatusType0 | Unset):
+        status (OrdersListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,17 +206,21 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: None | OrdersListStatusType0 | Unset = UNSET,
+    status: OrdersListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageUnionOrderOrderForCustomer | Problem]:
-    """ Orders-List
+    """ List orders
+
+     List orders. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it: admin,
+    credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | OrdersListStatusType0 | Unset):
+        status (OrdersListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,17 +247,21 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: None | OrdersListStatusType0 | Unset = UNSET,
+    status: OrdersListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageUnionOrderOrderForCustomer | Problem | None:
-    """ Orders-List
+    """ List orders
+
+     List orders. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it: admin,
+    credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (None | OrdersListStatusType0 | Unset):
+        status (OrdersListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

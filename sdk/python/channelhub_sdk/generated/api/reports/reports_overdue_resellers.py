@@ -19,8 +19,8 @@ import datetime
 
 def _get_kwargs(
     *,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -29,22 +29,14 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_reseller_id: None | str | Unset
-    if isinstance(reseller_id, Unset):
-        json_reseller_id = UNSET
-    elif isinstance(reseller_id, UUID):
+    json_reseller_id: str | Unset = UNSET
+    if not isinstance(reseller_id, Unset):
         json_reseller_id = str(reseller_id)
-    else:
-        json_reseller_id = reseller_id
     params["reseller_id"] = json_reseller_id
 
-    json_as_of: None | str | Unset
-    if isinstance(as_of, Unset):
-        json_as_of = UNSET
-    elif isinstance(as_of, datetime.date):
+    json_as_of: str | Unset = UNSET
+    if not isinstance(as_of, Unset):
         json_as_of = as_of.isoformat()
-    else:
-        json_as_of = as_of
     params["as_of"] = json_as_of
 
 
@@ -144,17 +136,17 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Response[Problem | TableOverdueRow]:
-    """ Reports-Overdue-Resellers
+    """ Report: overdue resellers
 
      Resellers with invoices past due on `as_of` (default today), with what they owed that day.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,17 +172,17 @@ as_of=as_of,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Problem | TableOverdueRow | None:
-    """ Reports-Overdue-Resellers
+    """ Report: overdue resellers
 
      Resellers with invoices past due on `as_of` (default today), with what they owed that day.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,17 +203,17 @@ as_of=as_of,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Response[Problem | TableOverdueRow]:
-    """ Reports-Overdue-Resellers
+    """ Report: overdue resellers
 
      Resellers with invoices past due on `as_of` (default today), with what they owed that day.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -247,17 +239,17 @@ as_of=as_of,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Problem | TableOverdueRow | None:
-    """ Reports-Overdue-Resellers
+    """ Report: overdue resellers
 
      Resellers with invoices past due on `as_of` (default today), with what they owed that day.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -19,9 +19,9 @@ import datetime
 
 def _get_kwargs(
     *,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -30,30 +30,17 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_reseller_id: None | str | Unset
-    if isinstance(reseller_id, Unset):
-        json_reseller_id = UNSET
-    elif isinstance(reseller_id, UUID):
+    json_reseller_id: str | Unset = UNSET
+    if not isinstance(reseller_id, Unset):
         json_reseller_id = str(reseller_id)
-    else:
-        json_reseller_id = reseller_id
     params["reseller_id"] = json_reseller_id
 
-    json_as_of: None | str | Unset
-    if isinstance(as_of, Unset):
-        json_as_of = UNSET
-    elif isinstance(as_of, datetime.date):
+    json_as_of: str | Unset = UNSET
+    if not isinstance(as_of, Unset):
         json_as_of = as_of.isoformat()
-    else:
-        json_as_of = as_of
     params["as_of"] = json_as_of
 
-    json_currency: None | str | Unset
-    if isinstance(currency, Unset):
-        json_currency = UNSET
-    else:
-        json_currency = currency
-    params["currency"] = json_currency
+    params["currency"] = currency
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -152,12 +139,12 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Response[Problem | TableAgingRow]:
-    """ Reports-Receivables-Aging
+    """ Report: receivables aging
 
      What was owed on `as_of` (default today; any past day is rebuilt from billing's history,
     interest included as of that day) by days past due: current, 1-30, 31-60, 61-90, 90+. Partner
@@ -165,9 +152,9 @@ def sync_detailed(
     (`group` waas).
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,12 +181,12 @@ currency=currency,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Problem | TableAgingRow | None:
-    """ Reports-Receivables-Aging
+    """ Report: receivables aging
 
      What was owed on `as_of` (default today; any past day is rebuilt from billing's history,
     interest included as of that day) by days past due: current, 1-30, 31-60, 61-90, 90+. Partner
@@ -207,9 +194,9 @@ def sync(
     (`group` waas).
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,12 +218,12 @@ currency=currency,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Response[Problem | TableAgingRow]:
-    """ Reports-Receivables-Aging
+    """ Report: receivables aging
 
      What was owed on `as_of` (default today; any past day is rebuilt from billing's history,
     interest included as of that day) by days past due: current, 1-30, 31-60, 61-90, 90+. Partner
@@ -244,9 +231,9 @@ async def asyncio_detailed(
     (`group` waas).
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -273,12 +260,12 @@ currency=currency,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    as_of: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Problem | TableAgingRow | None:
-    """ Reports-Receivables-Aging
+    """ Report: receivables aging
 
      What was owed on `as_of` (default today; any past day is rebuilt from billing's history,
     interest included as of that day) by days past due: current, 1-30, 31-60, 61-90, 90+. Partner
@@ -286,9 +273,9 @@ async def asyncio(
     (`group` waas).
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        as_of (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        as_of (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

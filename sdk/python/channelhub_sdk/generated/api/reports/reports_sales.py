@@ -19,10 +19,10 @@ import datetime
 
 def _get_kwargs(
     *,
-    reseller_id: None | Unset | UUID = UNSET,
-    from_: datetime.date | None | Unset = UNSET,
-    to: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -31,39 +31,22 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_reseller_id: None | str | Unset
-    if isinstance(reseller_id, Unset):
-        json_reseller_id = UNSET
-    elif isinstance(reseller_id, UUID):
+    json_reseller_id: str | Unset = UNSET
+    if not isinstance(reseller_id, Unset):
         json_reseller_id = str(reseller_id)
-    else:
-        json_reseller_id = reseller_id
     params["reseller_id"] = json_reseller_id
 
-    json_from_: None | str | Unset
-    if isinstance(from_, Unset):
-        json_from_ = UNSET
-    elif isinstance(from_, datetime.date):
+    json_from_: str | Unset = UNSET
+    if not isinstance(from_, Unset):
         json_from_ = from_.isoformat()
-    else:
-        json_from_ = from_
     params["from"] = json_from_
 
-    json_to: None | str | Unset
-    if isinstance(to, Unset):
-        json_to = UNSET
-    elif isinstance(to, datetime.date):
+    json_to: str | Unset = UNSET
+    if not isinstance(to, Unset):
         json_to = to.isoformat()
-    else:
-        json_to = to
     params["to"] = json_to
 
-    json_currency: None | str | Unset
-    if isinstance(currency, Unset):
-        json_currency = UNSET
-    else:
-        json_currency = currency
-    params["currency"] = json_currency
+    params["currency"] = currency
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -162,21 +145,21 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    from_: datetime.date | None | Unset = UNSET,
-    to: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Response[Problem | TableSalesRow]:
-    """ Reports-Sales
+    """ Report: sales
 
      Net sales (partner prices) by reseller, product and month; orders and subscription charges.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,21 +187,21 @@ currency=currency,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    from_: datetime.date | None | Unset = UNSET,
-    to: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Problem | TableSalesRow | None:
-    """ Reports-Sales
+    """ Report: sales
 
      Net sales (partner prices) by reseller, product and month; orders and subscription charges.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -241,21 +224,21 @@ currency=currency,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    from_: datetime.date | None | Unset = UNSET,
-    to: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Response[Problem | TableSalesRow]:
-    """ Reports-Sales
+    """ Report: sales
 
      Net sales (partner prices) by reseller, product and month; orders and subscription charges.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -283,21 +266,21 @@ currency=currency,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
-    from_: datetime.date | None | Unset = UNSET,
-    to: datetime.date | None | Unset = UNSET,
-    currency: None | str | Unset = UNSET,
+    reseller_id: UUID | Unset = UNSET,
+    from_: datetime.date | Unset = UNSET,
+    to: datetime.date | Unset = UNSET,
+    currency: str | Unset = UNSET,
 
 ) -> Problem | TableSalesRow | None:
-    """ Reports-Sales
+    """ Report: sales
 
      Net sales (partner prices) by reseller, product and month; orders and subscription charges.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
-        from_ (datetime.date | None | Unset):
-        to (datetime.date | None | Unset):
-        currency (None | str | Unset):
+        reseller_id (UUID | Unset): staff: one reseller
+        from_ (datetime.date | Unset):
+        to (datetime.date | Unset):
+        currency (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -18,7 +18,7 @@ from uuid import UUID
 
 def _get_kwargs(
     *,
-    reseller_id: None | Unset | UUID = UNSET,
+    reseller_id: UUID | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -27,13 +27,9 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_reseller_id: None | str | Unset
-    if isinstance(reseller_id, Unset):
-        json_reseller_id = UNSET
-    elif isinstance(reseller_id, UUID):
+    json_reseller_id: str | Unset = UNSET
+    if not isinstance(reseller_id, Unset):
         json_reseller_id = str(reseller_id)
-    else:
-        json_reseller_id = reseller_id
     params["reseller_id"] = json_reseller_id
 
 
@@ -133,15 +129,15 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
+    reseller_id: UUID | Unset = UNSET,
 
 ) -> Response[Problem | TableContractRow]:
-    """ Reports-Waas-Contracts
+    """ Report: WaaS contracts
 
      WaaS contracts by month (of activation, else of drafting) and state.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
+        reseller_id (UUID | Unset): staff: one reseller
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,15 +162,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
+    reseller_id: UUID | Unset = UNSET,
 
 ) -> Problem | TableContractRow | None:
-    """ Reports-Waas-Contracts
+    """ Report: WaaS contracts
 
      WaaS contracts by month (of activation, else of drafting) and state.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
+        reseller_id (UUID | Unset): staff: one reseller
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,15 +190,15 @@ reseller_id=reseller_id,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
+    reseller_id: UUID | Unset = UNSET,
 
 ) -> Response[Problem | TableContractRow]:
-    """ Reports-Waas-Contracts
+    """ Report: WaaS contracts
 
      WaaS contracts by month (of activation, else of drafting) and state.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
+        reseller_id (UUID | Unset): staff: one reseller
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,15 +223,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    reseller_id: None | Unset | UUID = UNSET,
+    reseller_id: UUID | Unset = UNSET,
 
 ) -> Problem | TableContractRow | None:
-    """ Reports-Waas-Contracts
+    """ Report: WaaS contracts
 
      WaaS contracts by month (of activation, else of drafting) and state.
 
     Args:
-        reseller_id (None | Unset | UUID): staff: one reseller
+        reseller_id (UUID | Unset): staff: one reseller
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

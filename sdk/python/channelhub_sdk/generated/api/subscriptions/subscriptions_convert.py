@@ -134,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Convert
+    """ Convert a subscription
 
      R-OR-10: turn a free trial into a paid subscription; the first paid term starts today.
     Honours `Idempotency-Key`.
@@ -168,7 +168,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Convert
+    """ Convert a subscription
 
      R-OR-10: turn a free trial into a paid subscription; the first paid term starts today.
     Honours `Idempotency-Key`.
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Convert
+    """ Convert a subscription
 
      R-OR-10: turn a free trial into a paid subscription; the first paid term starts today.
     Honours `Idempotency-Key`.
@@ -231,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Convert
+    """ Convert a subscription
 
      R-OR-10: turn a free trial into a paid subscription; the first paid term starts today.
     Honours `Idempotency-Key`.

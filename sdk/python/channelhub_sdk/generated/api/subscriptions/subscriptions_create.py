@@ -126,7 +126,7 @@ def sync_detailed(
     body: SubscriptionCreate,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Create
+    """ Create a subscription
 
      Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial.
 
@@ -159,7 +159,7 @@ def sync(
     body: SubscriptionCreate,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Create
+    """ Create a subscription
 
      Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial.
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     body: SubscriptionCreate,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Create
+    """ Create a subscription
 
      Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial.
 
@@ -220,7 +220,7 @@ async def asyncio(
     body: SubscriptionCreate,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Create
+    """ Create a subscription
 
      Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial.
 

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.page_union_subscription_subscription_for_customer import PageUnionSubscriptionSubscriptionForCustomer
 from ...models.problem import Problem
-from ...models.subscriptions_list_status_type_0 import SubscriptionsListStatusType0
+from ...models.subscriptions_list_status import SubscriptionsListStatus
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -19,10 +19,10 @@ from uuid import UUID
 
 def _get_kwargs(
     *,
-    customer_id: None | Unset | UUID = UNSET,
-    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    status: SubscriptionsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -31,32 +31,20 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_customer_id: None | str | Unset
-    if isinstance(customer_id, Unset):
-        json_customer_id = UNSET
-    elif isinstance(customer_id, UUID):
+    json_customer_id: str | Unset = UNSET
+    if not isinstance(customer_id, Unset):
         json_customer_id = str(customer_id)
-    else:
-        json_customer_id = customer_id
     params["customer_id"] = json_customer_id
 
-    json_status: None | str | Unset
-    if isinstance(status, Unset):
-        json_status = UNSET
-    elif isinstance(status, SubscriptionsListStatusType0):
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
         json_status = status.value
-    else:
-        json_status = status
+
     params["status"] = json_status
 
     params["limit"] = limit
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -148,19 +136,23 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    customer_id: None | Unset | UUID = UNSET,
-    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    status: SubscriptionsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageUnionSubscriptionSubscriptionForCustomer | Problem]:
-    """ Subscriptions-List
+    """ List subscriptions
+
+     List subscriptions. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it:
+    admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        customer_id (None | Unset | UUID):
-        status (None | SubscriptionsListStatusType0 | Unset):
+        customer_id (UUID | Unset):
+        status (SubscriptionsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,19 +180,23 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    customer_id: None | Unset | UUID = UNSET,
-    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    status: SubscriptionsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageUnionSubscriptionSubscriptionForCustomer | Problem | None:
-    """ Subscriptions-List
+    """ List subscriptions
+
+     List subscriptions. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it:
+    admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        customer_id (None | Unset | UUID):
-        status (None | SubscriptionsListStatusType0 | Unset):
+        customer_id (UUID | Unset):
+        status (SubscriptionsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,19 +219,23 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    customer_id: None | Unset | UUID = UNSET,
-    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    status: SubscriptionsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> Response[PageUnionSubscriptionSubscriptionForCustomer | Problem]:
-    """ Subscriptions-List
+    """ List subscriptions
+
+     List subscriptions. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it:
+    admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        customer_id (None | Unset | UUID):
-        status (None | SubscriptionsListStatusType0 | Unset):
+        customer_id (UUID | Unset):
+        status (SubscriptionsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -263,19 +263,23 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    customer_id: None | Unset | UUID = UNSET,
-    status: None | SubscriptionsListStatusType0 | Unset = UNSET,
+    customer_id: UUID | Unset = UNSET,
+    status: SubscriptionsListStatus | Unset = UNSET,
     limit: int | Unset = 50,
-    cursor: None | str | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 
 ) -> PageUnionSubscriptionSubscriptionForCustomer | Problem | None:
-    """ Subscriptions-List
+    """ List subscriptions
+
+     List subscriptions. A page at a time, newest first: pass `next_cursor` as `cursor`. Who may call it:
+    admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        customer_id (None | Unset | UUID):
-        status (None | SubscriptionsListStatusType0 | Unset):
+        customer_id (UUID | Unset):
+        status (SubscriptionsListStatus | Unset):
         limit (int | Unset): page size Default: 50.
-        cursor (None | str | Unset): next_cursor of the previous page
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -134,7 +134,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Renew
+    """ Subscriptions renew
 
      R-OR-6: start the next period (from the end of the current one), charged for the current seats.
     Honours `Idempotency-Key`.
@@ -168,7 +168,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Renew
+    """ Subscriptions renew
 
      R-OR-6: start the next period (from the end of the current one), charged for the current seats.
     Honours `Idempotency-Key`.
@@ -197,7 +197,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Renew
+    """ Subscriptions renew
 
      R-OR-6: start the next period (from the end of the current one), charged for the current seats.
     Honours `Idempotency-Key`.
@@ -231,7 +231,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Renew
+    """ Subscriptions renew
 
      R-OR-6: start the next period (from the end of the current one), charged for the current seats.
     Honours `Idempotency-Key`.

@@ -21,7 +21,7 @@ def _get_kwargs(
     subscription_id: UUID,
     *,
     add: int,
-    as_of: datetime.date | None | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -32,13 +32,9 @@ def _get_kwargs(
 
     params["add"] = add
 
-    json_as_of: None | str | Unset
-    if isinstance(as_of, Unset):
-        json_as_of = UNSET
-    elif isinstance(as_of, datetime.date):
+    json_as_of: str | Unset = UNSET
+    if not isinstance(as_of, Unset):
         json_as_of = as_of.isoformat()
-    else:
-        json_as_of = as_of
     params["as_of"] = json_as_of
 
 
@@ -154,17 +150,17 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     add: int,
-    as_of: datetime.date | None | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Response[Problem | SeatQuote]:
-    """ Subscriptions-Seat-Quote
+    """ Subscriptions seat quote
 
      R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
 
     Args:
         subscription_id (UUID):
         add (int): seats to add
-        as_of (datetime.date | None | Unset): purchase date; defaults to today
+        as_of (datetime.date | Unset): purchase date; defaults to today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,17 +189,17 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     add: int,
-    as_of: datetime.date | None | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Problem | SeatQuote | None:
-    """ Subscriptions-Seat-Quote
+    """ Subscriptions seat quote
 
      R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
 
     Args:
         subscription_id (UUID):
         add (int): seats to add
-        as_of (datetime.date | None | Unset): purchase date; defaults to today
+        as_of (datetime.date | Unset): purchase date; defaults to today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -227,17 +223,17 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     add: int,
-    as_of: datetime.date | None | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Response[Problem | SeatQuote]:
-    """ Subscriptions-Seat-Quote
+    """ Subscriptions seat quote
 
      R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
 
     Args:
         subscription_id (UUID):
         add (int): seats to add
-        as_of (datetime.date | None | Unset): purchase date; defaults to today
+        as_of (datetime.date | Unset): purchase date; defaults to today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,17 +262,17 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     add: int,
-    as_of: datetime.date | None | Unset = UNSET,
+    as_of: datetime.date | Unset = UNSET,
 
 ) -> Problem | SeatQuote | None:
-    """ Subscriptions-Seat-Quote
+    """ Subscriptions seat quote
 
      R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up).
 
     Args:
         subscription_id (UUID):
         add (int): seats to add
-        as_of (datetime.date | None | Unset): purchase date; defaults to today
+        as_of (datetime.date | Unset): purchase date; defaults to today
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -143,7 +143,7 @@ def sync_detailed(
     body: SeatsAdd,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Seats-Add
+    """ Subscriptions seats add
 
      Add seats now; only the remaining months of the period are charged (plus terms already
     renewed). A reseller's purchase is dated today; staff may give another `as_of` as a correction,
@@ -182,7 +182,7 @@ def sync(
     body: SeatsAdd,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Seats-Add
+    """ Subscriptions seats add
 
      Add seats now; only the remaining months of the period are charged (plus terms already
     renewed). A reseller's purchase is dated today; staff may give another `as_of` as a correction,
@@ -216,7 +216,7 @@ async def asyncio_detailed(
     body: SeatsAdd,
 
 ) -> Response[Problem | Subscription]:
-    """ Subscriptions-Seats-Add
+    """ Subscriptions seats add
 
      Add seats now; only the remaining months of the period are charged (plus terms already
     renewed). A reseller's purchase is dated today; staff may give another `as_of` as a correction,
@@ -255,7 +255,7 @@ async def asyncio(
     body: SeatsAdd,
 
 ) -> Problem | Subscription | None:
-    """ Subscriptions-Seats-Add
+    """ Subscriptions seats add
 
      Add seats now; only the remaining months of the period are charged (plus terms already
     renewed). A reseller's purchase is dated today; staff may give another `as_of` as a correction,

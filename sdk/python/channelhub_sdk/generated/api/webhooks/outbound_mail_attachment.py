@@ -124,7 +124,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Outbound-Mail-Attachment
+    """ Download an attachment of the outbound mail
+
+     Download an attachment of the outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):
@@ -158,7 +160,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Outbound-Mail-Attachment
+    """ Download an attachment of the outbound mail
+
+     Download an attachment of the outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):
@@ -187,7 +191,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Outbound-Mail-Attachment
+    """ Download an attachment of the outbound mail
+
+     Download an attachment of the outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):
@@ -221,7 +227,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Outbound-Mail-Attachment
+    """ Download an attachment of the outbound mail
+
+     Download an attachment of the outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):

@@ -126,7 +126,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[MailWithBody | Problem]:
-    """ Outbound-Mail-Get
+    """ Get an outbound mail
+
+     Get an outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):
@@ -157,7 +159,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> MailWithBody | Problem | None:
-    """ Outbound-Mail-Get
+    """ Get an outbound mail
+
+     Get an outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):
@@ -183,7 +187,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[MailWithBody | Problem]:
-    """ Outbound-Mail-Get
+    """ Get an outbound mail
+
+     Get an outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):
@@ -214,7 +220,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> MailWithBody | Problem | None:
-    """ Outbound-Mail-Get
+    """ Get an outbound mail
+
+     Get an outbound mail. Who may call it: admin.
 
     Args:
         mail_id (str):

@@ -17,7 +17,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    to: None | str | Unset = UNSET,
+    to: str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> dict[str, Any]:
@@ -27,12 +27,7 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    json_to: None | str | Unset
-    if isinstance(to, Unset):
-        json_to = UNSET
-    else:
-        json_to = to
-    params["to"] = json_to
+    params["to"] = to
 
     params["limit"] = limit
 
@@ -145,16 +140,16 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    to: None | str | Unset = UNSET,
+    to: str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Response[Problem | list[Mail]]:
-    """ Outbound-Mail-List
+    """ List outbound mail
 
      Newest first; `to=` keeps the mails to one address. 404 outside development.
 
     Args:
-        to (None | str | Unset):
+        to (str | Unset):
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -181,16 +176,16 @@ limit=limit,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    to: None | str | Unset = UNSET,
+    to: str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Problem | list[Mail] | None:
-    """ Outbound-Mail-List
+    """ List outbound mail
 
      Newest first; `to=` keeps the mails to one address. 404 outside development.
 
     Args:
-        to (None | str | Unset):
+        to (str | Unset):
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -212,16 +207,16 @@ limit=limit,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    to: None | str | Unset = UNSET,
+    to: str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Response[Problem | list[Mail]]:
-    """ Outbound-Mail-List
+    """ List outbound mail
 
      Newest first; `to=` keeps the mails to one address. 404 outside development.
 
     Args:
-        to (None | str | Unset):
+        to (str | Unset):
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -248,16 +243,16 @@ limit=limit,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    to: None | str | Unset = UNSET,
+    to: str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Problem | list[Mail] | None:
-    """ Outbound-Mail-List
+    """ List outbound mail
 
      Newest first; `to=` keeps the mails to one address. 404 outside development.
 
     Args:
-        to (None | str | Unset):
+        to (str | Unset):
         limit (int | Unset):  Default: 50.
 
     Raises:

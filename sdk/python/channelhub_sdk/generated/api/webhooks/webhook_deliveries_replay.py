@@ -129,7 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Delivery | Problem]:
-    """ Webhook-Deliveries-Replay
+    """ Replay a webhook delivery
 
      Queue this delivery again — the same payload and `webhook-id` — for the worker: it is never
     sent inside this request; its next attempt (a `replay` in the log) follows within moments.
@@ -166,7 +166,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Delivery | Problem | None:
-    """ Webhook-Deliveries-Replay
+    """ Replay a webhook delivery
 
      Queue this delivery again — the same payload and `webhook-id` — for the worker: it is never
     sent inside this request; its next attempt (a `replay` in the log) follows within moments.
@@ -198,7 +198,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Delivery | Problem]:
-    """ Webhook-Deliveries-Replay
+    """ Replay a webhook delivery
 
      Queue this delivery again — the same payload and `webhook-id` — for the worker: it is never
     sent inside this request; its next attempt (a `replay` in the log) follows within moments.
@@ -235,7 +235,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Delivery | Problem | None:
-    """ Webhook-Deliveries-Replay
+    """ Replay a webhook delivery
 
      Queue this delivery again — the same payload and `webhook-id` — for the worker: it is never
     sent inside this request; its next attempt (a `replay` in the log) follows within moments.

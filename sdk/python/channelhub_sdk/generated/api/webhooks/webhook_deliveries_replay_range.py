@@ -136,7 +136,7 @@ def sync_detailed(
     body: ReplayRange,
 
 ) -> Response[Problem | ReplayedRange]:
-    """ Webhook-Deliveries-Replay-Range
+    """ Webhook deliveries replay range
 
      Queue every delivery made in [from, to) again, in order, on a fresh retry schedule (the worker
     sends them). Bounded: at most `CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS` days (422
@@ -175,7 +175,7 @@ def sync(
     body: ReplayRange,
 
 ) -> Problem | ReplayedRange | None:
-    """ Webhook-Deliveries-Replay-Range
+    """ Webhook deliveries replay range
 
      Queue every delivery made in [from, to) again, in order, on a fresh retry schedule (the worker
     sends them). Bounded: at most `CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS` days (422
@@ -209,7 +209,7 @@ async def asyncio_detailed(
     body: ReplayRange,
 
 ) -> Response[Problem | ReplayedRange]:
-    """ Webhook-Deliveries-Replay-Range
+    """ Webhook deliveries replay range
 
      Queue every delivery made in [from, to) again, in order, on a fresh retry schedule (the worker
     sends them). Bounded: at most `CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS` days (422
@@ -248,7 +248,7 @@ async def asyncio(
     body: ReplayRange,
 
 ) -> Problem | ReplayedRange | None:
-    """ Webhook-Deliveries-Replay-Range
+    """ Webhook deliveries replay range
 
      Queue every delivery made in [from, to) again, in order, on a fresh retry schedule (the worker
     sends them). Bounded: at most `CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS` days (422

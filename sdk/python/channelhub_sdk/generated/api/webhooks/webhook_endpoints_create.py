@@ -126,7 +126,7 @@ def sync_detailed(
     body: EndpointCreate,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Create
+    """ Create a webhook endpoint
 
      Subscribe an https URL to event types; the answer shows the signing secret once.
 
@@ -159,7 +159,7 @@ def sync(
     body: EndpointCreate,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Create
+    """ Create a webhook endpoint
 
      Subscribe an https URL to event types; the answer shows the signing secret once.
 
@@ -187,7 +187,7 @@ async def asyncio_detailed(
     body: EndpointCreate,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Create
+    """ Create a webhook endpoint
 
      Subscribe an https URL to event types; the answer shows the signing secret once.
 
@@ -220,7 +220,7 @@ async def asyncio(
     body: EndpointCreate,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Create
+    """ Create a webhook endpoint
 
      Subscribe an https URL to event types; the answer shows the signing secret once.
 

@@ -123,7 +123,9 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Webhook-Endpoints-Delete
+    """ Delete a webhook endpoint
+
+     Delete a webhook endpoint. Who may call it: admin, reseller_admin.
 
     Args:
         endpoint_id (UUID):
@@ -154,7 +156,9 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Webhook-Endpoints-Delete
+    """ Delete a webhook endpoint
+
+     Delete a webhook endpoint. Who may call it: admin, reseller_admin.
 
     Args:
         endpoint_id (UUID):
@@ -180,7 +184,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Any | Problem]:
-    """ Webhook-Endpoints-Delete
+    """ Delete a webhook endpoint
+
+     Delete a webhook endpoint. Who may call it: admin, reseller_admin.
 
     Args:
         endpoint_id (UUID):
@@ -211,7 +217,9 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Any | Problem | None:
-    """ Webhook-Endpoints-Delete
+    """ Delete a webhook endpoint
+
+     Delete a webhook endpoint. Who may call it: admin, reseller_admin.
 
     Args:
         endpoint_id (UUID):

@@ -127,7 +127,10 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Get
+    """ Get a webhook endpoint
+
+     Get a webhook endpoint. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         endpoint_id (UUID):
@@ -158,7 +161,10 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Get
+    """ Get a webhook endpoint
+
+     Get a webhook endpoint. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         endpoint_id (UUID):
@@ -184,7 +190,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Get
+    """ Get a webhook endpoint
+
+     Get a webhook endpoint. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         endpoint_id (UUID):
@@ -215,7 +224,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Get
+    """ Get a webhook endpoint
+
+     Get a webhook endpoint. Who may call it: admin, credit_officer, billing, reseller_admin,
+    reseller_user.
 
     Args:
         endpoint_id (UUID):

@@ -127,7 +127,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Rotate-Secret
+    """ Webhook endpoints rotate secret
 
      A new secret, shown once; the old one keeps signing too until `previous_secret_expires_at`.
 
@@ -160,7 +160,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Rotate-Secret
+    """ Webhook endpoints rotate secret
 
      A new secret, shown once; the old one keeps signing too until `previous_secret_expires_at`.
 
@@ -188,7 +188,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Rotate-Secret
+    """ Webhook endpoints rotate secret
 
      A new secret, shown once; the old one keeps signing too until `previous_secret_expires_at`.
 
@@ -221,7 +221,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Rotate-Secret
+    """ Webhook endpoints rotate secret
 
      A new secret, shown once; the old one keeps signing too until `previous_secret_expires_at`.
 

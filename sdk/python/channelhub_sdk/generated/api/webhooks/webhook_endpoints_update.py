@@ -136,7 +136,7 @@ def sync_detailed(
     body: EndpointPatch,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Update
+    """ Update a webhook endpoint
 
      Change the URL, the event types or the description; `{"status": "active"}` re-enables an
     endpoint that was disabled.
@@ -173,7 +173,7 @@ def sync(
     body: EndpointPatch,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Update
+    """ Update a webhook endpoint
 
      Change the URL, the event types or the description; `{"status": "active"}` re-enables an
     endpoint that was disabled.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
     body: EndpointPatch,
 
 ) -> Response[Endpoint | Problem]:
-    """ Webhook-Endpoints-Update
+    """ Update a webhook endpoint
 
      Change the URL, the event types or the description; `{"status": "active"}` re-enables an
     endpoint that was disabled.
@@ -242,7 +242,7 @@ async def asyncio(
     body: EndpointPatch,
 
 ) -> Endpoint | Problem | None:
-    """ Webhook-Endpoints-Update
+    """ Update a webhook endpoint
 
      Change the URL, the event types or the description; `{"status": "active"}` re-enables an
     endpoint that was disabled.

@@ -103,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[EventTypeCatalog | Problem]:
-    """ Webhook-Event-Types
+    """ Webhook event types
 
      Every CloudEvents `type` the platform publishes, from its event contracts.
 
@@ -131,7 +131,7 @@ def sync(
     client: AuthenticatedClient | Client,
 
 ) -> EventTypeCatalog | Problem | None:
-    """ Webhook-Event-Types
+    """ Webhook event types
 
      Every CloudEvents `type` the platform publishes, from its event contracts.
 
@@ -154,7 +154,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 
 ) -> Response[EventTypeCatalog | Problem]:
-    """ Webhook-Event-Types
+    """ Webhook event types
 
      Every CloudEvents `type` the platform publishes, from its event contracts.
 
@@ -182,7 +182,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 
 ) -> EventTypeCatalog | Problem | None:
-    """ Webhook-Event-Types
+    """ Webhook event types
 
      Every CloudEvents `type` the platform publishes, from its event contracts.
 

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ResellerApplicationsListStatusType0(StrEnum):
+class ResellerApplicationsListStatus(StrEnum):
     APPROVED = "approved"
     REJECTED = "rejected"
     SUBMITTED = "submitted"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class CustomerPatchEditionType0(StrEnum):
+class CustomerPatchEdition(StrEnum):
     COMMERCIAL = "commercial"
     LEGACY_FREE = "legacy_free"
     NON_PROFIT = "non_profit"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class OrdersListStatusType0(StrEnum):
+class OrdersListStatus(StrEnum):
     CANCELLED = "cancelled"
     FULFILLED = "fulfilled"
     HANDED_OVER = "handed_over"

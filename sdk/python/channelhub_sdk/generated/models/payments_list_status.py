@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class PaymentsListStatusType0(StrEnum):
+class PaymentsListStatus(StrEnum):
     MATCHED = "matched"
     PARTIAL = "partial"
     REVERSED = "reversed"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class InvoicesListStatusType0(StrEnum):
+class InvoicesListStatus(StrEnum):
     CANCELLED = "cancelled"
     CREDITED = "credited"
     OPEN = "open"

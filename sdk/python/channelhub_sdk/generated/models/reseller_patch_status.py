@@ -1,8 +1,8 @@
 from enum import StrEnum
 
-class CustomersListKindType0(StrEnum):
-    DOMAIN = "domain"
-    TEAM = "team"
+class ResellerPatchStatus(StrEnum):
+    ACTIVE = "active"
+    SUSPENDED = "suspended"
 
     def __str__(self) -> str:
         return str(self.value)

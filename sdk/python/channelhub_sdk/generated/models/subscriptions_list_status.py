@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class SubscriptionsListStatusType0(StrEnum):
+class SubscriptionsListStatus(StrEnum):
     ACTIVE = "active"
     CANCELLED = "cancelled"
     EXPIRED = "expired"
