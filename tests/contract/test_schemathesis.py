@@ -19,12 +19,15 @@ import shutil
 import subprocess
 import sys
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from libs.testing.api import Api
 from services.gateway.routing import OPENAPI_FILE
+from tools.devstack.stack import Stack, StackConfig
 
 HERE = Path(__file__).resolve().parent
 CONFIG = HERE / "schemathesis.toml"
@@ -37,6 +40,25 @@ def _schemathesis() -> str:
     found = str(beside) if beside.exists() else shutil.which("schemathesis")
     assert found, "schemathesis is a dev dependency: make venv"
     return found
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """A stack of its own: the staff run's fuzzing and stateful phases create, change and delete
+    whatever an admin key may (policies, catalog, resellers, jobs run on any day), which the other
+    tests' shared stack must never see."""
+    own = Stack(StackConfig.for_tests(tmp_path_factory.mktemp("schemathesis-stack")))
+    own.start()
+    try:
+        yield own
+    finally:
+        own.stop()
+
+
+@pytest.fixture(scope="module")
+def api(stack: Stack) -> Iterator[Api]:
+    with httpx.Client(base_url=stack.gateway_url, timeout=30) as client:
+        yield Api(client, admin_key=stack.config.admin_key)
 
 
 @pytest.fixture(scope="module")

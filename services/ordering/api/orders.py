@@ -24,7 +24,8 @@ OrderView = schemas.Order | schemas.OrderForCustomer
 async def order_eligibility(uow: UoW, caller: CurrentReseller, onboarding: Onboarding) -> Any:
     """Can the calling reseller order right now, and if not, why (status, policy version)?"""
     try:
-        reseller = await orders.orderable_reseller(uow.session, onboarding, caller.reseller_id)  # type: ignore[arg-type]
+        assert caller.reseller_id is not None  # CurrentReseller
+        reseller = await orders.orderable_reseller(uow, onboarding, caller.reseller_id)
     except (errors.ResellerCannotOrder, errors.PolicyNotAccepted) as refusal:
         return schemas.OrderEligibility(eligible=False, reason=refusal.code, detail=refusal.detail)
     return schemas.OrderEligibility(
