@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 
 from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
 from libs.errors import Forbidden, problem_responses
+from libs.events.leasing import ContractStatus
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, UoW, idempotent
@@ -50,7 +51,7 @@ async def create_contract(
 
 @router.get("/v1/waas/contracts", response_model=Page[schemas.Contract], name="waas-contracts-list")
 async def list_contracts(
-    uow: UoW, caller: CurrentCaller, page: PageParams, status: str | None = Query(None, max_length=40)
+    uow: UoW, caller: CurrentCaller, page: PageParams, status: ContractStatus | None = Query(None)
 ) -> Any:
     rows, cursor = await contracts.list_contracts(uow.session, caller, page, status)
     return Page(data=[render_contract(c, caller) for c in rows], next_cursor=cursor)

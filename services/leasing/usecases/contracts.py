@@ -211,7 +211,7 @@ async def load(
 
 
 async def list_contracts(
-    session: AsyncSession, caller: Caller, page: PageQuery, status: str | None
+    session: AsyncSession, caller: Caller, page: PageQuery, status: ev.ContractStatus | None
 ) -> tuple[list[Contract], str | None]:
     stmt = visible(Contract, caller)
     if status:
