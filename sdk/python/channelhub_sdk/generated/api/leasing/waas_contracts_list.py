@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.contract_status import ContractStatus
 from ...models.page_contract import PageContract
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -17,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: str | Unset = UNSET,
+    status: ContractStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -28,7 +29,11 @@ def _get_kwargs(
 
     params: dict[str, Any] = {}
 
-    params["status"] = status
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
 
     params["limit"] = limit
 
@@ -124,7 +129,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: str | Unset = UNSET,
+    status: ContractStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -135,7 +140,8 @@ def sync_detailed(
     it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (str | Unset):
+        status (ContractStatus | Unset): A WaaS contract's status (R-WA-3): leasing's column, its
+            API and its events.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -165,7 +171,7 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: str | Unset = UNSET,
+    status: ContractStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -176,7 +182,8 @@ def sync(
     it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (str | Unset):
+        status (ContractStatus | Unset): A WaaS contract's status (R-WA-3): leasing's column, its
+            API and its events.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -201,7 +208,7 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: str | Unset = UNSET,
+    status: ContractStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -212,7 +219,8 @@ async def asyncio_detailed(
     it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (str | Unset):
+        status (ContractStatus | Unset): A WaaS contract's status (R-WA-3): leasing's column, its
+            API and its events.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -242,7 +250,7 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: str | Unset = UNSET,
+    status: ContractStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -253,7 +261,8 @@ async def asyncio(
     it: admin, credit_officer, billing, reseller_admin, reseller_user, customer.
 
     Args:
-        status (str | Unset):
+        status (ContractStatus | Unset): A WaaS contract's status (R-WA-3): leasing's column, its
+            API and its events.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
