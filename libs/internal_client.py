@@ -35,6 +35,44 @@ INTERNAL_CALLS = Counter("internal_calls_total", "Service-to-service calls", ["t
 TOKEN_TTL_SECONDS = 60
 TOKEN_RENEW_BEFORE_SECONDS = 15  # a token is reused until this close to its expiry
 
+# uvicorn closes a keep-alive connection after 5 s idle; httpx's default keep-alive expiry is also
+# 5 s, so a request sent on a connection at that moment met "server disconnected without sending
+# a response" — a 503 for the partner under load. Pooled connections expire well before the server's.
+KEEPALIVE_EXPIRY_SECONDS = 2.0
+# a reused connection dropped before any answer: the service never handled the request
+_DROPPED = (httpx.RemoteProtocolError, httpx.ConnectError, httpx.ReadError, httpx.WriteError)
+
+
+def service_http_client(
+    base_url: str, *, timeout: float, max_connections: int = 50, max_keepalive: int = 20
+) -> httpx.AsyncClient:
+    """An httpx client for calls between this platform's processes (the gateway's too)."""
+    return httpx.AsyncClient(
+        base_url=base_url,
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)),
+        limits=httpx.Limits(
+            max_connections=max_connections,
+            max_keepalive_connections=max_keepalive,
+            keepalive_expiry=KEEPALIVE_EXPIRY_SECONDS,
+        ),
+    )
+
+
+async def send_retrying_a_dropped_connection(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    headers: dict[str, str],
+    json: object | None = None,
+) -> httpx.Response:
+    """`client.request`, sent once more when the connection broke before an answer — only for
+    calls that read (GET, key resolution, minting a token), which are safe to repeat."""
+    try:
+        return await client.request(method, url, headers=headers, json=json)
+    except _DROPPED:
+        return await client.request(method, url, headers=headers, json=json)
+
 
 class InternalClient:
     def __init__(
@@ -46,11 +84,7 @@ class InternalClient:
         # not configured (no URL, key or own name): every call is a 503, but only when one is made —
         # most requests never need the owner, and they keep working
         self.configured = bool(base_url and private_key and service)
-        self._http = httpx.AsyncClient(
-            base_url=base_url or "http://unconfigured.invalid",
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 2.0)),
-            limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
-        )
+        self._http = service_http_client(base_url or "http://unconfigured.invalid", timeout=timeout)
         self._token = ""
         self._token_renew_at = 0.0
 
@@ -97,7 +131,7 @@ class InternalClient:
         if correlation_id := correlation_id_var.get():
             headers[CORRELATION_ID_HEADER] = correlation_id
         try:
-            response = await self._http.request(method, path, headers=headers)
+            response = await send_retrying_a_dropped_connection(self._http, method, path, headers=headers)
         except httpx.HTTPError as exc:
             INTERNAL_CALLS.labels(self.target, "unavailable").inc()
             log.warning("internal_call_failed", target=self.target, path=path, error=repr(exc))

@@ -44,3 +44,33 @@ async def test_a_target_without_configuration_fails_only_when_called() -> None:
             await client.get("/internal/resellers/x", ResellerSnapshot)
     finally:
         await client.aclose()
+
+
+async def test_a_connection_the_server_dropped_before_answering_is_tried_once_more() -> None:
+    """uvicorn closes idle keep-alive connections: a call that meets one is sent again, not a 503."""
+    import asyncio
+
+    from libs.internal_client import send_retrying_a_dropped_connection, service_http_client
+
+    connections = 0
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        await reader.readuntil(b"\r\n\r\n")
+        if connections > 1:
+            writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\ncontent-type: application/json\r\n\r\n{}")
+            await writer.drain()
+        writer.close()  # the first connection: closed without a byte of answer
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    client = service_http_client(f"http://127.0.0.1:{port}", timeout=2)
+    try:
+        response = await send_retrying_a_dropped_connection(client, "GET", "/internal/x", headers={})
+        assert response.status_code == 200
+        assert connections == 2
+    finally:
+        await client.aclose()
+        server.close()
+        await server.wait_closed()

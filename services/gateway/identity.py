@@ -26,6 +26,7 @@ import httpx
 from libs.apikeys import hash_api_key
 from libs.auth import INTERNAL_TOKEN_HEADER, KEY_RESOLUTION_SCOPE, SYSTEM, Caller, sign_internal_token
 from libs.errors import ServiceUnavailable, Unauthorized
+from libs.internal_client import send_retrying_a_dropped_connection
 from libs.settings import Settings
 from services.gateway.ratelimit import RateLimited, RateLimiter
 
@@ -80,7 +81,9 @@ class Identity:
             SYSTEM, self.settings.internal_private_key, audience="onboarding", scope=KEY_RESOLUTION_SCOPE
         )
         try:
-            response = await self.onboarding.post(
+            response = await send_retrying_a_dropped_connection(
+                self.onboarding,
+                "POST",
                 "/internal/api-keys/resolve",
                 json={"key_hash": key_hash},
                 headers={INTERNAL_TOKEN_HEADER: token},

@@ -17,6 +17,7 @@ from fastapi.responses import Response
 from libs.auth import INTERNAL_TOKEN_HEADER
 from libs.errors import DomainError, ServiceUnavailable
 from libs.http import CORRELATION_ID_HEADER, REQUEST_ID_HEADER
+from libs.internal_client import service_http_client
 from libs.logging import correlation_id_var, request_id_var
 from services.gateway.upstream import Upstream, UpstreamError, UpstreamTimeout
 
@@ -100,11 +101,7 @@ def upstream_headers(request: Request) -> dict[str, str]:
 
 def new_client(base_url: str, timeout: float) -> httpx.AsyncClient:
     """httpx, for the gateway's own low-volume calls (key resolution, readiness)."""
-    return httpx.AsyncClient(
-        base_url=base_url,
-        timeout=httpx.Timeout(timeout, connect=2.0),
-        limits=httpx.Limits(max_connections=200, max_keepalive_connections=50),
-    )
+    return service_http_client(base_url, timeout=timeout, max_connections=200, max_keepalive=50)
 
 
 def _target(request: Request) -> str:
