@@ -239,6 +239,9 @@ TABLE: dict[str, Rule] = {
     "GET /v1/reports/seat-utilisation": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
     "GET /v1/reports/overdue-resellers": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
     "GET /v1/reports/waas-contracts": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
+    "GET /v1/reports/summary": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
+    "GET /v1/reports/resellers": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
+    "GET /v1/reports/manufacturers": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
 }
 DENY_ALL = Rule(frozenset())
 

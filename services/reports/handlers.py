@@ -1,6 +1,6 @@
-"""Every report is fed by events (R-PL-3): ordering's orders and subscriptions (sales, seats), billing's
-invoices and commission statements (receivables, overdue, commissions paid), licensing's seats
-(utilisation) and leasing's contracts and commissions."""
+"""Every report is fed by events (R-PL-3): onboarding's resellers (names, standings), ordering's
+orders and subscriptions (sales, seats), billing's invoices and commission statements (receivables,
+overdue, commissions paid), licensing's seats (utilisation) and leasing's contracts and commissions."""
 
 from __future__ import annotations
 
@@ -9,9 +9,14 @@ from libs.db import UnitOfWork
 from libs.events import billing as billing_events
 from libs.events import leasing as leasing_events
 from libs.events import licensing as licensing_events
+from libs.events import onboarding as onboarding_events
 from libs.events import ordering as ordering_events
 from libs.events.envelope import CloudEvent
 from services.reports.usecases import ingest
+
+
+async def reseller_changed(uow: UnitOfWork, _e: CloudEvent, event: onboarding_events.ResellerEvent) -> None:
+    await ingest.RESELLERS.upsert(uow, event.reseller)
 
 
 async def order_placed(uow: UnitOfWork, _e: CloudEvent, event: ordering_events.OrderPlaced) -> None:
@@ -53,6 +58,7 @@ async def contract_changed(uow: UnitOfWork, e: CloudEvent, event: leasing_events
 
 
 HANDLERS: HandlerMap = handler_map(
+    handles(onboarding_events.ResellerEvent, reseller_changed),
     handles(ordering_events.OrderPlaced, order_placed),
     handles(ordering_events.OrderCancelled, order_cancelled),
     handles(ordering_events.OrderHandedOver, order_cancelled),

@@ -12,6 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from libs.db import EnumText, one_of, service_metadata
 from libs.events.billing import InvoiceStatus
 from libs.events.leasing import ContractStatus
+from libs.events.onboarding import ResellerStatus, Standing
 from libs.events.ordering import SubscriptionStatus
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
@@ -25,6 +26,19 @@ TABLES = platform_tables(Base.metadata)
 OUTBOX = Outbox(TABLES.outbox, "reports")  # reports publish nothing; the kernel's shape has one
 Amount = sa.Numeric(18, 4)
 Timestamp = sa.DateTime(timezone=True)
+
+
+class ResellerView(Base):
+    """Onboarding's resellers as their events leave them: the reports' names and standings (a
+    channel manager reads "Alpha IT B.V.", not a UUID)."""
+
+    __tablename__ = "reseller_views"
+    __table_args__ = (one_of("status", ResellerStatus), one_of("standing", Standing))
+    reseller_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    version: Mapped[int]
+    company_name: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[ResellerStatus] = mapped_column(EnumText(ResellerStatus))
+    standing: Mapped[Standing] = mapped_column(EnumText(Standing))
 
 
 class SaleLine(Base):
@@ -111,7 +125,8 @@ class SeatUsage(Base):
 
     __tablename__ = "seat_usage"
     subscription_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
-    assigned: Mapped[int]
+    assigned: Mapped[int]  # activated seats and pending invitations
+    active: Mapped[int] = mapped_column(default=0, server_default="0")  # of them: activated (in use)
 
 
 class ContractFigure(Base):

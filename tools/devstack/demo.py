@@ -1,16 +1,36 @@
 """Demo data for the channel dashboard (`make run DEMO=1`): a few resellers with customers, orders
 (some paid, one on account and overdue), a seat subscription with assigned seats and a WaaS contract
-with its commission — everything through the public API, as partners and staff would."""
+with its commission — everything through the public API, as partners and staff would.
+
+The services run the wall clock, so everything is sold and invoiced today and falls due in 30 days;
+the demo's late payer is late on the day its dunning run is given (`as_of` below, printed as the
+dashboard's link): that is the day to look at receivables on, the month of today the one for sales."""
 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import httpx
 
 EUR = "EUR"
+
+
+@dataclass(frozen=True)
+class DemoReseller:
+    id: str
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class DemoData:
+    alpha: DemoReseller  # new, pays on time, leases hardware
+    beta: DemoReseller  # established, one invoice overdue on `as_of`, seats
+    as_of: date  # the day the demo's dunning ran: Beta's invoice is 12 days late then
+    manufacturer: str
 
 
 class Demo:
@@ -83,7 +103,7 @@ class Demo:
         )
 
 
-def seed(gateway: str, admin_key: str) -> None:
+def seed(gateway: str, admin_key: str) -> DemoData:
     demo = Demo(gateway, admin_key)
     run = uuid.uuid4().hex[:6]
     sku = f"DEMO-TOTAL-{run}"
@@ -112,11 +132,12 @@ def seed(gateway: str, admin_key: str) -> None:
         },
     )
     # a new reseller that paid its first orders, and one established reseller that pays late
-    alpha, alpha_key = demo.reseller(f"Alpha IT {run} B.V.", "NL")
+    alpha_name, beta_name = f"Alpha IT {run} B.V.", f"Beta Systems {run} GmbH"
+    alpha, alpha_key = demo.reseller(alpha_name, "NL")
     acme = demo.customer(alpha_key, "Acme BV")
     for quantity in (1, 3, 2):
         demo.pay(alpha_key, demo.order(alpha_key, acme, sku, quantity))
-    beta, beta_key = demo.reseller(f"Beta Systems {run} GmbH", "DE", vat_id="DE136695976")
+    beta, beta_key = demo.reseller(beta_name, "DE", vat_id="DE136695976")
     demo.call("POST", f"/v1/resellers/{beta}/payment-facts", json={"paid_orders_delta": 3})
     globex = demo.customer(beta_key, "Globex AG")
     late = demo.order(beta_key, globex, sku, 4)
@@ -175,5 +196,11 @@ def seed(gateway: str, admin_key: str) -> None:
     demo.call("POST", f"{path}/signatures", alpha_key, json={"party": "customer", "signed_by": "Acme CFO"})
     print(
         f"demo data: resellers {alpha} (key {alpha_key}) and {beta} (key {beta_key}); "
-        f"open {gateway}/dashboard"
+        f"open {gateway}/dashboard?as_of={as_of} (the day the demo's dunning ran)"
+    )
+    return DemoData(
+        alpha=DemoReseller(alpha, alpha_key, alpha_name),
+        beta=DemoReseller(beta, beta_key, beta_name),
+        as_of=as_of,
+        manufacturer="Lenovo",
     )

@@ -1,5 +1,6 @@
-"""/v1/reports/* — what a channel manager asks (R-PL-3), JSON by default, CSV with `Accept: text/csv`.
-Staff see every reseller (or one: `reseller_id=`); a reseller sees its own numbers; a customer none."""
+"""/v1/reports/* — what a channel manager asks (R-PL-3), JSON by default, CSV with `Accept: text/csv`
+(the summary: JSON only). Staff see every reseller (or one: `reseller_id=`); a reseller sees its own
+numbers; a customer none. Days and months default to the service's clock."""
 
 from __future__ import annotations
 
@@ -14,11 +15,16 @@ from libs.errors import NotFound, problem_responses
 from libs.params import IsoDate
 from libs.service import CurrentClock, UoW
 from services.reports import schemas
-from services.reports.usecases import queries, views
+from services.reports.domain.figures import month_of
+from services.reports.domain.periods import PERIOD_PATTERN
+from services.reports.usecases import queries, resellers, summary, views
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 ResellerFilter = Annotated[uuid.UUID | None, Query(description="staff: one reseller")]
 Currency = Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")]
+Period = Annotated[str | None, Query(pattern=PERIOD_PATTERN, description="YYYY-MM; default: this month")]
+From = Annotated[IsoDate | None, Query(alias="from")]
+To = Annotated[IsoDate | None, Query(alias="to")]
 CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **problem_responses(NotFound)}
 
 
@@ -27,6 +33,44 @@ def _answer(request: Request, rows: list[dict[str, Any]], model: type[BaseModel]
     if "text/csv" in (request.headers.get("accept") or ""):
         return Response(views.csv(rows, model), media_type="text/csv")
     return views.table(rows, model)
+
+
+@router.get(
+    "/summary",
+    name="reports-summary",
+    response_model=schemas.Summary,
+    responses=problem_responses(NotFound),
+)
+async def summary_of(
+    uow: UoW,
+    caller: CurrentCaller,
+    clock: CurrentClock,
+    reseller_id: ResellerFilter = None,
+    period: Period = None,
+    as_of: IsoDate | None = None,
+) -> Any:
+    """The dashboard's tiles: net sales in `period` and the month before (per currency), what was
+    owed on `as_of` (default today) and how much of it past due, resellers by standing, active WaaS
+    contracts, and seats purchased, assigned, used and free. The same figures as the tables, added up."""
+    today = clock.today()
+    figures = await summary.summary(
+        uow.session, caller, reseller_id=reseller_id, period=period or month_of(today), as_of=as_of or today
+    )
+    return views.summary(figures)
+
+
+@router.get(
+    "/resellers",
+    name="reports-resellers",
+    response_model=schemas.Table[schemas.ResellerRow],
+    responses=CSV,
+)
+async def resellers_list(
+    request: Request, uow: UoW, caller: CurrentCaller, reseller_id: ResellerFilter = None
+) -> Any:
+    """The resellers the caller sees, by name, with their status and standing (R-ON-4)."""
+    rows = await resellers.listed(uow.session, caller, reseller_id=reseller_id)
+    return _answer(request, rows, schemas.ResellerRow)
 
 
 @router.get(
@@ -40,8 +84,8 @@ async def sales(
     uow: UoW,
     caller: CurrentCaller,
     reseller_id: ResellerFilter = None,
-    start: Annotated[IsoDate | None, Query(alias="from")] = None,
-    end: Annotated[IsoDate | None, Query(alias="to")] = None,
+    start: From = None,
+    end: To = None,
     currency: Currency = None,
 ) -> Any:
     """Net sales (partner prices) by reseller, product and month; orders and subscription charges."""
@@ -136,3 +180,23 @@ async def waas_contracts(
     """WaaS contracts by month (of activation, else of drafting) and state."""
     rows = await queries.waas_contracts(uow.session, caller, reseller_id=reseller_id)
     return _answer(request, rows, schemas.ContractRow)
+
+
+@router.get(
+    "/manufacturers",
+    name="reports-manufacturers",
+    response_model=schemas.Table[schemas.ManufacturerRow],
+    responses=CSV,
+)
+async def manufacturers(
+    request: Request,
+    uow: UoW,
+    caller: CurrentCaller,
+    reseller_id: ResellerFilter = None,
+    start: From = None,
+    end: To = None,
+) -> Any:
+    """Sell-out per manufacturer (R-WA-9): WaaS contracts and units by the month their lease started,
+    with their monthly instalments; the manufacturer's own report is `/v1/reports/sell-out`."""
+    rows = await queries.manufacturers(uow.session, caller, reseller_id=reseller_id, start=start, end=end)
+    return _answer(request, rows, schemas.ManufacturerRow)

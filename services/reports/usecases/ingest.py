@@ -16,16 +16,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.events import billing as billing_events
 from libs.events import leasing as leasing_events
 from libs.events import licensing as licensing_events
+from libs.events import onboarding as onboarding_events
 from libs.events import ordering as ordering_events
+from libs.snapshots import SnapshotView
 from services.reports.models import (
     CommissionFigure,
     ContractFigure,
     Receivable,
     ReceivableMovement,
+    ResellerView,
     SaleLine,
     SeatFigure,
     SeatUsage,
 )
+
+# names and standings only: a reseller the events have not brought yet shows by its id, so the
+# reports never ask onboarding (the path is the owner's, as the declaration requires)
+RESELLERS = SnapshotView(ResellerView, onboarding_events.ResellerSnapshot, path="/internal/resellers/{key}")
 
 
 def _upsert(model: Any, key: str, values: dict[str, Any], where: Any = None) -> Any:
@@ -137,7 +144,12 @@ async def subscription_changed(
 
 
 async def seats_changed(session: AsyncSession, event: licensing_events.SeatEvent) -> None:
-    values = {"subscription_id": event.subscription_id, "assigned": event.seats_assigned}
+    values = {
+        "subscription_id": event.subscription_id,
+        "assigned": event.seats_assigned,
+        # older events did not say how many were activated: then none are counted as in use
+        "active": event.seats_active or 0,
+    }
     await session.execute(_upsert(SeatUsage, "subscription_id", values))
 
 

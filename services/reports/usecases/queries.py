@@ -11,9 +11,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from libs.auth import Caller, require_reseller_access
-from libs.errors import NotFound
+from libs.auth import Caller
 from services.reports.domain.figures import BUCKETS, Movement, ageing, month_of, owed_on
+from services.reports.domain.periods import days_past_due
 from services.reports.models import (
     CommissionFigure,
     ContractFigure,
@@ -23,20 +23,11 @@ from services.reports.models import (
     SeatFigure,
     SeatUsage,
 )
+from services.reports.usecases.resellers import named
+from services.reports.usecases.scope import scope
 
-
-def scope(caller: Caller, reseller_id: uuid.UUID | None, column: Any) -> Any:
-    """The rows the caller may see: staff all (or the reseller asked for), a reseller its own (another
-    reseller's id is a 404, as everywhere)."""
-    if reseller_id is not None:
-        require_reseller_access(caller, reseller_id)
-        return column == reseller_id
-    if caller.is_staff:
-        return sa.true()
-    if caller.reseller_id is None:  # a customer's key: no reseller's figures
-        raise NotFound("no such reseller")
-    require_reseller_access(caller, caller.reseller_id)
-    return column == caller.reseller_id
+# subscriptions whose seats count as held (the others' rows stay in the table, with their status)
+IN_FORCE = ("active", "trial")
 
 
 def _money(value: Decimal) -> str:
@@ -67,13 +58,16 @@ async def sales(
         key = (str(line.reseller_id), line.product, month_of(line.sold_on), line.currency)
         totals[key][0] += line.quantity
         totals[key][1] += line.net
-    return [
-        {"reseller_id": r, "product": p, "period": m, "currency": c, "quantity": q, "net": _money(n)}
-        for (r, p, m, c), (q, n) in sorted(totals.items())
-    ]
+    return await named(
+        session,
+        [
+            {"reseller_id": r, "product": p, "period": m, "currency": c, "quantity": q, "net": _money(n)}
+            for (r, p, m, c), (q, n) in sorted(totals.items())
+        ],
+    )
 
 
-async def _owed(
+async def owed(
     session: AsyncSession,
     caller: Caller,
     *,
@@ -131,7 +125,7 @@ async def receivables_aging(
     """What was owed on `as_of` (interest included as of that day) by days past due; partners'
     invoices per reseller (`group` partner), end customers' WaaS instalments apart (`group` waas)."""
     grouped: dict[tuple[str, str, str], list[tuple[date, Decimal]]] = defaultdict(list)
-    for r, due in await _owed(session, caller, reseller_id=reseller_id, as_of=as_of, currency=currency):
+    for r, due in await owed(session, caller, reseller_id=reseller_id, as_of=as_of, currency=currency):
         group = "waas" if r.kind == "waas" else "partner"
         grouped[(group, str(r.reseller_id), r.currency)].append((r.due_date, due))
     rows = []
@@ -146,7 +140,7 @@ async def receivables_aging(
                 "total": _money(sum(buckets.values(), Decimal(0))),
             }
         )
-    return rows
+    return await named(session, rows)
 
 
 async def overdue_resellers(
@@ -154,19 +148,23 @@ async def overdue_resellers(
 ) -> list[dict[str, Any]]:
     """Resellers with partner invoices past due on `as_of`, and what they owed that day."""
     grouped: dict[tuple[str, str], list[tuple[Receivable, Decimal]]] = defaultdict(list)
-    for r, due in await _owed(session, caller, reseller_id=reseller_id, as_of=as_of, currency=None):
+    for r, due in await owed(session, caller, reseller_id=reseller_id, as_of=as_of, currency=None):
         if r.kind != "waas" and r.due_date < as_of:
             grouped[(str(r.reseller_id), r.currency)].append((r, due))
-    return [
-        {
-            "reseller_id": reseller,
-            "currency": cur,
-            "overdue_invoices": len(items),
-            "overdue_amount": _money(sum((due for _, due in items), Decimal(0))),
-            "oldest_due_date": min(r.due_date for r, _ in items).isoformat(),
-        }
-        for (reseller, cur), items in sorted(grouped.items())
-    ]
+    rows = []
+    for (reseller, cur), items in sorted(grouped.items()):
+        oldest = min(r.due_date for r, _ in items)
+        rows.append(
+            {
+                "reseller_id": reseller,
+                "currency": cur,
+                "overdue_invoices": len(items),
+                "overdue_amount": _money(sum((due for _, due in items), Decimal(0))),
+                "oldest_due_date": oldest.isoformat(),
+                "days_overdue": days_past_due(oldest, as_of),
+            }
+        )
+    return await named(session, rows)
 
 
 async def commissions(
@@ -176,7 +174,7 @@ async def commissions(
     grouped: dict[tuple[str, str], list[CommissionFigure]] = defaultdict(list)
     for c in await session.scalars(stmt):
         grouped[(str(c.reseller_id), c.currency)].append(c)
-    return [
+    rows = [
         {
             "reseller_id": reseller,
             "currency": cur,
@@ -186,18 +184,19 @@ async def commissions(
         }
         for (reseller, cur), items in sorted(grouped.items())
     ]
+    return await named(session, rows)
 
 
 async def seat_utilisation(
     session: AsyncSession, caller: Caller, *, reseller_id: uuid.UUID | None
 ) -> list[dict[str, Any]]:
     stmt = (
-        sa.select(SeatFigure, sa.func.coalesce(SeatUsage.assigned, 0))
+        sa.select(SeatFigure, sa.func.coalesce(SeatUsage.assigned, 0), sa.func.coalesce(SeatUsage.active, 0))
         .outerjoin(SeatUsage, SeatUsage.subscription_id == SeatFigure.subscription_id)
         .where(scope(caller, reseller_id, SeatFigure.reseller_id))
         .order_by(SeatFigure.subscription_id)
     )
-    return [
+    rows = [
         {
             "subscription_id": str(s.subscription_id),
             "reseller_id": str(s.reseller_id),
@@ -206,10 +205,13 @@ async def seat_utilisation(
             "status": s.status,
             "seats": s.seats,
             "assigned": assigned,
+            "active": active,
+            "free": max(s.seats - assigned, 0),
             "utilisation": _money(Decimal(assigned) / s.seats * 100) if s.seats else "0.00",
         }
-        for s, assigned in (await session.execute(stmt)).tuples()
+        for s, assigned, active in (await session.execute(stmt)).tuples()
     ]
+    return await named(session, rows)
 
 
 async def waas_contracts(
@@ -223,4 +225,41 @@ async def waas_contracts(
         counts[key][1] += c.quantity
     return [
         {"period": m, "status": s, "contracts": n, "units": u} for (m, s), (n, u) in sorted(counts.items())
+    ]
+
+
+async def manufacturers(
+    session: AsyncSession,
+    caller: Caller,
+    *,
+    reseller_id: uuid.UUID | None,
+    start: date | None,
+    end: date | None,
+) -> list[dict[str, Any]]:
+    """Sell-out per manufacturer (R-WA-9): WaaS units leased by the month their lease started —
+    leasing's per-manufacturer report, added up across the resellers the caller sees."""
+    stmt = sa.select(ContractFigure).where(
+        scope(caller, reseller_id, ContractFigure.reseller_id), ContractFigure.started_on.is_not(None)
+    )
+    if start:
+        stmt = stmt.where(ContractFigure.started_on >= start)
+    if end:
+        stmt = stmt.where(ContractFigure.started_on <= end)
+    totals: dict[tuple[str, str, str], list[Any]] = defaultdict(lambda: [0, 0, Decimal(0)])
+    for c in await session.scalars(stmt):
+        assert c.started_on is not None  # selected so
+        key = (c.manufacturer, month_of(c.started_on), c.currency)
+        totals[key][0] += 1
+        totals[key][1] += c.quantity
+        totals[key][2] += c.monthly_total
+    return [
+        {
+            "manufacturer": m,
+            "period": p,
+            "currency": cur,
+            "contracts": n,
+            "units": u,
+            "monthly_total": _money(t),
+        }
+        for (m, p, cur), (n, u, t) in sorted(totals.items())
     ]

@@ -1,5 +1,6 @@
 """The one place reports' rows become answers: a typed table for JSON, or its CSV — the row model's
-columns, in order, every cell safe for spreadsheets (libs.csvsafe)."""
+columns, in order, every cell safe for spreadsheets (libs.csvsafe) — and the summary's exact sums as
+money objects."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from libs.csvsafe import to_csv
+from libs.money import MoneyOut
+from services.reports import schemas
 from services.reports.schemas import Table
+from services.reports.usecases.summary import Figures, Totals
 
 
 def columns(model: type[BaseModel]) -> list[str]:
@@ -21,3 +25,26 @@ def table(rows: list[dict[str, Any]], model: type[BaseModel]) -> Table[Any]:
 
 def csv(rows: list[dict[str, Any]], model: type[BaseModel]) -> str:
     return to_csv(rows, columns(model))
+
+
+def _money(totals: Totals) -> list[MoneyOut]:
+    return [MoneyOut.of(amount, currency) for currency, amount in sorted(totals.items())]
+
+
+def summary(f: Figures) -> schemas.Summary:
+    return schemas.Summary(
+        as_of=f.as_of,
+        reseller_id=f.reseller_id,
+        sales=schemas.SalesFigures(
+            period=f.period,
+            previous_period=f.previous_period,
+            net=_money(f.net),
+            previous_net=_money(f.previous_net),
+        ),
+        receivables=schemas.ReceivableFigures(
+            open=_money(f.open), overdue=_money(f.overdue), overdue_resellers=f.overdue_resellers
+        ),
+        resellers=schemas.StandingCounts.model_validate(f.standings),
+        waas_contracts=schemas.ContractFigures(active=f.active_contracts, units=f.leased_units),
+        seats=schemas.SeatFigures.model_validate(f.seats),
+    )

@@ -1,25 +1,19 @@
 """Reports end to end (R-PL-3): figures from events, through the gateway, in JSON and CSV, each
-tenant its own; and the dashboard page in a real headless browser showing the API's figures."""
+tenant its own (the dashboard that shows them: tests/e2e/dashboard)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from tests.e2e.billing.conftest import invoice_of, place
-from tools.devstack.stack import Stack
 
 
 @pytest.fixture
@@ -86,60 +80,6 @@ def test_r_pl_3_sales_and_receivables_ageing_from_events_with_exact_figures(
         "POST", f"/v1/customers/{customer['id']}/api-keys", reseller.key, json={"name": "p"}
     ).json()["key"]
     assert_problem(api.call("GET", "/v1/reports/sales", ckey), 404)
-
-
-@pytest.fixture
-def browser() -> Iterator[webdriver.Chrome]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-def test_r_pl_3_dashboard_shows_the_apis_sales_and_ageing_in_a_real_browser(
-    api: Api, onboard: Callable[..., Reseller], stack: Stack, browser: webdriver.Chrome, tmp_path: Path
-) -> None:
-    reseller = onboard()
-    order = place(api, reseller, quantity=2)
-    invoice_of(api, reseller, order)
-    wait_until(
-        lambda: report(api, reseller.key, "sales") and report(api, reseller.key, "receivables-aging"),
-        what="figures",
-    )
-    [sales] = report(api, reseller.key, "sales")
-    [ageing] = report(api, reseller.key, "receivables-aging")
-
-    browser.get(f"{stack.gateway_url}/dashboard")
-    browser.find_element(By.ID, "api-key").send_keys(reseller.key)
-    browser.find_element(By.ID, "signin-button").click()
-    WebDriverWait(browser, 20).until(
-        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-loaded") == "true"
-    )
-
-    bars = browser.find_elements(By.CSS_SELECTOR, "#sales-chart rect.bar")
-    assert [(b.get_attribute("data-period"), b.get_attribute("data-net")) for b in bars] == [
-        (sales["period"], sales["net"])
-    ]
-    cells = {
-        c.get_attribute("data-column"): c.text
-        for c in browser.find_elements(By.CSS_SELECTOR, "#ageing-table td")
-    }
-    assert cells["total"] == ageing["total"] and cells["current"] == ageing["current"]
-    assert reseller.id in browser.find_element(By.ID, "who").text
-    shot = tmp_path / "dashboard.png"
-    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
-    # a wrong key is refused on the page, and nothing of the reports shows
-    browser.execute_script("sessionStorage.clear()")
-    browser.get(f"{stack.gateway_url}/dashboard")
-    browser.find_element(By.ID, "api-key").send_keys("chk_not_a_key")
-    browser.find_element(By.ID, "signin-button").click()
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "signin-error").text)
-    assert browser.find_element(By.ID, "reports").get_attribute("hidden") is not None
 
 
 def test_r_pl_3_seat_utilisation_counts_seats_assigned_right_after_the_subscription(

@@ -40,6 +40,7 @@ from .contract_create import ContractCreate
 from .contract_create_delivery import ContractCreateDelivery
 from .contract_create_term_months import ContractCreateTermMonths
 from .contract_credit_check_type_0 import ContractCreditCheckType0
+from .contract_figures import ContractFigures
 from .contract_options_item import ContractOptionsItem
 from .contract_return_record_type_0 import ContractReturnRecordType0
 from .contract_row import ContractRow
@@ -119,6 +120,7 @@ from .license_status import LicenseStatus
 from .mail import Mail
 from .mail_attachment import MailAttachment
 from .mail_with_body import MailWithBody
+from .manufacturer_row import ManufacturerRow
 from .me import Me
 from .me_kind import MeKind
 from .money_in_type_0 import MoneyInType0
@@ -184,6 +186,7 @@ from .product import Product
 from .product_create import ProductCreate
 from .program import Program
 from .program_patch import ProgramPatch
+from .receivable_figures import ReceivableFigures
 from .redrive_result import RedriveResult
 from .refund import Refund
 from .refund_create import RefundCreate
@@ -195,12 +198,14 @@ from .reseller import Reseller
 from .reseller_applications_list_status import ResellerApplicationsListStatus
 from .reseller_patch import ResellerPatch
 from .reseller_patch_status import ResellerPatchStatus
+from .reseller_row import ResellerRow
 from .reseller_standing import ResellerStanding
 from .reseller_status import ResellerStatus
 from .return_in import ReturnIn
 from .return_in_method import ReturnInMethod
 from .reversal_out import ReversalOut
 from .reversal_out_status import ReversalOutStatus
+from .sales_figures import SalesFigures
 from .sales_row import SalesRow
 from .schedule import Schedule
 from .seat_activate import SeatActivate
@@ -208,6 +213,7 @@ from .seat_activation import SeatActivation
 from .seat_assign import SeatAssign
 from .seat_assignment import SeatAssignment
 from .seat_assignment_status import SeatAssignmentStatus
+from .seat_figures import SeatFigures
 from .seat_overview import SeatOverview
 from .seat_purchase import SeatPurchase
 from .seat_quote import SeatQuote
@@ -229,6 +235,8 @@ from .sku_for_customer import SkuForCustomer
 from .sku_for_customer_billing_plan import SkuForCustomerBillingPlan
 from .staff_key_create import StaffKeyCreate
 from .staff_key_create_role import StaffKeyCreateRole
+from .standing import Standing
+from .standing_counts import StandingCounts
 from .statement import Statement
 from .statement_item import StatementItem
 from .statement_item_status import StatementItemStatus
@@ -242,10 +250,13 @@ from .subscription_period import SubscriptionPeriod
 from .subscription_period_kind import SubscriptionPeriodKind
 from .subscription_status import SubscriptionStatus
 from .subscriptions_list_status import SubscriptionsListStatus
+from .summary import Summary
 from .table_aging_row import TableAgingRow
 from .table_commission_row import TableCommissionRow
 from .table_contract_row import TableContractRow
+from .table_manufacturer_row import TableManufacturerRow
 from .table_overdue_row import TableOverdueRow
+from .table_reseller_row import TableResellerRow
 from .table_sales_row import TableSalesRow
 from .table_seat_row import TableSeatRow
 from .tax_info import TaxInfo
@@ -304,6 +315,7 @@ __all__ = (
     "ContractCreateDelivery",
     "ContractCreateTermMonths",
     "ContractCreditCheckType0",
+    "ContractFigures",
     "ContractOptionsItem",
     "ContractReturnRecordType0",
     "ContractRow",
@@ -383,6 +395,7 @@ __all__ = (
     "Mail",
     "MailAttachment",
     "MailWithBody",
+    "ManufacturerRow",
     "Me",
     "MeKind",
     "MoneyInType0",
@@ -448,6 +461,7 @@ __all__ = (
     "ProductCreate",
     "Program",
     "ProgramPatch",
+    "ReceivableFigures",
     "RedriveResult",
     "Refund",
     "RefundCreate",
@@ -459,12 +473,14 @@ __all__ = (
     "ResellerApplicationsListStatus",
     "ResellerPatch",
     "ResellerPatchStatus",
+    "ResellerRow",
     "ResellerStanding",
     "ResellerStatus",
     "ReturnIn",
     "ReturnInMethod",
     "ReversalOut",
     "ReversalOutStatus",
+    "SalesFigures",
     "SalesRow",
     "Schedule",
     "SeatActivate",
@@ -472,6 +488,7 @@ __all__ = (
     "SeatAssign",
     "SeatAssignment",
     "SeatAssignmentStatus",
+    "SeatFigures",
     "SeatOverview",
     "SeatPurchase",
     "SeatQuote",
@@ -493,6 +510,8 @@ __all__ = (
     "SkuForCustomerBillingPlan",
     "StaffKeyCreate",
     "StaffKeyCreateRole",
+    "Standing",
+    "StandingCounts",
     "Statement",
     "StatementItem",
     "StatementItemStatus",
@@ -506,10 +525,13 @@ __all__ = (
     "SubscriptionPeriodKind",
     "SubscriptionsListStatus",
     "SubscriptionStatus",
+    "Summary",
     "TableAgingRow",
     "TableCommissionRow",
     "TableContractRow",
+    "TableManufacturerRow",
     "TableOverdueRow",
+    "TableResellerRow",
     "TableSalesRow",
     "TableSeatRow",
     "TaxInfo",

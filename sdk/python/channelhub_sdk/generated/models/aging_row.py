@@ -25,6 +25,7 @@ class AgingRow:
         Attributes:
             group (AgingRowGroup): partner invoices, or end customers' WaaS instalments
             reseller_id (str):
+            reseller_name (str): the reseller's company name
             currency (str):
             current (str):
             field_1_30 (str):
@@ -36,6 +37,7 @@ class AgingRow:
 
     group: AgingRowGroup
     reseller_id: str
+    reseller_name: str
     currency: str
     current: str
     field_1_30: str
@@ -53,6 +55,8 @@ class AgingRow:
         group = self.group.value
 
         reseller_id = self.reseller_id
+
+        reseller_name = self.reseller_name
 
         currency = self.currency
 
@@ -74,6 +78,7 @@ class AgingRow:
         field_dict.update({
             "group": group,
             "reseller_id": reseller_id,
+            "reseller_name": reseller_name,
             "currency": currency,
             "current": current,
             "1-30": field_1_30,
@@ -97,6 +102,8 @@ class AgingRow:
 
         reseller_id = d.pop("reseller_id")
 
+        reseller_name = d.pop("reseller_name")
+
         currency = d.pop("currency")
 
         current = d.pop("current")
@@ -114,6 +121,7 @@ class AgingRow:
         aging_row = cls(
             group=group,
             reseller_id=reseller_id,
+            reseller_name=reseller_name,
             currency=currency,
             current=current,
             field_1_30=field_1_30,

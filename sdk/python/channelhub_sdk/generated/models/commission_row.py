@@ -23,6 +23,7 @@ class CommissionRow:
     """ 
         Attributes:
             reseller_id (str):
+            reseller_name (str): the reseller's company name
             currency (str):
             earned (str):
             paid (str):
@@ -30,6 +31,7 @@ class CommissionRow:
      """
 
     reseller_id: str
+    reseller_name: str
     currency: str
     earned: str
     paid: str
@@ -42,6 +44,8 @@ class CommissionRow:
 
     def to_dict(self) -> dict[str, Any]:
         reseller_id = self.reseller_id
+
+        reseller_name = self.reseller_name
 
         currency = self.currency
 
@@ -56,6 +60,7 @@ class CommissionRow:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "reseller_id": reseller_id,
+            "reseller_name": reseller_name,
             "currency": currency,
             "earned": earned,
             "paid": paid,
@@ -71,6 +76,8 @@ class CommissionRow:
         d = dict(src_dict)
         reseller_id = d.pop("reseller_id")
 
+        reseller_name = d.pop("reseller_name")
+
         currency = d.pop("currency")
 
         earned = d.pop("earned")
@@ -81,6 +88,7 @@ class CommissionRow:
 
         commission_row = cls(
             reseller_id=reseller_id,
+            reseller_name=reseller_name,
             currency=currency,
             earned=earned,
             paid=paid,

@@ -23,17 +23,21 @@ class OverdueRow:
     """ 
         Attributes:
             reseller_id (str):
+            reseller_name (str): the reseller's company name
             currency (str):
             overdue_invoices (int):
             overdue_amount (str):
             oldest_due_date (str):
+            days_overdue (int): days the oldest of them is past due on `as_of`
      """
 
     reseller_id: str
+    reseller_name: str
     currency: str
     overdue_invoices: int
     overdue_amount: str
     oldest_due_date: str
+    days_overdue: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -43,6 +47,8 @@ class OverdueRow:
     def to_dict(self) -> dict[str, Any]:
         reseller_id = self.reseller_id
 
+        reseller_name = self.reseller_name
+
         currency = self.currency
 
         overdue_invoices = self.overdue_invoices
@@ -51,15 +57,19 @@ class OverdueRow:
 
         oldest_due_date = self.oldest_due_date
 
+        days_overdue = self.days_overdue
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "reseller_id": reseller_id,
+            "reseller_name": reseller_name,
             "currency": currency,
             "overdue_invoices": overdue_invoices,
             "overdue_amount": overdue_amount,
             "oldest_due_date": oldest_due_date,
+            "days_overdue": days_overdue,
         })
 
         return field_dict
@@ -71,6 +81,8 @@ class OverdueRow:
         d = dict(src_dict)
         reseller_id = d.pop("reseller_id")
 
+        reseller_name = d.pop("reseller_name")
+
         currency = d.pop("currency")
 
         overdue_invoices = d.pop("overdue_invoices")
@@ -79,12 +91,16 @@ class OverdueRow:
 
         oldest_due_date = d.pop("oldest_due_date")
 
+        days_overdue = d.pop("days_overdue")
+
         overdue_row = cls(
             reseller_id=reseller_id,
+            reseller_name=reseller_name,
             currency=currency,
             overdue_invoices=overdue_invoices,
             overdue_amount=overdue_amount,
             oldest_due_date=oldest_due_date,
+            days_overdue=days_overdue,
         )
 
 

@@ -23,6 +23,7 @@ class SalesRow:
     """ 
         Attributes:
             reseller_id (str):
+            reseller_name (str): the reseller's company name
             product (str):
             period (str): YYYY-MM
             currency (str):
@@ -31,6 +32,7 @@ class SalesRow:
      """
 
     reseller_id: str
+    reseller_name: str
     product: str
     period: str
     currency: str
@@ -44,6 +46,8 @@ class SalesRow:
 
     def to_dict(self) -> dict[str, Any]:
         reseller_id = self.reseller_id
+
+        reseller_name = self.reseller_name
 
         product = self.product
 
@@ -60,6 +64,7 @@ class SalesRow:
         field_dict.update(self.additional_properties)
         field_dict.update({
             "reseller_id": reseller_id,
+            "reseller_name": reseller_name,
             "product": product,
             "period": period,
             "currency": currency,
@@ -76,6 +81,8 @@ class SalesRow:
         d = dict(src_dict)
         reseller_id = d.pop("reseller_id")
 
+        reseller_name = d.pop("reseller_name")
+
         product = d.pop("product")
 
         period = d.pop("period")
@@ -88,6 +95,7 @@ class SalesRow:
 
         sales_row = cls(
             reseller_id=reseller_id,
+            reseller_name=reseller_name,
             product=product,
             period=period,
             currency=currency,

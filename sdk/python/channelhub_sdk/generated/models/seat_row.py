@@ -24,21 +24,27 @@ class SeatRow:
         Attributes:
             subscription_id (str):
             reseller_id (str):
+            reseller_name (str): the reseller's company name
             customer_id (str):
             sku (str):
             status (str):
             seats (int):
-            assigned (int):
+            assigned (int): activated seats and pending invitations
+            active (int): of the assigned: activated, in use
+            free (int): seats not assigned
             utilisation (str): assigned / seats, in percent
      """
 
     subscription_id: str
     reseller_id: str
+    reseller_name: str
     customer_id: str
     sku: str
     status: str
     seats: int
     assigned: int
+    active: int
+    free: int
     utilisation: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,6 +57,8 @@ class SeatRow:
 
         reseller_id = self.reseller_id
 
+        reseller_name = self.reseller_name
+
         customer_id = self.customer_id
 
         sku = self.sku
@@ -61,6 +69,10 @@ class SeatRow:
 
         assigned = self.assigned
 
+        active = self.active
+
+        free = self.free
+
         utilisation = self.utilisation
 
 
@@ -69,11 +81,14 @@ class SeatRow:
         field_dict.update({
             "subscription_id": subscription_id,
             "reseller_id": reseller_id,
+            "reseller_name": reseller_name,
             "customer_id": customer_id,
             "sku": sku,
             "status": status,
             "seats": seats,
             "assigned": assigned,
+            "active": active,
+            "free": free,
             "utilisation": utilisation,
         })
 
@@ -88,6 +103,8 @@ class SeatRow:
 
         reseller_id = d.pop("reseller_id")
 
+        reseller_name = d.pop("reseller_name")
+
         customer_id = d.pop("customer_id")
 
         sku = d.pop("sku")
@@ -98,16 +115,23 @@ class SeatRow:
 
         assigned = d.pop("assigned")
 
+        active = d.pop("active")
+
+        free = d.pop("free")
+
         utilisation = d.pop("utilisation")
 
         seat_row = cls(
             subscription_id=subscription_id,
             reseller_id=reseller_id,
+            reseller_name=reseller_name,
             customer_id=customer_id,
             sku=sku,
             status=status,
             seats=seats,
             assigned=assigned,
+            active=active,
+            free=free,
             utilisation=utilisation,
         )
 
