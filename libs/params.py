@@ -40,3 +40,16 @@ def _iso_datetime(value: Any) -> Any:
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 IsoDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_datetime)]
+
+
+def whole_number(value: Any) -> Any:
+    """A count in a request body exactly as `type: integer` says — 3 and 3.0, never "3" or true:
+    `Annotated[int, Field(ge=0, le=10), BeforeValidator(whole_number)]` (the bounds first, so the
+    schema shows them as minimum and maximum)."""
+    # JSON Schema's `integer` is a number with no fraction, so 798.0 is one; pydantic's strict int
+    # refuses it and its lax int would also take the text "798", which the schema does not allow
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("a whole number is expected")
+    return value

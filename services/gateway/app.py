@@ -166,8 +166,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return dashboard.activate_seat_page()
 
     @app.get("/dashboard/{asset}", include_in_schema=False)
-    async def dashboard_asset(asset: str) -> Response:
-        return dashboard.asset(asset)
+    async def dashboard_asset(asset: str, request: Request) -> Response:
+        return dashboard.asset(asset, request)
 
     # every method, so that one the document does not declare for a known path is 405 with `Allow`
     @app.api_route("/{path:path}", methods=list(ANY_METHOD), include_in_schema=False)

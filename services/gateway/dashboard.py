@@ -6,9 +6,14 @@ loaded from a CDN, and the Content-Security-Policy allows nothing but this origi
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+from dataclasses import dataclass
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+from fastapi import Request
 from fastapi.responses import FileResponse, Response
 
 from libs.errors import problem_response
@@ -35,9 +40,36 @@ ASSETS["plotly.min.js"] = PLOTLY
 
 
 def _file(path: Path) -> Response:
-    # FileResponse streams (plotly.js is ~5 MB) and answers with an ETag, so `no-cache` revalidates
-    # cheaply instead of downloading the bundle again
     return FileResponse(path, media_type=TYPES[path.suffix], headers=HEADERS)
+
+
+@dataclass(frozen=True)
+class _Compressed:
+    body: bytes
+    etag: str
+
+
+@cache
+def _compressed(path: Path) -> _Compressed:
+    # the files never change while the process runs: compressed once (plotly.js: ~5 MB → ~1.4 MB)
+    raw = path.read_bytes()
+    return _Compressed(
+        gzip.compress(raw, compresslevel=6, mtime=0), f'"{hashlib.sha256(raw).hexdigest()[:32]}"'
+    )
+
+
+def _asset_response(path: Path, request: Request) -> Response:
+    """An asset with an ETag, so `no-cache` revalidates with a 304 instead of downloading the
+    bundle again, and gzip-encoded for a browser that takes it."""
+    packed = _compressed(path)
+    headers = {**HEADERS, "ETag": packed.etag, "Vary": "Accept-Encoding"}
+    if packed.etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    if "gzip" not in request.headers.get("accept-encoding", ""):
+        return FileResponse(path, media_type=TYPES[path.suffix], headers=headers)
+    return Response(
+        packed.body, media_type=TYPES[path.suffix], headers={**headers, "Content-Encoding": "gzip"}
+    )
 
 
 def page() -> Response:
@@ -49,10 +81,10 @@ def activate_seat_page() -> Response:
     return _file(FOLDER / "activate-seat.html")
 
 
-def asset(name: str) -> Response:
+def asset(name: str, request: Request) -> Response:
     path = ASSETS.get(name)  # only the files shipped in the folder: no path from the request is opened
     if path is None:
         return problem_response(
             404, "not-found", "Not found", "no such dashboard file", instance=f"/dashboard/{name}"
         )
-    return _file(path)
+    return _asset_response(path, request)

@@ -9,10 +9,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
-    StrictInt,
     field_validator,
     model_validator,
 )
@@ -20,7 +20,7 @@ from pydantic import (
 from libs.idempotency import shown_once
 from libs.jsonschema import one_of_fields_required, patch_body
 from libs.money import MoneyOut
-from libs.params import IsoDate
+from libs.params import IsoDate, whole_number
 from services.onboarding.domain import validation as v
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -297,7 +297,7 @@ class PaymentFacts(BaseModel):
             {"required": ["has_overdue"], "properties": {"has_overdue": {"type": "boolean"}}},
         ),
     )
-    paid_orders_delta: Annotated[StrictInt, Field(ge=-1000, le=1000)] = 0
+    paid_orders_delta: Annotated[int, Field(ge=-1000, le=1000), BeforeValidator(whole_number)] = 0
     has_overdue: StrictBool | None = None
 
     @model_validator(mode="after")
@@ -338,8 +338,8 @@ class ProgramPatch(BaseModel):
     )
     name: Text | None = None
     default_discount_percent: Percent | None = None
-    prepaid_orders_required: Annotated[StrictInt, Field(ge=0, le=1000)] | None = None
-    payment_terms_days: Annotated[StrictInt, Field(ge=1, le=365)] | None = None
+    prepaid_orders_required: Annotated[int, Field(ge=0, le=1000), BeforeValidator(whole_number)] | None = None
+    payment_terms_days: Annotated[int, Field(ge=1, le=365), BeforeValidator(whole_number)] | None = None
     annual_interest_rate: Annotated[Decimal, Field(ge=0, le=1, max_digits=6, decimal_places=4)] | None = None
     default_credit_limit: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None
 

@@ -52,13 +52,15 @@ def settled(api: Api, demo: DemoData) -> DemoData:
             if r["reseller_name"] == beta.name
         ],
         what="Beta's late invoice, under its name",
+        timeout=90,
     )
     wait_until(
         lambda: [r for r in report(api, beta.key, "seat-utilisation") if r["assigned"] == 3],
         what="Beta's three seats assigned",
+        timeout=90,
     )
-    wait_until(lambda: report(api, alpha.key, "commissions"), what="Alpha's commission")
-    wait_until(lambda: report(api, alpha.key, "manufacturers"), what="Alpha's lease")
+    wait_until(lambda: report(api, alpha.key, "commissions"), what="Alpha's commission", timeout=90)
+    wait_until(lambda: report(api, alpha.key, "manufacturers"), what="Alpha's lease", timeout=90)
     wait_until(
         lambda: sum(r["quantity"] for r in report(api, alpha.key, "sales")) == 6, what="Alpha's three orders"
     )
@@ -67,6 +69,18 @@ def settled(api: Api, demo: DemoData) -> DemoData:
             {r["company_name"] for r in report(api, api.admin_key, "resellers")} >= {alpha.name, beta.name}
         ),
         what="both resellers' names",
+        timeout=90,
+    )
+    # the dunning run put Beta on prepayment (R-ON-4): onboarding's event, after billing's
+    wait_until(
+        lambda: [r["standing"] for r in report(api, beta.key, "resellers")] == ["prepay_required"],
+        what="Beta's standing: prepay required",
+        timeout=90,
+    )
+    wait_until(
+        lambda: [r["standing"] for r in report(api, alpha.key, "resellers")] == ["established"],
+        what="Alpha's standing: established",
+        timeout=90,
     )
     return demo
 
@@ -302,4 +316,8 @@ def test_r_pl_3_the_gateway_serves_plotly_from_the_wheel_under_its_policy(api: A
     bundle = api.call("GET", "/dashboard/plotly.min.js")
     assert bundle.status_code == 200 and bundle.headers["content-type"].startswith("text/javascript")
     assert b"plotly.js v" in bundle.content[:200]
+    # compressed on the wire, and revalidated without sending the bundle again
+    assert bundle.headers["content-encoding"] == "gzip"
+    again = api.call("GET", "/dashboard/plotly.min.js", headers={"If-None-Match": bundle.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
     assert api.call("GET", "/dashboard/..%2Fapp.py").status_code == 404
