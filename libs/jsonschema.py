@@ -43,3 +43,19 @@ def one_of_fields_required(*alternatives: JsonSchema) -> Callable[[JsonSchema], 
         schema["anyOf"] = list(alternatives)
 
     return extra
+
+
+def examples(
+    *bodies: JsonSchema, also: Callable[[JsonSchema], None] | None = None
+) -> Callable[[JsonSchema], None]:
+    """A request body's examples (`json_schema_extra=`): what the API reference shows a partner
+    and what the contract test sends first, so each must be valid against the schema
+    (`tests/platform/test_openapi_examples.py`). `also` is another extra of this module
+    (`patch_body(...)`, `one_of_fields_required(...)`) the body needs too."""
+
+    def extra(schema: JsonSchema) -> None:
+        if also is not None:
+            also(schema)
+        schema["examples"] = [dict(body) for body in bodies]
+
+    return extra

@@ -97,7 +97,14 @@ class Money:
 
 # --- the wire shape: {"amount": "1349.10", "currency": "EUR"} ---------------------------
 
-from pydantic import BaseModel, ConfigDict, field_validator, model_validator  # noqa: E402
+from pydantic import (  # noqa: E402
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 
 class MoneyOut(BaseModel):
@@ -107,6 +114,20 @@ class MoneyOut(BaseModel):
     @classmethod
     def of(cls, amount: Decimal, currency: str) -> MoneyOut:
         return cls(amount=str(round_half_up(amount, currency)), currency=currency)
+
+
+def in_currency_of(currency_field: str) -> Any:
+    """A response field shown as a money object although the record keeps a bare amount beside
+    its currency (a reseller's `credit_limit` and `credit_currency`):
+    `credit_limit: Annotated[MoneyOut, in_currency_of("credit_currency")]`, declared after the
+    currency field (pydantic validates fields in order, so its value is known by then)."""
+
+    def to_money(value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, Decimal | int):
+            return MoneyOut.of(Decimal(value), info.data[currency_field])
+        return value
+
+    return BeforeValidator(to_money)
 
 
 # A wire amount: an integer, or a decimal string without exponent, sign "+" or spaces; at most

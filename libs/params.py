@@ -1,4 +1,4 @@
-"""Typed path parameters shared by every service.
+"""Typed path parameters and body fields shared by every service.
 
 A Python `int` has no upper bound but PostgreSQL's `bigint` does: an integer path id beyond int64
 would reach the database and fail there (a 500). Declaring the bound in the parameter makes
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import Path
-from pydantic import AwareDatetime, BeforeValidator
+from pydantic import AwareDatetime, BeforeValidator, WithJsonSchema
 
 MAX_INT64 = 2**63 - 1
 
@@ -53,3 +54,42 @@ def whole_number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("a whole number is expected")
     return value
+
+
+# Decimals in a request body (a percentage, a rate, an amount whose currency the record already
+# has) as decimal text or a whole number, never a binary float — and with a schema exactly as
+# strict as the check: the same pattern is what the validator matches, so a schema-valid value is
+# never refused and a refused one is always schema-invalid (pydantic's own `max_digits` and
+# `decimal_places` are left out of its schema, which then says `anyOf: [number, string]`).
+def decimal_text(pattern: str, maximum: int, example: str) -> Any:
+    """`Annotated[Decimal, …]` taking text matching `pattern` (anchored) or a whole number in
+    0…`maximum` (3.0 is the whole number 3, as JSON Schema's `integer` says)."""
+    compiled = re.compile(pattern)
+
+    def parse(value: Any) -> Decimal:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= maximum:
+            return Decimal(value)
+        if isinstance(value, str) and compiled.fullmatch(value):
+            return Decimal(value)
+        raise ValueError(f'expected decimal text like "{example}" or a whole number from 0 to {maximum}')
+
+    schema = {
+        "anyOf": [
+            {"type": "integer", "minimum": 0, "maximum": maximum},
+            {"type": "string", "pattern": f"^{pattern}$"},
+        ],
+        "examples": [example],
+    }
+    return Annotated[Decimal, BeforeValidator(parse), WithJsonSchema(schema)]
+
+
+# at least 0, at most 12 digits before the point and 2 after (trailing zeros are the same amount)
+NonNegativeAmount = decimal_text(r"[0-9]{1,12}(\.[0-9]{0,2}0*)?", 10**12 - 1, "50000.00")
+# a percentage from 0 up to (not including) 100, two decimals
+PercentBelow100 = decimal_text(r"[0-9]{1,2}(\.[0-9]{0,2}0*)?", 99, "12.50")
+# a percentage from 0 to 100 included, two decimals
+PercentUpTo100 = decimal_text(r"(100(\.0*)?|[0-9]{1,2}(\.[0-9]{0,2}0*)?)", 100, "12.50")
+# a rate per year as a fraction from 0 to 1, four decimals (0.08 is 8 %)
+FractionOfOne = decimal_text(r"(1(\.0*)?|0(\.[0-9]{0,4}0*)?)", 1, "0.0800")

@@ -19,8 +19,15 @@ from pydantic import (
 
 from libs.idempotency import shown_once
 from libs.jsonschema import one_of_fields_required, patch_body
-from libs.money import MoneyOut
-from libs.params import IsoDate, whole_number
+from libs.money import MoneyOut, in_currency_of
+from libs.params import (
+    FractionOfOne,
+    IsoDate,
+    NonNegativeAmount,
+    PercentBelow100,
+    PercentUpTo100,
+    whole_number,
+)
 from services.onboarding.domain import validation as v
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
@@ -74,8 +81,9 @@ class Application(BaseModel):
 
 class ApplicationApprove(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    discount_percent: Annotated[Decimal | None, Field(ge=0, le=100, max_digits=5, decimal_places=2)] = None
-    credit_limit: Annotated[Decimal | None, Field(ge=0, max_digits=14, decimal_places=2)] = None
+    discount_percent: PercentUpTo100 | None = None
+    # in the program's credit currency (R-ON-6); default: the program's default credit limit
+    credit_limit: NonNegativeAmount | None = None
     eligibility_override_reason: Annotated[
         str | None,
         Field(
@@ -138,8 +146,8 @@ class Reseller(BaseModel):
     vat_id: str | None
     vat_id_valid: bool
     has_overdue: bool
-    credit_limit: Decimal
     credit_currency: str
+    credit_limit: Annotated[MoneyOut, in_currency_of("credit_currency")]
     # money no invoice needed (R-BI-9), per currency, as billing last told; it pays open invoices
     credit_balance: list[MoneyOut] = []
     policy_version_accepted: int | None
@@ -273,8 +281,8 @@ class ResellerPatch(BaseModel):
     model_config = ConfigDict(
         extra="forbid", json_schema_extra=patch_body("discount_percent", "credit_limit", "status")
     )
-    discount_percent: Annotated[Decimal, Field(ge=0, lt=100, max_digits=5, decimal_places=2)] | None = None
-    credit_limit: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None
+    discount_percent: PercentBelow100 | None = None
+    credit_limit: NonNegativeAmount | None = None  # in the reseller's credit_currency
     status: Literal["active", "suspended"] | None = None
 
     @model_validator(mode="after")
@@ -317,11 +325,8 @@ class Program(BaseModel):
     payment_terms_days: int
     annual_interest_rate: Decimal
     allowed_payment_methods: list[str]
-    default_credit_limit: Decimal
     credit_currency: str
-
-
-Percent = Annotated[Decimal, Field(ge=0, lt=100, max_digits=5, decimal_places=2)]
+    default_credit_limit: Annotated[MoneyOut, in_currency_of("credit_currency")]
 
 
 class ProgramPatch(BaseModel):
@@ -337,11 +342,11 @@ class ProgramPatch(BaseModel):
         ),
     )
     name: Text | None = None
-    default_discount_percent: Percent | None = None
+    default_discount_percent: PercentBelow100 | None = None
     prepaid_orders_required: Annotated[int, Field(ge=0, le=1000), BeforeValidator(whole_number)] | None = None
     payment_terms_days: Annotated[int, Field(ge=1, le=365), BeforeValidator(whole_number)] | None = None
-    annual_interest_rate: Annotated[Decimal, Field(ge=0, le=1, max_digits=6, decimal_places=4)] | None = None
-    default_credit_limit: Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2)] | None = None
+    annual_interest_rate: FractionOfOne | None = None
+    default_credit_limit: NonNegativeAmount | None = None  # in the program's credit_currency
 
     @model_validator(mode="after")
     def _something(self) -> ProgramPatch:

@@ -245,6 +245,7 @@ def test_r_on_3_the_prepaid_threshold_is_the_programs_number(api: Api) -> None:
     assert programs.status_code == 200
     [standard] = [p for p in programs.json() if p["is_default"]]
     assert standard["prepaid_orders_required"] == 3 and standard["default_discount_percent"] == "10.00"
+    assert standard["default_credit_limit"] == {"amount": "50000.00", "currency": standard["credit_currency"]}
     reseller = api.onboard_reseller(wait_for_ordering=False)
     assert_problem(api.call("GET", "/v1/programs", reseller.key), 403)
     assert_problem(
@@ -264,6 +265,8 @@ def test_r_on_3_the_prepaid_threshold_is_the_programs_number(api: Api) -> None:
     assert api.call("GET", f"/v1/resellers/{reseller.id}", reseller.key).json()["standing"] == "new"
     for body in (
         {"annual_interest_rate": "2"},
+        {"annual_interest_rate": "0.08001"},
+        {"default_credit_limit": "-5"},
         {"payment_terms_days": 0},
         {"prepaid_orders_required": None},
         {},
@@ -278,7 +281,8 @@ def test_r_on_6_staff_change_credit_limit_discount_and_status(api: Api, onboardi
     path = f"/v1/resellers/{reseller.id}"
     changed = api.admin("PATCH", path, json={"credit_limit": "75000.00", "discount_percent": "12.5"})
     assert changed.status_code == 200, changed.text
-    assert Decimal(changed.json()["credit_limit"]) == Decimal("75000")
+    # money on the wire is a money object, in the reseller's credit currency
+    assert changed.json()["credit_limit"] == {"amount": "75000.00", "currency": "EUR"}
     assert changed.json()["discount_percent"] == "12.50"
     event = onboarding_db.events_about(reseller.id)[-1]
     assert event["type"] == "onboarding.reseller.updated.v1"
@@ -289,7 +293,11 @@ def test_r_on_6_staff_change_credit_limit_discount_and_status(api: Api, onboardi
     assert api.admin("PATCH", path, json={"status": "active"}).json()["status"] == "active"
     for body in (
         {"credit_limit": "-1"},
+        {"credit_limit": 1000.5},  # a binary float cannot carry exact cents
+        {"credit_limit": "1000.005"},
+        {"credit_limit": {"amount": "1000.00", "currency": "EUR"}},  # the currency is the reseller's
         {"discount_percent": "100"},
+        {"discount_percent": "1e1"},
         {"status": "deleted"},
         {},
         {"status": None},

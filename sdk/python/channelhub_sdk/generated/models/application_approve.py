@@ -24,14 +24,14 @@ T = TypeVar("T", bound="ApplicationApprove")
 class ApplicationApprove:
     """ 
         Attributes:
-            discount_percent (float | None | str | Unset):
-            credit_limit (float | None | str | Unset):
+            discount_percent (int | None | str | Unset):
+            credit_limit (int | None | str | Unset):
             eligibility_override_reason (None | str | Unset): R-ON-1: required to approve a consultancy; why it is eligible
                 all the same
      """
 
-    discount_percent: float | None | str | Unset = UNSET
-    credit_limit: float | None | str | Unset = UNSET
+    discount_percent: int | None | str | Unset = UNSET
+    credit_limit: int | None | str | Unset = UNSET
     eligibility_override_reason: None | str | Unset = UNSET
 
 
@@ -39,13 +39,13 @@ class ApplicationApprove:
 
 
     def to_dict(self) -> dict[str, Any]:
-        discount_percent: float | None | str | Unset
+        discount_percent: int | None | str | Unset
         if isinstance(self.discount_percent, Unset):
             discount_percent = UNSET
         else:
             discount_percent = self.discount_percent
 
-        credit_limit: float | None | str | Unset
+        credit_limit: int | None | str | Unset
         if isinstance(self.credit_limit, Unset):
             credit_limit = UNSET
         else:
@@ -76,22 +76,22 @@ class ApplicationApprove:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_discount_percent(data: object) -> float | None | str | Unset:
+        def _parse_discount_percent(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         discount_percent = _parse_discount_percent(d.pop("discount_percent", UNSET))
 
 
-        def _parse_credit_limit(data: object) -> float | None | str | Unset:
+        def _parse_credit_limit(data: object) -> int | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(float | None | str | Unset, data)
+            return cast(int | None | str | Unset, data)
 
         credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
 

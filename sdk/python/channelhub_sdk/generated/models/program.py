@@ -10,6 +10,8 @@ from ..types import UNSET, Unset
 
 from typing import cast
 
+if TYPE_CHECKING:
+  from ..models.money_out import MoneyOut
 
 
 
@@ -31,8 +33,8 @@ class Program:
             payment_terms_days (int):
             annual_interest_rate (str):
             allowed_payment_methods (list[str]):
-            default_credit_limit (str):
             credit_currency (str):
+            default_credit_limit (MoneyOut):
      """
 
     id: str
@@ -43,8 +45,8 @@ class Program:
     payment_terms_days: int
     annual_interest_rate: str
     allowed_payment_methods: list[str]
-    default_credit_limit: str
     credit_currency: str
+    default_credit_limit: MoneyOut
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -52,6 +54,7 @@ class Program:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.money_out import MoneyOut # noqa: PLC0415
         id = self.id
 
         name = self.name
@@ -70,9 +73,9 @@ class Program:
 
 
 
-        default_credit_limit = self.default_credit_limit
-
         credit_currency = self.credit_currency
+
+        default_credit_limit = self.default_credit_limit.to_dict()
 
 
         field_dict: dict[str, Any] = {}
@@ -86,8 +89,8 @@ class Program:
             "payment_terms_days": payment_terms_days,
             "annual_interest_rate": annual_interest_rate,
             "allowed_payment_methods": allowed_payment_methods,
-            "default_credit_limit": default_credit_limit,
             "credit_currency": credit_currency,
+            "default_credit_limit": default_credit_limit,
         })
 
         return field_dict
@@ -96,6 +99,7 @@ class Program:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.money_out import MoneyOut # noqa: PLC0415
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -114,9 +118,12 @@ class Program:
         allowed_payment_methods = cast(list[str], d.pop("allowed_payment_methods"))
 
 
-        default_credit_limit = d.pop("default_credit_limit")
-
         credit_currency = d.pop("credit_currency")
+
+        default_credit_limit = MoneyOut.from_dict(d.pop("default_credit_limit"))
+
+
+
 
         program = cls(
             id=id,
@@ -127,8 +134,8 @@ class Program:
             payment_terms_days=payment_terms_days,
             annual_interest_rate=annual_interest_rate,
             allowed_payment_methods=allowed_payment_methods,
-            default_credit_limit=default_credit_limit,
             credit_currency=credit_currency,
+            default_credit_limit=default_credit_limit,
         )
 
 

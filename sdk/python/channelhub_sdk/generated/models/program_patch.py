@@ -25,19 +25,19 @@ class ProgramPatch:
     """ 
         Attributes:
             name (str | Unset):
-            default_discount_percent (float | str | Unset):
+            default_discount_percent (int | str | Unset):
             prepaid_orders_required (int | Unset):
             payment_terms_days (int | Unset):
-            annual_interest_rate (float | str | Unset):
-            default_credit_limit (float | str | Unset):
+            annual_interest_rate (int | str | Unset):
+            default_credit_limit (int | str | Unset):
      """
 
     name: str | Unset = UNSET
-    default_discount_percent: float | str | Unset = UNSET
+    default_discount_percent: int | str | Unset = UNSET
     prepaid_orders_required: int | Unset = UNSET
     payment_terms_days: int | Unset = UNSET
-    annual_interest_rate: float | str | Unset = UNSET
-    default_credit_limit: float | str | Unset = UNSET
+    annual_interest_rate: int | str | Unset = UNSET
+    default_credit_limit: int | str | Unset = UNSET
 
 
 
@@ -46,7 +46,7 @@ class ProgramPatch:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        default_discount_percent: float | str | Unset
+        default_discount_percent: int | str | Unset
         if isinstance(self.default_discount_percent, Unset):
             default_discount_percent = UNSET
         else:
@@ -56,13 +56,13 @@ class ProgramPatch:
 
         payment_terms_days = self.payment_terms_days
 
-        annual_interest_rate: float | str | Unset
+        annual_interest_rate: int | str | Unset
         if isinstance(self.annual_interest_rate, Unset):
             annual_interest_rate = UNSET
         else:
             annual_interest_rate = self.annual_interest_rate
 
-        default_credit_limit: float | str | Unset
+        default_credit_limit: int | str | Unset
         if isinstance(self.default_credit_limit, Unset):
             default_credit_limit = UNSET
         else:
@@ -95,10 +95,10 @@ class ProgramPatch:
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
-        def _parse_default_discount_percent(data: object) -> float | str | Unset:
+        def _parse_default_discount_percent(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         default_discount_percent = _parse_default_discount_percent(d.pop("default_discount_percent", UNSET))
 
@@ -107,18 +107,18 @@ class ProgramPatch:
 
         payment_terms_days = d.pop("payment_terms_days", UNSET)
 
-        def _parse_annual_interest_rate(data: object) -> float | str | Unset:
+        def _parse_annual_interest_rate(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         annual_interest_rate = _parse_annual_interest_rate(d.pop("annual_interest_rate", UNSET))
 
 
-        def _parse_default_credit_limit(data: object) -> float | str | Unset:
+        def _parse_default_credit_limit(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         default_credit_limit = _parse_default_credit_limit(d.pop("default_credit_limit", UNSET))
 

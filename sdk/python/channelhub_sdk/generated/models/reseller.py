@@ -44,8 +44,8 @@ class Reseller:
             vat_id (None | str):
             vat_id_valid (bool):
             has_overdue (bool):
-            credit_limit (str):
             credit_currency (str):
+            credit_limit (MoneyOut):
             policy_version_accepted (int | None):
             created_at (datetime.datetime):
             credit_balance (list[MoneyOut] | Unset):
@@ -65,8 +65,8 @@ class Reseller:
     vat_id: None | str
     vat_id_valid: bool
     has_overdue: bool
-    credit_limit: str
     credit_currency: str
+    credit_limit: MoneyOut
     policy_version_accepted: int | None
     created_at: datetime.datetime
     credit_balance: list[MoneyOut] | Unset = UNSET
@@ -108,9 +108,9 @@ class Reseller:
 
         has_overdue = self.has_overdue
 
-        credit_limit = self.credit_limit
-
         credit_currency = self.credit_currency
+
+        credit_limit = self.credit_limit.to_dict()
 
         policy_version_accepted: int | None
         policy_version_accepted = self.policy_version_accepted
@@ -158,8 +158,8 @@ class Reseller:
             "vat_id": vat_id,
             "vat_id_valid": vat_id_valid,
             "has_overdue": has_overdue,
-            "credit_limit": credit_limit,
             "credit_currency": credit_currency,
+            "credit_limit": credit_limit,
             "policy_version_accepted": policy_version_accepted,
             "created_at": created_at,
         })
@@ -225,9 +225,12 @@ class Reseller:
 
         has_overdue = d.pop("has_overdue")
 
-        credit_limit = d.pop("credit_limit")
-
         credit_currency = d.pop("credit_currency")
+
+        credit_limit = MoneyOut.from_dict(d.pop("credit_limit"))
+
+
+
 
         def _parse_policy_version_accepted(data: object) -> int | None:
             if data is None:
@@ -307,8 +310,8 @@ class Reseller:
             vat_id=vat_id,
             vat_id_valid=vat_id_valid,
             has_overdue=has_overdue,
-            credit_limit=credit_limit,
             credit_currency=credit_currency,
+            credit_limit=credit_limit,
             policy_version_accepted=policy_version_accepted,
             created_at=created_at,
             credit_balance=credit_balance,

@@ -25,13 +25,13 @@ T = TypeVar("T", bound="ResellerPatch")
 class ResellerPatch:
     """ 
         Attributes:
-            discount_percent (float | str | Unset):
-            credit_limit (float | str | Unset):
+            discount_percent (int | str | Unset):
+            credit_limit (int | str | Unset):
             status (ResellerPatchStatus | Unset):
      """
 
-    discount_percent: float | str | Unset = UNSET
-    credit_limit: float | str | Unset = UNSET
+    discount_percent: int | str | Unset = UNSET
+    credit_limit: int | str | Unset = UNSET
     status: ResellerPatchStatus | Unset = UNSET
 
 
@@ -39,13 +39,13 @@ class ResellerPatch:
 
 
     def to_dict(self) -> dict[str, Any]:
-        discount_percent: float | str | Unset
+        discount_percent: int | str | Unset
         if isinstance(self.discount_percent, Unset):
             discount_percent = UNSET
         else:
             discount_percent = self.discount_percent
 
-        credit_limit: float | str | Unset
+        credit_limit: int | str | Unset
         if isinstance(self.credit_limit, Unset):
             credit_limit = UNSET
         else:
@@ -75,18 +75,18 @@ class ResellerPatch:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        def _parse_discount_percent(data: object) -> float | str | Unset:
+        def _parse_discount_percent(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         discount_percent = _parse_discount_percent(d.pop("discount_percent", UNSET))
 
 
-        def _parse_credit_limit(data: object) -> float | str | Unset:
+        def _parse_credit_limit(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(float | str | Unset, data)
+            return cast(int | str | Unset, data)
 
         credit_limit = _parse_credit_limit(d.pop("credit_limit", UNSET))
 
