@@ -122,6 +122,19 @@ class Api:
         response = self.call("GET", "/v1/orders/eligibility", reseller.key)
         assert response.status_code == 200 and response.json()["eligible"] is True, response.text
 
+    def mails_to(self, address: str) -> list[dict[str, Any]]:
+        """The mail the platform sent to `address` (development capture), newest first, every page."""
+        mails: list[dict[str, Any]] = []
+        params: dict[str, Any] = {"to": address, "limit": 200}
+        while True:
+            response = self.admin("GET", "/v1/outbound-mail", params=params)
+            assert response.status_code == 200, response.text
+            page = response.json()
+            mails.extend(page["data"])
+            if page["next_cursor"] is None:
+                return mails
+            params["cursor"] = page["next_cursor"]
+
     def create_sku(self, **overrides: Any) -> dict[str, Any]:
         body = {
             "sku": f"SKU-{uuid.uuid4().hex[:10]}",

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from libs.auth import Staff
 from libs.errors import problem_responses
+from libs.pagination import Page, PageParams
 from services.notifications import errors, schemas
 from services.notifications.api.deps import Config
 from services.notifications.usecases import mail
@@ -20,23 +21,21 @@ MailId = Annotated[str, Path(pattern=r"^[0-9A-Za-z_-]{1,80}$")]
 
 @router.get(
     "/v1/outbound-mail",
-    response_model=list[schemas.Mail],
+    response_model=Page[schemas.Mail],
     name="outbound-mail-list",
     responses=problem_responses(errors.MailNotFound),
 )
 async def list_mail(
     _staff: Staff,
     config: Config,
-    to: str | None = Query(None, max_length=254),
-    limit: int = Query(50, ge=1, le=500),
+    page: PageParams,
+    to: str | None = Query(None, max_length=254, description="only the mail to this address"),
 ) -> Any:
-    """Newest first; `to=` keeps the mails to one address. 404 outside development."""
+    """The mail the platform sent, newest first, a page at a time. 404 outside development."""
     if not config.dev_mode:
         raise errors.MailNotFound("mail capture exists in development only")
-    found = [render_mail(p) for p in mail.captured(config)]
-    if to:
-        found = [m for m in found if to.lower() in (r.lower() for r in m.recipients)]
-    return found[:limit]
+    found, next_cursor = mail.captured_page(config, page, to)
+    return Page(data=[render_mail(path) for path in found], next_cursor=next_cursor)
 
 
 @router.get(

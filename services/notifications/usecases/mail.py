@@ -6,7 +6,7 @@ it over SMTP, retrying while the server or a source is unavailable."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -23,11 +23,13 @@ from libs.db import UnitOfWork
 from libs.errors import ServiceUnavailable
 from libs.internal_client import InternalClient
 from libs.logging import get_logger
+from libs.pagination import PageQuery, decode_cursor, encode_cursor
 from services.notifications.config import NotificationsConfig
 from services.notifications.domain.statuses import MailStatus
 from services.notifications.models import OutboundMail, ResellerContact
 from services.notifications.usecases import readmodels
 from services.notifications.usecases.deliveries import DUE_NOTIFY
+from services.notifications.usecases.views import recipients_of
 
 log = get_logger(__name__)
 TEMPLATES = Environment(
@@ -287,6 +289,40 @@ def captured(config: NotificationsConfig) -> list[Path]:
     """The development SMTP server's messages, newest first (what really went over SMTP)."""
     folder = Path(config.mail_capture_dir)
     return sorted(folder.glob("*.eml"), reverse=True) if config.mail_capture_dir and folder.is_dir() else []
+
+
+def _position(path: Path) -> tuple[datetime, int] | None:
+    """Where a captured mail stands in the newest-first order: its arrival (the file name begins
+    with it, `tools/devstack/mail.py`) and the random suffix that breaks ties — the two parts of
+    a `libs.pagination` cursor. None for a file not named by the capture server."""
+    stamp, _, suffix = path.stem.partition("-")
+    try:
+        return datetime.strptime(stamp, "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC), int(suffix, 16)
+    except ValueError:
+        return None
+
+
+def captured_page(
+    config: NotificationsConfig, page: PageQuery, to: str | None
+) -> tuple[list[Path], str | None]:
+    """One page of the captured mail, newest first, optionally only the mail to one address."""
+    after = decode_cursor(page.cursor, int) if page.cursor is not None else None
+    wanted = to.lower() if to else None
+    found: list[tuple[Path, tuple[datetime, int]]] = []
+    for path in captured(config):
+        position = _position(path)
+        if position is None or (after is not None and position >= after):
+            continue
+        if wanted is not None and wanted not in (r.lower() for r in recipients_of(path)):
+            continue
+        found.append((path, position))
+        if len(found) > page.limit:
+            break
+    next_cursor = None
+    if len(found) > page.limit:
+        found = found[: page.limit]
+        next_cursor = encode_cursor(*found[-1][1])
+    return [path for path, _ in found], next_cursor
 
 
 def find_captured(config: NotificationsConfig, mail_id: str) -> Path | None:

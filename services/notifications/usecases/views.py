@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from email import policy
 from email.message import EmailMessage
-from email.parser import BytesParser
+from email.parser import BytesHeaderParser, BytesParser
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import cast
@@ -51,6 +51,15 @@ def _parse(path: Path) -> EmailMessage:
     return cast(EmailMessage, BytesParser(policy=policy.default).parsebytes(path.read_bytes()))
 
 
+def _recipients(to_header: object) -> list[str]:
+    return [a.strip() for a in str(to_header or "").split(",") if a.strip()]
+
+
+def recipients_of(path: Path) -> list[str]:
+    """A captured mail's To addresses, from its headers alone (a list filter reads no bodies)."""
+    return _recipients(BytesHeaderParser(policy=policy.default).parsebytes(path.read_bytes())["To"])
+
+
 def render_mail(path: Path, *, with_body: bool = False) -> schemas.Mail | schemas.MailWithBody:
     message = _parse(path)
     attachments = [
@@ -65,7 +74,7 @@ def render_mail(path: Path, *, with_body: bool = False) -> schemas.Mail | schema
         id=path.stem,
         subject=str(message["Subject"] or ""),
         sender=str(message["From"] or ""),
-        recipients=[a.strip() for a in str(message["To"] or "").split(",") if a.strip()],
+        recipients=_recipients(message["To"]),
         received_at=parsedate_to_datetime(str(message["X-Captured-At"])),
         attachments=attachments,
     )

@@ -15,7 +15,6 @@ import pytest
 
 from libs.testing.api import Api, Reseller, assert_problem, wait_until
 from tests.e2e.leasing.conftest import activate, bundle, customer, customer_key, draft, eur
-from tests.e2e.leasing.test_leasing import mails_to
 from tests.e2e.notifications.conftest import Receiver, receiver  # noqa: F401  (the fixture)
 
 
@@ -178,7 +177,7 @@ def test_r_wa_8_the_pick_up_fee_is_invoiced_and_mailed_to_the_end_customer(
         lambda: next(
             (
                 m
-                for m in mails_to(api, email)
+                for m in api.mails_to(email)
                 if any(a["filename"] == f"invoice-{invoice['number']}.pdf" for a in m["attachments"])
             ),
             None,
@@ -229,7 +228,7 @@ def test_r_bi_6_a_waas_reminder_reaches_the_end_customer_and_no_partner_webhook_
     late = date.fromisoformat(issued["due_date"]) + timedelta(days=8)
     assert api.admin("POST", "/v1/billing/jobs/dunning/run", json={"as_of": str(late)}).status_code == 200
     reminder = wait_until(
-        lambda: next((m for m in mails_to(api, email) if m["subject"].startswith("Payment reminder")), None),
+        lambda: next((m for m in api.mails_to(email) if m["subject"].startswith("Payment reminder")), None),
         what="the reminder to the end customer",
     )
     assert issued["number"] in reminder["subject"]

@@ -344,7 +344,7 @@ def test_r_bi_6_r_wa_6_billing_invoices_the_schedule_and_the_termination_the_res
     assert later.status_code == 200 and len(waas_invoices()) == 2
     # both invoices are mailed to the end customer's billing contact, with the PDF
     mails = wait_until(
-        lambda: found if len(found := mails_to(api, email)) >= 2 else None,
+        lambda: found if len(found := api.mails_to(email)) >= 2 else None,
         what="the WaaS invoices mailed to the end customer",
     )
     assert all("Workplace as a Service invoice" in m["subject"] for m in mails)
@@ -355,12 +355,6 @@ def test_r_bi_6_r_wa_6_billing_invoices_the_schedule_and_the_termination_the_res
     )
     assert run.status_code == 200
     assert api.admin("GET", f"/v1/resellers/{reseller.id}").json()["standing"] != "prepay_required"
-
-
-def mails_to(api: Api, address: str) -> list[dict[str, Any]]:
-    response = api.admin("GET", "/v1/outbound-mail", params={"to": address})
-    assert response.status_code == 200, response.text
-    return list(response.json())
 
 
 def test_r_bi_7_commissions_are_paid_out_on_the_partners_monthly_statement(

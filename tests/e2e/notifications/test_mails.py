@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 import sqlalchemy as sa
 from channelhub_sdk.licenses import keys_from_document, verify
@@ -21,12 +20,6 @@ from tests.e2e.ordering.conftest import customer_ready_to_order
 from tools.devstack.stack import Stack
 
 
-def mails_to(api: Api, address: str) -> list[dict[str, Any]]:
-    response = api.admin("GET", "/v1/outbound-mail", params={"to": address})
-    assert response.status_code == 200, response.text
-    return list(response.json())
-
-
 def test_r_bi_5_payment_accepted_sends_the_invoice_pdf_then_the_license_file(
     api: Api, onboard: Callable[..., Reseller]
 ) -> None:
@@ -36,7 +29,7 @@ def test_r_bi_5_payment_accepted_sends_the_invoice_pdf_then_the_license_file(
     invoice = invoice_of(api, reseller, order)
     pay(api, invoice)
 
-    mails = wait_until(lambda: (m := mails_to(api, address)) and len(m) >= 2 and m, what="two mails")
+    mails = wait_until(lambda: (m := api.mails_to(address)) and len(m) >= 2 and m, what="two mails")
     by_subject = {m["subject"]: m for m in mails}
     paid = by_subject[f"Payment received - invoice {invoice['number']}"]
     assert [a["filename"] for a in paid["attachments"]] == [
@@ -70,7 +63,7 @@ def test_r_li_4_seat_invitation_mail_carries_a_working_activation_link(
         "POST", f"/v1/subscriptions/{sub['id']}/seat-assignments", reseller.key, json={"email": email}
     )
     assert assigned.status_code == 201, assigned.text
-    [mail] = wait_until(lambda: mails_to(api, email), what="the invitation")
+    [mail] = wait_until(lambda: api.mails_to(email), what="the invitation")
     text = api.admin("GET", f"/v1/outbound-mail/{mail['id']}").json()["text"]
     link = next(line.strip() for line in text.splitlines() if "/activate-seat#token=" in line)
     # the link opens the gateway's page, which posts the token from the fragment in a body
@@ -96,7 +89,7 @@ def test_r_pl_5_r_li_4_no_invitation_token_in_events_stored_mail_or_logs(
         "POST", f"/v1/subscriptions/{sub['id']}/seat-assignments", reseller.key, json={"email": email}
     )
     assert assigned.status_code == 201, assigned.text
-    [mail] = wait_until(lambda: mails_to(api, email), what="the invitation")
+    [mail] = wait_until(lambda: api.mails_to(email), what="the invitation")
     text = api.admin("GET", f"/v1/outbound-mail/{mail['id']}").json()["text"]
     token = text.split("#token=", 1)[1].split()[0]
     # the deprecated route still works once, and its path is never logged with the token

@@ -159,6 +159,7 @@ from .page_endpoint import PageEndpoint
 from .page_hardware_request import PageHardwareRequest
 from .page_invoice import PageInvoice
 from .page_license import PageLicense
+from .page_mail import PageMail
 from .page_payment import PagePayment
 from .page_product import PageProduct
 from .page_union_order_order_for_customer import PageUnionOrderOrderForCustomer
@@ -434,6 +435,7 @@ __all__ = (
     "PageHardwareRequest",
     "PageInvoice",
     "PageLicense",
+    "PageMail",
     "PagePayment",
     "PageProduct",
     "PageUnionOrderOrderForCustomer",

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.mail import Mail
+from ...models.page_mail import PageMail
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,6 +19,7 @@ def _get_kwargs(
     *,
     to: str | Unset = UNSET,
     limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -30,6 +31,8 @@ def _get_kwargs(
     params["to"] = to
 
     params["limit"] = limit
+
+    params["cursor"] = cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -46,16 +49,11 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | list[Mail] | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PageMail | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in (_response_200):
-            response_200_item = Mail.from_dict(response_200_item_data)
+        response_200 = PageMail.from_dict(response.json())
 
 
-
-            response_200.append(response_200_item)
 
         return response_200
 
@@ -128,7 +126,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | list[Mail]]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PageMail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -142,28 +140,32 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     to: str | Unset = UNSET,
     limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
 
-) -> Response[Problem | list[Mail]]:
+) -> Response[PageMail | Problem]:
     """ List outbound mail
 
-     Newest first; `to=` keeps the mails to one address. 404 outside development.
+     The mail the platform sent, newest first, a page at a time. 404 outside development.
 
     Args:
-        to (str | Unset):
-        limit (int | Unset):  Default: 50.
+        to (str | Unset): only the mail to this address
+        limit (int | Unset): page size Default: 50.
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Mail]]
+        Response[PageMail | Problem]
      """
 
 
     kwargs = _get_kwargs(
         to=to,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -178,22 +180,25 @@ def sync(
     client: AuthenticatedClient | Client,
     to: str | Unset = UNSET,
     limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
 
-) -> Problem | list[Mail] | None:
+) -> PageMail | Problem | None:
     """ List outbound mail
 
-     Newest first; `to=` keeps the mails to one address. 404 outside development.
+     The mail the platform sent, newest first, a page at a time. 404 outside development.
 
     Args:
-        to (str | Unset):
-        limit (int | Unset):  Default: 50.
+        to (str | Unset): only the mail to this address
+        limit (int | Unset): page size Default: 50.
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Mail]
+        PageMail | Problem
      """
 
 
@@ -201,6 +206,7 @@ def sync(
         client=client,
 to=to,
 limit=limit,
+cursor=cursor,
 
     ).parsed
 
@@ -209,28 +215,32 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     to: str | Unset = UNSET,
     limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
 
-) -> Response[Problem | list[Mail]]:
+) -> Response[PageMail | Problem]:
     """ List outbound mail
 
-     Newest first; `to=` keeps the mails to one address. 404 outside development.
+     The mail the platform sent, newest first, a page at a time. 404 outside development.
 
     Args:
-        to (str | Unset):
-        limit (int | Unset):  Default: 50.
+        to (str | Unset): only the mail to this address
+        limit (int | Unset): page size Default: 50.
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[Mail]]
+        Response[PageMail | Problem]
      """
 
 
     kwargs = _get_kwargs(
         to=to,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -245,22 +255,25 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     to: str | Unset = UNSET,
     limit: int | Unset = 50,
+    cursor: str | Unset = UNSET,
 
-) -> Problem | list[Mail] | None:
+) -> PageMail | Problem | None:
     """ List outbound mail
 
-     Newest first; `to=` keeps the mails to one address. 404 outside development.
+     The mail the platform sent, newest first, a page at a time. 404 outside development.
 
     Args:
-        to (str | Unset):
-        limit (int | Unset):  Default: 50.
+        to (str | Unset): only the mail to this address
+        limit (int | Unset): page size Default: 50.
+        cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
+            page)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[Mail]
+        PageMail | Problem
      """
 
 
@@ -268,5 +281,6 @@ async def asyncio(
         client=client,
 to=to,
 limit=limit,
+cursor=cursor,
 
     )).parsed
