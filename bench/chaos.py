@@ -552,6 +552,9 @@ def _wait(check: Callable[[], Any], timeout: float, what: str) -> Any:
 # -- the faults ---------------------------------------------------------------------------------
 
 
+RECOVERY_WAIT_S = 150  # the longest the next fault waits for the previous one's recovery
+
+
 @dataclass
 class Fault:
     name: str
@@ -580,6 +583,10 @@ class Chaos:
         for fault in self.faults:
             if stop.wait(max(0.0, t0 + fault.at - time.monotonic())):
                 return
+            if self.measurers:
+                # each fault hits a recovered platform, so the recovery measured is its own, not
+                # the sum of overlapping ones (the load keeps flowing meanwhile)
+                self.measurers[-1].join(RECOVERY_WAIT_S)
             fault.started = _now()
             log(f"fault: {fault.name}")
             began = time.monotonic()

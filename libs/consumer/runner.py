@@ -128,6 +128,7 @@ def handler_map(*declarations: Handles) -> HandlerMap:
 # or `IDLE_POLL_SECONDS` pass — a missed wake-up (another database, a dropped listener) costs
 # latency, never an event.
 FETCH_MAX_WAIT_MS = 25
+SESSION_TIMEOUT_MS = 6000
 FETCH_ROUND_MS = 60  # how long a fetch round waits for records before the consumer rests
 IDLE_POLL_SECONDS = 5.0
 MAX_TRANSIENT_BACKOFF_SECONDS = 5.0
@@ -209,8 +210,12 @@ class ConsumerRunner:
                     enable_auto_commit=False,
                     auto_offset_reset="earliest",
                     request_timeout_ms=10000,
-                    session_timeout_ms=10000,
-                    heartbeat_interval_ms=3000,
+                    # a member that died (kill -9, a lost host) holds its partitions until the
+                    # coordinator's session timeout evicts it: the smallest the broker allows
+                    # (Kafka's group.min.session.timeout.ms, 6 s), so a restarted replica
+                    # resumes within seconds; heartbeats at a third of it
+                    session_timeout_ms=SESSION_TIMEOUT_MS,
+                    heartbeat_interval_ms=SESSION_TIMEOUT_MS // 3,
                     fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
                 )
                 await consumer.start()

@@ -33,7 +33,7 @@ from libs import auth, permissions
 from libs.errors import PROBLEM_JSON
 from libs.service import create_service_app
 from services.gateway.routing import OPENAPI_FILE, SERVICE_KEY
-from services.registry import SERVICES
+from services.registry import all_specs
 
 INFO = {
     "title": "ChannelHub API",
@@ -339,7 +339,7 @@ def merge(documents: dict[str | None, dict[str, Any]]) -> dict[str, Any]:
 
 def build() -> dict[str, Any]:
     documents: dict[str | None, dict[str, Any]] = {None: _gateway_document()}
-    for spec in SERVICES:
+    for spec in all_specs():
         documents[spec.name] = _annotate_access(create_service_app(spec, run_background=False))
     return merge(documents)
 

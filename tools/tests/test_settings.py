@@ -42,9 +42,9 @@ def test_a_bad_variable_or_a_failed_check_fails_the_load(monkeypatch: pytest.Mon
 
 
 def test_every_service_config_is_loaded_through_the_helper() -> None:
-    from services.registry import SERVICES
+    from services.registry import all_specs
 
-    loaders = [spec.settings for spec in SERVICES if spec.settings is not None]
+    loaders = [spec.settings for spec in all_specs() if spec.settings is not None]
     assert len(loaders) >= 5
     for loader in loaders:
         assert isinstance(loader(), ServiceSettings)
