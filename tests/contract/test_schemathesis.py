@@ -1,10 +1,13 @@
 """Property-based contract test of the whole public API: schemathesis over openapi/gateway.json with
 every check (`--checks all`), run as its CLI runs it, once per caller.
 
-Three callers — staff (the admin key), a reseller and a customer of that reseller — each get the
+Three callers — staff (the admin key), a reseller and a customer of another reseller — each get the
 examples, coverage, fuzzing and stateful phases through the running gateway: positive and negative
 inputs, undeclared methods, requests without the key or with a wrong one, schema-valid requests that
 must be accepted, responses that must match the document (status, content type, headers, body).
+Staff go over every operation; the reseller and the customer over the operations their role may
+call (`libs.permissions`): on the others every case is the same 403 or 404, which
+`test_role_matrix.py` proves for each role and operation in a fraction of the time.
 Any failure of any class fails the test, with schemathesis's own report (each failure with the curl
 line that reproduces it). A check that is tuned or skipped for an operation is in
 `tests/contract/schemathesis.toml`, each with its reason in `tests/contract/README.md`.
@@ -15,6 +18,7 @@ The run is deterministic (`--generation-deterministic`, no shrinking) and bounde
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -25,6 +29,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from libs.permissions import ADMIN, CUSTOMER, RESELLER_ADMIN, rule_for
 from libs.testing.api import Api
 from services.gateway.routing import OPENAPI_FILE
 from tools.devstack.stack import Stack, StackConfig
@@ -83,7 +88,20 @@ def keys(api: Api) -> dict[str, str]:
     return {"staff": api.admin_key, "reseller": fuzzed.key, "customer": customer_key.json()["key"]}
 
 
-def _start(caller: str, key: str, base_url: str, report_dir: Path) -> subprocess.Popen[str]:
+def operations_of(role: str) -> list[str]:
+    """The documented operations `role` may call, as schemathesis names them ("POST /v1/orders")."""
+    document = json.loads(OPENAPI_FILE.read_text())
+    return [
+        f"{method.upper()} {path}"
+        for path, operations in document["paths"].items()
+        for method, operation in operations.items()
+        if rule_for(method.upper(), path, operation.get("x-channelhub-service")).answer(role) == 200
+    ]
+
+
+def _start(
+    caller: str, key: str, base_url: str, report_dir: Path, only: list[str] | None = None
+) -> subprocess.Popen[str]:
     report_dir.mkdir()
     command = [
         _schemathesis(),
@@ -110,6 +128,7 @@ def _start(caller: str, key: str, base_url: str, report_dir: Path) -> subprocess
         "junit",
         "--report-dir",
         str(report_dir),
+        *(arg for name in only or () for arg in ("--include-name", name)),
     ]
     return subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=report_dir
@@ -142,9 +161,19 @@ def test_every_operation_passes_every_schemathesis_check_as_a_reseller_and_a_cus
     api: Api, keys: dict[str, str], tmp_path: Path
 ) -> None:
     base_url = str(api.client.base_url).rstrip("/")
+    roles = {"reseller": RESELLER_ADMIN, "customer": CUSTOMER}  # the approval's key; a customer's key
+    for caller, role in roles.items():
+        assert api.call("GET", "/v1/me", keys[caller]).json()["role"] == role
     _assert_clean(
         {
-            caller: _start(caller, keys[caller], base_url, tmp_path / caller)
-            for caller in ("reseller", "customer")
+            caller: _start(caller, keys[caller], base_url, tmp_path / caller, operations_of(role))
+            for caller, role in roles.items()
         }
     )
+
+
+def test_the_reseller_and_customer_runs_cover_what_their_roles_may_call() -> None:
+    reseller, customer = operations_of(RESELLER_ADMIN), operations_of(CUSTOMER)
+    assert "POST /v1/orders" in reseller and "GET /v1/license-signing-keys" in customer
+    assert "POST /v1/staff-keys" not in reseller and "POST /v1/orders" not in customer
+    assert len(operations_of(ADMIN)) > len(reseller) > len(customer) > 10
