@@ -11,4 +11,9 @@ from libs.events.envelope import CloudEvent
 # Import the contract modules so every event type registers itself.
 from libs.events import billing, leasing, licensing, notifications, onboarding, ordering  # noqa: F401  isort: skip
 
-__all__ = ["EVENT_TYPES", "CloudEvent", "Event", "event_model_for", "topics_of"]
+# The published catalog: every event type of the contract modules above, taken once they are all
+# imported. Partner-facing lists (webhook event types, the OpenAPI enum) read this and not the live
+# registry, so an event type a test registers in its own process never leaks into the contract.
+CONTRACT_EVENT_TYPES: frozenset[str] = frozenset(EVENT_TYPES)
+
+__all__ = ["CONTRACT_EVENT_TYPES", "EVENT_TYPES", "CloudEvent", "Event", "event_model_for", "topics_of"]

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from libs.events import EVENT_TYPES
+from libs.events import CONTRACT_EVENT_TYPES
 from libs.idempotency import shown_once
 from libs.params import IsoDateTime
 from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus
@@ -16,7 +16,10 @@ from services.notifications.domain.statuses import DeliveryStatus, EndpointStatu
 # An endpoint subscribes to event types of the catalog (`GET /v1/webhook-event-types`): the enum.
 EventTypes = Annotated[
     list[
-        Annotated[str, Field(min_length=1, max_length=200, json_schema_extra={"enum": sorted(EVENT_TYPES)})]
+        Annotated[
+            str,
+            Field(min_length=1, max_length=200, json_schema_extra={"enum": sorted(CONTRACT_EVENT_TYPES)}),
+        ]
     ],
     Field(min_length=1, max_length=100),
 ]

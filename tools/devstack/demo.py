@@ -8,7 +8,9 @@ dashboard's link): that is the day to look at receivables on, the month of today
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -92,6 +94,32 @@ class Demo:
 
     def pay(self, key: str, order: dict[str, Any]) -> None:
         [invoice] = self.call("GET", f"/v1/invoices?order_id={order['id']}", key)["data"]
+        self.pay_invoice(invoice)
+
+    def usable_subscription(self, key: str, body: dict[str, Any]) -> dict[str, Any]:
+        """A seat subscription whose seats can be assigned now. Whether it is on account or prepaid
+        is the reseller's standing as ordering last heard it (a dunning run may just have changed
+        it), so a prepaid one is paid and its activation — billing's event — waited for."""
+        subscription = dict(self.call("POST", "/v1/subscriptions", key, json=body))
+        if subscription["status"] == "pending_payment":
+            invoices = f"/v1/invoices?subscription_id={subscription['id']}"
+            [invoice] = self.wait_for(lambda: self.call("GET", invoices, key)["data"], "its invoice")
+            self.pay_invoice(invoice)
+            itself = f"/v1/subscriptions/{subscription['id']}"
+            self.wait_for(lambda: self.call("GET", itself, key)["status"] == "active", "it to be active")
+        return subscription
+
+    @staticmethod
+    def wait_for(check: Callable[[], Any], what: str, timeout: float = 60.0) -> Any:
+        """Poll `check` until it gives something truthy (an effect of an event lags the call)."""
+        deadline = time.monotonic() + timeout
+        while not (result := check()):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"demo data: timed out waiting for {what}")
+            time.sleep(0.1)
+        return result
+
+    def pay_invoice(self, invoice: dict[str, Any]) -> None:
         self.call(
             "POST",
             "/v1/payments",
@@ -145,11 +173,8 @@ def seed(gateway: str, admin_key: str) -> DemoData:
     as_of = date.fromisoformat(invoice["due_date"]) + timedelta(days=12)
     demo.call("POST", "/v1/billing/jobs/dunning/run", json={"as_of": as_of.isoformat()})
     # seats, assigned
-    subscription = demo.call(
-        "POST",
-        "/v1/subscriptions",
-        beta_key,
-        json={"customer_id": globex, "sku": seats, "seats": 5, "term_months": 12},
+    subscription = demo.usable_subscription(
+        beta_key, {"customer_id": globex, "sku": seats, "seats": 5, "term_months": 12}
     )
     for person in ("ann", "bob", "cat"):
         demo.call(

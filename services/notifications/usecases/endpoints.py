@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.clock import Clock
-from libs.events.base import EVENT_TYPES
+from libs.events import CONTRACT_EVENT_TYPES, EVENT_TYPES
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from libs.tenancy import visible
@@ -32,13 +32,13 @@ from services.notifications.usecases import secret_box, subscriptions
 def catalog() -> list[dict[str, str]]:
     """Every event type a partner can subscribe to, from the event contracts (`libs/events`)."""
     return [
-        {"type": t, "description": " ".join((cls.__doc__ or t).split())}
-        for t, cls in sorted(EVENT_TYPES.items())
+        {"type": t, "description": " ".join((EVENT_TYPES[t].__doc__ or t).split())}
+        for t in sorted(CONTRACT_EVENT_TYPES)
     ]
 
 
 def _check_types(event_types: list[str]) -> list[str]:
-    unknown = sorted(set(event_types) - set(EVENT_TYPES))
+    unknown = sorted(set(event_types) - CONTRACT_EVENT_TYPES)
     if unknown:
         raise UnknownEventType(f"not in the catalog: {', '.join(unknown)}")
     return sorted(set(event_types))

@@ -21,8 +21,7 @@ class LicensingDb(ServiceDb):
         development SMTP server captured, in the link's fragment (`/activate-seat#token=…`)."""
 
         def mailed() -> str | None:
-            listed = self.api.admin("GET", "/v1/outbound-mail", params={"to": email}).json()
-            for mail in listed:
+            for mail in self.api.mails_to(email):  # newest first
                 text = self.api.admin("GET", f"/v1/outbound-mail/{mail['id']}").json()["text"]
                 if subscription_id in text and "#token=" in text:
                     return str(text.split("#token=", 1)[1].split()[0])
