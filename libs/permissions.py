@@ -217,7 +217,6 @@ TABLE: dict[str, Rule] = {
     "GET /v1/waas/hardware-requests": STAFF_READ_RESELLERS,
     "GET /v1/waas/hardware-requests/{request_id}": STAFF_READ_RESELLERS,
     "POST /v1/waas/hardware-requests/{request_id}/decision": ADMIN_ONLY,
-    "GET /v1/reports/sell-out": STAFF_READ,
     # --- notifications ---
     "GET /v1/webhook-event-types": PUBLIC,
     "POST /v1/webhook-endpoints": _rule(RESELLER_ADMIN),
@@ -242,6 +241,8 @@ TABLE: dict[str, Rule] = {
     "GET /v1/reports/summary": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
     "GET /v1/reports/resellers": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
     "GET /v1/reports/manufacturers": STAFF_READ_RESELLERS_NOT_CUSTOMERS,
+    # a manufacturer's sell-out report lists every partner's sales (R-WA-9): staff's alone
+    "GET /v1/reports/sell-out": STAFF_READ,
 }
 DENY_ALL = Rule(frozenset())
 

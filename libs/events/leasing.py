@@ -77,6 +77,9 @@ class ContractData(BaseModel):
     office365_seats: int
     commission: Decimal | None = None  # fixed at activation from the price list (R-WA-4)
     customer_country: str | None = None  # the end customer's (billing's VAT, sell-out reports)
+    # the partner's country when the contract was drafted (sell-out reports, R-WA-9); absent from
+    # events emitted before it was added
+    reseller_country: str | None = None
     customer_vat_id: str | None = None  # a valid EU VAT id of a business end customer (R-BI-6 VAT)
     billing_email: str | None = None  # where the end customer's invoices and reminders go (R-BI-6)
     # the one instalment schedule (from activation; empty before): what billing invoices

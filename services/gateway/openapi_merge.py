@@ -92,6 +92,7 @@ TAGS = {
     "leasing-jobs": "Leasing's scheduled jobs: run one for a day, read its runs.",
     "licensing-jobs": "Licensing's scheduled jobs: run one for a day, read its runs.",
     "ordering-jobs": "Ordering's scheduled jobs: run one for a day, read its runs.",
+    "reports-jobs": "Reports' scheduled jobs: run one for a day, read its runs.",
 }
 # The verb an operation's name ends with, as a summary says it.
 VERBS = {

@@ -1,5 +1,6 @@
 """Leasing (Workplace as a Service): bundles, contracts with credit check and signatures,
-commissions, extension, early termination, returns, sell-out reports (R-WA-1…11)."""
+commissions, extension, early termination, returns (R-WA-1…11); the contracts' events feed the
+reports service's sell-out reports (R-WA-9)."""
 
 from libs.service import ServiceSpec
 from services.leasing.api import catalog, contracts

@@ -1,5 +1,6 @@
-"""Onboarding's events → leasing: the resellers (their country, for sell-out reporting) and the
-customers a contract can be made for. Billing's: which instalments of a schedule are invoiced."""
+"""Onboarding's events → leasing: the resellers (their country, recorded on each contract and sent
+with its events for sell-out reporting) and the customers a contract can be made for. Billing's:
+which instalments of a schedule are invoiced."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Leasing's tables (schema `leasing`): bundles (the price list), hardware requests, contracts,
-commissions, frozen sell-out reports, and read models of onboarding's resellers and customers."""
+commissions, and read models of onboarding's resellers and customers."""
 
 from __future__ import annotations
 
@@ -167,16 +167,4 @@ class ContractExtension(Base):
     accepted_by: Mapped[str | None] = mapped_column(sa.Text)
     accepted_at: Mapped[datetime | None] = mapped_column(Timestamp)
     commission: Mapped[Decimal | None] = mapped_column(Amount)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
-
-
-class SellOutReport(Base):
-    """A month's sell-out for one manufacturer (R-WA-9), frozen once by the monthly job."""
-
-    __tablename__ = "sell_out_reports"
-    __table_args__ = (sa.UniqueConstraint("manufacturer", "period"),)
-    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    manufacturer: Mapped[str] = mapped_column(sa.Text)
-    period: Mapped[str] = mapped_column(sa.String(7))
-    rows: Mapped[list[dict[str, Any]]] = mapped_column(JSONB)
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())

@@ -215,22 +215,3 @@ class CommissionOut(BaseModel):
     reason: Literal["new", "renewal"]
     amount: MoneyOut
     earned_on: date
-
-
-class SellOutRow(BaseModel):
-    contract_id: uuid.UUID
-    bundle: str
-    hardware_model: str
-    units: int
-    partner_id: uuid.UUID
-    partner_country: str
-    customer_country: str
-    leased_on: date
-
-
-class SellOutReport(BaseModel):
-    manufacturer: str
-    period: str
-    frozen: bool
-    units: int
-    rows: list[SellOutRow]

@@ -1,6 +1,7 @@
 """Every report is fed by events (R-PL-3): onboarding's resellers (names, standings), ordering's
 orders and subscriptions (sales, seats), billing's invoices and commission statements (receivables,
-overdue, commissions paid), licensing's seats (utilisation) and leasing's contracts and commissions."""
+overdue, commissions paid), licensing's seats (utilisation) and leasing's contracts (WaaS figures,
+sell-out) and commissions."""
 
 from __future__ import annotations
 
@@ -57,6 +58,10 @@ async def contract_changed(uow: UnitOfWork, e: CloudEvent, event: leasing_events
     await ingest.contract_changed(uow.session, event, e.time)
 
 
+async def contract_sold(uow: UnitOfWork, _e: CloudEvent, event: leasing_events.ContractEvent) -> None:
+    await ingest.contract_sold(uow.session, event)
+
+
 HANDLERS: HandlerMap = handler_map(
     handles(onboarding_events.ResellerEvent, reseller_changed),
     handles(ordering_events.OrderPlaced, order_placed),
@@ -67,5 +72,5 @@ HANDLERS: HandlerMap = handler_map(
     handles(billing_events.InvoiceEvent, invoice_changed),
     handles(leasing_events.CommissionEarned, commission_earned),
     handles(billing_events.CommissionStatementIssued, commissions_paid),
-    handles(leasing_events.ContractEvent, contract_changed),
+    handles(leasing_events.ContractEvent, contract_changed, contract_sold),
 )

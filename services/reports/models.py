@@ -1,4 +1,5 @@
-"""Reports' read models (schema `reports`), fed only by events — no other service's schema is read."""
+"""Reports' read models (schema `reports`), fed only by events — no other service's schema is read —
+and the sell-out reports the monthly job froze (R-WA-9)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import EnumText, one_of, service_metadata
+from libs.db import EnumText, JSONBOf, one_of, service_metadata
 from libs.events.billing import InvoiceStatus
 from libs.events.leasing import ContractStatus
 from libs.events.onboarding import ResellerStatus, Standing
 from libs.events.ordering import SubscriptionStatus
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
+from services.reports.domain.sellout import SellOutLine
 
 
 class Base(DeclarativeBase):
@@ -141,3 +143,32 @@ class ContractFigure(Base):
     monthly_total: Mapped[Decimal] = mapped_column(Amount)
     started_on: Mapped[date | None]
     created_on: Mapped[date]
+
+
+class WaasSale(Base):
+    """A WaaS contract whose lease started (R-WA-9), as leasing's latest contract event left it: one
+    line of its manufacturer's sell-out report for the month it started."""
+
+    __tablename__ = "waas_sales"
+    __table_args__ = (sa.Index("ix_waas_sales_manufacturer_leased_on", "manufacturer", "leased_on"),)
+    contract_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    reseller_id: Mapped[uuid.UUID]
+    manufacturer: Mapped[str] = mapped_column(sa.Text)
+    bundle: Mapped[str] = mapped_column(sa.Text)
+    hardware_model: Mapped[str] = mapped_column(sa.Text)
+    units: Mapped[int]
+    # both absent only from events emitted before leasing sent them (the next event brings them)
+    partner_country: Mapped[str | None] = mapped_column(sa.String(2))
+    customer_country: Mapped[str | None] = mapped_column(sa.String(2))
+    leased_on: Mapped[date]
+
+
+class SellOutReport(Base):
+    """A month's sell-out for one manufacturer (R-WA-9) as the monthly job froze it, once: later
+    events change the sales, never a frozen report."""
+
+    __tablename__ = "sell_out_reports"
+    manufacturer: Mapped[str] = mapped_column(sa.Text, primary_key=True)
+    period: Mapped[str] = mapped_column(sa.String(7), primary_key=True)  # YYYY-MM
+    rows: Mapped[list[SellOutLine]] = mapped_column(JSONBOf(list[SellOutLine]))
+    frozen_as_of: Mapped[date]  # the job's day

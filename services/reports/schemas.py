@@ -107,6 +107,29 @@ class ManufacturerRow(BaseModel):
     monthly_total: Money = Field(description="the leases' monthly instalments together")
 
 
+class SellOutRow(BaseModel):
+    contract_id: uuid.UUID
+    bundle: str
+    hardware_model: str
+    units: int = Field(description="devices leased under the contract")
+    partner_id: uuid.UUID = Field(description="the reseller who sold it")
+    partner_country: str = Field(description="the partner's country when the contract was drafted")
+    customer_country: str = Field(description="the end customer's (default: the partner's)")
+    leased_on: date = Field(description="the day the lease started")
+
+
+class SellOutReport(BaseModel):
+    """One manufacturer's sell-out in a month (R-WA-9): every WaaS contract whose lease started in it.
+    `frozen`: the monthly job made it final (on the 1st of the month after); until then it is
+    computed from the contracts as they stand."""
+
+    manufacturer: str
+    period: str = Field(description="YYYY-MM")
+    frozen: bool
+    units: int = Field(description="the rows' units together")
+    rows: list[SellOutRow]
+
+
 class SalesFigures(BaseModel):
     period: str = Field(description="YYYY-MM")
     previous_period: str = Field(description="the month before `period`")

@@ -1,12 +1,13 @@
-"""/v1/waas/contracts — WaaS contracts from draft to returned (R-WA-2…8), /v1/waas/commissions
-(R-WA-4) and /v1/reports/sell-out (R-WA-9)."""
+"""/v1/waas/contracts — WaaS contracts from draft to returned (R-WA-2…8) and /v1/waas/commissions
+(R-WA-4); the manufacturers' sell-out reports (R-WA-9) are the reports service's, from these
+contracts' events."""
 
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 
 from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
@@ -17,7 +18,7 @@ from libs.pagination import Page, PageParams
 from libs.service import CurrentClock, UoW, idempotent
 from services.leasing import errors, schemas
 from services.leasing.api.deps import Config, Onboarding
-from services.leasing.usecases import contracts, sellout
+from services.leasing.usecases import contracts
 from services.leasing.usecases.views import (
     render_commission,
     render_contract,
@@ -26,7 +27,6 @@ from services.leasing.usecases.views import (
 )
 
 router = APIRouter(tags=["leasing"])
-Period = Annotated[str, Query(pattern=r"^(19|20)\d{2}-(0[1-9]|1[0-2])$", description="YYYY-MM")]
 
 
 @router.post(
@@ -219,30 +219,3 @@ async def list_commissions(uow: UoW, caller: StaffOrReseller, page: PageParams) 
     """R-WA-4: the commissions a partner earned (billing pays them out on its monthly statement)."""
     rows, cursor = await contracts.commissions_of(uow.session, caller, page)
     return Page(data=[render_commission(c) for c in rows], next_cursor=cursor)
-
-
-@router.get(
-    "/v1/reports/sell-out",
-    response_model=schemas.SellOutReport,
-    name="reports-sell-out",
-    responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
-)
-async def sell_out(
-    request: Request,
-    uow: UoW,
-    _staff: Staff,
-    manufacturer: Annotated[str, Query(min_length=1, max_length=100)],
-    period: Period,
-) -> Any:
-    """R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
-    end customer's country; JSON, or CSV with `Accept: text/csv`."""
-    rows, frozen = await sellout.report(uow.session, manufacturer, period)
-    if "text/csv" in (request.headers.get("accept") or ""):
-        return Response(sellout.to_csv(rows), media_type="text/csv")
-    return {
-        "manufacturer": manufacturer,
-        "period": period,
-        "frozen": frozen,
-        "units": sum(r["units"] for r in rows),
-        "rows": rows,
-    }

@@ -73,6 +73,7 @@ def contract_data(c: Contract) -> ev.ContractData:
         office365_seats=c.office365_seats,
         commission=c.commission,
         customer_country=c.customer_country,
+        reseller_country=c.reseller_country,
         customer_vat_id=c.customer_vat_id,
         billing_email=c.billing_email,
         schedule=[

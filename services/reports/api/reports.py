@@ -1,6 +1,7 @@
 """/v1/reports/* — what a channel manager asks (R-PL-3), JSON by default, CSV with `Accept: text/csv`
 (the summary: JSON only). Staff see every reseller (or one: `reseller_id=`); a reseller sees its own
-numbers; a customer none. Days and months default to the service's clock."""
+numbers; a customer none — except the manufacturers' sell-out reports, staff's alone. Days and
+months default to the service's clock."""
 
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
-from libs.auth import CurrentCaller
+from libs.auth import CurrentCaller, Staff
 from libs.errors import NotFound, problem_responses
 from libs.params import IsoDate
 from libs.service import CurrentClock, UoW
 from services.reports import schemas
 from services.reports.domain.figures import month_of
 from services.reports.domain.periods import PERIOD_PATTERN
-from services.reports.usecases import queries, resellers, summary, views
+from services.reports.usecases import queries, resellers, sellout, summary, views
 
 router = APIRouter(prefix="/v1/reports", tags=["reports"])
 ResellerFilter = Annotated[uuid.UUID | None, Query(description="staff: one reseller")]
@@ -25,12 +26,19 @@ Currency = Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")]
 Period = Annotated[str | None, Query(pattern=PERIOD_PATTERN, description="YYYY-MM; default: this month")]
 From = Annotated[IsoDate | None, Query(alias="from")]
 To = Annotated[IsoDate | None, Query(alias="to")]
-CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **problem_responses(NotFound)}
+Manufacturer = Annotated[str, Query(min_length=1, max_length=100)]
+Month = Annotated[str, Query(pattern=PERIOD_PATTERN, description="YYYY-MM")]
+AS_CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}
+CSV = {**AS_CSV, **problem_responses(NotFound)}
+
+
+def _wants_csv(request: Request) -> bool:
+    return "text/csv" in (request.headers.get("accept") or "")
 
 
 def _answer(request: Request, rows: list[dict[str, Any]], model: type[BaseModel]) -> Any:
     """The table as JSON, or as CSV when the caller asks for `text/csv`."""
-    if "text/csv" in (request.headers.get("accept") or ""):
+    if _wants_csv(request):
         return Response(views.csv(rows, model), media_type="text/csv")
     return views.table(rows, model)
 
@@ -200,3 +208,21 @@ async def manufacturers(
     with their monthly instalments; the manufacturer's own report is `/v1/reports/sell-out`."""
     rows = await queries.manufacturers(uow.session, caller, reseller_id=reseller_id, start=start, end=end)
     return _answer(request, rows, schemas.ManufacturerRow)
+
+
+@router.get(
+    "/sell-out",
+    name="reports-sell-out",
+    response_model=schemas.SellOutReport,
+    responses=AS_CSV,
+)
+async def sell_out(
+    request: Request, uow: UoW, _staff: Staff, manufacturer: Manufacturer, period: Month
+) -> Any:
+    """R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
+    end customer's country; JSON, or CSV with `Accept: text/csv`. The `sell-out-reports` job freezes
+    last month's report on the 1st (`frozen`); until then it follows leasing's contract events."""
+    report = await sellout.report(uow.session, manufacturer, period)
+    if _wants_csv(request):
+        return Response(views.sell_out_csv(report), media_type="text/csv")
+    return views.sell_out(report)

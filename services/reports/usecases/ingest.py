@@ -28,6 +28,7 @@ from services.reports.models import (
     SaleLine,
     SeatFigure,
     SeatUsage,
+    WaasSale,
 )
 
 # names and standings only: a reseller the events have not brought yet shows by its id, so the
@@ -78,6 +79,21 @@ def _receivable_upsert(columns: tuple[str, ...]) -> Any:
 _RECEIVABLE = _receivable_upsert(_RECEIVABLE_COLUMNS)
 _RECEIVABLE_CREDITED = _receivable_upsert((*_RECEIVABLE_COLUMNS, "credited_on"))
 _MOVEMENT = pg_insert(_table(ReceivableMovement)).on_conflict_do_nothing(index_elements=["event_id"])
+_SALE_COLUMNS = (
+    "reseller_id",
+    "manufacturer",
+    "bundle",
+    "hardware_model",
+    "units",
+    "partner_country",
+    "customer_country",
+    "leased_on",
+)
+_sale = pg_insert(_table(WaasSale))
+# a contract's events come in order (one key, one partition), each with its whole state: the last wins
+_WAAS_SALE = _sale.on_conflict_do_update(
+    index_elements=["contract_id"], set_={c: _sale.excluded[c] for c in _SALE_COLUMNS}
+)
 
 
 async def order_placed(session: AsyncSession, event: ordering_events.OrderPlaced) -> None:
@@ -255,4 +271,26 @@ async def contract_changed(session: AsyncSession, event: leasing_events.Contract
             index_elements=[ContractFigure.contract_id],
             set_={k: stmt.excluded[k] for k in values if k not in ("contract_id", "created_on")},
         )
+    )
+
+
+async def contract_sold(session: AsyncSession, event: leasing_events.ContractEvent) -> None:
+    """A contract whose lease started is a sale of its manufacturer's (R-WA-9), whatever becomes of
+    it later (ended, terminated, returned); before that it is none."""
+    c = event.contract
+    if c.start_date is None:
+        return
+    await session.execute(
+        _WAAS_SALE,
+        {
+            "contract_id": event.contract_id,
+            "reseller_id": c.reseller_id,
+            "manufacturer": c.manufacturer,
+            "bundle": c.bundle,
+            "hardware_model": c.hardware_model,
+            "units": c.quantity,
+            "partner_country": c.reseller_country,
+            "customer_country": c.customer_country,
+            "leased_on": c.start_date,
+        },
     )

@@ -237,7 +237,8 @@ async def manufacturers(
     end: date | None,
 ) -> list[dict[str, Any]]:
     """Sell-out per manufacturer (R-WA-9): WaaS units leased by the month their lease started —
-    leasing's per-manufacturer report, added up across the resellers the caller sees."""
+    the manufacturers' sell-out reports (`usecases/sellout.py`), added up across the resellers the
+    caller sees."""
     stmt = sa.select(ContractFigure).where(
         scope(caller, reseller_id, ContractFigure.reseller_id), ContractFigure.started_on.is_not(None)
     )

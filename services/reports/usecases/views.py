@@ -1,6 +1,6 @@
 """The one place reports' rows become answers: a typed table for JSON, or its CSV — the row model's
 columns, in order, every cell safe for spreadsheets (libs.csvsafe) — and the summary's exact sums as
-money objects."""
+money objects; a manufacturer's sell-out report (R-WA-9), as JSON or its rows' CSV."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from libs.csvsafe import to_csv
 from libs.money import MoneyOut
 from services.reports import schemas
+from services.reports.domain.sellout import SellOut
 from services.reports.schemas import Table
 from services.reports.usecases.summary import Figures, Totals
 
@@ -48,3 +49,17 @@ def summary(f: Figures) -> schemas.Summary:
         waas_contracts=schemas.ContractFigures(active=f.active_contracts, units=f.leased_units),
         seats=schemas.SeatFigures.model_validate(f.seats),
     )
+
+
+def sell_out(report: SellOut) -> schemas.SellOutReport:
+    return schemas.SellOutReport(
+        manufacturer=report.manufacturer,
+        period=report.period,
+        frozen=report.frozen,
+        units=report.units,
+        rows=[schemas.SellOutRow.model_validate(line.model_dump()) for line in report.lines],
+    )
+
+
+def sell_out_csv(report: SellOut) -> str:
+    return csv([line.model_dump(mode="json") for line in report.lines], schemas.SellOutRow)

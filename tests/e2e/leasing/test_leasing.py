@@ -217,9 +217,19 @@ def test_r_wa_9_sell_out_per_manufacturer_and_month_in_json_and_csv(
     )
     period = active["start_date"][:7]
     params = {"manufacturer": manufacturer, "period": period}
-    report = api.admin("GET", "/v1/reports/sell-out", params=params).json()
-    [row] = [r for r in report["rows"] if r["contract_id"] == active["id"]]
+
+    def reported() -> list[dict[str, Any]]:
+        report = api.admin("GET", "/v1/reports/sell-out", params=params).json()
+        return [r for r in report["rows"] if r["contract_id"] == active["id"]]
+
+    # the reports service answers it from leasing's contract events
+    [row] = wait_until(reported, what="the activated contract to reach the sell-out report")
     assert (row["units"], row["partner_country"], row["customer_country"]) == (4, "BE", "FR")
+    assert (row["bundle"], row["leased_on"], row["partner_id"]) == (
+        offer["code"],
+        active["start_date"],
+        reseller.id,
+    )
     as_csv = api.admin("GET", "/v1/reports/sell-out", params=params, headers={"Accept": "text/csv"})
     assert as_csv.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(as_csv.text)))
@@ -228,11 +238,13 @@ def test_r_wa_9_sell_out_per_manufacturer_and_month_in_json_and_csv(
     assert_problem(
         api.admin("GET", "/v1/reports/sell-out", params={"manufacturer": "HP", "period": "2026-13"}), 422
     )
-    # the monthly job freezes last month's report once
+    # the monthly job (the reports service's) freezes last month's report once
     first_of_next = (date.fromisoformat(f"{period}-28") + timedelta(days=4)).replace(day=1)
     for _ in range(2):
-        run = api.admin("POST", "/v1/leasing/jobs/sell-out-reports/run", json={"as_of": str(first_of_next)})
+        run = api.admin("POST", "/v1/reports/jobs/sell-out-reports/run", json={"as_of": str(first_of_next)})
         assert run.status_code == 200, run.text
+    gone = api.admin("POST", "/v1/leasing/jobs/sell-out-reports/run", json={"as_of": str(first_of_next)})
+    assert gone.status_code == 422  # leasing has no such job any more
     frozen = api.admin("GET", "/v1/reports/sell-out", params=params).json()
     assert frozen["frozen"] is True and any(r["contract_id"] == active["id"] for r in frozen["rows"])
 

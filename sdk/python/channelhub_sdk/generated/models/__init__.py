@@ -111,8 +111,6 @@ from .job_run_out_counts_type_0 import JobRunOutCountsType0
 from .job_run_out_outcome import JobRunOutOutcome
 from .job_run_out_trigger import JobRunOutTrigger
 from .job_run_request import JobRunRequest
-from .leasing_jobs_run_name import LeasingJobsRunName
-from .leasing_jobs_runs_name import LeasingJobsRunsName
 from .license_ import License
 from .license_file import LicenseFile
 from .license_kind import LicenseKind
@@ -387,8 +385,6 @@ __all__ = (
     "JobRunOutOutcome",
     "JobRunOutTrigger",
     "JobRunRequest",
-    "LeasingJobsRunName",
-    "LeasingJobsRunsName",
     "License",
     "LicenseFile",
     "LicenseKind",

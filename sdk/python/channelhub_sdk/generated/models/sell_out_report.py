@@ -23,12 +23,15 @@ T = TypeVar("T", bound="SellOutReport")
 
 @_attrs_define
 class SellOutReport:
-    """ 
+    """ One manufacturer's sell-out in a month (R-WA-9): every WaaS contract whose lease started in it.
+    `frozen`: the monthly job made it final (on the 1st of the month after); until then it is
+    computed from the contracts as they stand.
+
         Attributes:
             manufacturer (str):
-            period (str):
+            period (str): YYYY-MM
             frozen (bool):
-            units (int):
+            units (int): the rows' units together
             rows (list[SellOutRow]):
      """
 

@@ -28,11 +28,11 @@ class SellOutRow:
             contract_id (UUID):
             bundle (str):
             hardware_model (str):
-            units (int):
-            partner_id (UUID):
-            partner_country (str):
-            customer_country (str):
-            leased_on (datetime.date):
+            units (int): devices leased under the contract
+            partner_id (UUID): the reseller who sold it
+            partner_country (str): the partner's country when the contract was drafted
+            customer_country (str): the end customer's (default: the partner's)
+            leased_on (datetime.date): the day the lease started
      """
 
     contract_id: UUID

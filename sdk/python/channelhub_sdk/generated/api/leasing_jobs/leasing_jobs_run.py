@@ -10,14 +10,14 @@ from ... import errors
 
 from ...models.job_run_out import JobRunOut
 from ...models.job_run_request import JobRunRequest
-from ...models.leasing_jobs_run_name import LeasingJobsRunName
 from ...models.problem import Problem
 from typing import cast
+from typing import Literal, cast
 
 
 
 def _get_kwargs(
-    name: LeasingJobsRunName,
+    name: Literal['end-contracts'],
     *,
     body: JobRunRequest,
 
@@ -130,7 +130,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    name: LeasingJobsRunName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     body: JobRunRequest,
@@ -139,12 +139,10 @@ def sync_detailed(
     """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
-    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-
-    reports` (monthly on day 1 at 05:00 UTC): R-WA-9: last month's sell-out report per manufacturer,
-    frozen once
+    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end
 
     Args:
-        name (LeasingJobsRunName):
+        name (Literal['end-contracts']):
         body (JobRunRequest):
 
     Raises:
@@ -169,7 +167,7 @@ body=body,
     return _build_response(client=client, response=response)
 
 def sync(
-    name: LeasingJobsRunName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     body: JobRunRequest,
@@ -178,12 +176,10 @@ def sync(
     """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
-    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-
-    reports` (monthly on day 1 at 05:00 UTC): R-WA-9: last month's sell-out report per manufacturer,
-    frozen once
+    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end
 
     Args:
-        name (LeasingJobsRunName):
+        name (Literal['end-contracts']):
         body (JobRunRequest):
 
     Raises:
@@ -203,7 +199,7 @@ body=body,
     ).parsed
 
 async def asyncio_detailed(
-    name: LeasingJobsRunName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     body: JobRunRequest,
@@ -212,12 +208,10 @@ async def asyncio_detailed(
     """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
-    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-
-    reports` (monthly on day 1 at 05:00 UTC): R-WA-9: last month's sell-out report per manufacturer,
-    frozen once
+    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end
 
     Args:
-        name (LeasingJobsRunName):
+        name (Literal['end-contracts']):
         body (JobRunRequest):
 
     Raises:
@@ -242,7 +236,7 @@ body=body,
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    name: LeasingJobsRunName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     body: JobRunRequest,
@@ -251,12 +245,10 @@ async def asyncio(
     """ Run a leasing job
 
      Run a job now for the day `as_of` (recorded as a manual run). Jobs are idempotent for a day. Jobs:
-    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end; `sell-out-
-    reports` (monthly on day 1 at 05:00 UTC): R-WA-9: last month's sell-out report per manufacturer,
-    frozen once
+    `end-contracts` (daily at 00:30 UTC): R-WA-8: active contracts past their last day end
 
     Args:
-        name (LeasingJobsRunName):
+        name (Literal['end-contracts']):
         body (JobRunRequest):
 
     Raises:

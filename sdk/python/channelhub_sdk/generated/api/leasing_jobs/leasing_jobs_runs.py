@@ -9,15 +9,15 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.job_run_list import JobRunList
-from ...models.leasing_jobs_runs_name import LeasingJobsRunsName
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
+from typing import Literal, cast
 
 
 
 def _get_kwargs(
-    name: LeasingJobsRunsName,
+    name: Literal['end-contracts'],
     *,
     limit: int | Unset = 50,
 
@@ -132,7 +132,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    name: LeasingJobsRunsName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
@@ -143,7 +143,7 @@ def sync_detailed(
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 
     Args:
-        name (LeasingJobsRunsName):
+        name (Literal['end-contracts']):
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -168,7 +168,7 @@ limit=limit,
     return _build_response(client=client, response=response)
 
 def sync(
-    name: LeasingJobsRunsName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
@@ -179,7 +179,7 @@ def sync(
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 
     Args:
-        name (LeasingJobsRunsName):
+        name (Literal['end-contracts']):
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -199,7 +199,7 @@ limit=limit,
     ).parsed
 
 async def asyncio_detailed(
-    name: LeasingJobsRunsName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
@@ -210,7 +210,7 @@ async def asyncio_detailed(
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 
     Args:
-        name (LeasingJobsRunsName):
+        name (Literal['end-contracts']):
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -235,7 +235,7 @@ limit=limit,
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    name: LeasingJobsRunsName,
+    name: Literal['end-contracts'],
     *,
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
@@ -246,7 +246,7 @@ async def asyncio(
      The most recent runs of a job, newest first: scheduled and manual, with outcome and counts.
 
     Args:
-        name (LeasingJobsRunsName):
+        name (Literal['end-contracts']):
         limit (int | Unset):  Default: 50.
 
     Raises:

@@ -134,7 +134,8 @@ def sync_detailed(
     """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
-    end customer's country; JSON, or CSV with `Accept: text/csv`.
+    end customer's country; JSON, or CSV with `Accept: text/csv`. The `sell-out-reports` job freezes
+    last month's report on the 1st (`frozen`); until then it follows leasing's contract events.
 
     Args:
         manufacturer (str):
@@ -171,7 +172,8 @@ def sync(
     """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
-    end customer's country; JSON, or CSV with `Accept: text/csv`.
+    end customer's country; JSON, or CSV with `Accept: text/csv`. The `sell-out-reports` job freezes
+    last month's report on the 1st (`frozen`); until then it follows leasing's contract events.
 
     Args:
         manufacturer (str):
@@ -203,7 +205,8 @@ async def asyncio_detailed(
     """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
-    end customer's country; JSON, or CSV with `Accept: text/csv`.
+    end customer's country; JSON, or CSV with `Accept: text/csv`. The `sell-out-reports` job freezes
+    last month's report on the 1st (`frozen`); until then it follows leasing's contract events.
 
     Args:
         manufacturer (str):
@@ -240,7 +243,8 @@ async def asyncio(
     """ Report: sell out
 
      R-WA-9 (staff): every unit leased in the month for one manufacturer, with the partner's and the
-    end customer's country; JSON, or CSV with `Accept: text/csv`.
+    end customer's country; JSON, or CSV with `Accept: text/csv`. The `sell-out-reports` job freezes
+    last month's report on the 1st (`frozen`); until then it follows leasing's contract events.
 
     Args:
         manufacturer (str):
