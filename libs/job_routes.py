@@ -10,11 +10,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from libs.auth import Staff
 from libs.jobs import Job, recent_runs, run_job
+from libs.jsonschema import examples
 from libs.params import IsoDate
 
 
 class JobRunRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=examples({"as_of": "2026-11-30"}))
     # a business day: jobs do month arithmetic on it, which the far ends of the calendar break
     as_of: IsoDate = Field(ge=date(1970, 1, 1), le=date(2999, 12, 31))
 

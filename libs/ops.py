@@ -8,11 +8,12 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from libs.auth import Staff
 from libs.consumer.failed import list_failed, redrive
 from libs.errors import Unprocessable
+from libs.jsonschema import examples
 from libs.outbox.maintenance import list_parked, republish_range, unpark
 from libs.params import IntId, IsoDateTime
 
@@ -43,6 +44,9 @@ class RedriveResult(BaseModel):
 
 
 class RepublishRequest(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra=examples({"since": "2026-11-27T08:00:00Z", "until": "2026-11-27T12:00:00Z"})
+    )
     since: IsoDateTime
     until: IsoDateTime | None = None
 

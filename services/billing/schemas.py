@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from libs.jsonschema import examples
 from libs.money import MoneyIn, MoneyOut
 from libs.params import IsoDate
 
@@ -89,7 +90,18 @@ class Invoice(BaseModel):
 class PaymentCreate(BaseModel):
     """A bank transfer staff saw arrive (R-BI-1): the structured reference it quoted, what came in."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "reference": "RF182026000142",
+                "amount": {"amount": "1499.00", "currency": "EUR"},
+                "received_on": "2026-11-27",
+                "debtor": "Van den Berg IT Solutions B.V.",
+            }
+        ),
+    )
     reference: Annotated[str, Field(min_length=1, max_length=64)]
     amount: MoneyIn
     received_on: IsoDate
@@ -97,7 +109,9 @@ class PaymentCreate(BaseModel):
 
 
 class PaymentAssign(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra=examples({"invoice_id": "7b21ccce-7f44-41a4-ad23-25aa4ff9a2f0"})
+    )
     invoice_id: uuid.UUID
 
 
@@ -172,7 +186,17 @@ class BankStatementResult(BaseModel):
 
 
 class CreditNoteCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "reason": "Two of five licences returned unused within 14 days.",
+                "amount": {"amount": "599.60", "currency": "EUR"},
+            },
+            {"reason": "Invoiced to the wrong reseller; reissued as 2026-000318."},
+        ),
+    )
     reason: Annotated[str, Field(min_length=1, max_length=500)]
     amount: MoneyIn | None = None  # default: what is still due
 
@@ -202,7 +226,17 @@ class CreditBalance(BaseModel):
 
 
 class RefundCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "amount": {"amount": "250.00", "currency": "EUR"},
+                "reason": "Overpayment of invoice 2026-000142 paid back by SEPA transfer.",
+                "refunded_on": "2026-11-30",
+            }
+        ),
+    )
     amount: MoneyIn
     reason: Annotated[str, Field(min_length=1, max_length=500)]
     refunded_on: IsoDate | None = None

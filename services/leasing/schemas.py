@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from libs.events.leasing import ContractStatus
+from libs.jsonschema import examples
 from libs.money import MoneyIn, MoneyOut
 from libs.params import IsoDate
 from services.leasing.domain.contracts import ExtensionStatus, HardwareRequestStatus
@@ -29,7 +30,40 @@ class OptionIn(BaseModel):
 
 
 class BundleCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "code": "LAPTOP-ESSENTIALS-T14",
+                "name": "Laptop Essentials",
+                "manufacturer": "Lenovo",
+                "hardware_model": "ThinkPad T14 Gen 5",
+                "monthly_price": {"amount": "59.00", "currency": "EUR"},
+                "commission": {"amount": "100.00", "currency": "EUR"},
+                "warranty_years": 3,
+                "max_warranty_extension_years": 2,
+                "office365_sku": "O365-BUSINESS-ESSENTIALS",
+                "office365_seats_per_unit": 1,
+                "options": [
+                    {
+                        "code": "DOCK-USB-C",
+                        "name": "ThinkPad USB-C Dock",
+                        "monthly_price": {"amount": "6.50", "currency": "EUR"},
+                        "commission": {"amount": "10.00", "currency": "EUR"},
+                    },
+                    {
+                        "code": "M365-PREMIUM",
+                        "name": "Microsoft 365 Business Premium instead of Essentials",
+                        "monthly_price": {"amount": "14.20", "currency": "EUR"},
+                        "commission": {"amount": "15.00", "currency": "EUR"},
+                        "upgrade": True,
+                        "office365_sku": "O365-BUSINESS-PREMIUM",
+                    },
+                ],
+            }
+        ),
+    )
     code: Code
     name: Text
     manufacturer: Text
@@ -67,7 +101,23 @@ class Bundle(BaseModel):
 
 
 class ContractCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "customer_id": "c1cf82f6-de85-4a32-947d-be7d3643eade",
+                "bundle": "LAPTOP-ESSENTIALS-T14",
+                "options": ["DOCK-USB-C"],
+                "quantity": 12,
+                "term_months": 36,
+                "delivery": "customer",
+                "customer_country": "DE",
+                "customer_vat_id": "DE298417608",
+                "billing_email": "buchhaltung@keller-maschinenbau.de",
+            }
+        ),
+    )
     customer_id: uuid.UUID
     bundle: Code
     options: Annotated[list[Code], Field(max_length=50)] = []
@@ -82,24 +132,47 @@ class ContractCreate(BaseModel):
 
 
 class CreditDecision(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "decision": "approved",
+                "reason": "Creditreform index 182; three years of filed accounts, no payment defaults.",
+            }
+        ),
+    )
     decision: Literal["approved", "rejected"]
     reason: Annotated[str | None, Field(max_length=2000)] = None
 
 
 class Signature(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples({"party": "customer", "signed_by": "Thomas Keller, Managing Director"}),
+    )
     party: Literal["distributor", "customer"]
     signed_by: Text
 
 
 class Extension(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=examples({"months": 12}))
     months: Annotated[int, Field(ge=1, le=36)]
 
 
 class Termination(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {"reason": "Site in Esslingen closed; the customer returns all twelve laptops."},
+            {
+                "as_of": "2026-11-30",
+                "reason": "Notice received by registered mail on 2026-11-30 (staff only).",
+            },
+        ),
+    )
     as_of: IsoDate | None = None  # staff only (a notice received earlier), never after today
     reason: Annotated[str | None, Field(min_length=1, max_length=2000)] = None
 
@@ -132,7 +205,18 @@ class Schedule(BaseModel):
 
 
 class ReturnIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "method": "pickup",
+                "wipe_certificate_id": "DW-2026-118734",
+                "wiping_company": "SecureErase Services GmbH",
+                "wiped_on": "2026-12-02",
+            }
+        ),
+    )
     method: Literal["self", "pickup"]
     wipe_certificate_id: Text
     wiping_company: Text
@@ -140,14 +224,50 @@ class ReturnIn(BaseModel):
 
 
 class HardwareRequestCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "customer_id": "c1cf82f6-de85-4a32-947d-be7d3643eade",
+                "description": (
+                    "Rugged tablets for warehouse staff with a built-in barcode scanner, "
+                    "e.g. Dell Latitude 7230 Rugged Extreme, 36 months."
+                ),
+                "quantity": 12,
+            }
+        ),
+    )
     customer_id: uuid.UUID
     description: Annotated[str, Field(min_length=1, max_length=2000)]
     quantity: Annotated[int, Field(ge=1, le=10_000)]
 
 
 class HardwareDecision(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "decision": "accepted",
+                "bundle": {
+                    "code": "RUGGED-TABLET-7230",
+                    "name": "Rugged Warehouse Tablet",
+                    "manufacturer": "Dell",
+                    "hardware_model": "Latitude 7230 Rugged Extreme",
+                    "monthly_price": {"amount": "89.00", "currency": "EUR"},
+                    "commission": {"amount": "150.00", "currency": "EUR"},
+                    "warranty_years": 3,
+                    "office365_sku": "O365-BUSINESS-ESSENTIALS",
+                    "office365_seats_per_unit": 1,
+                },
+            },
+            {
+                "decision": "declined",
+                "reason": "Dell ends sales of the Latitude 7230 in January 2027; ask for its successor.",
+            },
+        ),
+    )
     decision: Literal["accepted", "declined"]
     reason: Annotated[str | None, Field(max_length=2000)] = None
     bundle: BundleCreate | None = None  # accepted: the bundle that extends the catalog

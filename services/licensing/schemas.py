@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from libs.jsonschema import examples
 from services.licensing.domain.licenses import LicenseStatus
 
 
@@ -51,7 +52,11 @@ class SigningKeys(BaseModel):
 
 
 class SeatAssign(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples({"email": "lena.fischer@keller-maschinenbau.de"}),
+    )
     email: Annotated[str, Field(min_length=3, max_length=254, json_schema_extra={"format": "email"})]
 
 
@@ -76,7 +81,11 @@ class SeatOverview(BaseModel):
 class SeatActivate(BaseModel):
     """The invitation's token, in the body (never in a path: paths end up in logs)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples({"token": "inv_Pr0o0mXot3gox_cRKPbq4LUgH_vYDDYBtNHsGliArfw"}),
+    )
     token: Annotated[str, Field(min_length=10, max_length=100)]
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from libs.events import CONTRACT_EVENT_TYPES
 from libs.idempotency import shown_once
+from libs.jsonschema import examples
 from libs.params import IsoDateTime
 from services.notifications.domain.statuses import DeliveryStatus, EndpointStatus
 
@@ -36,14 +37,43 @@ class EventTypeCatalog(BaseModel):
 
 
 class EndpointCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "url": "https://erp.vandenberg-it.nl/hooks/channelhub",
+                "event_types": [
+                    "billing.invoice.issued.v1",
+                    "billing.invoice.paid.v1",
+                    "ordering.order.fulfilled.v1",
+                ],
+                "description": "ERP: invoices and fulfilled orders",
+            }
+        ),
+    )
     url: Url
     event_types: EventTypes
     description: Annotated[str | None, Field(max_length=500)] = None
 
 
 class EndpointPatch(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "event_types": [
+                    "billing.invoice.issued.v1",
+                    "billing.invoice.paid.v1",
+                    "billing.invoice.overdue.v1",
+                    "ordering.order.fulfilled.v1",
+                ],
+                "description": "ERP: invoices (with dunning) and fulfilled orders",
+            },
+            {"status": "disabled"},
+        ),
+    )
     url: Url | None = None
     event_types: EventTypes | None = None
     description: Annotated[str | None, Field(max_length=500)] = None
@@ -91,7 +121,10 @@ class Delivery(BaseModel):
 
 
 class ReplayRange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples({"from": "2026-11-27T00:00:00Z", "to": "2026-11-28T00:00:00Z"}),
+    )
     from_: IsoDateTime = Field(alias="from")
     to: IsoDateTime
 

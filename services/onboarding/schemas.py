@@ -18,7 +18,7 @@ from pydantic import (
 )
 
 from libs.idempotency import shown_once
-from libs.jsonschema import one_of_fields_required, patch_body
+from libs.jsonschema import examples, one_of_fields_required, patch_body
 from libs.money import MoneyOut, in_currency_of
 from libs.params import (
     FractionOfOne,
@@ -35,7 +35,34 @@ LongText = Annotated[str, Field(min_length=1, max_length=5000)]
 
 
 class ApplicationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "company_name": "Van den Berg IT Solutions B.V.",
+                "contact_email": "partners@vandenberg-it.nl",
+                "country": "NL",
+                "vat_id": "NL823477162B01",
+                "business_type": "reseller",
+                "description": (
+                    "Managed service provider for 140 small and mid-sized businesses in the Randstad; "
+                    "we resell security and developer tooling with our own first-line support."
+                ),
+            },
+            {
+                "company_name": "Lakeshore Software Partners LLC",
+                "contact_email": "channel@lakeshoresoftware.com",
+                "country": "US",
+                "state": "IL",
+                "business_type": "reseller",
+                "description": (
+                    "Value-added reseller for engineering firms in the Midwest: "
+                    "60 active accounts, Microsoft Solutions Partner."
+                ),
+            },
+        ),
+    )
     company_name: Text
     contact_email: Annotated[str, Field(max_length=254, json_schema_extra={"format": "email"})]
     country: Annotated[str, Field(json_schema_extra={"enum": sorted(v.iso_country_codes())})]
@@ -80,7 +107,19 @@ class Application(BaseModel):
 
 
 class ApplicationApprove(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples(
+            {"discount_percent": "15.00", "credit_limit": "25000.00"},
+            {
+                "discount_percent": "10.00",
+                "eligibility_override_reason": (
+                    "Consultancy with its own resale desk and 30 signed customer agreements; "
+                    "approved by channel management on 2026-11-26."
+                ),
+            },
+        ),
+    )
     discount_percent: PercentUpTo100 | None = None
     # in the program's credit currency (R-ON-6); default: the program's default credit limit
     credit_limit: NonNegativeAmount | None = None
@@ -110,7 +149,18 @@ class ApplicationApproved(BaseModel):
 
 
 class ApplicationReject(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "reason": (
+                    "No resale activity: the applicant buys licences for its own staff only. "
+                    "Please order through a reseller."
+                )
+            }
+        ),
+    )
     reason: Annotated[str, Field(min_length=1, max_length=1000)]
 
 
@@ -164,12 +214,27 @@ class Policy(BaseModel):
 
 
 class PolicyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples(
+            {
+                "text": (
+                    "ChannelHub Reseller Policy, effective 1 December 2026.\n\n"
+                    "1. Resellers sell to end customers only, never to other resellers.\n"
+                    "2. Customer data is processed under the data processing agreement in Annex A.\n"
+                    "3. Invoices are due within the program's payment terms; late payments accrue interest."
+                )
+            }
+        ),
+    )
     text: Annotated[str, Field(min_length=1, max_length=100_000)]
 
 
 class PolicyAcceptanceCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples({"version": 3, "accepted_by": "Sanne de Vries, Managing Director"}),
+    )
     version: Annotated[int, Field(ge=1)]
     accepted_by: Annotated[str | None, Field(max_length=200)] = None
 
@@ -183,7 +248,11 @@ class PolicyAcceptance(BaseModel):
 
 
 class ApiKeyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples({"name": "ERP integration (Exact Online)", "role": "reseller_user"}),
+    )
     role: Literal["reseller_admin", "reseller_user"] = "reseller_user"
     name: Text
 
@@ -199,7 +268,11 @@ class ApiKeyCreated(BaseModel):
 class StaffKeyCreate(BaseModel):
     """A vendor staff key (R-PL-5): what each role may call is the README's permission table."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples({"role": "credit_officer", "name": "Credit desk: Marta Kowalska"}),
+    )
     role: Literal["admin", "credit_officer", "billing"]
     name: Text
 
@@ -222,7 +295,13 @@ class KeyResolve(BaseModel):
 
 
 class ExemptionCertificatePut(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {"state": "TX", "number": "32071954832", "valid_from": "2026-10-01", "valid_until": "2027-09-30"}
+        ),
+    )
     state: Annotated[str, Field(min_length=2, max_length=2, json_schema_extra={"enum": sorted(v.US_STATES)})]
     number: Annotated[str, Field(min_length=1, max_length=64)]
     valid_from: IsoDate
@@ -256,7 +335,18 @@ class TaxProfileChange(BaseModel):
 
 
 class TaxProfileChangeReject(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "reason": (
+                    "VIES does not know DE298417608 for this company name; "
+                    "please send the registration letter of the Bundeszentralamt fuer Steuern."
+                )
+            }
+        ),
+    )
     reason: Annotated[str, Field(min_length=1, max_length=1000)]
 
 
@@ -264,7 +354,14 @@ class TaxProfilePatch(BaseModel):
     """Missing fields stay as they are; `null` clears state or vat_id. The result is checked
     as a whole (a US reseller needs a state, a VAT id needs an EU country)."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {"country": "DE", "vat_id": "DE298417608"},
+            {"country": "US", "state": "CA", "vat_id": None},
+        ),
+    )
     country: Annotated[str, Field(json_schema_extra={"enum": sorted(v.iso_country_codes())})] | None = None
     state: Annotated[str | None, Field(max_length=2)] = None
     vat_id: Annotated[str | None, Field(max_length=32)] = None
@@ -279,7 +376,11 @@ class TaxProfilePatch(BaseModel):
 
 class ResellerPatch(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra=patch_body("discount_percent", "credit_limit", "status")
+        extra="forbid",
+        json_schema_extra=examples(
+            {"discount_percent": "17.50", "credit_limit": "40000.00"},
+            also=patch_body("discount_percent", "credit_limit", "status"),
+        ),
     )
     discount_percent: PercentBelow100 | None = None
     credit_limit: NonNegativeAmount | None = None  # in the reseller's credit_currency
@@ -300,9 +401,16 @@ class PaymentFacts(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra=one_of_fields_required(
-            {"required": ["paid_orders_delta"], "properties": {"paid_orders_delta": {"not": {"const": 0}}}},
-            {"required": ["has_overdue"], "properties": {"has_overdue": {"type": "boolean"}}},
+        json_schema_extra=examples(
+            {"paid_orders_delta": 1},
+            {"has_overdue": True},
+            also=one_of_fields_required(
+                {
+                    "required": ["paid_orders_delta"],
+                    "properties": {"paid_orders_delta": {"not": {"const": 0}}},
+                },
+                {"required": ["has_overdue"], "properties": {"has_overdue": {"type": "boolean"}}},
+            ),
         ),
     )
     paid_orders_delta: Annotated[int, Field(ge=-1000, le=1000), BeforeValidator(whole_number)] = 0
@@ -332,13 +440,16 @@ class Program(BaseModel):
 class ProgramPatch(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra=patch_body(
-            "name",
-            "default_discount_percent",
-            "prepaid_orders_required",
-            "payment_terms_days",
-            "annual_interest_rate",
-            "default_credit_limit",
+        json_schema_extra=examples(
+            {"default_discount_percent": "12.50", "payment_terms_days": 30, "annual_interest_rate": "0.0800"},
+            also=patch_body(
+                "name",
+                "default_discount_percent",
+                "prepaid_orders_required",
+                "payment_terms_days",
+                "annual_interest_rate",
+                "default_credit_limit",
+            ),
         ),
     )
     name: Text | None = None
@@ -408,6 +519,31 @@ class _CustomerFields(BaseModel):
 
 
 class CustomerCreate(_CustomerFields):
+    model_config = ConfigDict(
+        json_schema_extra=examples(
+            {
+                "kind": "domain",
+                "name": "Hoekstra Bouw B.V.",
+                "domain": "hoekstrabouw.nl",
+                "crm_id": "HUB-004211",
+                "language": "nl-NL",
+                "time_zone": "Europe/Amsterdam",
+                "contacts": {
+                    "admin_name": "Pieter Hoekstra",
+                    "address": "Stationsweg 12, 3811 MH Amersfoort",
+                    "alternate_email": "it-beheer@hoekstra-holding.com",
+                    "phone": "+31 33 461 2290",
+                },
+            },
+            {
+                "kind": "team",
+                "name": "Studio Lindqvist",
+                "primary_email": "anna@studiolindqvist.se",
+                "language": "sv",
+                "time_zone": "Europe/Stockholm",
+            },
+        )
+    )
     kind: Literal["domain", "team"]
     name: Text
     domain: DomainName | None = None
@@ -437,7 +573,20 @@ class CustomerCreate(_CustomerFields):
 class CustomerPatch(_CustomerFields):
     """Missing fields stay as they are; `null` clears an optional field."""
 
-    model_config = ConfigDict(json_schema_extra=patch_body("name", "education", "domain", "edition"))
+    model_config = ConfigDict(
+        json_schema_extra=examples(
+            {
+                "name": "Hoekstra Bouw & Infra B.V.",
+                "crm_id": "HUB-004211",
+                "contacts": {
+                    "admin_name": "Eva Jansen",
+                    "alternate_email": "it-beheer@hoekstra-holding.com",
+                    "phone": "+31 33 461 2291",
+                },
+            },
+            also=patch_body("name", "education", "domain", "edition"),
+        )
+    )
     name: Text | None = None
     domain: DomainName | None = None
     primary_email: Email | None = None
@@ -477,7 +626,14 @@ class CustomerUserCreated(CustomerUser):
 
 
 class CustomerUserCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {"email": "j.bakker@hoekstrabouw.nl"},
+            {"email": "it-admin@hoekstrabouw.nl", "admin": True, "confirm": True},
+        ),
+    )
     email: Email
     admin: StrictBool = False
     confirm: StrictBool = Field(
@@ -514,7 +670,11 @@ class Customer(BaseModel):
 
 
 class DomainVerification(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples({"domain": "studiolindqvist.se"}),
+    )
     domain: DomainName
 
     @field_validator("domain")
@@ -524,7 +684,11 @@ class DomainVerification(BaseModel):
 
 
 class TermsAcceptanceCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples({"accepted_by": "Pieter Hoekstra, Director"}),
+    )
     accepted_by: Text
 
 
@@ -535,7 +699,9 @@ class TermsAcceptance(BaseModel):
 
 
 class TransferTokenCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=examples({"product_family": "total-net"})
+    )
     product_family: ProductFamily
 
 
@@ -549,7 +715,21 @@ class CustomerImport(BaseModel):
     """R-CU-5: name the customer as its account knows it — a domain customer by its domain, a team
     customer by its primary e-mail — and present the transfer token it issued."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "domain": "hoekstrabouw.nl",
+                "transfer_token": "q7Jf2LxV9c_Tn4RkP0sWmA8dYhE3uZbG6oNiC1lKtXw",
+                "product_family": "total-net",
+            },
+            {
+                "primary_email": "anna@studiolindqvist.se",
+                "transfer_token": "Hs3vQ9mT_e1WcX7pLr2KdN5aZy0BgU8jFo4IiVtR6qM",
+            },
+        ),
+    )
     domain: DomainName | None = None
     primary_email: Email | None = None
     transfer_token: Annotated[str, Field(min_length=1, max_length=200)]
@@ -575,7 +755,9 @@ class CustomerImport(BaseModel):
 
 
 class CustomerApiKeyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, json_schema_extra=examples({"name": "Customer portal"})
+    )
     name: Text
 
 

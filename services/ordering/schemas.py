@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 from libs.events.ordering import SubscriptionStatus
+from libs.jsonschema import examples
 from libs.money import MoneyIn, MoneyOut
 from libs.params import IsoDate
 from services.ordering.domain.order_states import OrderStatus
@@ -20,7 +21,18 @@ BillingPlan = Literal["perpetual", "monthly", "yearly"]
 
 
 class ProductCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "code": "axcrypt-business",
+                "name": "AxCrypt Business",
+                "family": "axcrypt",
+                "team_customers_allowed": True,
+            }
+        ),
+    )
     code: Code
     name: Name
     family: Code | None = Field(None, description="product family for transfer tokens; defaults to the code")
@@ -38,7 +50,24 @@ class Product(BaseModel):
 
 
 class SkuCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {
+                "sku": "TOTAL-NET-DEV-1Y",
+                "product": "total-net",
+                "name": "Total for .NET, developer licence, 1 year",
+                "billing_plan": "yearly",
+                "prices": [
+                    {"amount": "1499.00", "currency": "EUR"},
+                    {"amount": "1649.00", "currency": "USD"},
+                ],
+                "seat_based": False,
+                "effective_from": "2026-12-01",
+            }
+        ),
+    )
     sku: Code
     product: Code
     name: Name
@@ -58,7 +87,12 @@ class SkuCreate(BaseModel):
 
 
 class PriceCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples(
+            {"amount": {"amount": "1549.00", "currency": "EUR"}, "effective_from": "2026-12-01"}
+        ),
+    )
     amount: MoneyIn
     effective_from: IsoDate
 
@@ -97,7 +131,28 @@ class OrderLineCreate(BaseModel):
 
 
 class OrderCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples(
+            {
+                "customer_id": "3f6c2a9e-8d41-4b7a-9c15-6e2d0b8f4a71",
+                "currency": "EUR",
+                "payment_method": "bank_transfer",
+                "lines": [{"sku": "TOTAL-NET-DEV-1Y", "quantity": 3}],
+            },
+            {
+                "ship_to": {
+                    "name": "Keller Maschinenbau GmbH",
+                    "email": "einkauf@keller-maschinenbau.de",
+                    "domain": "keller-maschinenbau.de",
+                    "address": "Industriestrasse 7, 70565 Stuttgart, Germany",
+                },
+                "currency": "EUR",
+                "payment_method": "card",
+                "lines": [{"sku": "TOTAL-NET-DEV-1Y", "quantity": 1}],
+            },
+        ),
+    )
     customer_id: uuid.UUID | None = None
     ship_to: ShipTo | None = None
     currency: Annotated[str, Field(min_length=3, max_length=3)]
@@ -174,12 +229,23 @@ class Order(BaseModel):
 
 
 class Handover(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples(
+            {"note": "Licence keys handed to the customer's IT lead on 2026-11-24; they install them."}
+        ),
+    )
     note: Annotated[str | None, Field(max_length=2000)] = None
 
 
 class OrderCancel(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        json_schema_extra=examples(
+            {"reason": "The customer ordered the wrong edition; a new order for the team edition follows."}
+        ),
+    )
     reason: Annotated[str, Field(min_length=1, max_length=2000)]
 
 
@@ -189,7 +255,18 @@ Seats = Annotated[int, Field(ge=1, le=100_000)]
 
 
 class SubscriptionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=examples(
+            {
+                "customer_id": "3f6c2a9e-8d41-4b7a-9c15-6e2d0b8f4a71",
+                "sku": "AXCRYPT-BIZ-SEAT-1Y",
+                "seats": 25,
+                "term_months": 12,
+                "currency": "EUR",
+            }
+        ),
+    )
     customer_id: uuid.UUID
     sku: Code
     seats: Seats
@@ -201,7 +278,7 @@ class SubscriptionCreate(BaseModel):
 
 
 class SeatsAdd(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=examples({"add": 5, "as_of": "2026-11-16"}))
     add: Seats
     as_of: IsoDate | None = Field(None, description="the purchase date; defaults to today")
 
