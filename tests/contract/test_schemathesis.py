@@ -162,8 +162,9 @@ def test_every_operation_passes_every_schemathesis_check_as_a_reseller_and_a_cus
 ) -> None:
     base_url = str(api.client.base_url).rstrip("/")
     roles = {"reseller": RESELLER_ADMIN, "customer": CUSTOMER}  # the approval's key; a customer's key
-    for caller, role in roles.items():
-        assert api.call("GET", "/v1/me", keys[caller]).json()["role"] == role
+    me = {caller: api.call("GET", "/v1/me", keys[caller]).json() for caller in roles}
+    assert me["reseller"]["kind"] == "reseller" and RESELLER_ADMIN in me["reseller"]["roles"], me
+    assert me["customer"]["kind"] == "customer", me
     _assert_clean(
         {
             caller: _start(caller, keys[caller], base_url, tmp_path / caller, operations_of(role))
