@@ -7,11 +7,11 @@ import uuid
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from libs.events.base import Event
+from libs.events.ordering import PaymentRequirement
 
 
 class InvoiceStatus(StrEnum):
@@ -24,6 +24,27 @@ class InvoiceStatus(StrEnum):
     OVERDUE = "overdue"
     CANCELLED = "cancelled"
     CREDITED = "credited"
+
+
+class InvoiceKind(StrEnum):
+    """What an invoice bills: an order or a subscription charge, to the reseller (R-BI-1), or a WaaS
+    contract's instalment, termination fee or pick-up, to the end customer (`waas`, R-BI-6).
+    Billing's column and API, its invoice events."""
+
+    ORDER = "order"
+    SUBSCRIPTION = "subscription"
+    WAAS = "waas"
+
+
+class CreditNoteKind(StrEnum):
+    """What a credit note takes back (R-BI-8): a cancelled order, a handover to the vendor's sales
+    team (R-OR-9), an expired prepay order — one each per invoice, automatically — or a staff
+    correction. Billing's column and API, `billing.credit_note.issued.v1`."""
+
+    CANCELLATION = "cancellation"
+    HANDOVER = "handover"
+    EXPIRY = "expiry"
+    CORRECTION = "correction"
 
 
 PAYMENTS = "billing.payments"
@@ -59,7 +80,7 @@ class OrderPaymentReversed(Event):
     order_id: uuid.UUID
     reseller_id: uuid.UUID
     invoice_id: uuid.UUID
-    payment_requirement: Literal["prepay", "on_account"]
+    payment_requirement: PaymentRequirement
     amount: Decimal  # what of the order's principal is due again
     currency: str
     reversed_on: date
@@ -112,7 +133,7 @@ class InvoiceData(BaseModel):
 
     model_config = ConfigDict(frozen=True)
     number: str
-    kind: Literal["order", "subscription", "waas"]
+    kind: InvoiceKind
     reseller_id: uuid.UUID
     customer_id: uuid.UUID | None = None
     order_id: uuid.UUID | None = None
@@ -203,7 +224,7 @@ class CreditNoteIssued(InvoiceEvent):
     event_type = "billing.credit_note.issued.v1"
     credit_note_id: uuid.UUID
     number: str
-    kind: Literal["cancellation", "handover", "expiry", "correction"]
+    kind: CreditNoteKind
     reason: str
     currency: str
     net: Decimal

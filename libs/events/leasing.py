@@ -32,6 +32,14 @@ class ContractStatus(StrEnum):
     RETURNED = "returned"
 
 
+class CommissionReason(StrEnum):
+    """Why a partner commission was earned (R-WA-4): a new contract, or its renewal (extension).
+    Leasing's commission events; billing's commission entries and statements (R-BI-7)."""
+
+    NEW = "new"
+    RENEWAL = "renewal"
+
+
 class ContractOptionData(BaseModel):
     model_config = ConfigDict(frozen=True)
     code: str
@@ -177,7 +185,7 @@ class CommissionEarned(Event):
     contract_id: uuid.UUID
     commission_id: uuid.UUID
     reseller_id: uuid.UUID
-    reason: Literal["new", "renewal"]
+    reason: CommissionReason
     amount: Decimal
     currency: str
     earned_on: date

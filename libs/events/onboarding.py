@@ -42,6 +42,33 @@ class Standing(StrEnum):
     PREPAY_REQUIRED = "prepay_required"
 
 
+class BusinessType(StrEnum):
+    """What an applicant's business is (R-ON-1): onboarding's application column and API, and
+    `onboarding.application.submitted.v1`. A consultancy is not eligible without a staff override."""
+
+    RESELLER = "reseller"
+    CONSULTANCY = "consultancy"
+    OTHER = "other"
+
+
+class CustomerKind(StrEnum):
+    """A customer account's kind: a `domain` customer is named by its registered domain (R-CU-1/2),
+    a `team` one by its primary e-mail (R-CU-3/4). Onboarding's column and API, every customer
+    snapshot."""
+
+    DOMAIN = "domain"
+    TEAM = "team"
+
+
+class Edition(StrEnum):
+    """The edition of the vendor's product a customer runs today (R-CU-1): only `commercial`
+    customers can be sold to (a non-profit or legacy free edition cannot)."""
+
+    COMMERCIAL = "commercial"
+    NON_PROFIT = "non_profit"
+    LEGACY_FREE = "legacy_free"
+
+
 class ResellerSnapshot(BaseModel):
     """Everything other services keep about a reseller. Every reseller event carries
     the whole snapshot, with a `version` that only grows, so a consumer can upsert
@@ -83,7 +110,7 @@ class ApplicationSubmitted(Event):
     application_id: uuid.UUID
     company_name: str
     country: str
-    business_type: str
+    business_type: BusinessType
 
 
 class ApplicationRejected(Event):
@@ -116,7 +143,7 @@ class ResellerUpdated(ResellerEvent):
 
 class ResellerStandingChanged(ResellerEvent):
     event_type = "onboarding.reseller.standing_changed.v1"
-    previous: str
+    previous: Standing
 
 
 class ResellerTaxProfileChanged(ResellerEvent):
@@ -166,15 +193,13 @@ class CustomerSnapshot(BaseModel):
     customer_id: uuid.UUID
     reseller_id: uuid.UUID
     version: int
-    kind: Literal["domain", "team"]
+    kind: CustomerKind
     name: str
     domain: str | None
     primary_email: str | None
     education: bool
     terms_accepted: bool
-    # R-CU-1: the edition of the vendor's product the customer runs today; only `commercial`
-    # customers can be sold to (a non-profit or legacy free edition cannot)
-    edition: Literal["commercial", "non_profit", "legacy_free"] = "commercial"
+    edition: Edition = Edition.COMMERCIAL  # R-CU-1
 
 
 class ShipToCustomer(BaseModel):
@@ -183,7 +208,7 @@ class ShipToCustomer(BaseModel):
     that ordering applies R-CU-4 however the customer is named. Both None: no usable e-mail."""
 
     customer: CustomerSnapshot | None
-    new_kind: Literal["domain", "team"] | None
+    new_kind: CustomerKind | None
 
 
 class CustomerEvent(Event):

@@ -23,6 +23,15 @@ class SubscriptionStatus(StrEnum):
     PENDING_PAYMENT = "pending_payment"
 
 
+class PaymentRequirement(StrEnum):
+    """Whether an order or a subscription charge is paid before it is released (`prepay`, R-BI-2)
+    or goes on the reseller's credit line (`on_account`, R-BI-3, R-ON-6): ordering decides it,
+    its events carry it, billing's invoices keep it."""
+
+    PREPAY = "prepay"
+    ON_ACCOUNT = "on_account"
+
+
 CATALOG = "ordering.catalog"
 ORDERS = "ordering.orders"
 SUBSCRIPTIONS = "ordering.subscriptions"
@@ -75,7 +84,7 @@ class OrderPlaced(OrderEvent):
     ship_to: ShipToData | None
     currency: str
     payment_method: Literal["bank_transfer"]
-    payment_requirement: Literal["prepay", "on_account"]
+    payment_requirement: PaymentRequirement
     lines: list[OrderLineData]
     net_total: Decimal
     tax_total: Decimal
@@ -121,7 +130,7 @@ class ChargeData(BaseModel):
 
     model_config = ConfigDict(frozen=True)
     charge_id: uuid.UUID
-    payment_requirement: Literal["prepay", "on_account"]
+    payment_requirement: PaymentRequirement
     net: Decimal
     tax: Decimal
     total: Decimal

@@ -16,6 +16,7 @@ from libs.db import UnitOfWork
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
 from libs.events import ordering as ordering_events
+from libs.events.billing import CreditNoteKind
 from libs.events.envelope import CloudEvent
 from services.billing.config import billing_config
 from services.billing.usecases import invoicing, readmodels, waas
@@ -33,7 +34,11 @@ async def credit_cancelled_order(
     uow: UnitOfWork, envelope: CloudEvent, event: ordering_events.OrderCancelled
 ) -> None:
     await invoicing.credit_for_order(
-        uow, event.order_id, kind="cancellation", reason=event.reason, day=envelope.time.date()
+        uow,
+        event.order_id,
+        kind=CreditNoteKind.CANCELLATION,
+        reason=event.reason,
+        day=envelope.time.date(),
     )
 
 
@@ -43,7 +48,7 @@ async def credit_handed_over_order(
     """R-OR-9: the deal leaves the reseller — its invoice is credited in full."""
     reason = "handed over to the vendor's sales team" + (f": {event.note}" if event.note else "")
     await invoicing.credit_for_order(
-        uow, event.order_id, kind="handover", reason=reason, day=envelope.time.date()
+        uow, event.order_id, kind=CreditNoteKind.HANDOVER, reason=reason, day=envelope.time.date()
     )
 
 

@@ -12,10 +12,20 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import service_metadata
+from libs.db import EnumText, one_of, service_metadata
+from libs.events.billing import CreditNoteKind, InvoiceKind, InvoiceStatus
+from libs.events.leasing import CommissionReason, ContractStatus
+from libs.events.ordering import PaymentRequirement
 from libs.outbox import Outbox
 from libs.platform_tables import platform_tables
 from libs.tenancy import TenantScope
+from services.billing.domain.statuses import (
+    InvoiceTaxRegime,
+    PaymentSource,
+    PaymentStatus,
+    ReversalStatus,
+    UndoneReason,
+)
 
 
 class Base(DeclarativeBase):
@@ -73,8 +83,8 @@ class Invoice(Base):
     __tenant__ = TenantScope(
         reseller="reseller_id",
         customer="customer_id",
-        reseller_sees=lambda m: m.kind != "waas",
-        customer_sees=lambda m: m.kind == "waas",
+        reseller_sees=lambda m: m.kind != InvoiceKind.WAAS,
+        customer_sees=lambda m: m.kind == InvoiceKind.WAAS,
     )
     __tablename__ = "invoices"
     __table_args__ = (
@@ -98,13 +108,17 @@ class Invoice(Base):
             "due_date",
             postgresql_where=sa.text("status IN ('open', 'partially_paid', 'overdue')"),
         ),
+        one_of("kind", InvoiceKind),
+        one_of("status", InvoiceStatus),
+        one_of("payment_requirement", PaymentRequirement),
+        one_of("tax_regime", InvoiceTaxRegime),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     number: Mapped[str] = mapped_column(sa.Text, unique=True)
     year: Mapped[int]
     sequence: Mapped[int]
     payment_reference: Mapped[str] = mapped_column(sa.Text, unique=True)
-    kind: Mapped[str] = mapped_column(sa.Text)  # order | subscription | waas (to the end customer, R-BI-6)
+    kind: Mapped[InvoiceKind] = mapped_column(EnumText(InvoiceKind))
     reseller_id: Mapped[uuid.UUID]
     customer_id: Mapped[uuid.UUID | None]
     order_id: Mapped[uuid.UUID | None]
@@ -112,14 +126,14 @@ class Invoice(Base):
     charge_id: Mapped[uuid.UUID | None]
     contract_id: Mapped[uuid.UUID | None]
     period: Mapped[str | None] = mapped_column(sa.Text)  # a WaaS instalment's month, or "termination"
-    payment_requirement: Mapped[str] = mapped_column(sa.Text)  # prepay | on_account
-    # open|partially_paid|paid|overdue|credited (cancelled: voided before credit notes existed)
-    status: Mapped[str] = mapped_column(sa.Text, default="open")
+    payment_requirement: Mapped[PaymentRequirement] = mapped_column(EnumText(PaymentRequirement))
+    # `cancelled`: voided before credit notes existed (R-BI-8); a credited one is `credited`
+    status: Mapped[InvoiceStatus] = mapped_column(EnumText(InvoiceStatus), default=InvoiceStatus.OPEN)
     currency: Mapped[str] = mapped_column(sa.String(3))
     net: Mapped[Decimal] = mapped_column(Amount)
     tax: Mapped[Decimal] = mapped_column(Amount)
     total: Mapped[Decimal] = mapped_column(Amount)
-    tax_regime: Mapped[str] = mapped_column(sa.Text)
+    tax_regime: Mapped[InvoiceTaxRegime] = mapped_column(EnumText(InvoiceTaxRegime))
     tax_rate: Mapped[Decimal] = mapped_column(sa.Numeric(7, 4))
     tax_note: Mapped[str | None] = mapped_column(sa.Text)
     principal_paid: Mapped[Decimal] = mapped_column(Amount, default=Decimal(0))
@@ -167,9 +181,13 @@ class Payment(Base):
     # a reseller's own money; customers see none
     __tenant__ = TenantScope(reseller="reseller_id")
     __tablename__ = "payments"
-    __table_args__ = (sa.Index("ix_payments_status_created", "status", "created_at"),)
+    __table_args__ = (
+        sa.Index("ix_payments_status_created", "status", "created_at"),
+        one_of("source", PaymentSource),
+        one_of("status", PaymentStatus),
+    )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
-    source: Mapped[str] = mapped_column(sa.Text)  # manual | bank_statement
+    source: Mapped[PaymentSource] = mapped_column(EnumText(PaymentSource))
     # the bank's identity of the entry: a second upload of it is recognised and changes nothing
     entry_key: Mapped[str | None] = mapped_column(sa.Text, unique=True)
     bank_statement_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("bank_statements.id"))
@@ -182,7 +200,7 @@ class Payment(Base):
     currency: Mapped[str | None] = mapped_column(sa.String(3))
     received_on: Mapped[date]  # the value date: the day the money was at the bank (interest stops)
     debtor: Mapped[str | None] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)  # matched | partial | unmatched | reversed
+    status: Mapped[PaymentStatus] = mapped_column(EnumText(PaymentStatus))
     # money of the payment no invoice took: unmatched (no reseller known) or the reseller's credit
     # balance (R-BI-9), applied to its oldest open invoices
     unapplied: Mapped[Decimal] = mapped_column(Amount)
@@ -197,6 +215,7 @@ class Allocation(Base):
     value date. Undone (never deleted) when the payment is reversed or a credit note frees it."""
 
     __tablename__ = "allocations"
+    __table_args__ = (one_of("undone_reason", UndoneReason),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     payment_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("payments.id"), index=True)
     invoice_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("invoices.id"), index=True)
@@ -207,7 +226,7 @@ class Allocation(Base):
     # "reference", "credit-balance" or the staff member who assigned it
     assigned_by: Mapped[str] = mapped_column(sa.Text)
     undone_on: Mapped[date | None]
-    undone_reason: Mapped[str | None] = mapped_column(sa.Text)  # reversal | credit_note
+    undone_reason: Mapped[UndoneReason | None] = mapped_column(EnumText(UndoneReason))
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 
@@ -216,6 +235,7 @@ class PaymentReversal(Base):
     payment it names. One per bank transaction; one that names no payment is kept for staff."""
 
     __tablename__ = "payment_reversals"
+    __table_args__ = (one_of("status", ReversalStatus),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     entry_key: Mapped[str] = mapped_column(sa.Text, unique=True)
     bank_statement_id: Mapped[uuid.UUID | None] = mapped_column(sa.ForeignKey("bank_statements.id"))
@@ -224,7 +244,7 @@ class PaymentReversal(Base):
     currency: Mapped[str] = mapped_column(sa.String(3))
     booked_on: Mapped[date]
     reason: Mapped[str | None] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text)  # applied | unmatched
+    status: Mapped[ReversalStatus] = mapped_column(EnumText(ReversalStatus))
     created_at: Mapped[datetime] = mapped_column(Timestamp, server_default=sa.func.now())
 
 
@@ -258,7 +278,9 @@ class CreditNote(Base):
     # as its invoice: a WaaS invoice's credit notes are not the partner's
     __tenant__ = TenantScope(
         reseller="reseller_id",
-        reseller_sees=lambda m: m.invoice_id.not_in(sa.select(Invoice.id).where(Invoice.kind == "waas")),
+        reseller_sees=lambda m: m.invoice_id.not_in(
+            sa.select(Invoice.id).where(Invoice.kind == InvoiceKind.WAAS)
+        ),
     )
     __tablename__ = "credit_notes"
     __table_args__ = (
@@ -271,9 +293,7 @@ class CreditNote(Base):
             unique=True,
             postgresql_where=sa.text("kind IN ('cancellation', 'handover', 'expiry')"),
         ),
-        sa.CheckConstraint(
-            "kind IN ('cancellation', 'handover', 'expiry', 'correction')", name="credit_note_kind"
-        ),
+        one_of("kind", CreditNoteKind, name="credit_note_kind"),
         sa.CheckConstraint("total > 0", name="credit_note_positive"),
     )
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
@@ -284,8 +304,8 @@ class CreditNote(Base):
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
     customer_id: Mapped[uuid.UUID | None]
     order_id: Mapped[uuid.UUID | None]
-    kind: Mapped[str] = mapped_column(sa.Text)
-    reason: Mapped[str] = mapped_column(sa.Text)
+    kind: Mapped[CreditNoteKind] = mapped_column(EnumText(CreditNoteKind))
+    reason: Mapped[str] = mapped_column(sa.Text)  # staff's words, or the cause's (free text)
     currency: Mapped[str] = mapped_column(sa.String(3))
     net: Mapped[Decimal] = mapped_column(Amount)
     tax: Mapped[Decimal] = mapped_column(Amount)
@@ -330,11 +350,12 @@ class WaasContract(Base):
     """Read model of leasing's contracts: what the end customer is invoiced each month (R-BI-6)."""
 
     __tablename__ = "waas_contracts"
+    __table_args__ = (one_of("status", ContractStatus),)
     contract_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     reseller_id: Mapped[uuid.UUID]
     customer_id: Mapped[uuid.UUID]
     customer_country: Mapped[str | None] = mapped_column(sa.String(2))
-    status: Mapped[str] = mapped_column(sa.Text)
+    status: Mapped[ContractStatus] = mapped_column(EnumText(ContractStatus))
     bundle: Mapped[str] = mapped_column(sa.Text)
     quantity: Mapped[int]
     currency: Mapped[str] = mapped_column(sa.String(3))
@@ -354,10 +375,11 @@ class CommissionEntry(Base):
     """A partner commission leasing reported earned (R-WA-4), until a statement pays it out (R-BI-7)."""
 
     __tablename__ = "commission_entries"
+    __table_args__ = (one_of("reason", CommissionReason),)
     commission_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
     contract_id: Mapped[uuid.UUID]
     reseller_id: Mapped[uuid.UUID] = mapped_column(index=True)
-    reason: Mapped[str] = mapped_column(sa.Text)
+    reason: Mapped[CommissionReason] = mapped_column(EnumText(CommissionReason))
     amount: Mapped[Decimal] = mapped_column(Amount)
     currency: Mapped[str] = mapped_column(sa.String(3))
     earned_on: Mapped[date]

@@ -8,15 +8,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from libs.events.billing import CreditNoteKind, InvoiceKind, InvoiceStatus
+from libs.events.leasing import CommissionReason
+from libs.events.ordering import PaymentRequirement
 from libs.jsonschema import examples
 from libs.money import MoneyIn, MoneyOut
 from libs.params import IsoDate
-
-InvoiceStatus = Literal["open", "partially_paid", "paid", "overdue", "cancelled", "credited"]
-# matched: every invoice it named is settled (any rest is the reseller's credit balance); partial: an
-# invoice it named is still owed; unmatched: no payer known, on the staff work list; reversed: the
-# bank took it back
-PaymentStatus = Literal["matched", "partial", "unmatched", "reversed"]
+from services.billing.domain.statuses import (
+    InvoiceTaxRegime,
+    PaymentSource,
+    PaymentStatus,
+    ReversalStatus,
+    UndoneReason,
+)
 
 
 class InvoiceLine(BaseModel):
@@ -53,7 +57,7 @@ class CreditNoteRef(BaseModel):
 class Invoice(BaseModel):
     id: uuid.UUID
     number: str
-    kind: Literal["order", "subscription", "waas"]
+    kind: InvoiceKind
     order_id: uuid.UUID | None
     subscription_id: uuid.UUID | None
     charge_id: uuid.UUID | None
@@ -62,7 +66,7 @@ class Invoice(BaseModel):
     reseller_id: uuid.UUID
     customer_id: uuid.UUID | None
     status: InvoiceStatus
-    payment_requirement: Literal["prepay", "on_account"]
+    payment_requirement: PaymentRequirement
     bill_to: Party
     ship_to: Party | None
     lines: list[InvoiceLine]
@@ -74,7 +78,7 @@ class Invoice(BaseModel):
     amount_due: MoneyOut
     credited: MoneyOut  # what credit notes took off (R-BI-8)
     credit_notes: list[CreditNoteRef]
-    tax_regime: str
+    tax_regime: InvoiceTaxRegime
     tax_rate: str
     tax_note: str | None
     payment_reference: str
@@ -122,12 +126,12 @@ class AllocationOut(BaseModel):
     principal: MoneyOut
     interest: MoneyOut
     value_date: date | None
-    undone: Literal["reversal", "credit_note"] | None  # the money left the invoice again
+    undone: UndoneReason | None  # the money left the invoice again
 
 
 class Payment(BaseModel):
     id: uuid.UUID
-    source: Literal["manual", "bank_statement"]
+    source: PaymentSource
     reference: str | None
     amount: MoneyOut | None  # None only for an unmatched entry in an unknown currency
     received_on: date
@@ -151,7 +155,7 @@ class ReversalOut(BaseModel):
     amount: MoneyOut
     booked_on: date
     reason: str | None
-    status: Literal["applied", "unmatched"]
+    status: ReversalStatus
 
 
 class NotBookedEntry(BaseModel):
@@ -208,7 +212,7 @@ class CreditNote(BaseModel):
     invoice_number: str
     reseller_id: uuid.UUID
     order_id: uuid.UUID | None
-    kind: Literal["cancellation", "handover", "expiry", "correction"]
+    kind: CreditNoteKind
     reason: str
     net: MoneyOut
     tax: MoneyOut
@@ -279,7 +283,7 @@ class Statement(BaseModel):
 class CommissionLine(BaseModel):
     commission_id: uuid.UUID
     contract_id: uuid.UUID
-    reason: Literal["new", "renewal"]
+    reason: CommissionReason
     earned_on: date
     amount: MoneyOut
 
@@ -296,7 +300,7 @@ class CommissionStatement(BaseModel):
 class Commission(BaseModel):
     commission_id: uuid.UUID
     contract_id: uuid.UUID
-    reason: Literal["new", "renewal"]
+    reason: CommissionReason
     earned_on: date
     amount: MoneyOut
     statement_id: uuid.UUID | None  # None: earned, not paid out yet

@@ -11,9 +11,17 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from libs.db import service_metadata
+from libs.db import EnumText, one_of, service_metadata
+from libs.events.onboarding import BusinessType, CustomerKind, Edition, ResellerStatus, Standing
 from libs.platform_tables import platform_tables
 from libs.tenancy import TenantScope
+from services.onboarding.domain.applications import ApplicationStatus
+from services.onboarding.domain.statuses import (
+    ApiKeyKind,
+    ApiKeyRole,
+    CustomerUserKind,
+    TaxProfileChangeStatus,
+)
 
 
 class Base(DeclarativeBase):
@@ -46,15 +54,18 @@ class Program(Base):
 
 class Application(Base):
     __tablename__ = "applications"
+    __table_args__ = (one_of("business_type", BusinessType), one_of("status", ApplicationStatus))
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     company_name: Mapped[str] = mapped_column(sa.Text)
     contact_email: Mapped[str] = mapped_column(sa.Text)
     country: Mapped[str] = mapped_column(sa.String(2))
     state: Mapped[str | None] = mapped_column(sa.String(2))
     vat_id: Mapped[str | None] = mapped_column(sa.Text)
-    business_type: Mapped[str] = mapped_column(sa.Text)
+    business_type: Mapped[BusinessType] = mapped_column(EnumText(BusinessType))
     description: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text, default="submitted")
+    status: Mapped[ApplicationStatus] = mapped_column(
+        EnumText(ApplicationStatus), default=ApplicationStatus.SUBMITTED
+    )
     reason: Mapped[str | None] = mapped_column(sa.Text)
     reviewed_by: Mapped[str | None] = mapped_column(sa.Text)
     reviewed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
@@ -64,13 +75,16 @@ class Application(Base):
 
 class Reseller(Base):
     __tablename__ = "resellers"
+    __table_args__ = (one_of("status", ResellerStatus), one_of("standing", Standing))
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     application_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("applications.id"), unique=True)
     program_id: Mapped[str] = mapped_column(sa.ForeignKey("programs.id"))
     company_name: Mapped[str] = mapped_column(sa.Text)
     contact_email: Mapped[str] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text, default="pending_policy")
-    standing: Mapped[str] = mapped_column(sa.Text, default="new")
+    status: Mapped[ResellerStatus] = mapped_column(
+        EnumText(ResellerStatus), default=ResellerStatus.PENDING_POLICY
+    )
+    standing: Mapped[Standing] = mapped_column(EnumText(Standing), default=Standing.NEW)
     discount_percent: Mapped[Decimal] = mapped_column(sa.Numeric(5, 2))
     paid_orders: Mapped[int] = mapped_column(default=0)
     has_overdue: Mapped[bool] = mapped_column(default=False)
@@ -123,12 +137,13 @@ class PolicyAcceptance(Base):
 
 class ApiKey(Base):
     __tablename__ = "api_keys"
+    __table_args__ = (one_of("kind", ApiKeyKind), one_of("role", ApiKeyRole))
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     key_hash: Mapped[str] = mapped_column(sa.Text, unique=True)
     prefix: Mapped[str] = mapped_column(sa.Text)
     name: Mapped[str] = mapped_column(sa.Text)
-    kind: Mapped[str] = mapped_column(sa.Text)  # reseller | customer | staff
-    role: Mapped[str] = mapped_column(sa.Text)
+    kind: Mapped[ApiKeyKind] = mapped_column(EnumText(ApiKeyKind))
+    role: Mapped[ApiKeyRole] = mapped_column(EnumText(ApiKeyRole))
     reseller_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     customer_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), server_default=_now())
@@ -139,12 +154,15 @@ class TaxProfileChange(Base):
     """A reseller's request to change its tax profile, applied only when staff approve it."""
 
     __tablename__ = "tax_profile_changes"
+    __table_args__ = (one_of("status", TaxProfileChangeStatus),)
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)
     country: Mapped[str] = mapped_column(sa.String(2))
     state: Mapped[str | None] = mapped_column(sa.String(2))
     vat_id: Mapped[str | None] = mapped_column(sa.Text)
-    status: Mapped[str] = mapped_column(sa.Text, default="pending")  # pending|approved|rejected|withdrawn
+    status: Mapped[TaxProfileChangeStatus] = mapped_column(
+        EnumText(TaxProfileChangeStatus), default=TaxProfileChangeStatus.PENDING
+    )
     requested_by: Mapped[str] = mapped_column(sa.Text)
     requested_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
     decided_by: Mapped[str | None] = mapped_column(sa.Text)
@@ -183,15 +201,18 @@ class Customer(Base):
     # a customer key sees only itself
     __tenant__ = TenantScope(reseller="reseller_id", customer="id")
     __tablename__ = "customers"
+    __table_args__ = (one_of("kind", CustomerKind), one_of("edition", Edition))
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     reseller_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resellers.id"), index=True)
-    kind: Mapped[str] = mapped_column(sa.Text)  # domain | team
+    kind: Mapped[CustomerKind] = mapped_column(EnumText(CustomerKind))
     name: Mapped[str] = mapped_column(sa.Text)
     domain: Mapped[str | None] = mapped_column(sa.Text, unique=True)
     primary_email: Mapped[str | None] = mapped_column(sa.Text, index=True)
     education: Mapped[bool] = mapped_column(default=False)
-    # R-CU-1: commercial | non_profit | legacy_free — the edition the customer runs today
-    edition: Mapped[str] = mapped_column(sa.Text, default="commercial", server_default="commercial")
+    # R-CU-1: the edition the customer runs today
+    edition: Mapped[Edition] = mapped_column(
+        EnumText(Edition), default=Edition.COMMERCIAL, server_default=Edition.COMMERCIAL.value
+    )
     crm_id: Mapped[str | None] = mapped_column(sa.Text)
     language: Mapped[str | None] = mapped_column(sa.Text)
     time_zone: Mapped[str | None] = mapped_column(sa.Text)
@@ -212,7 +233,7 @@ class CustomerUser(Base):
     __tablename__ = "customer_users"
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     customer_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("customers.id"), index=True)
-    kind: Mapped[str] = mapped_column(sa.Text)  # reseller | user
+    kind: Mapped[CustomerUserKind] = mapped_column(EnumText(CustomerUserKind))
     reseller_id: Mapped[uuid.UUID | None]
     email: Mapped[str | None] = mapped_column(sa.Text)
     admin: Mapped[bool]
@@ -220,7 +241,7 @@ class CustomerUser(Base):
     reseller_discount_applies: Mapped[bool] = mapped_column(default=True)
     created_by: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
-    __table_args__ = (sa.UniqueConstraint("customer_id", "email"),)
+    __table_args__ = (sa.UniqueConstraint("customer_id", "email"), one_of("kind", CustomerUserKind))
 
 
 class TransferToken(Base):

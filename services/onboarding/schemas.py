@@ -17,6 +17,7 @@ from pydantic import (
     model_validator,
 )
 
+from libs.events.onboarding import BusinessType, CustomerKind, Edition, ResellerStatus, Standing
 from libs.idempotency import shown_once
 from libs.jsonschema import examples, one_of_fields_required, patch_body
 from libs.money import MoneyOut, in_currency_of
@@ -29,6 +30,12 @@ from libs.params import (
     whole_number,
 )
 from services.onboarding.domain import validation as v
+from services.onboarding.domain.applications import ApplicationStatus
+from services.onboarding.domain.statuses import (
+    ApiKeyRole,
+    CustomerUserKind,
+    TaxProfileChangeStatus,
+)
 
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 LongText = Annotated[str, Field(min_length=1, max_length=5000)]
@@ -68,7 +75,7 @@ class ApplicationCreate(BaseModel):
     country: Annotated[str, Field(json_schema_extra={"enum": sorted(v.iso_country_codes())})]
     state: str | None = None
     vat_id: Annotated[str | None, Field(max_length=32)] = None
-    business_type: Literal["reseller", "consultancy", "other"]
+    business_type: BusinessType
     description: LongText
 
     @field_validator("contact_email")
@@ -92,13 +99,13 @@ class ApplicationCreate(BaseModel):
 class Application(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: uuid.UUID
-    status: Literal["submitted", "approved", "rejected"]
+    status: ApplicationStatus
     company_name: str
     contact_email: str
     country: str
     state: str | None
     vat_id: str | None
-    business_type: str
+    business_type: BusinessType
     description: str
     reason: str | None
     reseller_id: uuid.UUID | None
@@ -187,8 +194,8 @@ class Reseller(BaseModel):
     id: uuid.UUID
     program_id: str
     company_name: str
-    status: Literal["pending_policy", "active", "suspended"]
-    standing: Literal["new", "established", "prepay_required"]
+    status: ResellerStatus
+    standing: Standing
     discount_percent: Decimal
     paid_orders: int
     country: str
@@ -244,7 +251,7 @@ class PolicyAcceptance(BaseModel):
     version: int
     accepted_by: str
     accepted_at: datetime
-    status: str
+    status: ResellerStatus
 
 
 class ApiKeyCreate(BaseModel):
@@ -261,7 +268,7 @@ class ApiKeyCreated(BaseModel):
     id: uuid.UUID
     key: str | None = shown_once("the API key")
     name: str
-    role: str
+    role: ApiKeyRole
     prefix: str
 
 
@@ -281,7 +288,7 @@ class ApiKeyInfo(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: uuid.UUID
     name: str
-    role: str
+    role: ApiKeyRole
     prefix: str
     created_at: datetime
     revoked_at: datetime | None
@@ -326,7 +333,7 @@ class TaxProfileChange(BaseModel):
     country: str
     state: str | None
     vat_id: str | None
-    status: Literal["pending", "approved", "rejected", "withdrawn"]
+    status: TaxProfileChangeStatus
     requested_by: str
     requested_at: datetime
     decided_by: str | None
@@ -489,11 +496,6 @@ class Contacts(BaseModel):
         return None if value is None else v.check_email(value, field="alternate_email")
 
 
-# R-CU-1: the edition of the vendor's product the customer runs today; a non-profit or legacy free
-# edition cannot be sold to
-Edition = Literal["commercial", "non_profit", "legacy_free"]
-
-
 class _CustomerFields(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -544,12 +546,12 @@ class CustomerCreate(_CustomerFields):
             },
         )
     )
-    kind: Literal["domain", "team"]
+    kind: CustomerKind
     name: Text
     domain: DomainName | None = None
     primary_email: Email | None = None
     education: StrictBool = False
-    edition: Edition = "commercial"
+    edition: Edition = Edition.COMMERCIAL
     crm_id: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     language: Annotated[str, Field(max_length=35)] | None = None
     time_zone: Annotated[str, Field(max_length=64)] | None = None
@@ -610,7 +612,7 @@ class CustomerPatch(_CustomerFields):
 class CustomerUser(BaseModel):
     model_config = ConfigDict(from_attributes=True)
     id: uuid.UUID
-    kind: Literal["reseller", "user"]
+    kind: CustomerUserKind
     reseller_id: uuid.UUID | None
     email: str | None
     admin: bool
@@ -650,7 +652,7 @@ class CustomerUserCreate(BaseModel):
 class Customer(BaseModel):
     id: uuid.UUID
     reseller_id: uuid.UUID
-    kind: Literal["domain", "team"]
+    kind: CustomerKind
     name: str
     domain: str | None
     primary_email: str | None

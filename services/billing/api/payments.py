@@ -4,7 +4,7 @@ imported from CAMT.053 statements, matched by structured reference; staff assign
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
@@ -138,7 +138,7 @@ async def list_payments(
     uow: UoW,
     caller: BillingCaller,
     page: PageParams,
-    status: Literal["matched", "partial", "unmatched", "reversed"] | None = Query(None),
+    status: schemas.PaymentStatus | None = Query(None),
 ) -> Any:
     """Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices."""
     rows, cursor = await payments.list_payments(uow.session, caller, page, status)
@@ -235,9 +235,9 @@ async def upload_bank_statement(
         statement_key=result.statement.statement_key,
         duplicate=result.duplicate,
         entries=len(new) + len(result.reversals) + result.already_recorded,
-        matched=sum(p.status == "matched" for p in new),
-        partial=sum(p.status == "partial" for p in new),
-        unmatched=sum(p.status == "unmatched" for p in new),
+        matched=sum(p.status == schemas.PaymentStatus.MATCHED for p in new),
+        partial=sum(p.status == schemas.PaymentStatus.PARTIAL for p in new),
+        unmatched=sum(p.status == schemas.PaymentStatus.UNMATCHED for p in new),
         already_recorded=result.already_recorded,
         debit_entries_ignored=result.other_debits,
         reversals=[render_reversal(r) for r in result.reversals],

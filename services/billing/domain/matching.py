@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
-PaymentStatus = Literal["matched", "partial", "unmatched"]
+from services.billing.domain.statuses import PaymentStatus
 
 
 @dataclass(frozen=True)
 class Allocation:
     applied: Decimal  # what the invoice takes
     unapplied: Decimal  # the overpayment, kept as the payer's credit balance
-    status: PaymentStatus
+    status: PaymentStatus  # matched or partial
 
 
 def allocate(amount: Decimal, amount_due: Decimal) -> Allocation:
@@ -22,10 +21,10 @@ def allocate(amount: Decimal, amount_due: Decimal) -> Allocation:
     if amount <= 0:
         raise ValueError("a payment is a positive amount")
     if amount_due <= 0:
-        return Allocation(Decimal(0), amount, "matched")
+        return Allocation(Decimal(0), amount, PaymentStatus.MATCHED)
     if amount < amount_due:
-        return Allocation(amount, Decimal(0), "partial")
-    return Allocation(amount_due, amount - amount_due, "matched")
+        return Allocation(amount, Decimal(0), PaymentStatus.PARTIAL)
+    return Allocation(amount_due, amount - amount_due, PaymentStatus.MATCHED)
 
 
 def split_principal_interest(

@@ -9,6 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from libs.events import billing as ev
+from libs.events.billing import InvoiceStatus
+from libs.events.ordering import PaymentRequirement
 from libs.money import round_half_up
 from services.billing.config import billing_config
 from services.billing.models import Invoice
@@ -18,7 +20,7 @@ def accrues_interest(invoice: Invoice) -> bool:
     """Dunning and interest apply to what is owed (R-BI-4): on-account invoices and the end
     customer's WaaS invoices; an unpaid prepay order delivered nothing, so it expires instead —
     unless the program says prepay invoices are dunned too."""
-    return invoice.payment_requirement != "prepay" or billing_config().dun_prepay_invoices
+    return invoice.payment_requirement != PaymentRequirement.PREPAY or billing_config().dun_prepay_invoices
 
 
 def interest(invoice: Invoice) -> Decimal:
@@ -37,7 +39,7 @@ def interest_due(invoice: Invoice) -> Decimal:
     return max(interest(invoice) - invoice.interest_paid, Decimal(0))
 
 
-CLOSED_WITHOUT_PAYMENT = ("cancelled", "credited")
+CLOSED_WITHOUT_PAYMENT = (InvoiceStatus.CANCELLED, InvoiceStatus.CREDITED)
 
 
 def amount_due(invoice: Invoice) -> Decimal:
@@ -46,17 +48,17 @@ def amount_due(invoice: Invoice) -> Decimal:
     return principal_due(invoice) + interest_due(invoice)
 
 
-def settle_status(invoice: Invoice) -> str:
+def settle_status(invoice: Invoice) -> InvoiceStatus:
     """The status the facts give: credited in full → `credited` (a voided one stays `cancelled`)."""
-    if invoice.status == "cancelled":
-        return "cancelled"
+    if invoice.status == InvoiceStatus.CANCELLED:
+        return InvoiceStatus.CANCELLED
     if invoice.credited >= invoice.total:
-        return "credited"
+        return InvoiceStatus.CREDITED
     if amount_due(invoice) <= 0:
-        return "paid"
+        return InvoiceStatus.PAID
     if invoice.overdue_since is not None:
-        return "overdue"
-    return "partially_paid" if amount_paid(invoice) > 0 else "open"
+        return InvoiceStatus.OVERDUE
+    return InvoiceStatus.PARTIALLY_PAID if amount_paid(invoice) > 0 else InvoiceStatus.OPEN
 
 
 def invoice_data(invoice: Invoice) -> ev.InvoiceData:

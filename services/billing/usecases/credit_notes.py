@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller
 from libs.db import UnitOfWork
 from libs.events import billing as ev
+from libs.events.billing import CreditNoteKind, InvoiceKind, InvoiceStatus
 from libs.money import round_half_up
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
@@ -50,7 +51,7 @@ async def issue(
     uow: UnitOfWork,
     invoice: Invoice,
     *,
-    kind: str,
+    kind: CreditNoteKind,
     reason: str,
     issued_by: str,
     issue_date: date,
@@ -59,14 +60,14 @@ async def issue(
     """Credit `amount` of the (locked) invoice — all that is left to credit when None. Returns None
     when an automatic credit note (cancellation, handover, expiry) was issued before."""
     session = uow.session
-    if kind != "correction":
+    if kind != CreditNoteKind.CORRECTION:
         existing = await session.scalar(
             sa.select(CreditNote).where(CreditNote.invoice_id == invoice.id, CreditNote.kind == kind)
         )
         if existing is not None:
             return None
     creditable = invoice.total - invoice.credited
-    if invoice.status == "cancelled" or creditable <= 0:
+    if invoice.status == InvoiceStatus.CANCELLED or creditable <= 0:
         raise InvoiceNotCreditable(f"invoice {invoice.number} has nothing left to credit")
     total = creditable if amount is None else amount
     if total <= 0 or total > creditable:
@@ -131,20 +132,22 @@ async def issue(
         reseller_id=invoice.reseller_id,
     )
     await ledger.report_paid_fact(uow, invoice, issue_date)
-    if invoice.kind != "waas":
+    if invoice.kind != InvoiceKind.WAAS:
         await ledger.settle_reseller(uow, invoice.reseller_id, issue_date)
     return note
 
 
 async def credit_order(
-    uow: UnitOfWork, order_id: uuid.UUID, *, kind: str, reason: str, day: date
+    uow: UnitOfWork, order_id: uuid.UUID, *, kind: CreditNoteKind, reason: str, day: date
 ) -> CreditNote | None:
     """A cancelled or handed-over order: its invoice is credited in full (R-BI-8, R-OR-9)."""
     session = uow.session
     invoice = await session.scalar(
-        sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == order_id).with_for_update()
+        sa.select(Invoice)
+        .where(Invoice.kind == InvoiceKind.ORDER, Invoice.order_id == order_id)
+        .with_for_update()
     )
-    if invoice is None or invoice.status == "cancelled" or invoice.credited >= invoice.total:
+    if invoice is None or invoice.status == InvoiceStatus.CANCELLED or invoice.credited >= invoice.total:
         return None
     return await issue(uow, invoice, kind=kind, reason=reason, issued_by="system", issue_date=day)
 
@@ -174,7 +177,7 @@ async def issue_by_staff(
     note = await issue(
         uow,
         invoice,
-        kind="correction",
+        kind=CreditNoteKind.CORRECTION,
         reason=reason,
         issued_by=caller.identity,
         issue_date=day,

@@ -17,6 +17,8 @@ import sqlalchemy as sa
 
 from libs.db import UnitOfWork
 from libs.events import billing as ev
+from libs.events.billing import CreditNoteKind, InvoiceKind, InvoiceStatus
+from libs.events.ordering import PaymentRequirement
 from services.billing.config import BillingConfig
 from services.billing.domain.dunning import days_overdue, is_overdue, reminders_due
 from services.billing.models import Invoice
@@ -43,11 +45,11 @@ async def run(uow: UnitOfWork, as_of: date) -> dict[str, int]:
         await ledger.charge_interest_through(session, invoice, as_of)
         if amount_due(invoice) <= 0:
             continue
-        if invoice.kind != "waas":
+        if invoice.kind != InvoiceKind.WAAS:
             resellers.add(invoice.reseller_id)
         if invoice.overdue_since is None:
             invoice.overdue_since = invoice.due_date + timedelta(days=1)
-            invoice.status = "overdue"
+            invoice.status = InvoiceStatus.OVERDUE
             counts["overdue"] += 1
             await uow.emit(
                 ev.InvoiceOverdue(invoice_id=invoice.id, invoice=invoice_data(invoice), as_of=as_of),
@@ -82,8 +84,8 @@ async def expire_prepay_orders(uow: UnitOfWork, as_of: date, config: BillingConf
         await session.scalars(
             sa.select(Invoice)
             .where(
-                Invoice.kind == "order",
-                Invoice.payment_requirement == "prepay",
+                Invoice.kind == InvoiceKind.ORDER,
+                Invoice.payment_requirement == PaymentRequirement.PREPAY,
                 Invoice.status.in_(OPEN_STATUSES),
                 Invoice.issue_date <= cutoff,
                 Invoice.principal_paid_reported.is_(False),
@@ -97,7 +99,7 @@ async def expire_prepay_orders(uow: UnitOfWork, as_of: date, config: BillingConf
         note = await credit_notes.issue(
             uow,
             invoice,
-            kind="expiry",
+            kind=CreditNoteKind.EXPIRY,
             reason=f"prepayment not received within {config.prepay_expiry_days} days",
             issued_by="system",
             issue_date=as_of,

@@ -20,6 +20,7 @@ from typing import Any
 from libs.money import minor_unit_exponent
 from services.billing.config import BillingConfig
 from services.billing.domain import einvoice as ei
+from services.billing.domain.statuses import InvoiceTaxRegime
 from services.billing.models import CreditNote, Invoice
 
 
@@ -69,7 +70,7 @@ def _category(invoice: Invoice) -> ei.VatCategory:
 
 
 def _sales_tax(invoice: Invoice, amount: Decimal, category: ei.VatCategory) -> list[ei.Charge]:
-    if invoice.tax_regime == "us_sales_tax" and amount:
+    if invoice.tax_regime == InvoiceTaxRegime.US_SALES_TAX and amount:
         rate = (invoice.tax_rate * 100).normalize()
         return [ei.Charge(reason=f"US sales tax ({rate:f} %)", amount=amount, category=category)]
     return []
@@ -89,7 +90,7 @@ def invoice_document(invoice: Invoice, config: BillingConfig) -> ei.EDocument:
         )
         for n, line in enumerate(invoice.lines, start=1)
     ]
-    vat = Decimal(0) if invoice.tax_regime == "us_sales_tax" else invoice.tax
+    vat = Decimal(0) if invoice.tax_regime == InvoiceTaxRegime.US_SALES_TAX else invoice.tax
     reference = str(invoice.order_id or invoice.subscription_id or invoice.contract_id or invoice.number)
     return ei.EDocument(
         kind="invoice",
@@ -137,7 +138,7 @@ def credit_note_document(note: CreditNote, invoice: Invoice, config: BillingConf
                 category=category,
             )
         ],
-        tax=Decimal(0) if sales_tax or invoice.tax_regime == "us_sales_tax" else note.tax,
+        tax=Decimal(0) if sales_tax or invoice.tax_regime == InvoiceTaxRegime.US_SALES_TAX else note.tax,
         charges=sales_tax,
         order_reference=str(invoice.order_id) if invoice.order_id else None,
         buyer_reference=str(

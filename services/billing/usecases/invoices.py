@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
 from libs.db import UnitOfWork
+from libs.events.billing import InvoiceStatus
 from libs.internal_client import InternalClient
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
@@ -30,7 +31,7 @@ async def list_invoices(
     caller: Caller,
     page: PageQuery,
     *,
-    status: str | None,
+    status: InvoiceStatus | None,
     order_id: uuid.UUID | None,
     subscription_id: uuid.UUID | None,
     ordering: InternalClient,

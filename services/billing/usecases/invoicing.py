@@ -19,9 +19,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.events import ordering as ordering_events
+from libs.events.billing import CreditNoteKind, InvoiceKind, InvoiceStatus
+from libs.events.ordering import PaymentRequirement
 from libs.internal_client import InternalClient
 from libs.money import round_half_up
 from services.billing.domain.references import invoice_number, rf_reference
+from services.billing.domain.statuses import InvoiceTaxRegime
 from services.billing.models import Invoice, InvoiceCounter, ResellerAccount
 from services.billing.usecases import credit_notes, ledger, numbering, readmodels
 from services.billing.usecases.amounts import invoice_data
@@ -60,7 +63,7 @@ def _bill_to(account: ResellerAccount | None, reseller_id: uuid.UUID) -> dict[st
 async def _create(
     uow: UnitOfWork,
     *,
-    kind: str,
+    kind: InvoiceKind,
     reseller_id: uuid.UUID,
     issue_date: date,
     currency: str,
@@ -68,7 +71,7 @@ async def _create(
     lines: list[dict[str, Any]],
     refs: dict[str, Any],
     ship_to: dict[str, Any] | None,
-    payment_requirement: str,
+    payment_requirement: PaymentRequirement,
     onboarding: InternalClient | None,
     bill_to: dict[str, Any] | None = None,
 ) -> Invoice:
@@ -85,7 +88,7 @@ async def _create(
         kind=kind,
         reseller_id=reseller_id,
         payment_requirement=payment_requirement,
-        status="open",
+        status=InvoiceStatus.OPEN,
         currency=currency,
         principal_paid=Decimal(0),
         interest_paid=Decimal(0),
@@ -113,7 +116,7 @@ async def _create(
         ),
         reseller_id=reseller_id,
     )
-    if kind != "waas" and await ledger.has_credit(session, reseller_id):
+    if kind != InvoiceKind.WAAS and await ledger.has_credit(session, reseller_id):
         # its credit balance pays it; a new invoice is never overdue, so nothing else changes — and an
         # order without credit to apply takes no lock beyond its own rows
         await ledger.settle_reseller(uow, reseller_id, issue_date)
@@ -131,7 +134,7 @@ async def invoice_order(
     session = uow.session
     await serialise_invoicing(session)
     existing = await session.scalar(
-        sa.select(Invoice).where(Invoice.kind == "order", Invoice.order_id == event.order_id)
+        sa.select(Invoice).where(Invoice.kind == InvoiceKind.ORDER, Invoice.order_id == event.order_id)
     )
     if existing is not None:
         return existing
@@ -149,7 +152,7 @@ async def invoice_order(
     ]
     return await _create(
         uow,
-        kind="order",
+        kind=InvoiceKind.ORDER,
         reseller_id=event.reseller_id,
         issue_date=event.placed_on,
         currency=event.currency,
@@ -157,7 +160,7 @@ async def invoice_order(
             "net": event.net_total,
             "tax": event.tax_total,
             "total": event.total,
-            "tax_regime": event.tax_regime,
+            "tax_regime": InvoiceTaxRegime(event.tax_regime),
             "tax_rate": event.tax_rate,
             "tax_note": event.tax_note,
         },
@@ -205,7 +208,7 @@ async def invoice_charge(
         return existing
     return await _create(
         uow,
-        kind="subscription",
+        kind=InvoiceKind.SUBSCRIPTION,
         reseller_id=event.reseller_id,
         issue_date=issued,
         currency=event.currency,
@@ -213,7 +216,7 @@ async def invoice_charge(
             "net": charge.net,
             "tax": charge.tax,
             "total": charge.total,
-            "tax_regime": charge.tax_regime,
+            "tax_regime": InvoiceTaxRegime(charge.tax_regime),
             "tax_rate": charge.tax_rate,
             "tax_note": charge.tax_note,
         },
@@ -241,7 +244,7 @@ async def invoice_for_order(
 
 
 async def credit_for_order(
-    uow: UnitOfWork, order_id: uuid.UUID, *, kind: str, reason: str, day: date
+    uow: UnitOfWork, order_id: uuid.UUID, *, kind: CreditNoteKind, reason: str, day: date
 ) -> None:
     """The order was cancelled, or handed over to the vendor's sales team (R-OR-9): its invoice is
     credited in full with a credit note (R-BI-8) — never voided; what was paid becomes credit."""
@@ -254,6 +257,6 @@ async def link_customer(session: AsyncSession, order_id: uuid.UUID, customer_id:
     """R-CU-9: a ship-to order got its customer; the invoice's ship-to names it from now on."""
     await session.execute(
         sa.update(Invoice)
-        .where(Invoice.kind == "order", Invoice.order_id == order_id, Invoice.customer_id.is_(None))
+        .where(Invoice.kind == InvoiceKind.ORDER, Invoice.order_id == order_id, Invoice.customer_id.is_(None))
         .values(customer_id=customer_id)
     )

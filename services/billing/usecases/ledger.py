@@ -24,8 +24,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs import late_interest as interest_rules
 from libs.db import UnitOfWork
 from libs.events import billing as ev
+from libs.events.billing import InvoiceKind, InvoiceStatus
 from libs.money import round_half_up
 from services.billing.domain.matching import split_principal_interest
+from services.billing.domain.statuses import PaymentStatus, UndoneReason
 from services.billing.models import Allocation, CreditNote, Invoice, OverdueState, Payment
 from services.billing.usecases import standing
 from services.billing.usecases.amounts import (
@@ -36,7 +38,7 @@ from services.billing.usecases.amounts import (
     settle_status,
 )
 
-OPEN_STATUSES = ("open", "partially_paid", "overdue")
+OPEN_STATUSES = (InvoiceStatus.OPEN, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.OVERDUE)
 CREDIT_BALANCE = "credit-balance"  # Allocation.assigned_by of credit applied automatically
 
 
@@ -51,7 +53,7 @@ async def _reductions(session: AsyncSession, invoice: Invoice) -> list[tuple[dat
     found = [
         (value_date or invoice.issue_date, principal)
         for value_date, principal, undone in allocations
-        if undone != "reversal"
+        if undone != UndoneReason.REVERSAL
     ]
     notes = await session.execute(
         sa.select(CreditNote.issue_date, CreditNote.total, CreditNote.refunded_to_balance).where(
@@ -134,7 +136,7 @@ async def apply_payment(
         ),
         reseller_id=invoice.reseller_id,
     )
-    if invoice.status == "paid":
+    if invoice.status == InvoiceStatus.PAID:
         invoice.paid_on = day
         await uow.emit(
             ev.InvoicePaid(invoice_id=invoice.id, invoice=invoice_data(invoice), paid_on=day),
@@ -145,7 +147,7 @@ async def apply_payment(
 
 
 async def undo_allocation(
-    session: AsyncSession, allocation: Allocation, invoice: Invoice, reason: str, day: date
+    session: AsyncSession, allocation: Allocation, invoice: Invoice, reason: UndoneReason, day: date
 ) -> Decimal:
     """Take the allocation's money off the (locked) invoice: the bank reversed it (`reversal`), or
     a credit note freed it for the credit balance (`credit_note`). Returns what it gave back."""
@@ -153,8 +155,8 @@ async def undo_allocation(
     allocation.undone_reason = reason
     invoice.principal_paid -= allocation.principal
     invoice.interest_paid -= allocation.interest
-    if invoice.status in ("paid", *OPEN_STATUSES):
-        invoice.status = "open"  # recomputed from the facts just below
+    if invoice.status in (InvoiceStatus.PAID, *OPEN_STATUSES):
+        invoice.status = InvoiceStatus.OPEN  # recomputed from the facts just below
     invoice.paid_on = None
     await session.flush()
     await recompute(session, invoice)
@@ -164,14 +166,14 @@ async def undo_allocation(
 async def report_paid_fact(uow: UnitOfWork, invoice: Invoice, day: date) -> None:
     """R-BI-2 / R-ON-3: tell ordering (release) and onboarding (count) when the principal became paid
     by money, and when a reversal made it unpaid again — each fact versioned per invoice."""
-    if invoice.kind == "waas":
+    if invoice.kind == InvoiceKind.WAAS:
         return  # the end customer's instalment: nothing to release or count
     paid_by_money = principal_due(invoice) <= 0 and invoice.principal_paid > 0
     if paid_by_money and not invoice.principal_paid_reported:
         invoice.principal_paid_reported = True
         invoice.paid_fact_version += 1
         await uow.emit(_paid_event(invoice, day), reseller_id=invoice.reseller_id)
-    elif not paid_by_money and invoice.principal_paid_reported and invoice.status not in ("credited",):
+    elif not paid_by_money and invoice.principal_paid_reported and invoice.status != InvoiceStatus.CREDITED:
         invoice.principal_paid_reported = False
         invoice.paid_fact_version += 1
         if invoice.order_id is not None:
@@ -220,8 +222,8 @@ def _holds_credit(reseller_id: uuid.UUID) -> tuple[Any, ...]:
     """The reseller's payments that still hold money no invoice took: its credit balance."""
     return (
         Payment.reseller_id == reseller_id,
-        Payment.status != "reversed",
-        Payment.status != "unmatched",
+        Payment.status != PaymentStatus.REVERSED,
+        Payment.status != PaymentStatus.UNMATCHED,
         Payment.unapplied > 0,
     )
 
@@ -266,7 +268,7 @@ async def apply_credit_balance(uow: UnitOfWork, reseller_id: uuid.UUID) -> int:
                 .where(
                     Invoice.reseller_id == reseller_id,
                     Invoice.currency == currency,
-                    Invoice.kind != "waas",
+                    Invoice.kind != InvoiceKind.WAAS,
                     Invoice.status.in_(OPEN_STATUSES),
                 )
                 .order_by(Invoice.due_date, Invoice.issue_date, Invoice.number)
@@ -353,13 +355,13 @@ async def free_for_credit(session: AsyncSession, invoice: Invoice, amount: Decim
                 value_date=allocation.value_date,
                 assigned_by=allocation.assigned_by,
                 undone_on=day,
-                undone_reason="credit_note",
+                undone_reason=UndoneReason.CREDIT_NOTE,
             )
         )
         invoice.principal_paid -= take
         payment.unapplied += take
-        if payment.status == "unmatched":
-            payment.status = "matched"
+        if payment.status == PaymentStatus.UNMATCHED:
+            payment.status = PaymentStatus.MATCHED
         freed += take
     await session.flush()
     return freed

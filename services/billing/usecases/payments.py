@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller
 from libs.db import UnitOfWork
 from libs.events import billing as ev
+from libs.events.billing import InvoiceKind
 from libs.money import round_half_up
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
@@ -30,6 +31,7 @@ from libs.tenancy import visible
 from services.billing.config import BillingConfig
 from services.billing.domain import camt
 from services.billing.domain.references import normalise_reference
+from services.billing.domain.statuses import PaymentSource, PaymentStatus, ReversalStatus, UndoneReason
 from services.billing.errors import (
     BankStatementAccountUnknown,
     BankStatementRefused,
@@ -90,9 +92,9 @@ async def _match(uow: UnitOfWork, payment: Payment) -> None:
             if invoice not in named:
                 named.append(invoice)
     same_currency = [i for i in named if not payment.currency or i.currency == payment.currency]
-    resellers = {i.reseller_id for i in same_currency if i.kind != "waas"}
+    resellers = {i.reseller_id for i in same_currency if i.kind != InvoiceKind.WAAS}
     if not same_currency or len(resellers) > 1:
-        payment.status, payment.unapplied = "unmatched", payment.amount
+        payment.status, payment.unapplied = PaymentStatus.UNMATCHED, payment.amount
         return
     payment.currency = same_currency[0].currency
     payment.reseller_id = same_currency[0].reseller_id
@@ -104,21 +106,21 @@ async def _match(uow: UnitOfWork, payment: Payment) -> None:
         short = short or (taken > 0 and invoice.status in OPEN_STATUSES)
     payment.unapplied = remaining
     # partial: an invoice it named is still owed; matched: every invoice it named is settled
-    payment.status = "partial" if short else "matched"
+    payment.status = PaymentStatus.PARTIAL if short else PaymentStatus.MATCHED
 
 
 async def record_payment(uow: UnitOfWork, caller: Caller, body: PaymentCreate, as_of: date) -> Payment:
     session = uow.session
     payment = Payment(
         id=uuid.uuid4(),
-        source="manual",
+        source=PaymentSource.MANUAL,
         reference=body.reference,
         references=[normalise_reference(body.reference) or body.reference],
         amount=body.amount.amount,
         currency=body.amount.currency,
         received_on=body.received_on,
         debtor=body.debtor,
-        status="unmatched",
+        status=PaymentStatus.UNMATCHED,
         unapplied=body.amount.amount,
         recorded_by=caller.identity,
     )
@@ -241,7 +243,7 @@ async def _record_credit(
         pg_insert(Payment)
         .values(
             id=uuid.uuid4(),
-            source="bank_statement",
+            source=PaymentSource.BANK_STATEMENT,
             entry_key=credit.key,
             bank_statement_id=statement.id,
             reference=credit.references[0] if credit.references else None,
@@ -252,7 +254,7 @@ async def _record_credit(
             currency=credit.currency,
             received_on=credit.value_date,
             debtor=credit.debtor,
-            status="unmatched",
+            status=PaymentStatus.UNMATCHED,
             unapplied=amount,
             recorded_by=caller.identity,
         )
@@ -271,7 +273,7 @@ async def _original_of(session: AsyncSession, debit: camt.Transaction) -> Paymen
     if debit.end_to_end_id:
         ids.insert(0, debit.end_to_end_id)
     candidates = sa.select(Payment).where(
-        Payment.status != "reversed",
+        Payment.status != PaymentStatus.REVERSED,
         Payment.amount == _amount(debit.amount, debit.currency),
         Payment.currency == debit.currency,
     )
@@ -310,7 +312,7 @@ async def reverse(
             currency=debit.currency,
             booked_on=debit.value_date,
             reason=debit.return_reason or ("reversal" if debit.reversal else None),
-            status="unmatched",
+            status=ReversalStatus.UNMATCHED,
         )
         .on_conflict_do_nothing(index_elements=[PaymentReversal.entry_key])
         .returning(PaymentReversal.id)
@@ -322,7 +324,7 @@ async def reverse(
     payment = await _original_of(session, debit)
     if payment is None:
         return reversal  # kept for staff: money left the account for a payment we cannot name
-    reversal.payment_id, reversal.status = payment.id, "applied"
+    reversal.payment_id, reversal.status = payment.id, ReversalStatus.APPLIED
     await undo_payment(uow, payment, debit.value_date)
     return reversal
 
@@ -341,7 +343,7 @@ async def undo_payment(uow: UnitOfWork, payment: Payment, day: date) -> None:
             sa.select(Invoice).where(Invoice.id == allocation.invoice_id).with_for_update()
         )
         assert invoice is not None
-        amount = await ledger.undo_allocation(session, allocation, invoice, "reversal", day)
+        amount = await ledger.undo_allocation(session, allocation, invoice, UndoneReason.REVERSAL, day)
         await uow.emit(
             ev.InvoicePaymentReversed(
                 invoice_id=invoice.id,
@@ -355,7 +357,7 @@ async def undo_payment(uow: UnitOfWork, payment: Payment, day: date) -> None:
             reseller_id=invoice.reseller_id,
         )
         await ledger.report_paid_fact(uow, invoice, day)
-    payment.status, payment.unapplied, payment.reversed_on = "reversed", Decimal(0), day
+    payment.status, payment.unapplied, payment.reversed_on = PaymentStatus.REVERSED, Decimal(0), day
     await session.flush()
 
 
@@ -368,7 +370,7 @@ async def assign(
     payment = await load_or_404(
         session, sa.select(Payment).where(Payment.id == payment_id), PaymentNotFound, lock=True
     )
-    if payment.unapplied <= 0 or payment.status == "reversed":
+    if payment.unapplied <= 0 or payment.status == PaymentStatus.REVERSED:
         raise NothingToAssign()
     invoice = await load_or_404(
         session, sa.select(Invoice).where(Invoice.id == invoice_id), InvoiceNotFound, lock=True
@@ -383,7 +385,7 @@ async def assign(
     payment.currency = invoice.currency
     payment.reseller_id = invoice.reseller_id
     payment.unapplied -= applied
-    payment.status = "partial" if invoice.status in OPEN_STATUSES else "matched"
+    payment.status = PaymentStatus.PARTIAL if invoice.status in OPEN_STATUSES else PaymentStatus.MATCHED
     await ledger.settle_reseller(uow, payment.reseller_id, as_of)
     await session.flush()
     return await load_payment(session, caller, payment.id)
@@ -395,7 +397,7 @@ async def load_payment(session: AsyncSession, caller: Caller, payment_id: uuid.U
 
 
 async def list_payments(
-    session: AsyncSession, caller: Caller, page: PageQuery, status: str | None
+    session: AsyncSession, caller: Caller, page: PageQuery, status: PaymentStatus | None
 ) -> tuple[list[Payment], str | None]:
     stmt = visible(Payment, caller)
     if status:

@@ -16,6 +16,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from libs.db import UnitOfWork
 from libs.events import billing as ev
+from libs.events.billing import InvoiceKind, InvoiceStatus
 from services.billing.models import Invoice, OverdueState
 
 
@@ -35,7 +36,9 @@ async def reconsider(uow: UnitOfWork, reseller_id: uuid.UUID, as_of: date) -> Ov
         await session.scalar(
             # the end customer's WaaS invoices are the distributor's risk, not the partner's (R-BI-6, R-ON-6)
             sa.select(sa.func.count()).where(
-                Invoice.reseller_id == reseller_id, Invoice.status == "overdue", Invoice.kind != "waas"
+                Invoice.reseller_id == reseller_id,
+                Invoice.status == InvoiceStatus.OVERDUE,
+                Invoice.kind != InvoiceKind.WAAS,
             )
         )
         or 0

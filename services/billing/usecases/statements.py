@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller, require_reseller_access
 from libs.db import UnitOfWork
 from libs.events import billing as ev
+from libs.events.billing import InvoiceKind
 from libs.repository import load_or_404
 from services.billing.config import BillingConfig
 from services.billing.domain.references import statement_reference
@@ -33,7 +34,9 @@ async def run(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     for invoice in (
         await session.scalars(
             sa.select(Invoice)
-            .where(Invoice.status.in_(OPEN_STATUSES), Invoice.due_date < as_of, Invoice.kind != "waas")
+            .where(
+                Invoice.status.in_(OPEN_STATUSES), Invoice.due_date < as_of, Invoice.kind != InvoiceKind.WAAS
+            )
             .order_by(Invoice.due_date, Invoice.id)
             .with_for_update()
         )
@@ -43,7 +46,11 @@ async def run(uow: UnitOfWork, as_of: date) -> dict[str, int]:
     invoices = (
         await session.scalars(
             sa.select(Invoice)
-            .where(Invoice.status.in_(OPEN_STATUSES), Invoice.issue_date <= as_of, Invoice.kind != "waas")
+            .where(
+                Invoice.status.in_(OPEN_STATUSES),
+                Invoice.issue_date <= as_of,
+                Invoice.kind != InvoiceKind.WAAS,
+            )
             .order_by(Invoice.reseller_id, Invoice.due_date, Invoice.number)
         )
     ).all()

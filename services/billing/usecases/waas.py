@@ -27,10 +27,14 @@ from libs.db import UnitOfWork
 from libs.events import billing as ev
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
+from libs.events.billing import InvoiceKind
+from libs.events.leasing import ContractStatus
+from libs.events.ordering import PaymentRequirement
 from libs.money import round_half_up
 from libs.settings import get_settings
 from libs.tax import TaxDecision, TaxProfile, decide_tax
 from services.billing.config import BillingConfig
+from services.billing.domain.statuses import InvoiceTaxRegime
 from services.billing.models import (
     CommissionEntry,
     CommissionStatement,
@@ -40,6 +44,14 @@ from services.billing.models import (
 )
 from services.billing.usecases.invoicing import _create, serialise_invoicing
 
+# the contracts the monthly run invoices: active ones, and those that ended, were terminated or
+# returned since (the instalments due before that and not invoiced yet)
+INVOICED_STATUSES = (
+    ContractStatus.ACTIVE,
+    ContractStatus.ENDED,
+    ContractStatus.TERMINATED,
+    ContractStatus.RETURNED,
+)
 _CONTRACT_COLUMNS = (
     "reseller_id customer_id customer_country status bundle quantity currency monthly_total "
     "start_date end_date schedule terminated_on customer_vat_id billing_email"
@@ -123,7 +135,9 @@ async def _invoice(
     await serialise_invoicing(session)
     exists = await session.scalar(
         sa.select(Invoice.id).where(
-            Invoice.kind == "waas", Invoice.contract_id == contract.contract_id, Invoice.period == period
+            Invoice.kind == InvoiceKind.WAAS,
+            Invoice.contract_id == contract.contract_id,
+            Invoice.period == period,
         )
     )
     if exists is not None:
@@ -142,7 +156,7 @@ async def _invoice(
     }
     return await _create(
         uow,
-        kind="waas",
+        kind=InvoiceKind.WAAS,
         reseller_id=contract.reseller_id,
         issue_date=issued,
         currency=contract.currency,
@@ -150,14 +164,14 @@ async def _invoice(
             "net": net,
             "tax": tax,
             "total": net + tax,
-            "tax_regime": decision.regime,
+            "tax_regime": InvoiceTaxRegime(decision.regime),
             "tax_rate": decision.rate,
             "tax_note": decision.note,
         },
         lines=[line],
         refs={"contract_id": contract.contract_id, "period": period, "customer_id": contract.customer_id},
         ship_to=None,
-        payment_requirement="on_account",
+        payment_requirement=PaymentRequirement.ON_ACCOUNT,
         onboarding=None,
         bill_to=await _bill_to(session, contract),
     )
@@ -193,7 +207,9 @@ async def _invoice_instalments(
 async def _invoiced_periods(session: AsyncSession, contract_id: uuid.UUID) -> set[str]:
     return set(
         await session.scalars(
-            sa.select(Invoice.period).where(Invoice.kind == "waas", Invoice.contract_id == contract_id)
+            sa.select(Invoice.period).where(
+                Invoice.kind == InvoiceKind.WAAS, Invoice.contract_id == contract_id
+            )
         )
     )
 
@@ -204,7 +220,7 @@ async def invoice_month(uow: UnitOfWork, as_of: date, config: BillingConfig) -> 
     session = uow.session
     contracts = await session.scalars(
         sa.select(WaasContract).where(
-            WaasContract.status.in_(("active", "ended", "terminated", "returned")),
+            WaasContract.status.in_(INVOICED_STATUSES),
             WaasContract.start_date <= as_of,
         )
     )

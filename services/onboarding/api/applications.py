@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query
 
@@ -34,7 +34,7 @@ async def list_applications(
     uow: UoW,
     _staff: Staff,
     page: PageParams,
-    status: Literal["submitted", "approved", "rejected"] | None = Query(None),
+    status: schemas.ApplicationStatus | None = Query(None),
 ) -> Any:
     rows, cursor = await applications.list_applications(uow.session, page, status)
     return Page(data=[schemas.Application.model_validate(r) for r in rows], next_cursor=cursor)

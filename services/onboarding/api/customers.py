@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Query
 
@@ -60,7 +60,7 @@ async def list_customers(
     uow: UoW,
     caller: CurrentCaller,
     page: PageParams,
-    kind: Literal["domain", "team"] | None = Query(None),
+    kind: schemas.CustomerKind | None = Query(None),
     domain: str | None = Query(None, max_length=253),
     primary_email: str | None = Query(None, max_length=254),
 ) -> Any:

@@ -12,6 +12,7 @@ from libs.errors import problem_responses
 from libs.service import CurrentClock, UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
+from services.onboarding.domain.statuses import ApiKeyKind, ApiKeyRole
 from services.onboarding.errors import ApiKeyNotFound, PolicyVersionNotCurrent, ResellerNotFound
 from services.onboarding.usecases import keys, policy
 from services.onboarding.usecases.resellers import get_reseller
@@ -87,7 +88,11 @@ async def create_api_key(
     await get_reseller(uow.session, caller, reseller_id)
 
     key, row = await keys.issue_key(
-        uow.session, kind="reseller", role=body.role, name=body.name, reseller_id=reseller_id
+        uow.session,
+        kind=ApiKeyKind.RESELLER,
+        role=ApiKeyRole(body.role),
+        name=body.name,
+        reseller_id=reseller_id,
     )
     return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
 

@@ -17,6 +17,7 @@ from libs.auth import Staff
 from libs.errors import problem_responses
 from libs.service import UoW, idempotent
 from services.onboarding import schemas
+from services.onboarding.domain.statuses import ApiKeyKind, ApiKeyRole
 from services.onboarding.errors import ApiKeyNotFound
 from services.onboarding.usecases import keys
 
@@ -28,7 +29,9 @@ router = APIRouter(tags=["onboarding"])
 )
 @idempotent
 async def create_staff_key(body: schemas.StaffKeyCreate, uow: UoW, _staff: Staff) -> Any:
-    key, row = await keys.issue_key(uow.session, kind="staff", role=body.role, name=body.name)
+    key, row = await keys.issue_key(
+        uow.session, kind=ApiKeyKind.STAFF, role=ApiKeyRole(body.role), name=body.name
+    )
     return schemas.ApiKeyCreated(id=row.id, key=key, name=row.name, role=row.role, prefix=row.prefix)
 
 

@@ -7,12 +7,21 @@ record it was made on.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from enum import StrEnum
+from typing import Literal
 
+from libs.events.onboarding import BusinessType
 from services.onboarding.domain.validation import ValidationFailed
 
-BusinessType = Literal["reseller", "consultancy", "other"]
-ApplicationStatus = Literal["submitted", "approved", "rejected"]
+
+class ApplicationStatus(StrEnum):
+    """An application's status: onboarding's column (checked by the database) and its API."""
+
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 ApplicationAction = Literal["approve", "reject"]
 
 # The reason a reviewer gives when the applicant builds solutions on the products instead of
@@ -22,8 +31,8 @@ NOT_ELIGIBLE_CONSULTANCY = "not eligible: consultancy"
 MAX_REASON_LENGTH = 1000
 
 _TRANSITIONS: dict[tuple[ApplicationStatus, ApplicationAction], ApplicationStatus] = {
-    ("submitted", "approve"): "approved",
-    ("submitted", "reject"): "rejected",
+    (ApplicationStatus.SUBMITTED, "approve"): ApplicationStatus.APPROVED,
+    (ApplicationStatus.SUBMITTED, "reject"): ApplicationStatus.REJECTED,
 }
 
 
@@ -38,29 +47,30 @@ class InvalidTransition(Exception):
         self.action = action
 
 
-def transition(current: ApplicationStatus, action: ApplicationAction) -> ApplicationStatus:
-    """The status after `action`; approving or rejecting twice is refused, not ignored."""
+def transition(current: str, action: ApplicationAction) -> ApplicationStatus:
+    """The status after `action`; approving or rejecting twice is refused, not ignored (and so is
+    a status that is not one)."""
     try:
-        return _TRANSITIONS[(current, action)]
-    except KeyError:
+        return _TRANSITIONS[(ApplicationStatus(current), action)]
+    except (KeyError, ValueError):
         raise InvalidTransition(current, action) from None
 
 
 def needs_eligibility_override(business_type: str) -> bool:
     """R-ON-1: a consultancy builds on the products instead of reselling them and is not eligible;
     approving one anyway is an explicit staff decision with a recorded reason, never an accident."""
-    return business_type == "consultancy"
+    return business_type == BusinessType.CONSULTANCY
 
 
-def eligibility_hint(business_type: BusinessType) -> str | None:
+def eligibility_hint(business_type: str) -> str | None:
     """A suggested rejection reason for the reviewer, or None when nothing stands out.
 
     Only a hint: the reviewer decides (R-ON-2). "other" gets none because the description,
     not the category, tells whether the company mainly resells.
     """
-    if business_type not in get_args(BusinessType):
+    if business_type not in set(BusinessType):
         raise ValueError(f"unknown business type {business_type!r}")
-    return NOT_ELIGIBLE_CONSULTANCY if business_type == "consultancy" else None
+    return NOT_ELIGIBLE_CONSULTANCY if business_type == BusinessType.CONSULTANCY else None
 
 
 def check_rejection_reason(reason: object) -> str:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-Standing = Literal["new", "established", "prepay_required"]
+from libs.events.onboarding import Standing
+
 PaymentRequirement = Literal["prepay", "on_account"]
 
 
@@ -52,10 +53,10 @@ def compute_standing(*, paid_orders: int, has_overdue: bool, terms: ProgramTerms
     if paid_orders < 0:
         raise ValueError("paid_orders must not be negative")
     if has_overdue:
-        return "prepay_required"
+        return Standing.PREPAY_REQUIRED
     if paid_orders >= terms.prepaid_orders_required:
-        return "established"
-    return "new"
+        return Standing.ESTABLISHED
+    return Standing.NEW
 
 
 def payment_requirement(
@@ -78,6 +79,6 @@ def payment_requirement(
             raise TypeError(f"{name} must be a Decimal")
         if amount < 0:
             raise ValueError(f"{name} must not be negative")
-    if standing == "established" and open_on_account + order_total <= credit_limit:
+    if standing == Standing.ESTABLISHED and open_on_account + order_total <= credit_limit:
         return "on_account"
     return "prepay"

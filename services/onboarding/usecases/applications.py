@@ -11,10 +11,18 @@ from libs.auth import Caller
 from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
+from libs.events.onboarding import ResellerStatus, Standing
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from services.onboarding import schemas
-from services.onboarding.domain.applications import InvalidTransition, needs_eligibility_override, transition
+from services.onboarding.domain.applications import (
+    ApplicationAction,
+    ApplicationStatus,
+    InvalidTransition,
+    needs_eligibility_override,
+    transition,
+)
+from services.onboarding.domain.statuses import ApiKeyKind, ApiKeyRole
 from services.onboarding.domain.validation import is_eu_member
 from services.onboarding.errors import (
     ApplicationAlreadyReviewed,
@@ -28,7 +36,7 @@ from services.onboarding.usecases.resellers import publish_change
 
 async def submit(uow: UnitOfWork, body: schemas.ApplicationCreate) -> Application:
     session = uow.session
-    application = Application(id=uuid.uuid4(), **body.model_dump(), status="submitted")
+    application = Application(id=uuid.uuid4(), **body.model_dump(), status=ApplicationStatus.SUBMITTED)
     session.add(application)
     await session.flush()
     await uow.emit(
@@ -44,7 +52,7 @@ async def submit(uow: UnitOfWork, body: schemas.ApplicationCreate) -> Applicatio
 
 
 async def list_applications(
-    session: AsyncSession, page: PageQuery, status: str | None
+    session: AsyncSession, page: PageQuery, status: ApplicationStatus | None
 ) -> tuple[list[Application], str | None]:
     stmt = sa.select(Application)
     if status:
@@ -58,14 +66,16 @@ async def load(session: AsyncSession, application_id: uuid.UUID) -> Application:
     )
 
 
-async def _load_for_review(session: AsyncSession, application_id: uuid.UUID, action: str) -> Application:
+async def _load_for_review(
+    session: AsyncSession, application_id: uuid.UUID, action: ApplicationAction
+) -> Application:
     application = await session.scalar(
         sa.select(Application).where(Application.id == application_id).with_for_update()
     )
     if application is None:
         raise ApplicationNotFound()
     try:
-        application.status = transition(application.status, action)  # type: ignore[arg-type]
+        application.status = transition(application.status, action)
     except InvalidTransition as exc:
         raise ApplicationAlreadyReviewed(f"the application is {application.status}") from exc
     return application
@@ -105,8 +115,8 @@ async def approve(
         program_id=program.id,
         company_name=application.company_name,
         contact_email=application.contact_email,
-        status="pending_policy",
-        standing="new",
+        status=ResellerStatus.PENDING_POLICY,
+        standing=Standing.NEW,
         discount_percent=(
             body.discount_percent if body.discount_percent is not None else program.default_discount_percent
         ),
@@ -129,7 +139,11 @@ async def approve(
     application.reviewed_at = clock.now()
     await session.flush()
     key, _ = await issue_key(
-        session, kind="reseller", role="reseller_admin", name="first admin key", reseller_id=reseller.id
+        session,
+        kind=ApiKeyKind.RESELLER,
+        role=ApiKeyRole.RESELLER_ADMIN,
+        name="first admin key",
+        reseller_id=reseller.id,
     )
     await publish_change(uow, reseller, ev.ResellerApproved, application_id=application.id)
     return schemas.ApplicationApproved(

@@ -11,6 +11,7 @@ from libs.auth import Caller
 from libs.clock import Clock
 from libs.db import UnitOfWork
 from services.onboarding import schemas
+from services.onboarding.domain.statuses import ApiKeyKind, ApiKeyRole, CustomerUserKind
 from services.onboarding.errors import (
     AdminConfirmationRequired,
     CustomerUserExists,
@@ -47,7 +48,7 @@ async def add_user(
     user = CustomerUser(
         id=uuid.uuid4(),
         customer_id=customer.id,
-        kind="user",
+        kind=CustomerUserKind.USER,
         reseller_id=None,
         email=body.email,
         admin=body.admin,
@@ -84,8 +85,8 @@ async def issue_customer_key(
     require_manager(caller, "issue API keys for the customer")
     key, row = await issue_key(
         session,
-        kind="customer",
-        role="customer_admin",
+        kind=ApiKeyKind.CUSTOMER,
+        role=ApiKeyRole.CUSTOMER_ADMIN,
         name=body.name,
         reseller_id=customer.reseller_id,
         customer_id=customer.id,

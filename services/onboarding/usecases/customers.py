@@ -17,11 +17,13 @@ from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.errors import Unauthorized
 from libs.events import onboarding as ev
+from libs.events.onboarding import CustomerKind
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
 from libs.tenancy import visible
 from services.onboarding import schemas
 from services.onboarding.domain import validation as v
+from services.onboarding.domain.statuses import CustomerUserKind
 from services.onboarding.errors import (
     CustomerAlreadyDomainCustomer,
     CustomerDomainTaken,
@@ -67,7 +69,7 @@ async def list_customers(
     caller: Caller,
     page: PageQuery,
     *,
-    kind: str | None = None,
+    kind: CustomerKind | None = None,
     domain: str | None = None,
     primary_email: str | None = None,
 ) -> tuple[list[Customer], str | None]:
@@ -161,7 +163,7 @@ def add_reseller_admin(session: AsyncSession, customer: Customer, now: datetime,
         CustomerUser(
             id=uuid.uuid4(),
             customer_id=customer.id,
-            kind="reseller",
+            kind=CustomerUserKind.RESELLER,
             reseller_id=customer.reseller_id,
             email=None,
             admin=True,
@@ -216,11 +218,11 @@ async def patch_customer(
     given = body.model_fields_set
     if "edition" in given and body.edition != customer.edition and not caller.is_staff:
         raise EditionStaffOnly()  # R-CU-1, R-PL-5: a reseller would sell to non-profits
-    if "domain" in given and customer.kind == "team":
+    if "domain" in given and customer.kind == CustomerKind.TEAM:
         raise invalid(
             "domain", "a team customer gets a domain by verifying it (POST .../domain-verification)"
         )
-    if "primary_email" in given and body.primary_email is None and customer.kind == "team":
+    if "primary_email" in given and body.primary_email is None and customer.kind == CustomerKind.TEAM:
         raise invalid(
             "primary_email", "a team customer is verified through its primary e-mail; it cannot be removed"
         )
@@ -258,12 +260,12 @@ async def verify_domain(
     customer, its reseller or staff) and recorded with who and when."""
     session = uow.session
     customer = await get_customer(session, caller, customer_id, lock=True)
-    if customer.kind == "domain":
+    if customer.kind == CustomerKind.DOMAIN:
         raise CustomerAlreadyDomainCustomer(f"the customer is verified for {customer.domain}")
     await _require_domain_free(session, body.domain)
     _check_contacts(customer.contacts, body.domain, customer.primary_email)
     now = clock.now()
-    customer.kind = "domain"
+    customer.kind = CustomerKind.DOMAIN
     customer.domain = body.domain
     customer.domain_verified_at = now
     customer.domain_verified_by = caller.identity

@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.apikeys import display_prefix, hash_api_key, new_api_key
 from libs.auth import Caller, CallerKind
 from libs.db import UnitOfWork
+from libs.events.onboarding import ResellerStatus
+from services.onboarding.domain.statuses import ApiKeyKind, ApiKeyRole
 from services.onboarding.errors import ApiKeyNotFound
 from services.onboarding.models import ApiKey, Reseller
 
@@ -18,8 +20,8 @@ from services.onboarding.models import ApiKey, Reseller
 async def issue_key(
     session: AsyncSession,
     *,
-    kind: str,
-    role: str,
+    kind: ApiKeyKind,
+    role: ApiKeyRole,
     name: str,
     reseller_id: uuid.UUID | None = None,
     customer_id: uuid.UUID | None = None,
@@ -44,7 +46,7 @@ async def issue_key(
 async def list_reseller_keys(session: AsyncSession, reseller_id: uuid.UUID) -> list[ApiKey]:
     rows = await session.scalars(
         sa.select(ApiKey)
-        .where(ApiKey.reseller_id == reseller_id, ApiKey.kind == "reseller")
+        .where(ApiKey.reseller_id == reseller_id, ApiKey.kind == ApiKeyKind.RESELLER)
         .order_by(ApiKey.created_at)
     )
     return list(rows)
@@ -53,7 +55,7 @@ async def list_reseller_keys(session: AsyncSession, reseller_id: uuid.UUID) -> l
 async def revoke_reseller_key(uow: UnitOfWork, reseller_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
     row = await uow.session.scalar(
         sa.select(ApiKey).where(
-            ApiKey.id == key_id, ApiKey.reseller_id == reseller_id, ApiKey.kind == "reseller"
+            ApiKey.id == key_id, ApiKey.reseller_id == reseller_id, ApiKey.kind == ApiKeyKind.RESELLER
         )
     )
     if row is None:
@@ -65,13 +67,15 @@ async def revoke_reseller_key(uow: UnitOfWork, reseller_id: uuid.UUID, key_id: u
 
 async def list_staff_keys(session: AsyncSession) -> list[ApiKey]:
     rows = await session.scalars(
-        sa.select(ApiKey).where(ApiKey.kind == "staff").order_by(ApiKey.created_at, ApiKey.id)
+        sa.select(ApiKey).where(ApiKey.kind == ApiKeyKind.STAFF).order_by(ApiKey.created_at, ApiKey.id)
     )
     return list(rows)
 
 
 async def revoke_staff_key(uow: UnitOfWork, key_id: uuid.UUID) -> ApiKey:
-    row = await uow.session.scalar(sa.select(ApiKey).where(ApiKey.id == key_id, ApiKey.kind == "staff"))
+    row = await uow.session.scalar(
+        sa.select(ApiKey).where(ApiKey.id == key_id, ApiKey.kind == ApiKeyKind.STAFF)
+    )
     if row is None:
         raise ApiKeyNotFound()
     if row.revoked_at is None:
@@ -82,7 +86,7 @@ async def revoke_staff_key(uow: UnitOfWork, key_id: uuid.UUID) -> ApiKey:
 async def list_customer_keys(session: AsyncSession, customer_id: uuid.UUID) -> list[ApiKey]:
     rows = await session.scalars(
         sa.select(ApiKey)
-        .where(ApiKey.customer_id == customer_id, ApiKey.kind == "customer")
+        .where(ApiKey.customer_id == customer_id, ApiKey.kind == ApiKeyKind.CUSTOMER)
         .order_by(ApiKey.created_at, ApiKey.id)
     )
     return list(rows)
@@ -91,7 +95,7 @@ async def list_customer_keys(session: AsyncSession, customer_id: uuid.UUID) -> l
 async def revoke_customer_key(uow: UnitOfWork, customer_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
     row = await uow.session.scalar(
         sa.select(ApiKey).where(
-            ApiKey.id == key_id, ApiKey.customer_id == customer_id, ApiKey.kind == "customer"
+            ApiKey.id == key_id, ApiKey.customer_id == customer_id, ApiKey.kind == ApiKeyKind.CUSTOMER
         )
     )
     if row is None:
@@ -105,7 +109,9 @@ async def revoke_customer_keys(session: AsyncSession, customer_id: uuid.UUID, at
     """Every live key of the customer (a transfer: keys minted under the old reseller must die)."""
     result = await session.execute(
         sa.update(ApiKey)
-        .where(ApiKey.customer_id == customer_id, ApiKey.kind == "customer", ApiKey.revoked_at.is_(None))
+        .where(
+            ApiKey.customer_id == customer_id, ApiKey.kind == ApiKeyKind.CUSTOMER, ApiKey.revoked_at.is_(None)
+        )
         .values(revoked_at=at)
         .returning(ApiKey.id)
     )
@@ -137,13 +143,16 @@ async def resolve(session: AsyncSession, key_hash: str) -> Caller | None:
     if found is None:
         return None
     row, reseller_status = found
-    kinds: dict[str, CallerKind] = {"reseller": "reseller", "staff": "staff", "customer": "customer"}
-    kind = kinds[row.kind]
+    kinds: dict[ApiKeyKind, CallerKind] = {
+        ApiKeyKind.RESELLER: "reseller",
+        ApiKeyKind.STAFF: "staff",
+        ApiKeyKind.CUSTOMER: "customer",
+    }
     return Caller(
-        kind=kind,
-        roles=(row.role,),
+        kind=kinds[row.kind],
+        roles=(row.role.value,),
         reseller_id=row.reseller_id,
         customer_id=row.customer_id,
         key_id=str(row.id),
-        suspended=row.kind == "reseller" and reseller_status == "suspended",
+        suspended=row.kind == ApiKeyKind.RESELLER and reseller_status == ResellerStatus.SUSPENDED,
     )

@@ -11,6 +11,7 @@ from libs.auth import Caller
 from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
+from libs.events.onboarding import ResellerStatus
 from services.onboarding import schemas
 from services.onboarding.errors import PolicyVersionNotCurrent
 from services.onboarding.models import PolicyAcceptance, PolicyVersion
@@ -57,9 +58,9 @@ async def accept_policy(
     )
     session.add(acceptance)
     reseller.policy_version_accepted = policy.version
-    became_active = reseller.status == "pending_policy"
+    became_active = reseller.status == ResellerStatus.PENDING_POLICY
     if became_active:
-        reseller.status = "active"
+        reseller.status = ResellerStatus.ACTIVE
     await publish_change(uow, reseller, ev.ResellerPolicyAccepted, policy_version=policy.version)
     if became_active:
         await publish_change(uow, reseller, ev.ResellerActivated)

@@ -15,11 +15,13 @@ from libs.auth import Caller, Forbidden
 from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
+from libs.events.onboarding import ResellerStatus
 from libs.logging import get_logger
 from services.onboarding import schemas
 from services.onboarding.domain import validation as v
 from services.onboarding.domain.payment_facts import supersedes
 from services.onboarding.domain.standing import ProgramTerms, compute_standing
+from services.onboarding.domain.statuses import TaxProfileChangeStatus
 from services.onboarding.errors import (
     InvalidField,
     InvalidStatusChange,
@@ -206,8 +208,16 @@ async def request_tax_profile_change(
     country, state, vat_id = resolve_tax_profile(reseller, body)
     await session.execute(
         sa.update(TaxProfileChange)
-        .where(TaxProfileChange.reseller_id == reseller.id, TaxProfileChange.status == "pending")
-        .values(status="withdrawn", decided_by=caller.identity, decided_at=clock.now(), reason="superseded")
+        .where(
+            TaxProfileChange.reseller_id == reseller.id,
+            TaxProfileChange.status == TaxProfileChangeStatus.PENDING,
+        )
+        .values(
+            status=TaxProfileChangeStatus.WITHDRAWN,
+            decided_by=caller.identity,
+            decided_at=clock.now(),
+            reason="superseded",
+        )
     )
     change = TaxProfileChange(
         id=uuid.uuid4(),
@@ -215,7 +225,7 @@ async def request_tax_profile_change(
         country=country,
         state=state,
         vat_id=vat_id,
-        status="pending",
+        status=TaxProfileChangeStatus.PENDING,
         requested_by=caller.identity,
         requested_at=clock.now(),
     )
@@ -267,11 +277,11 @@ async def decide_tax_profile_change(
     )
     if change is None:
         raise TaxProfileChangeNotFound()
-    if change.status != "pending":
+    if change.status != TaxProfileChangeStatus.PENDING:
         raise TaxProfileChangeDecided(f"the change request is {change.status}")
     change.decided_by, change.decided_at, change.reason = caller.identity, clock.now(), reason
     if approve:
-        change.status = "approved"
+        change.status = TaxProfileChangeStatus.APPROVED
         await _apply_tax_profile(
             uow,
             clock,
@@ -281,7 +291,7 @@ async def decide_tax_profile_change(
             change_request_id=change.id,
         )
     else:
-        change.status = "rejected"
+        change.status = TaxProfileChangeStatus.REJECTED
         await uow.emit(
             ev.TaxProfileChangeRejected(
                 reseller_id=reseller.id,
@@ -310,11 +320,11 @@ async def patch_reseller(
         reseller.credit_limit = body.credit_limit
         changed = True
     if body.status is not None and body.status != reseller.status:
-        if body.status == "active" and reseller.status != "suspended":
+        if body.status == ResellerStatus.ACTIVE and reseller.status != ResellerStatus.SUSPENDED:
             raise InvalidStatusChange("only a suspended reseller can be reactivated")
-        if body.status == "active" and reseller.policy_version_accepted is None:
+        if body.status == ResellerStatus.ACTIVE and reseller.policy_version_accepted is None:
             raise InvalidStatusChange("the reseller has not accepted the reseller policy yet")
-        reseller.status = body.status
+        reseller.status = ResellerStatus(body.status)
         changed = True
     if changed:
         await session.flush()

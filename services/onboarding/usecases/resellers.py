@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller, require_reseller_access
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
+from libs.events.onboarding import ResellerStatus
 from libs.repository import load_or_404
 from services.onboarding.errors import ResellerNotFound, ResellerSuspended
 from services.onboarding.models import ExemptionCertificate, Program, Reseller
@@ -32,7 +33,7 @@ async def require_not_suspended(session: AsyncSession, caller: Caller) -> None:
     if caller.kind != "reseller" or caller.reseller_id is None:
         return
     status = await session.scalar(sa.select(Reseller.status).where(Reseller.id == caller.reseller_id))
-    if status == "suspended":
+    if status == ResellerStatus.SUSPENDED:
         raise ResellerSuspended("a suspended reseller can read its own data but change nothing")
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
+from libs.events.onboarding import CustomerKind, Edition
 from libs.logging import get_logger
 from services.onboarding.domain import validation as v
 from services.onboarding.models import Customer, Reseller
@@ -33,7 +34,7 @@ class ShipToMatch:
     email: str | None
     domain: str | None  # checked, and free for a new domain customer
     customer: Customer | None
-    new_kind: str | None
+    new_kind: CustomerKind | None
 
 
 async def match_ship_to(
@@ -75,7 +76,9 @@ async def match_ship_to(
     ):
         # another reseller's customer: moving it needs the customer's transfer token (R-CU-5)
         checked_domain = None
-    return ShipToMatch(email, checked_domain, None, "domain" if checked_domain else "team")
+    return ShipToMatch(
+        email, checked_domain, None, CustomerKind.DOMAIN if checked_domain else CustomerKind.TEAM
+    )
 
 
 async def customer_for_order(
@@ -107,12 +110,12 @@ async def customer_for_order(
     customer = Customer(
         id=uuid.uuid4(),
         reseller_id=reseller_id,
-        kind="domain" if checked_domain else "team",
+        kind=CustomerKind.DOMAIN if checked_domain else CustomerKind.TEAM,
         name=(name.strip() or email)[:200],
         domain=checked_domain,
         primary_email=email,
         education=False,
-        edition="commercial",
+        edition=Edition.COMMERCIAL,
         contacts={"address": address.strip()[:1000]} if address and address.strip() else None,
         version=0,
         created_at=now,

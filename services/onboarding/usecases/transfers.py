@@ -12,8 +12,10 @@ from libs.auth import Caller, Forbidden
 from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
+from libs.events.onboarding import CustomerKind
 from services.onboarding import schemas
 from services.onboarding.domain import transfer_tokens as tt
+from services.onboarding.domain.statuses import CustomerUserKind
 from services.onboarding.errors import (
     CustomerAlreadyOwned,
     TransferTokenExpired,
@@ -81,7 +83,7 @@ def _named_by(customer: Customer, body: schemas.CustomerImport) -> bool:
     if body.domain is not None:
         return customer.domain == body.domain
     return (
-        customer.kind == "team"
+        customer.kind == CustomerKind.TEAM
         and customer.primary_email is not None
         and customer.primary_email.lower() == (body.primary_email or "").lower()
     )
@@ -127,7 +129,7 @@ async def import_customer(
     # the reseller administrator changes with the owner (R-CU-8)
     await session.execute(
         sa.delete(CustomerUser).where(
-            CustomerUser.customer_id == customer.id, CustomerUser.kind == "reseller"
+            CustomerUser.customer_id == customer.id, CustomerUser.kind == CustomerUserKind.RESELLER
         )
     )
     add_reseller_admin(session, customer, now, caller.identity)

@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.db import UnitOfWork
 from libs.events import ordering as ordering_events
+from libs.events.billing import CreditNoteKind
 from libs.testing.usecases import emitted
 from services.billing.config import BillingConfig
 from services.billing.domain.einvoice import CII_NS, NS
@@ -217,7 +218,7 @@ async def test_r_bi_10_credit_note_is_a_ubl_credit_note_referencing_its_invoice(
     note = await credit_notes.issue(
         billing,
         invoice,
-        kind="correction",
+        kind=CreditNoteKind.CORRECTION,
         reason="price corrected",
         issued_by="staff",
         issue_date=PLACED,
@@ -362,7 +363,12 @@ async def test_r_bi_10_credit_note_pdf_is_factur_x_referencing_its_invoice(billi
         note=REVERSE_CHARGE_NOTE,
     )
     note = await credit_notes.issue(
-        billing, invoice, kind="cancellation", reason="order cancelled", issued_by="system", issue_date=PLACED
+        billing,
+        invoice,
+        kind=CreditNoteKind.CANCELLATION,
+        reason="order cancelled",
+        issued_by="system",
+        issue_date=PLACED,
     )
     assert note is not None
     xml, _, text = _embedded(documents.credit_note_pdf(note, invoice, CONFIG))
@@ -401,7 +407,7 @@ async def test_r_bi_10_invoice_and_credit_note_issued_events_link_the_pdf_and_th
         billing, partner, [("SKU-A", 1, "10.00", "2.10")], regime="eu_vat", rate="0.21", tax_total="2.10"
     )
     note = await credit_notes.issue(
-        billing, invoice, kind="correction", reason="x", issued_by="staff", issue_date=PLACED
+        billing, invoice, kind=CreditNoteKind.CORRECTION, reason="x", issued_by="staff", issue_date=PLACED
     )
     assert note is not None
     [issued] = [

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from libs.auth import Caller
 from libs.db import UnitOfWork
 from libs.events import ordering as ordering_events
+from libs.events.billing import CreditNoteKind
 from libs.late_interest import accrue
 from libs.money import MoneyIn, round_half_up
 from libs.testing.usecases import emitted
@@ -136,7 +137,7 @@ async def test_r_bi_8_credit_note_beyond_the_unpaid_part_frees_the_paid_money_wi
     note = await credit_notes.issue(
         billing,
         inv,
-        kind="correction",
+        kind=CreditNoteKind.CORRECTION,
         reason="r",
         issued_by="staff:test",
         issue_date=inv.due_date + timedelta(days=10),

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from libs.events.onboarding import Standing
 from services.onboarding.domain.standing import ProgramTerms, compute_standing, payment_requirement
 
 DEFAULT = ProgramTerms()
@@ -132,7 +133,7 @@ def test_r_on_6_established_reseller_orders_on_account_within_its_credit_limit(
 ) -> None:
     assert (
         payment_requirement(
-            "established",
+            Standing.ESTABLISHED,
             open_on_account=Decimal(open_amount),
             order_total=Decimal(order_total),
             credit_limit=Decimal(limit),
@@ -152,7 +153,7 @@ def test_r_on_6_established_reseller_orders_on_account_within_its_credit_limit(
 )
 def test_payment_requirement_refuses_nonsense_amounts(amounts: dict[str, object]) -> None:
     with pytest.raises((ValueError, TypeError)):
-        payment_requirement("established", **amounts)  # type: ignore[arg-type]
+        payment_requirement(Standing.ESTABLISHED, **amounts)  # type: ignore[arg-type]
 
 
 @given(
@@ -164,6 +165,6 @@ def test_r_on_6_on_account_never_exceeds_the_credit_limit(
     open_amount: Decimal, order_total: Decimal, limit: Decimal
 ) -> None:
     requirement = payment_requirement(
-        "established", open_on_account=open_amount, order_total=order_total, credit_limit=limit
+        Standing.ESTABLISHED, open_on_account=open_amount, order_total=order_total, credit_limit=limit
     )
     assert (requirement == "on_account") == (open_amount + order_total <= limit)

@@ -3,16 +3,15 @@
 from .aging_row import AgingRow
 from .aging_row_group import AgingRowGroup
 from .allocation_out import AllocationOut
-from .allocation_out_undone_type_0 import AllocationOutUndoneType0
 from .api_key_create import ApiKeyCreate
 from .api_key_create_role import ApiKeyCreateRole
 from .api_key_created import ApiKeyCreated
 from .api_key_info import ApiKeyInfo
+from .api_key_role import ApiKeyRole
 from .application import Application
 from .application_approve import ApplicationApprove
 from .application_approved import ApplicationApproved
 from .application_create import ApplicationCreate
-from .application_create_business_type import ApplicationCreateBusinessType
 from .application_create_country import ApplicationCreateCountry
 from .application_reject import ApplicationReject
 from .application_rejected import ApplicationRejected
@@ -25,10 +24,10 @@ from .billing_jobs_run_name import BillingJobsRunName
 from .billing_jobs_runs_name import BillingJobsRunsName
 from .bundle import Bundle
 from .bundle_create import BundleCreate
+from .business_type import BusinessType
 from .charge_status import ChargeStatus
 from .commission import Commission
 from .commission_line import CommissionLine
-from .commission_line_reason import CommissionLineReason
 from .commission_out import CommissionOut
 from .commission_out_reason import CommissionOutReason
 from .commission_reason import CommissionReason
@@ -57,23 +56,18 @@ from .credit_note_ref import CreditNoteRef
 from .customer import Customer
 from .customer_api_key_create import CustomerApiKeyCreate
 from .customer_create import CustomerCreate
-from .customer_create_edition import CustomerCreateEdition
-from .customer_create_kind import CustomerCreateKind
-from .customer_edition import CustomerEdition
 from .customer_import import CustomerImport
 from .customer_kind import CustomerKind
 from .customer_patch import CustomerPatch
-from .customer_patch_edition import CustomerPatchEdition
 from .customer_user import CustomerUser
 from .customer_user_create import CustomerUserCreate
 from .customer_user_created import CustomerUserCreated
-from .customer_user_created_kind import CustomerUserCreatedKind
 from .customer_user_kind import CustomerUserKind
-from .customers_list_kind import CustomersListKind
 from .delivery import Delivery
 from .delivery_payload import DeliveryPayload
 from .delivery_status import DeliveryStatus
 from .domain_verification import DomainVerification
+from .edition import Edition
 from .eligibility_override import EligibilityOverride
 from .endpoint import Endpoint
 from .endpoint_create import EndpointCreate
@@ -102,9 +96,8 @@ from .instalment_out import InstalmentOut
 from .invoice import Invoice
 from .invoice_kind import InvoiceKind
 from .invoice_line import InvoiceLine
-from .invoice_payment_requirement import InvoicePaymentRequirement
 from .invoice_status import InvoiceStatus
-from .invoices_list_status import InvoicesListStatus
+from .invoice_tax_regime import InvoiceTaxRegime
 from .job_run_list import JobRunList
 from .job_run_out import JobRunOut
 from .job_run_out_counts_type_0 import JobRunOutCountsType0
@@ -171,9 +164,9 @@ from .payment_assign import PaymentAssign
 from .payment_create import PaymentCreate
 from .payment_facts_type_0 import PaymentFactsType0
 from .payment_facts_type_1 import PaymentFactsType1
+from .payment_requirement import PaymentRequirement
 from .payment_source import PaymentSource
 from .payment_status import PaymentStatus
-from .payments_list_status import PaymentsListStatus
 from .policy import Policy
 from .policy_acceptance import PolicyAcceptance
 from .policy_acceptance_create import PolicyAcceptanceCreate
@@ -194,16 +187,14 @@ from .replayed_range import ReplayedRange
 from .republish_request import RepublishRequest
 from .republish_result import RepublishResult
 from .reseller import Reseller
-from .reseller_applications_list_status import ResellerApplicationsListStatus
 from .reseller_patch import ResellerPatch
 from .reseller_patch_status import ResellerPatchStatus
 from .reseller_row import ResellerRow
-from .reseller_standing import ResellerStanding
 from .reseller_status import ResellerStatus
 from .return_in import ReturnIn
 from .return_in_method import ReturnInMethod
 from .reversal_out import ReversalOut
-from .reversal_out_status import ReversalOutStatus
+from .reversal_status import ReversalStatus
 from .sales_figures import SalesFigures
 from .sales_row import SalesRow
 from .schedule import Schedule
@@ -238,7 +229,6 @@ from .standing import Standing
 from .standing_counts import StandingCounts
 from .statement import Statement
 from .statement_item import StatementItem
-from .statement_item_status import StatementItemStatus
 from .subscription import Subscription
 from .subscription_charge import SubscriptionCharge
 from .subscription_charge_payment_requirement import SubscriptionChargePaymentRequirement
@@ -271,22 +261,22 @@ from .terms_acceptance import TermsAcceptance
 from .terms_acceptance_create import TermsAcceptanceCreate
 from .transfer_token_create import TransferTokenCreate
 from .transfer_token_created import TransferTokenCreated
+from .undone_reason import UndoneReason
 from .unpark_result import UnparkResult
 
 __all__ = (
     "AgingRow",
     "AgingRowGroup",
     "AllocationOut",
-    "AllocationOutUndoneType0",
     "ApiKeyCreate",
     "ApiKeyCreated",
     "ApiKeyCreateRole",
     "ApiKeyInfo",
+    "ApiKeyRole",
     "Application",
     "ApplicationApprove",
     "ApplicationApproved",
     "ApplicationCreate",
-    "ApplicationCreateBusinessType",
     "ApplicationCreateCountry",
     "ApplicationReject",
     "ApplicationRejected",
@@ -299,10 +289,10 @@ __all__ = (
     "BillingJobsRunsName",
     "Bundle",
     "BundleCreate",
+    "BusinessType",
     "ChargeStatus",
     "Commission",
     "CommissionLine",
-    "CommissionLineReason",
     "CommissionOut",
     "CommissionOutReason",
     "CommissionReason",
@@ -331,23 +321,18 @@ __all__ = (
     "Customer",
     "CustomerApiKeyCreate",
     "CustomerCreate",
-    "CustomerCreateEdition",
-    "CustomerCreateKind",
-    "CustomerEdition",
     "CustomerImport",
     "CustomerKind",
     "CustomerPatch",
-    "CustomerPatchEdition",
-    "CustomersListKind",
     "CustomerUser",
     "CustomerUserCreate",
     "CustomerUserCreated",
-    "CustomerUserCreatedKind",
     "CustomerUserKind",
     "Delivery",
     "DeliveryPayload",
     "DeliveryStatus",
     "DomainVerification",
+    "Edition",
     "EligibilityOverride",
     "Endpoint",
     "EndpointCreate",
@@ -376,9 +361,8 @@ __all__ = (
     "Invoice",
     "InvoiceKind",
     "InvoiceLine",
-    "InvoicePaymentRequirement",
-    "InvoicesListStatus",
     "InvoiceStatus",
+    "InvoiceTaxRegime",
     "JobRunList",
     "JobRunOut",
     "JobRunOutCountsType0",
@@ -445,7 +429,7 @@ __all__ = (
     "PaymentCreate",
     "PaymentFactsType0",
     "PaymentFactsType1",
-    "PaymentsListStatus",
+    "PaymentRequirement",
     "PaymentSource",
     "PaymentStatus",
     "Policy",
@@ -468,16 +452,14 @@ __all__ = (
     "RepublishRequest",
     "RepublishResult",
     "Reseller",
-    "ResellerApplicationsListStatus",
     "ResellerPatch",
     "ResellerPatchStatus",
     "ResellerRow",
-    "ResellerStanding",
     "ResellerStatus",
     "ReturnIn",
     "ReturnInMethod",
     "ReversalOut",
-    "ReversalOutStatus",
+    "ReversalStatus",
     "SalesFigures",
     "SalesRow",
     "Schedule",
@@ -512,7 +494,6 @@ __all__ = (
     "StandingCounts",
     "Statement",
     "StatementItem",
-    "StatementItemStatus",
     "Subscription",
     "SubscriptionCharge",
     "SubscriptionChargePaymentRequirement",
@@ -545,5 +526,6 @@ __all__ = (
     "TermsAcceptanceCreate",
     "TransferTokenCreate",
     "TransferTokenCreated",
+    "UndoneReason",
     "UnparkResult",
 )

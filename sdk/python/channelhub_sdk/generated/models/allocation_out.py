@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.allocation_out_undone_type_0 import AllocationOutUndoneType0
+from ..models.undone_reason import UndoneReason
 from typing import cast
 from uuid import UUID
 import datetime
@@ -34,7 +34,7 @@ class AllocationOut:
             principal (MoneyOut):
             interest (MoneyOut):
             value_date (datetime.date | None):
-            undone (AllocationOutUndoneType0 | None):
+            undone (None | UndoneReason):
      """
 
     invoice_id: UUID
@@ -43,7 +43,7 @@ class AllocationOut:
     principal: MoneyOut
     interest: MoneyOut
     value_date: datetime.date | None
-    undone: AllocationOutUndoneType0 | None
+    undone: None | UndoneReason
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -69,7 +69,7 @@ class AllocationOut:
             value_date = self.value_date
 
         undone: None | str
-        if isinstance(self.undone, AllocationOutUndoneType0):
+        if isinstance(self.undone, UndoneReason):
             undone = self.undone.value
         else:
             undone = self.undone
@@ -135,20 +135,20 @@ class AllocationOut:
         value_date = _parse_value_date(d.pop("value_date"))
 
 
-        def _parse_undone(data: object) -> AllocationOutUndoneType0 | None:
+        def _parse_undone(data: object) -> None | UndoneReason:
             if data is None:
                 return data
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                undone_type_0 = AllocationOutUndoneType0(data)
+                undone_type_0 = UndoneReason(data)
 
 
 
                 return undone_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(AllocationOutUndoneType0 | None, data)
+            return cast(None | UndoneReason, data)
 
         undone = _parse_undone(d.pop("undone"))
 

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.api_key_role import ApiKeyRole
 from typing import cast
 from uuid import UUID
 
@@ -27,14 +28,16 @@ class ApiKeyCreated:
             id (UUID):
             key (None | str): the API key; shown only once: null when an Idempotency-Key replay answers
             name (str):
-            role (str):
+            role (ApiKeyRole): The role an API key is issued with: a staff key's (`admin`, `credit_officer`, `billing`), a
+                reseller key's (`reseller_admin`, `reseller_user`), or `customer_admin`, every customer key's —
+                the permission table's `customer` role.
             prefix (str):
      """
 
     id: UUID
     key: None | str
     name: str
-    role: str
+    role: ApiKeyRole
     prefix: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,7 +53,7 @@ class ApiKeyCreated:
 
         name = self.name
 
-        role = self.role
+        role = self.role.value
 
         prefix = self.prefix
 
@@ -87,7 +90,10 @@ class ApiKeyCreated:
 
         name = d.pop("name")
 
-        role = d.pop("role")
+        role = ApiKeyRole(d.pop("role"))
+
+
+
 
         prefix = d.pop("prefix")
 

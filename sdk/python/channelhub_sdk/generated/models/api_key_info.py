@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.api_key_role import ApiKeyRole
 from typing import cast
 from uuid import UUID
 import datetime
@@ -27,7 +28,9 @@ class ApiKeyInfo:
         Attributes:
             id (UUID):
             name (str):
-            role (str):
+            role (ApiKeyRole): The role an API key is issued with: a staff key's (`admin`, `credit_officer`, `billing`), a
+                reseller key's (`reseller_admin`, `reseller_user`), or `customer_admin`, every customer key's —
+                the permission table's `customer` role.
             prefix (str):
             created_at (datetime.datetime):
             revoked_at (datetime.datetime | None):
@@ -35,7 +38,7 @@ class ApiKeyInfo:
 
     id: UUID
     name: str
-    role: str
+    role: ApiKeyRole
     prefix: str
     created_at: datetime.datetime
     revoked_at: datetime.datetime | None
@@ -50,7 +53,7 @@ class ApiKeyInfo:
 
         name = self.name
 
-        role = self.role
+        role = self.role.value
 
         prefix = self.prefix
 
@@ -88,7 +91,10 @@ class ApiKeyInfo:
 
         name = d.pop("name")
 
-        role = d.pop("role")
+        role = ApiKeyRole(d.pop("role"))
+
+
+
 
         prefix = d.pop("prefix")
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.application_status import ApplicationStatus
+from ..models.business_type import BusinessType
 from typing import cast
 from uuid import UUID
 import datetime
@@ -27,13 +28,15 @@ class Application:
     """ 
         Attributes:
             id (UUID):
-            status (ApplicationStatus):
+            status (ApplicationStatus): An application's status: onboarding's column (checked by the database) and its API.
             company_name (str):
             contact_email (str):
             country (str):
             state (None | str):
             vat_id (None | str):
-            business_type (str):
+            business_type (BusinessType): What an applicant's business is (R-ON-1): onboarding's application column and API,
+                and
+                `onboarding.application.submitted.v1`. A consultancy is not eligible without a staff override.
             description (str):
             reason (None | str):
             reseller_id (None | UUID):
@@ -48,7 +51,7 @@ class Application:
     country: str
     state: None | str
     vat_id: None | str
-    business_type: str
+    business_type: BusinessType
     description: str
     reason: None | str
     reseller_id: None | UUID
@@ -77,7 +80,7 @@ class Application:
         vat_id: None | str
         vat_id = self.vat_id
 
-        business_type = self.business_type
+        business_type = self.business_type.value
 
         description = self.description
 
@@ -156,7 +159,10 @@ class Application:
         vat_id = _parse_vat_id(d.pop("vat_id"))
 
 
-        business_type = d.pop("business_type")
+        business_type = BusinessType(d.pop("business_type"))
+
+
+
 
         description = d.pop("description")
 

@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.application_create_business_type import ApplicationCreateBusinessType
 from ..models.application_create_country import ApplicationCreateCountry
+from ..models.business_type import BusinessType
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -29,7 +29,9 @@ class ApplicationCreate:
             company_name (str):
             contact_email (str):
             country (ApplicationCreateCountry):
-            business_type (ApplicationCreateBusinessType):
+            business_type (BusinessType): What an applicant's business is (R-ON-1): onboarding's application column and API,
+                and
+                `onboarding.application.submitted.v1`. A consultancy is not eligible without a staff override.
             description (str):
             state (None | str | Unset):
             vat_id (None | str | Unset):
@@ -38,7 +40,7 @@ class ApplicationCreate:
     company_name: str
     contact_email: str
     country: ApplicationCreateCountry
-    business_type: ApplicationCreateBusinessType
+    business_type: BusinessType
     description: str
     state: None | str | Unset = UNSET
     vat_id: None | str | Unset = UNSET
@@ -101,7 +103,7 @@ class ApplicationCreate:
 
 
 
-        business_type = ApplicationCreateBusinessType(d.pop("business_type"))
+        business_type = BusinessType(d.pop("business_type"))
 
 
 

@@ -30,7 +30,9 @@ class Commission:
         Attributes:
             commission_id (UUID):
             contract_id (UUID):
-            reason (CommissionReason):
+            reason (CommissionReason): Why a partner commission was earned (R-WA-4): a new contract, or its renewal
+                (extension).
+                Leasing's commission events; billing's commission entries and statements (R-BI-7).
             earned_on (datetime.date):
             amount (MoneyOut):
             statement_id (None | UUID):

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.commission_line_reason import CommissionLineReason
+from ..models.commission_reason import CommissionReason
 from typing import cast
 from uuid import UUID
 import datetime
@@ -30,14 +30,16 @@ class CommissionLine:
         Attributes:
             commission_id (UUID):
             contract_id (UUID):
-            reason (CommissionLineReason):
+            reason (CommissionReason): Why a partner commission was earned (R-WA-4): a new contract, or its renewal
+                (extension).
+                Leasing's commission events; billing's commission entries and statements (R-BI-7).
             earned_on (datetime.date):
             amount (MoneyOut):
      """
 
     commission_id: UUID
     contract_id: UUID
-    reason: CommissionLineReason
+    reason: CommissionReason
     earned_on: datetime.date
     amount: MoneyOut
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -87,7 +89,7 @@ class CommissionLine:
 
 
 
-        reason = CommissionLineReason(d.pop("reason"))
+        reason = CommissionReason(d.pop("reason"))
 
 
 

@@ -34,7 +34,10 @@ class CreditNote:
             invoice_number (str):
             reseller_id (UUID):
             order_id (None | UUID):
-            kind (CreditNoteKind):
+            kind (CreditNoteKind): What a credit note takes back (R-BI-8): a cancelled order, a handover to the vendor's
+                sales
+                team (R-OR-9), an expired prepay order — one each per invoice, automatically — or a staff
+                correction. Billing's column and API, `billing.credit_note.issued.v1`.
             reason (str):
             net (MoneyOut):
             tax (MoneyOut):

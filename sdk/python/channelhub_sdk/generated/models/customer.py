@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.customer_edition import CustomerEdition
 from ..models.customer_kind import CustomerKind
+from ..models.edition import Edition
 from typing import cast
 from uuid import UUID
 import datetime
@@ -32,12 +32,16 @@ class Customer:
         Attributes:
             id (UUID):
             reseller_id (UUID):
-            kind (CustomerKind):
+            kind (CustomerKind): A customer account's kind: a `domain` customer is named by its registered domain
+                (R-CU-1/2),
+                a `team` one by its primary e-mail (R-CU-3/4). Onboarding's column and API, every customer
+                snapshot.
             name (str):
             domain (None | str):
             primary_email (None | str):
             education (bool):
-            edition (CustomerEdition):
+            edition (Edition): The edition of the vendor's product a customer runs today (R-CU-1): only `commercial`
+                customers can be sold to (a non-profit or legacy free edition cannot).
             crm_id (None | str):
             language (None | str):
             time_zone (None | str):
@@ -58,7 +62,7 @@ class Customer:
     domain: None | str
     primary_email: None | str
     education: bool
-    edition: CustomerEdition
+    edition: Edition
     crm_id: None | str
     language: None | str
     time_zone: None | str
@@ -209,7 +213,7 @@ class Customer:
 
         education = d.pop("education")
 
-        edition = CustomerEdition(d.pop("edition"))
+        edition = Edition(d.pop("edition"))
 
 
 

@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.customer_create_edition import CustomerCreateEdition
-from ..models.customer_create_kind import CustomerCreateKind
+from ..models.customer_kind import CustomerKind
+from ..models.edition import Edition
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -28,24 +28,28 @@ T = TypeVar("T", bound="CustomerCreate")
 class CustomerCreate:
     """ 
         Attributes:
-            kind (CustomerCreateKind):
+            kind (CustomerKind): A customer account's kind: a `domain` customer is named by its registered domain
+                (R-CU-1/2),
+                a `team` one by its primary e-mail (R-CU-3/4). Onboarding's column and API, every customer
+                snapshot.
             name (str):
             domain (None | str | Unset):
             primary_email (None | str | Unset):
             education (bool | Unset):  Default: False.
-            edition (CustomerCreateEdition | Unset):  Default: CustomerCreateEdition.COMMERCIAL.
+            edition (Edition | Unset): The edition of the vendor's product a customer runs today (R-CU-1): only `commercial`
+                customers can be sold to (a non-profit or legacy free edition cannot).
             crm_id (None | str | Unset):
             language (None | str | Unset):
             time_zone (None | str | Unset):
             contacts (Contacts | None | Unset):
      """
 
-    kind: CustomerCreateKind
+    kind: CustomerKind
     name: str
     domain: None | str | Unset = UNSET
     primary_email: None | str | Unset = UNSET
     education: bool | Unset = False
-    edition: CustomerCreateEdition | Unset = CustomerCreateEdition.COMMERCIAL
+    edition: Edition | Unset = UNSET
     crm_id: None | str | Unset = UNSET
     language: None | str | Unset = UNSET
     time_zone: None | str | Unset = UNSET
@@ -138,7 +142,7 @@ class CustomerCreate:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.contacts import Contacts # noqa: PLC0415
         d = dict(src_dict)
-        kind = CustomerCreateKind(d.pop("kind"))
+        kind = CustomerKind(d.pop("kind"))
 
 
 
@@ -168,11 +172,11 @@ class CustomerCreate:
         education = d.pop("education", UNSET)
 
         _edition = d.pop("edition", UNSET)
-        edition: CustomerCreateEdition | Unset
+        edition: Edition | Unset
         if isinstance(_edition,  Unset):
             edition = UNSET
         else:
-            edition = CustomerCreateEdition(_edition)
+            edition = Edition(_edition)
 
 
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.customer_patch_edition import CustomerPatchEdition
+from ..models.edition import Edition
 from ..types import UNSET, Unset
 from typing import cast
 
@@ -32,7 +32,8 @@ class CustomerPatch:
             domain (str | Unset):
             primary_email (None | str | Unset):
             education (bool | Unset):
-            edition (CustomerPatchEdition | Unset):
+            edition (Edition | Unset): The edition of the vendor's product a customer runs today (R-CU-1): only `commercial`
+                customers can be sold to (a non-profit or legacy free edition cannot).
             crm_id (None | str | Unset):
             language (None | str | Unset):
             time_zone (None | str | Unset):
@@ -43,7 +44,7 @@ class CustomerPatch:
     domain: str | Unset = UNSET
     primary_email: None | str | Unset = UNSET
     education: bool | Unset = UNSET
-    edition: CustomerPatchEdition | Unset = UNSET
+    edition: Edition | Unset = UNSET
     crm_id: None | str | Unset = UNSET
     language: None | str | Unset = UNSET
     time_zone: None | str | Unset = UNSET
@@ -147,11 +148,11 @@ class CustomerPatch:
         education = d.pop("education", UNSET)
 
         _edition = d.pop("edition", UNSET)
-        edition: CustomerPatchEdition | Unset
+        edition: Edition | Unset
         if isinstance(_edition,  Unset):
             edition = UNSET
         else:
-            edition = CustomerPatchEdition(_edition)
+            edition = Edition(_edition)
 
 
 

@@ -27,7 +27,7 @@ class CustomerUser:
     """ 
         Attributes:
             id (UUID):
-            kind (CustomerUserKind):
+            kind (CustomerUserKind): Who a customer user is (R-CU-8): the owning reseller (it occupies no seat), or a user.
             reseller_id (None | UUID):
             email (None | str):
             admin (bool):

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.customer_user_created_kind import CustomerUserCreatedKind
+from ..models.customer_user_kind import CustomerUserKind
 from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -28,7 +28,7 @@ class CustomerUserCreated:
     """ 
         Attributes:
             id (UUID):
-            kind (CustomerUserCreatedKind):
+            kind (CustomerUserKind): Who a customer user is (R-CU-8): the owning reseller (it occupies no seat), or a user.
             reseller_id (None | UUID):
             email (None | str):
             admin (bool):
@@ -40,7 +40,7 @@ class CustomerUserCreated:
      """
 
     id: UUID
-    kind: CustomerUserCreatedKind
+    kind: CustomerUserKind
     reseller_id: None | UUID
     email: None | str
     admin: bool
@@ -110,7 +110,7 @@ class CustomerUserCreated:
 
 
 
-        kind = CustomerUserCreatedKind(d.pop("kind"))
+        kind = CustomerUserKind(d.pop("kind"))
 
 
 

@@ -9,8 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.invoice_kind import InvoiceKind
-from ..models.invoice_payment_requirement import InvoicePaymentRequirement
 from ..models.invoice_status import InvoiceStatus
+from ..models.invoice_tax_regime import InvoiceTaxRegime
+from ..models.payment_requirement import PaymentRequirement
 from typing import cast
 from uuid import UUID
 import datetime
@@ -36,7 +37,10 @@ class Invoice:
         Attributes:
             id (UUID):
             number (str):
-            kind (InvoiceKind):
+            kind (InvoiceKind): What an invoice bills: an order or a subscription charge, to the reseller (R-BI-1), or a
+                WaaS
+                contract's instalment, termination fee or pick-up, to the end customer (`waas`, R-BI-6).
+                Billing's column and API, its invoice events.
             order_id (None | UUID):
             subscription_id (None | UUID):
             charge_id (None | UUID):
@@ -44,8 +48,13 @@ class Invoice:
             period (None | str):
             reseller_id (UUID):
             customer_id (None | UUID):
-            status (InvoiceStatus):
-            payment_requirement (InvoicePaymentRequirement):
+            status (InvoiceStatus): An invoice's status (R-BI-1…4, R-BI-8): billing's column and API, its invoice events,
+                and the
+                receivables reports keeps of them.
+            payment_requirement (PaymentRequirement): Whether an order or a subscription charge is paid before it is
+                released (`prepay`, R-BI-2)
+                or goes on the reseller's credit line (`on_account`, R-BI-3, R-ON-6): ordering decides it,
+                its events carry it, billing's invoices keep it.
             bill_to (Party):
             ship_to (None | Party):
             lines (list[InvoiceLine]):
@@ -57,7 +66,11 @@ class Invoice:
             amount_due (MoneyOut):
             credited (MoneyOut):
             credit_notes (list[CreditNoteRef]):
-            tax_regime (str):
+            tax_regime (InvoiceTaxRegime): The tax an invoice carries (R-OR-5, R-BI-6): US sales tax, EU VAT, EU reverse
+                charge or
+                none — and `waas_end_customer`, the regime of WaaS invoices issued before WaaS VAT followed the
+                rule orders follow: no longer written, still read (their e-invoices are category S, like
+                `eu_vat`).
             tax_rate (str):
             tax_note (None | str):
             payment_reference (str):
@@ -81,7 +94,7 @@ class Invoice:
     reseller_id: UUID
     customer_id: None | UUID
     status: InvoiceStatus
-    payment_requirement: InvoicePaymentRequirement
+    payment_requirement: PaymentRequirement
     bill_to: Party
     ship_to: None | Party
     lines: list[InvoiceLine]
@@ -93,7 +106,7 @@ class Invoice:
     amount_due: MoneyOut
     credited: MoneyOut
     credit_notes: list[CreditNoteRef]
-    tax_regime: str
+    tax_regime: InvoiceTaxRegime
     tax_rate: str
     tax_note: None | str
     payment_reference: str
@@ -197,7 +210,7 @@ class Invoice:
 
 
 
-        tax_regime = self.tax_regime
+        tax_regime = self.tax_regime.value
 
         tax_rate = self.tax_rate
 
@@ -400,7 +413,7 @@ class Invoice:
 
 
 
-        payment_requirement = InvoicePaymentRequirement(d.pop("payment_requirement"))
+        payment_requirement = PaymentRequirement(d.pop("payment_requirement"))
 
 
 
@@ -483,7 +496,10 @@ class Invoice:
             credit_notes.append(credit_notes_item)
 
 
-        tax_regime = d.pop("tax_regime")
+        tax_regime = InvoiceTaxRegime(d.pop("tax_regime"))
+
+
+
 
         tax_rate = d.pop("tax_rate")
 

@@ -31,12 +31,15 @@ class Payment:
     """ 
         Attributes:
             id (UUID):
-            source (PaymentSource):
+            source (PaymentSource): How a payment came in: recorded by staff, or read from a bank file (camt.053/054).
             reference (None | str):
             amount (MoneyOut | None):
             received_on (datetime.date):
             debtor (None | str):
-            status (PaymentStatus):
+            status (PaymentStatus): A payment's status (R-BI-1, R-BI-9): `matched` — every invoice it named is settled (any
+                rest
+                is the reseller's credit balance); `partial` — an invoice it named is still owed; `unmatched` —
+                no payer known, on the staff work list; `reversed` — the bank took it back.
             unapplied (MoneyOut | None):
             reseller_id (None | UUID):
             references (list[str]):

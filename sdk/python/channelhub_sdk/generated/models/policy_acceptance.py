@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..models.reseller_status import ResellerStatus
 from typing import cast
 from uuid import UUID
 import datetime
@@ -29,14 +30,14 @@ class PolicyAcceptance:
             version (int):
             accepted_by (str):
             accepted_at (datetime.datetime):
-            status (str):
+            status (ResellerStatus): A reseller's status (R-ON-2/3): onboarding's column and API, every reseller snapshot.
      """
 
     reseller_id: UUID
     version: int
     accepted_by: str
     accepted_at: datetime.datetime
-    status: str
+    status: ResellerStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -52,7 +53,7 @@ class PolicyAcceptance:
 
         accepted_at = self.accepted_at.isoformat()
 
-        status = self.status
+        status = self.status.value
 
 
         field_dict: dict[str, Any] = {}
@@ -86,7 +87,10 @@ class PolicyAcceptance:
 
 
 
-        status = d.pop("status")
+        status = ResellerStatus(d.pop("status"))
+
+
+
 
         policy_acceptance = cls(
             reseller_id=reseller_id,

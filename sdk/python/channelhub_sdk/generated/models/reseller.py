@@ -8,8 +8,8 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.reseller_standing import ResellerStanding
 from ..models.reseller_status import ResellerStatus
+from ..models.standing import Standing
 from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -35,8 +35,8 @@ class Reseller:
             id (UUID):
             program_id (str):
             company_name (str):
-            status (ResellerStatus):
-            standing (ResellerStanding):
+            status (ResellerStatus): A reseller's status (R-ON-2/3): onboarding's column and API, every reseller snapshot.
+            standing (Standing): A reseller's standing (R-ON-4): what the program lets it order on account.
             discount_percent (str):
             paid_orders (int):
             country (str):
@@ -57,7 +57,7 @@ class Reseller:
     program_id: str
     company_name: str
     status: ResellerStatus
-    standing: ResellerStanding
+    standing: Standing
     discount_percent: str
     paid_orders: int
     country: str
@@ -194,7 +194,7 @@ class Reseller:
 
 
 
-        standing = ResellerStanding(d.pop("standing"))
+        standing = Standing(d.pop("standing"))
 
 
 

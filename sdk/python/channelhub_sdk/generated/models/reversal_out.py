@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.reversal_out_status import ReversalOutStatus
+from ..models.reversal_status import ReversalStatus
 from typing import cast
 from uuid import UUID
 import datetime
@@ -35,7 +35,9 @@ class ReversalOut:
             amount (MoneyOut):
             booked_on (datetime.date):
             reason (None | str):
-            status (ReversalOutStatus):
+            status (ReversalStatus): A booked debit that reverses or returns an earlier credit: it undid the payment it
+                names
+                (`applied`), or names none billing knows and is kept for staff (`unmatched`).
      """
 
     id: UUID
@@ -43,7 +45,7 @@ class ReversalOut:
     amount: MoneyOut
     booked_on: datetime.date
     reason: None | str
-    status: ReversalOutStatus
+    status: ReversalStatus
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -130,7 +132,7 @@ class ReversalOut:
         reason = _parse_reason(d.pop("reason"))
 
 
-        status = ReversalOutStatus(d.pop("status"))
+        status = ReversalStatus(d.pop("status"))
 
 
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.statement_item_status import StatementItemStatus
+from ..models.invoice_status import InvoiceStatus
 from ..types import UNSET, Unset
 from typing import cast
 from uuid import UUID
@@ -33,7 +33,9 @@ class StatementItem:
             number (str):
             issue_date (datetime.date):
             due_date (datetime.date):
-            status (StatementItemStatus):
+            status (InvoiceStatus): An invoice's status (R-BI-1…4, R-BI-8): billing's column and API, its invoice events,
+                and the
+                receivables reports keeps of them.
             amount_due (MoneyOut):
             payment_reference (None | str | Unset):
             interest (MoneyOut | None | Unset):
@@ -43,7 +45,7 @@ class StatementItem:
     number: str
     issue_date: datetime.date
     due_date: datetime.date
-    status: StatementItemStatus
+    status: InvoiceStatus
     amount_due: MoneyOut
     payment_reference: None | str | Unset = UNSET
     interest: MoneyOut | None | Unset = UNSET
@@ -122,7 +124,7 @@ class StatementItem:
 
 
 
-        status = StatementItemStatus(d.pop("status"))
+        status = InvoiceStatus(d.pop("status"))
 
 
 

@@ -31,7 +31,8 @@ class TaxProfileChange:
             country (str):
             state (None | str):
             vat_id (None | str):
-            status (TaxProfileChangeStatus):
+            status (TaxProfileChangeStatus): A reseller's request to change its tax profile: applied only when staff approve
+                it.
             requested_by (str):
             requested_at (datetime.datetime):
             decided_by (None | str):

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.invoices_list_status import InvoicesListStatus
+from ...models.invoice_status import InvoiceStatus
 from ...models.page_invoice import PageInvoice
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -19,7 +19,7 @@ from uuid import UUID
 
 def _get_kwargs(
     *,
-    status: InvoicesListStatus | Unset = UNSET,
+    status: InvoiceStatus | Unset = UNSET,
     order_id: UUID | Unset = UNSET,
     subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
@@ -149,7 +149,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatus | Unset = UNSET,
+    status: InvoiceStatus | Unset = UNSET,
     order_id: UUID | Unset = UNSET,
     subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
@@ -161,7 +161,9 @@ def sync_detailed(
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatus | Unset):
+        status (InvoiceStatus | Unset): An invoice's status (R-BI-1…4, R-BI-8): billing's column
+            and API, its invoice events, and the
+            receivables reports keeps of them.
         order_id (UUID | Unset):
         subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
@@ -195,7 +197,7 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatus | Unset = UNSET,
+    status: InvoiceStatus | Unset = UNSET,
     order_id: UUID | Unset = UNSET,
     subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
@@ -207,7 +209,9 @@ def sync(
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatus | Unset):
+        status (InvoiceStatus | Unset): An invoice's status (R-BI-1…4, R-BI-8): billing's column
+            and API, its invoice events, and the
+            receivables reports keeps of them.
         order_id (UUID | Unset):
         subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
@@ -236,7 +240,7 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatus | Unset = UNSET,
+    status: InvoiceStatus | Unset = UNSET,
     order_id: UUID | Unset = UNSET,
     subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
@@ -248,7 +252,9 @@ async def asyncio_detailed(
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatus | Unset):
+        status (InvoiceStatus | Unset): An invoice's status (R-BI-1…4, R-BI-8): billing's column
+            and API, its invoice events, and the
+            receivables reports keeps of them.
         order_id (UUID | Unset):
         subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.
@@ -282,7 +288,7 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: InvoicesListStatus | Unset = UNSET,
+    status: InvoiceStatus | Unset = UNSET,
     order_id: UUID | Unset = UNSET,
     subscription_id: UUID | Unset = UNSET,
     limit: int | Unset = 50,
@@ -294,7 +300,9 @@ async def asyncio(
      Newest first. Asked for an order placed a moment ago, the invoice is there already.
 
     Args:
-        status (InvoicesListStatus | Unset):
+        status (InvoiceStatus | Unset): An invoice's status (R-BI-1…4, R-BI-8): billing's column
+            and API, its invoice events, and the
+            receivables reports keeps of them.
         order_id (UUID | Unset):
         subscription_id (UUID | Unset):
         limit (int | Unset): page size Default: 50.

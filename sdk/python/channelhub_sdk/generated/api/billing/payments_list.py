@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.page_payment import PagePayment
-from ...models.payments_list_status import PaymentsListStatus
+from ...models.payment_status import PaymentStatus
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: PaymentsListStatus | Unset = UNSET,
+    status: PaymentStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -136,7 +136,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: PaymentsListStatus | Unset = UNSET,
+    status: PaymentStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -146,7 +146,11 @@ def sync_detailed(
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (PaymentsListStatus | Unset):
+        status (PaymentStatus | Unset): A payment's status (R-BI-1, R-BI-9): `matched` — every
+            invoice it named is settled (any rest
+            is the reseller's credit balance); `partial` — an invoice it named is still owed;
+            `unmatched` —
+            no payer known, on the staff work list; `reversed` — the bank took it back.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -176,7 +180,7 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: PaymentsListStatus | Unset = UNSET,
+    status: PaymentStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -186,7 +190,11 @@ def sync(
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (PaymentsListStatus | Unset):
+        status (PaymentStatus | Unset): A payment's status (R-BI-1, R-BI-9): `matched` — every
+            invoice it named is settled (any rest
+            is the reseller's credit balance); `partial` — an invoice it named is still owed;
+            `unmatched` —
+            no payer known, on the staff work list; `reversed` — the bank took it back.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -211,7 +219,7 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: PaymentsListStatus | Unset = UNSET,
+    status: PaymentStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -221,7 +229,11 @@ async def asyncio_detailed(
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (PaymentsListStatus | Unset):
+        status (PaymentStatus | Unset): A payment's status (R-BI-1, R-BI-9): `matched` — every
+            invoice it named is settled (any rest
+            is the reseller's credit balance); `partial` — an invoice it named is still owed;
+            `unmatched` —
+            no payer known, on the staff work list; `reversed` — the bank took it back.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -251,7 +263,7 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: PaymentsListStatus | Unset = UNSET,
+    status: PaymentStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -261,7 +273,11 @@ async def asyncio(
      Staff: every payment (`status=unmatched` is the work list). A reseller: those on its invoices.
 
     Args:
-        status (PaymentsListStatus | Unset):
+        status (PaymentStatus | Unset): A payment's status (R-BI-1, R-BI-9): `matched` — every
+            invoice it named is settled (any rest
+            is the reseller's credit balance); `partial` — an invoice it named is still owed;
+            `unmatched` —
+            no payer known, on the staff work list; `reversed` — the bank took it back.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)

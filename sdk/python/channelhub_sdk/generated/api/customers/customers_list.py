@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.customers_list_kind import CustomersListKind
+from ...models.customer_kind import CustomerKind
 from ...models.page_customer import PageCustomer
 from ...models.problem import Problem
 from ...types import UNSET, Unset
@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    kind: CustomersListKind | Unset = UNSET,
+    kind: CustomerKind | Unset = UNSET,
     domain: str | Unset = UNSET,
     primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -135,7 +135,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKind | Unset = UNSET,
+    kind: CustomerKind | Unset = UNSET,
     domain: str | Unset = UNSET,
     primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -147,7 +147,10 @@ def sync_detailed(
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKind | Unset):
+        kind (CustomerKind | Unset): A customer account's kind: a `domain` customer is named by
+            its registered domain (R-CU-1/2),
+            a `team` one by its primary e-mail (R-CU-3/4). Onboarding's column and API, every customer
+            snapshot.
         domain (str | Unset):
         primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.
@@ -181,7 +184,7 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKind | Unset = UNSET,
+    kind: CustomerKind | Unset = UNSET,
     domain: str | Unset = UNSET,
     primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -193,7 +196,10 @@ def sync(
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKind | Unset):
+        kind (CustomerKind | Unset): A customer account's kind: a `domain` customer is named by
+            its registered domain (R-CU-1/2),
+            a `team` one by its primary e-mail (R-CU-3/4). Onboarding's column and API, every customer
+            snapshot.
         domain (str | Unset):
         primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.
@@ -222,7 +228,7 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKind | Unset = UNSET,
+    kind: CustomerKind | Unset = UNSET,
     domain: str | Unset = UNSET,
     primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -234,7 +240,10 @@ async def asyncio_detailed(
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKind | Unset):
+        kind (CustomerKind | Unset): A customer account's kind: a `domain` customer is named by
+            its registered domain (R-CU-1/2),
+            a `team` one by its primary e-mail (R-CU-3/4). Onboarding's column and API, every customer
+            snapshot.
         domain (str | Unset):
         primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.
@@ -268,7 +277,7 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    kind: CustomersListKind | Unset = UNSET,
+    kind: CustomerKind | Unset = UNSET,
     domain: str | Unset = UNSET,
     primary_email: str | Unset = UNSET,
     limit: int | Unset = 50,
@@ -280,7 +289,10 @@ async def asyncio(
      Staff see every customer, a reseller its own, a customer key only itself.
 
     Args:
-        kind (CustomersListKind | Unset):
+        kind (CustomerKind | Unset): A customer account's kind: a `domain` customer is named by
+            its registered domain (R-CU-1/2),
+            a `team` one by its primary e-mail (R-CU-3/4). Onboarding's column and API, every customer
+            snapshot.
         domain (str | Unset):
         primary_email (str | Unset):
         limit (int | Unset): page size Default: 50.

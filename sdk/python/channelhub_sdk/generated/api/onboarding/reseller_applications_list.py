@@ -8,9 +8,9 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.application_status import ApplicationStatus
 from ...models.page_application import PageApplication
 from ...models.problem import Problem
-from ...models.reseller_applications_list_status import ResellerApplicationsListStatus
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -18,7 +18,7 @@ from typing import cast
 
 def _get_kwargs(
     *,
-    status: ResellerApplicationsListStatus | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -136,7 +136,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: ResellerApplicationsListStatus | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -147,7 +147,8 @@ def sync_detailed(
     call it: admin, credit_officer, billing.
 
     Args:
-        status (ResellerApplicationsListStatus | Unset):
+        status (ApplicationStatus | Unset): An application's status: onboarding's column (checked
+            by the database) and its API.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -177,7 +178,7 @@ cursor=cursor,
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    status: ResellerApplicationsListStatus | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -188,7 +189,8 @@ def sync(
     call it: admin, credit_officer, billing.
 
     Args:
-        status (ResellerApplicationsListStatus | Unset):
+        status (ApplicationStatus | Unset): An application's status: onboarding's column (checked
+            by the database) and its API.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -213,7 +215,7 @@ cursor=cursor,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    status: ResellerApplicationsListStatus | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -224,7 +226,8 @@ async def asyncio_detailed(
     call it: admin, credit_officer, billing.
 
     Args:
-        status (ResellerApplicationsListStatus | Unset):
+        status (ApplicationStatus | Unset): An application's status: onboarding's column (checked
+            by the database) and its API.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)
@@ -254,7 +257,7 @@ cursor=cursor,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    status: ResellerApplicationsListStatus | Unset = UNSET,
+    status: ApplicationStatus | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: str | Unset = UNSET,
 
@@ -265,7 +268,8 @@ async def asyncio(
     call it: admin, credit_officer, billing.
 
     Args:
-        status (ResellerApplicationsListStatus | Unset):
+        status (ApplicationStatus | Unset): An application's status: onboarding's column (checked
+            by the database) and its API.
         limit (int | Unset): page size Default: 50.
         cursor (str | Unset): `next_cursor` of the previous page (opaque; omit it for the first
             page)

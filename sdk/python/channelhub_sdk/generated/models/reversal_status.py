@@ -1,9 +1,7 @@
 from enum import StrEnum
 
-class PaymentsListStatus(StrEnum):
-    MATCHED = "matched"
-    PARTIAL = "partial"
-    REVERSED = "reversed"
+class ReversalStatus(StrEnum):
+    APPLIED = "applied"
     UNMATCHED = "unmatched"
 
     def __str__(self) -> str:

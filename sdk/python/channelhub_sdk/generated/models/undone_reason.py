@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class AllocationOutUndoneType0(StrEnum):
+class UndoneReason(StrEnum):
     CREDIT_NOTE = "credit_note"
     REVERSAL = "reversal"
 

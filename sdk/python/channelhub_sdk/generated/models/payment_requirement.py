@@ -1,8 +1,8 @@
 from enum import StrEnum
 
-class CustomerUserCreatedKind(StrEnum):
-    RESELLER = "reseller"
-    USER = "user"
+class PaymentRequirement(StrEnum):
+    ON_ACCOUNT = "on_account"
+    PREPAY = "prepay"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class CustomerPatchEdition(StrEnum):
+class Edition(StrEnum):
     COMMERCIAL = "commercial"
     LEGACY_FREE = "legacy_free"
     NON_PROFIT = "non_profit"

@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class ApplicationCreateBusinessType(StrEnum):
+class BusinessType(StrEnum):
     CONSULTANCY = "consultancy"
     OTHER = "other"
     RESELLER = "reseller"

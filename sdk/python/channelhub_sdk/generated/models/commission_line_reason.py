@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class CommissionLineReason(StrEnum):
-    NEW = "new"
-    RENEWAL = "renewal"
-
-    def __str__(self) -> str:
-        return str(self.value)

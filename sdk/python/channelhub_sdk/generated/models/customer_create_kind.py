@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class CustomerCreateKind(StrEnum):
-    DOMAIN = "domain"
-    TEAM = "team"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,8 +1,0 @@
-from enum import StrEnum
-
-class InvoicePaymentRequirement(StrEnum):
-    ON_ACCOUNT = "on_account"
-    PREPAY = "prepay"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class ResellerStanding(StrEnum):
-    ESTABLISHED = "established"
-    NEW = "new"
-    PREPAY_REQUIRED = "prepay_required"
-
-    def __str__(self) -> str:
-        return str(self.value)
