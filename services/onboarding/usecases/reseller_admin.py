@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.logging import get_logger
@@ -57,7 +56,6 @@ def require_tax_admin(caller: Caller) -> None:
 async def put_certificate(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.ExemptionCertificatePut,
 ) -> ExemptionCertificate:
@@ -75,7 +73,7 @@ async def put_certificate(
             f"the certificate must be issued by the reseller's own state {reseller.state} "
             "(sales tax follows the reseller's location)",
         )
-    now = clock.now()
+    now = uow.clock.now()
     previous = await current_certificate(session, reseller.id)
     if previous is not None:
         previous.replaced_at = now
@@ -145,7 +143,6 @@ def resolve_tax_profile(reseller: Reseller, body: schemas.TaxProfilePatch) -> Ta
 
 async def _apply_tax_profile(
     uow: UnitOfWork,
-    clock: Clock,
     reseller: Reseller,
     profile: TaxProfileValues,
     *,
@@ -160,7 +157,7 @@ async def _apply_tax_profile(
         # a certificate is issued by one state; it does not follow the reseller elsewhere
         certificate = await current_certificate(session, reseller.id)
         if certificate is not None:
-            certificate.replaced_at = clock.now()
+            certificate.replaced_at = uow.clock.now()
     reseller.country, reseller.state, reseller.vat_id = country, state, vat_id
     reseller.vat_id_valid = bool(vat_id) and v.is_eu_member(country)
     await publish_change(
@@ -175,7 +172,6 @@ async def _apply_tax_profile(
 async def patch_tax_profile(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
 ) -> Reseller:
@@ -188,14 +184,13 @@ async def patch_tax_profile(
             "staff review it before later orders are taxed differently"
         )
     profile = resolve_tax_profile(reseller, body)
-    await _apply_tax_profile(uow, clock, reseller, profile, changed_by=caller.identity)
+    await _apply_tax_profile(uow, reseller, profile, changed_by=caller.identity)
     return reseller
 
 
 async def request_tax_profile_change(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
 ) -> TaxProfileChange:
@@ -207,7 +202,9 @@ async def request_tax_profile_change(
     await session.execute(
         sa.update(TaxProfileChange)
         .where(TaxProfileChange.reseller_id == reseller.id, TaxProfileChange.status == "pending")
-        .values(status="withdrawn", decided_by=caller.identity, decided_at=clock.now(), reason="superseded")
+        .values(
+            status="withdrawn", decided_by=caller.identity, decided_at=uow.clock.now(), reason="superseded"
+        )
     )
     change = TaxProfileChange(
         id=uuid.uuid4(),
@@ -217,7 +214,7 @@ async def request_tax_profile_change(
         vat_id=vat_id,
         status="pending",
         requested_by=caller.identity,
-        requested_at=clock.now(),
+        requested_at=uow.clock.now(),
     )
     session.add(change)
     await session.flush()
@@ -250,7 +247,6 @@ async def list_tax_profile_changes(
 async def decide_tax_profile_change(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     change_id: uuid.UUID,
     *,
@@ -269,12 +265,11 @@ async def decide_tax_profile_change(
         raise TaxProfileChangeNotFound()
     if change.status != "pending":
         raise TaxProfileChangeDecided(f"the change request is {change.status}")
-    change.decided_by, change.decided_at, change.reason = caller.identity, clock.now(), reason
+    change.decided_by, change.decided_at, change.reason = caller.identity, uow.clock.now(), reason
     if approve:
         change.status = "approved"
         await _apply_tax_profile(
             uow,
-            clock,
             reseller,
             (change.country, change.state, change.vat_id),
             changed_by=caller.identity,
