@@ -47,7 +47,7 @@ async def send_webhooks(db: Database, clock: Clock, stop: asyncio.Event) -> None
                     async with db.unit_of_work() as uow:
                         if free > 0:
                             busy = set(in_flight.values())
-                            claimed = await deliveries.claim_due(uow.session, clock, config, free, busy)
+                            claimed = await deliveries.claim_due(uow, config, free, busy)
                         if time.monotonic() - measured > MEASURE_SECONDS:
                             await deliveries.measure(uow.session, clock.now())
                             measured = time.monotonic()
@@ -83,7 +83,7 @@ async def _deliver(
     try:
         outcome = await deliveries.send(item, http, config, clock.now())
         async with db.unit_of_work() as uow:
-            await deliveries.record(uow, item, outcome, clock, config)
+            await deliveries.record(uow, item, outcome, config)
             await uow.commit()
     except Exception:  # the lease runs out and the delivery is sent again (same webhook-id)
         log.exception("webhook delivery failed to record", delivery_id=str(item.delivery_id))

@@ -7,6 +7,7 @@
 - `libs/` is the kernel: it imports no service and none of the command-line tools (`tools/`).
 - the edge owns the transaction: neither `api/` nor `usecases/` commits (libs.edge does);
 - events go through the unit of work (`uow.emit`), never `OUTBOX.emit` / `record_event` in a service;
+- a use case that takes the unit of work reads its clock (`uow.clock`), never a second `clock` beside it;
 - time comes from the injected clock: no `datetime.now`, `date.today`, `time.time()` … outside
   `libs/clock.py` (and the tooling allowed below, each with its reason).
 """
@@ -102,6 +103,30 @@ def direct_emits_in(path: Path) -> list[str]:
         if name.split(".")[-1] == "record_event"
         or (name.endswith(".emit") and name.split(".")[-2] == "OUTBOX")
     ]
+
+
+def _annotated(arg: ast.arg, name: str) -> bool:
+    """`arg` is annotated `name` (`Clock`, `libs.clock.Clock`, `"Clock"`, `Clock | None`)."""
+    if arg.annotation is None:
+        return False
+    text = ast.unparse(arg.annotation).strip("'\"")
+    return any(part.strip().split(".")[-1] == name for part in text.split("|"))
+
+
+def uow_and_clock_parameters_in(path: Path) -> list[str]:
+    """Functions taking the unit of work and a clock beside it (by name, `uow`/`clock`, or by
+    annotation, `UnitOfWork`/`Clock`): the unit of work carries the service's clock (`uow.clock`)."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            a = node.args
+            params = [*a.posonlyargs, *a.args, *a.kwonlyargs]
+            uow = [p.arg for p in params if p.arg == "uow" or _annotated(p, "UnitOfWork")]
+            clock = [p.arg for p in params if p.arg == "clock" or _annotated(p, "Clock")]
+            if uow and clock:
+                found.append(f"{path}:{node.lineno}: {node.name}({uow[0]}, {clock[0]})")
+    return found
 
 
 def runtime_sources(root: Path) -> list[Path]:
@@ -212,6 +237,15 @@ def test_events_are_emitted_through_the_unit_of_work(service: str) -> None:
     )
 
 
+@pytest.mark.parametrize("service", SERVICE_NAMES)
+def test_use_cases_take_the_clock_from_the_unit_of_work(service: str) -> None:
+    """One port: a use case given `uow` reads `uow.clock` (the service's injected clock). A second
+    clock beside it could differ from the one that stamps the events it emits; a job's other day is
+    its `as_of`, a date, never another clock."""
+    offending = [f for path in sources(service, "usecases") for f in uow_and_clock_parameters_in(path)]
+    assert offending == [], "take `uow` and read `uow.clock`, not a `clock` parameter beside it"
+
+
 def test_no_wall_clock_reads_outside_libs_clock() -> None:
     offending = [
         read
@@ -272,3 +306,17 @@ def test_the_edge_checks_see_their_violations(tmp_path: Path) -> None:
         "time.time()",
     ]
     assert runtime_sources(tmp_path) == [probe]
+    use_cases = tmp_path / "services" / "probe" / "usecases" / "probe.py"
+    use_cases.parent.mkdir(parents=True)
+    use_cases.write_text(
+        "from libs.clock import Clock\n"
+        "from libs.db import UnitOfWork\n"
+        "async def by_name(uow, x, clock): ...\n"
+        "async def by_type(work: UnitOfWork, at: 'Clock | None'): ...\n"
+        "async def read(session, clock: Clock, today): ...\n"
+        "async def fine(uow: UnitOfWork, as_of): return uow.clock.now()\n"
+    )
+    assert [f.rsplit(": ", 1)[1] for f in uow_and_clock_parameters_in(use_cases)] == [
+        "by_name(uow, clock)",
+        "by_type(work, at)",
+    ]

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path
 from libs.auth import CurrentCaller, CurrentReseller, Staff, StaffOrReseller
 from libs.errors import Unprocessable, problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.leasing import errors, schemas
 from services.leasing.api.deps import Config, Onboarding
 from services.leasing.usecases import catalog
@@ -105,9 +105,8 @@ async def decide(
     body: schemas.HardwareDecision,
     uow: UoW,
     staff: Staff,
-    clock: CurrentClock,
     config: Config,
 ) -> Any:
     """Staff accept (the given bundle joins the catalog) or decline with a reason."""
-    request = await catalog.decide(uow.session, staff, request_id, body, clock, config)
+    request = await catalog.decide(uow, staff, request_id, body, config)
     return render_request(request)

@@ -15,7 +15,7 @@ from libs.errors import Forbidden, problem_responses
 from libs.events.leasing import ContractStatus
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.leasing import errors, schemas
 from services.leasing.api.deps import Config, Onboarding
 from services.leasing.usecases import contracts
@@ -85,10 +85,8 @@ async def submit(contract_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> A
     name="waas-contracts-credit-check",
     responses=problem_responses(errors.ContractNotFound, errors.ContractStateConflict),
 )
-async def credit_check(
-    contract_id: uuid.UUID, body: schemas.CreditDecision, uow: UoW, staff: Staff, clock: CurrentClock
-) -> Any:
-    c = await contracts.credit_check(uow, staff, contract_id, body, clock)
+async def credit_check(contract_id: uuid.UUID, body: schemas.CreditDecision, uow: UoW, staff: Staff) -> Any:
+    c = await contracts.credit_check(uow, staff, contract_id, body)
     return render_contract(c, staff)
 
 
@@ -100,12 +98,10 @@ async def credit_check(
         errors.ContractNotFound, errors.ContractStateConflict, errors.FourEyesRequired
     ),
 )
-async def sign(
-    contract_id: uuid.UUID, body: schemas.Signature, uow: UoW, caller: CurrentCaller, clock: CurrentClock
-) -> Any:
+async def sign(contract_id: uuid.UUID, body: schemas.Signature, uow: UoW, caller: CurrentCaller) -> Any:
     """The distributor (staff) and the end customer (its key, or its reseller recording it) sign;
     with both, the contract is active and the partner's commission earned."""
-    c = await contracts.sign(uow, caller, contract_id, body, clock)
+    c = await contracts.sign(uow, caller, contract_id, body)
     return render_contract(c, caller)
 
 
@@ -123,7 +119,6 @@ async def extend(
     body: schemas.Extension,
     uow: UoW,
     caller: CurrentCaller,
-    clock: CurrentClock,
 ) -> Any:
     """R-WA-7: the end customer extends. With the customer's key, or by staff (recording the
     customer's signed agreement), the extension applies at once: 200, the contract. A partner's call
@@ -131,7 +126,7 @@ async def extend(
     `POST …/extensions/{extension_id}/accept`. 409 `extension-limit` naming the limit past 36 months
     in total or past the manufacturer's maximum warranty. Each extension earns the renewal commission
     once, pro rata to its months over the original term (rounded cumulatively to the cent)."""
-    c, extension = await contracts.extend(uow, caller, contract_id, body.months, clock)
+    c, extension = await contracts.extend(uow, caller, contract_id, body.months)
     if extension.status == "proposed":
         return JSONResponse(status_code=202, content=render_extension(extension).model_dump(mode="json"))
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
@@ -150,11 +145,11 @@ async def extend(
     ),
 )
 async def accept_extension(
-    contract_id: uuid.UUID, extension_id: uuid.UUID, uow: UoW, caller: CurrentCaller, clock: CurrentClock
+    contract_id: uuid.UUID, extension_id: uuid.UUID, uow: UoW, caller: CurrentCaller
 ) -> Any:
     """R-WA-7: the end customer (its key, or staff recording its signature) agrees to the partner's
     proposal; who and when are recorded on the extension."""
-    c = await contracts.accept_extension(uow, caller, contract_id, extension_id, clock)
+    c = await contracts.accept_extension(uow, caller, contract_id, extension_id)
     return render_contract(c, caller, await contracts.extensions_of(uow.session, c))
 
 
@@ -164,12 +159,12 @@ async def accept_extension(
     name="waas-contracts-schedule",
     responses=problem_responses(errors.ContractNotFound),
 )
-async def schedule(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller, clock: CurrentClock) -> Any:
+async def schedule(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller) -> Any:
     """R-WA-6/R-BI-6: the one instalment schedule billing invoices — instalment `n` covers
     `period_start`…`period_end` and is invoiced by the monthly run on `due_date` (the first 1st on or
     after its start); `invoiced` once that run is due (after a termination: every instalment due by
     its effective date; the others are the fee). Empty before activation."""
-    c, items, invoiced = await contracts.schedule_of(uow.session, caller, contract_id, clock)
+    c, items, invoiced = await contracts.schedule_of(uow.session, caller, contract_id, uow.clock.today())
     return render_schedule(c, items, invoiced)
 
 
@@ -182,12 +177,12 @@ async def schedule(contract_id: uuid.UUID, uow: UoW, caller: CurrentCaller, cloc
     ),
 )
 async def terminate(
-    contract_id: uuid.UUID, body: schemas.Termination, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
+    contract_id: uuid.UUID, body: schemas.Termination, uow: UoW, caller: StaffOrReseller
 ) -> Any:
     """R-WA-6: takes effect on the platform's date; the fee is every instalment of the schedule not
     invoiced on that day. Only staff may give another `as_of` (with a `reason`, never after today);
     a partner's `as_of` other than today is refused (422 `termination-date-not-allowed`)."""
-    c = await contracts.terminate(uow, caller, contract_id, body, clock)
+    c = await contracts.terminate(uow, caller, contract_id, body)
     assert c.termination_fee is not None and c.months_remaining is not None
     return schemas.TerminationResult(
         contract=render_contract(c, caller),
@@ -207,10 +202,9 @@ async def return_hardware(
     body: schemas.ReturnIn,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
     config: Config,
 ) -> Any:
-    c = await contracts.return_hardware(uow, caller, contract_id, body, clock, config)
+    c = await contracts.return_hardware(uow, caller, contract_id, body, config)
     return render_contract(c, caller)
 
 

@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.errors import Unprocessable
 from libs.internal_client import InternalClient
@@ -122,14 +121,10 @@ async def list_requests(
 
 
 async def decide(
-    session: AsyncSession,
-    caller: Caller,
-    request_id: uuid.UUID,
-    body: HardwareDecision,
-    clock: Clock,
-    config: LeasingConfig,
+    uow: UnitOfWork, caller: Caller, request_id: uuid.UUID, body: HardwareDecision, config: LeasingConfig
 ) -> HardwareRequest:
     """R-WA-10: staff accept (the hardware joins the catalog as a bundle) or decline with a reason."""
+    session = uow.session
     request = await load_request(session, caller, request_id, lock=True)
     if request.status != "pending":
         raise RequestAlreadyDecided(f"it was {request.status}")
@@ -143,6 +138,6 @@ async def decide(
     request.status = HardwareRequestStatus(body.decision)
     request.reason = body.reason
     request.decided_by = caller.identity
-    request.decided_at = clock.now()
+    request.decided_at = uow.clock.now()
     await session.flush()
     return request

@@ -15,7 +15,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.errors import Forbidden
 from libs.events import leasing as ev
@@ -236,23 +235,21 @@ async def submit(uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID) -> Con
 
 
 async def credit_check(
-    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: CreditDecision, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: CreditDecision
 ) -> Contract:
     """R-WA-3: the distributor carries the credit risk (R-BI-6), so staff decide and say why."""
     session = uow.session
     c = await load(session, caller, contract_id, lock=True)
     _move(c, "credit_approved" if body.decision == "approved" else "credit_rejected")
     c.credit_check = CreditCheck(
-        decision=body.decision, reason=body.reason, decided_by=caller.identity, decided_at=clock.now()
+        decision=body.decision, reason=body.reason, decided_by=caller.identity, decided_at=uow.clock.now()
     )
     # the reason is an internal note (R-PL-5): staff read it on the contract, partners' webhooks do not
     await _emit(uow, c, ev.ContractCreditChecked, decision=body.decision)
     return c
 
 
-async def sign(
-    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: Signature, clock: Clock
-) -> Contract:
+async def sign(uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: Signature) -> Contract:
     """The distributor's signature is staff's; the end customer's is recorded by the customer's own
     key or by its reseller (who collected it). With both, the contract is active (R-WA-3)."""
     session = uow.session
@@ -272,7 +269,7 @@ async def sign(
     decided_by = c.credit_check.decided_by if c.credit_check else None
     if body.party == "distributor" and decided_by == caller.identity:
         raise FourEyesRequired()  # R-WA-3, R-PL-5: no staff member activates a contract alone
-    now = clock.now()
+    now = uow.clock.now()
     c.signatures = {
         **c.signatures,
         body.party: SignatureRecord(signed_by=body.signed_by, signed_at=now, recorded_by=caller.identity),
@@ -340,7 +337,7 @@ def _check_extension(c: Contract, months: int) -> None:
 
 
 async def extend(
-    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, months: int, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, months: int
 ) -> tuple[Contract, ContractExtension]:
     """R-WA-7: the end customer extends. Its own key (or staff recording its signed paper) applies the
     extension at once; the partner's call only proposes it (`status: proposed`) for the customer to
@@ -354,19 +351,19 @@ async def extend(
         months=months,
         status="proposed",
         proposed_by=caller.identity,
-        proposed_at=clock.now(),
+        proposed_at=uow.clock.now(),
     )
     session.add(extension)
     await session.flush()
     if caller.kind == "reseller":
         await _emit(uow, c, ev.ContractExtensionProposed, extension_id=extension.id, months=months)
         return c, extension
-    await _apply_extension(uow, caller, c, extension, clock)
+    await _apply_extension(uow, caller, c, extension)
     return c, extension
 
 
 async def accept_extension(
-    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, extension_id: uuid.UUID, clock: Clock
+    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, extension_id: uuid.UUID
 ) -> Contract:
     """R-WA-7: the end customer (its key, or staff recording its signature) agrees to a proposal;
     the partner who proposed it cannot (403), another tenant finds no contract (404)."""
@@ -384,12 +381,12 @@ async def accept_extension(
     if extension.status != "proposed":
         raise ContractStateConflict("the extension was accepted already")
     _check_extension(c, extension.months)
-    await _apply_extension(uow, caller, c, extension, clock)
+    await _apply_extension(uow, caller, c, extension)
     return c
 
 
 async def _apply_extension(
-    uow: UnitOfWork, caller: Caller, c: Contract, extension: ContractExtension, clock: Clock
+    uow: UnitOfWork, caller: Caller, c: Contract, extension: ContractExtension
 ) -> None:
     assert c.start_date is not None
     original = c.original_term_months or c.term_months
@@ -401,7 +398,7 @@ async def _apply_extension(
     )
     extension.status = rules.ExtensionStatus.ACCEPTED
     extension.accepted_by = caller.identity
-    extension.accepted_at = clock.now()
+    extension.accepted_at = uow.clock.now()
     extension.commission = renewal
     await _emit(
         uow,
@@ -411,18 +408,16 @@ async def _apply_extension(
         commission=renewal,
         extension_id=extension.id,
     )
-    await _earn(uow, c, "renewal", renewal, clock.today())
+    await _earn(uow, c, "renewal", renewal, uow.clock.today())
 
 
-async def terminate(
-    uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: Termination, clock: Clock
-) -> Contract:
+async def terminate(uow: UnitOfWork, caller: Caller, contract_id: uuid.UUID, body: Termination) -> Contract:
     """R-WA-6: ending early costs every instalment of the schedule not invoiced on the effective date
     — the platform's date. Only staff may record another (a notice received earlier), with a reason,
     never after today; a partner's date is refused. Instalments billing invoiced already (its run
     given a later `as_of`) are never in the fee."""
     session = uow.session
-    today = clock.today()
+    today = uow.clock.today()
     effective = today
     if body.as_of is not None and body.as_of != today:
         if not caller.is_staff:
@@ -448,7 +443,7 @@ async def terminate(
     c.termination_record = {
         "effective": effective.isoformat(),
         "recorded_by": caller.identity,
-        "recorded_at": clock.now().isoformat(),
+        "recorded_at": uow.clock.now().isoformat(),
         "reason": body.reason,
         "fee_instalments": split.fee_instalments,
     }
@@ -478,10 +473,11 @@ async def extensions_of(session: AsyncSession, c: Contract) -> list[ContractExte
 
 
 async def schedule_of(
-    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, clock: Clock
+    session: AsyncSession, caller: Caller, contract_id: uuid.UUID, today: date
 ) -> tuple[Contract, list[Instalment], frozenset[int]]:
+    """The contract's schedule, and the instalments invoiced by `today`."""
     c = await load(session, caller, contract_id)
-    return c, instalments(c), invoiced_on(c, clock.today())
+    return c, instalments(c), invoiced_on(c, today)
 
 
 async def return_hardware(
@@ -489,7 +485,6 @@ async def return_hardware(
     caller: Caller,
     contract_id: uuid.UUID,
     body: ReturnIn,
-    clock: Clock,
     config: LeasingConfig,
 ) -> Contract:
     """R-WA-8: at the end the data is wiped by a certified company (certificate recorded); the customer
@@ -505,7 +500,7 @@ async def return_hardware(
         pickup_fee=fee,
         wipe_certificate_id=body.wipe_certificate_id,
         wiping_company=body.wiping_company,
-        wiped_on=body.wiped_on or clock.today(),
+        wiped_on=body.wiped_on or uow.clock.today(),
         recorded_by=caller.identity,
     )
     _move(c, "returned")

@@ -38,12 +38,10 @@ async def license_file(
 
 
 @router.post("/seat-invitations/{assignment_id}/token", response_model=schemas.InvitationToken)
-async def invitation_token(
-    assignment_id: uuid.UUID, uow: UoW, clock: CurrentClock, _service: LicenseReader
-) -> Any:
+async def invitation_token(assignment_id: uuid.UUID, uow: UoW, _service: LicenseReader) -> Any:
     """A one-time token for the invitation mail notifications is about to send (R-LI-4): the token
     travels only in this answer and the mail; licensing keeps its hash."""
-    issued = await seats.issue_invitation_token(uow.session, assignment_id, clock)
+    issued = await seats.issue_invitation_token(uow, assignment_id)
     if issued is None:
         raise errors.InvitationNotFound()
     token, assignment = issued

@@ -54,7 +54,6 @@ async def assign_seat(
     body: schemas.SeatAssign,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
     config: Config,
     ordering: Ordering,
 ) -> Any:
@@ -62,7 +61,7 @@ async def assign_seat(
     person gets a single-use invitation by e-mail."""
 
     assignment, _token = await seats.assign(
-        uow, caller, subscription_id, body.email, clock, config.invitation_days, ordering
+        uow, caller, subscription_id, body.email, config.invitation_days, ordering
     )
     return render_assignment(assignment)
 
@@ -80,11 +79,10 @@ async def unassign_seat(
     email: Email,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
     ordering: Ordering,
 ) -> Response:
     """Free the seat: it can be kept or assigned to someone else."""
-    await seats.unassign(uow, caller, subscription_id, email, clock, ordering)
+    await seats.unassign(uow, caller, subscription_id, email, ordering)
     return Response(status_code=204)
 
 
@@ -94,12 +92,12 @@ async def unassign_seat(
     name="seat-invitations-activate-token",
     responses=problem_responses(errors.InvitationNotFound, errors.InvitationExpired),
 )
-async def activate_with_body(body: schemas.SeatActivate, uow: UoW, clock: CurrentClock) -> Any:
+async def activate_with_body(body: schemas.SeatActivate, uow: UoW) -> Any:
     """The invitee activates the seat (no API key: the single-use token is the credential, in the
     body); works whether or not the person has an account already. The mailed link opens the
     gateway's small page (`/activate-seat#token=…`, the token in the fragment, which no server sees)
     that posts it here."""
-    return await _activate(body.token, uow, clock)
+    return await _activate(body.token, uow)
 
 
 @router.post(
@@ -109,14 +107,14 @@ async def activate_with_body(body: schemas.SeatActivate, uow: UoW, clock: Curren
     responses=problem_responses(errors.InvitationNotFound, errors.InvitationExpired),
     deprecated=True,
 )
-async def activate(token: Token, uow: UoW, clock: CurrentClock) -> Any:
+async def activate(token: Token, uow: UoW) -> Any:
     """Deprecated: the token in the path (redacted from every log). Use
     `POST /v1/seat-invitations/activate {token}`."""
-    return await _activate(token, uow, clock)
+    return await _activate(token, uow)
 
 
-async def _activate(token: str, uow: UoW, clock: CurrentClock) -> Any:
-    assignment, existing = await seats.activate(uow, token, clock)
+async def _activate(token: str, uow: UoW) -> Any:
+    assignment, existing = await seats.activate(uow, token)
     assert assignment.activated_at is not None
     return schemas.SeatActivation(
         subscription_id=assignment.subscription_id,

@@ -14,7 +14,6 @@ from datetime import date, datetime
 import sqlalchemy as sa
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import leasing as leasing_events
 from libs.events import licensing as ev
@@ -179,7 +178,6 @@ async def issue_temporary(
     uow: UnitOfWork,
     caller: Caller,
     order_id: uuid.UUID,
-    clock: Clock,
     days: int,
     ordering: InternalClient,
     onboarding: InternalClient,
@@ -207,7 +205,7 @@ async def issue_temporary(
             + (f" and {extensions} extension(s)" if extensions else "")
         )
     customer = await readmodels.CUSTOMERS.get(uow, order.customer_id, onboarding)
-    now = clock.now()
+    now = uow.clock.now()
     valid_from, valid_until = temporary_validity(now.date(), days)
     lic = License(
         id=uuid.uuid4(),

@@ -16,7 +16,6 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import licensing as ev
 from libs.internal_client import InternalClient
@@ -126,7 +125,6 @@ async def assign(
     caller: Caller,
     subscription_id: uuid.UUID,
     email: str,
-    clock: Clock,
     invitation_days: int,
     ordering: InternalClient,
 ) -> tuple[SeatAssignment, str]:
@@ -141,7 +139,7 @@ async def assign(
         raise SubscriptionNotUsable(
             f"the subscription is {sub.status} with {sub.seats_pending_payment} unpaid seat(s)"
         )
-    now = clock.now()
+    now = uow.clock.now()
     live = await _live(session, subscription_id, now)
     if any(a.email == address for a in live):
         raise SeatAlreadyAssigned(address)
@@ -191,18 +189,18 @@ async def unassign(
     caller: Caller,
     subscription_id: uuid.UUID,
     email: str,
-    clock: Clock,
     ordering: InternalClient,
 ) -> None:
     session = uow.session
     address = normalise_email(email)
     sub = await _subscription(uow, caller, subscription_id, ordering)
-    live = await _live(session, subscription_id, clock.now())
+    now = uow.clock.now()
+    live = await _live(session, subscription_id, now)
     assignment = next((a for a in live if a.email == address), None)
     if assignment is None:
         raise SeatAssignmentNotFound(address)
     assignment.status = SeatStatus.REMOVED
-    assignment.removed_at = clock.now()
+    assignment.removed_at = now
     await session.flush()
     await uow.emit(
         ev.SeatUnassigned(
@@ -218,16 +216,17 @@ async def unassign(
 
 
 async def issue_invitation_token(
-    session: AsyncSession, assignment_id: uuid.UUID, clock: Clock
+    uow: UnitOfWork, assignment_id: uuid.UUID
 ) -> tuple[str, SeatAssignment] | None:
     """A fresh single-use token for an open invitation, for the one mail that carries it (only its
     hash is kept; an earlier token stops working). None when the invitation is gone, used or expired."""
+    session = uow.session
     assignment = await session.scalar(
         sa.select(SeatAssignment)
         .where(SeatAssignment.id == assignment_id, SeatAssignment.status == "invited")
         .with_for_update()
     )
-    if assignment is None or assignment.invitation_expires_at < clock.now():
+    if assignment is None or assignment.invitation_expires_at < uow.clock.now():
         return None
     token = new_token()
     assignment.invitation_token_hash = digest(token)
@@ -235,7 +234,7 @@ async def issue_invitation_token(
     return token, assignment
 
 
-async def activate(uow: UnitOfWork, token: str, clock: Clock) -> tuple[SeatAssignment, bool]:
+async def activate(uow: UnitOfWork, token: str) -> tuple[SeatAssignment, bool]:
     """The invitee follows the link: the seat becomes theirs, under their existing account or a new
     one. Single use: a second activation finds no invitation."""
     session = uow.session
@@ -249,7 +248,7 @@ async def activate(uow: UnitOfWork, token: str, clock: Clock) -> tuple[SeatAssig
     )
     if assignment is None:
         raise InvitationNotFound()
-    now = clock.now()
+    now = uow.clock.now()
     if assignment.status == "expired" or assignment.invitation_expires_at < now:
         raise InvitationExpired(f"it expired at {assignment.invitation_expires_at.isoformat()}")
     created = await session.scalar(

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Response
 from libs.auth import CurrentReseller, StaffOrReseller
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.notifications import errors, schemas
 from services.notifications.api.deps import Config
 from services.notifications.usecases import deliveries, endpoints
@@ -80,10 +80,8 @@ async def patch_endpoint(
     name="webhook-endpoints-delete",
     responses=problem_responses(errors.EndpointNotFound),
 )
-async def delete_endpoint(
-    endpoint_id: uuid.UUID, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
-) -> Response:
-    await endpoints.delete(uow.session, caller, endpoint_id, clock)
+async def delete_endpoint(endpoint_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Response:
+    await endpoints.delete(uow, caller, endpoint_id)
     return Response(status_code=204)
 
 
@@ -98,14 +96,11 @@ async def rotate_secret(
     endpoint_id: uuid.UUID,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
     config: Config,
 ) -> Any:
     """A new secret, shown once; the old one keeps signing too until `previous_secret_expires_at`."""
 
-    endpoint, secret = await endpoints.rotate(
-        uow.session, caller, endpoint_id, clock, config.rotation_overlap_hours
-    )
+    endpoint, secret = await endpoints.rotate(uow, caller, endpoint_id, config.rotation_overlap_hours)
     return render_endpoint(endpoint, secret=secret)
 
 
@@ -135,16 +130,13 @@ async def replay_range(
     body: schemas.ReplayRange,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
     config: Config,
 ) -> Any:
     """Queue every delivery made in [from, to) again, in order, on a fresh retry schedule (the worker
     sends them). Bounded: at most `CHANNELHUB_WEBHOOK_REPLAY_MAX_DAYS` days (422
     `replay-range-too-long`) and `CHANNELHUB_WEBHOOK_REPLAY_MAX_DELIVERIES` deliveries (422
     `replay-too-large`); 429 `replay-backlog` while the endpoint still has many waiting."""
-    count = await deliveries.replay_range(
-        uow.session, caller, endpoint_id, body.from_, body.to, clock, config
-    )
+    count = await deliveries.replay_range(uow, caller, endpoint_id, body.from_, body.to, config)
     return {"replayed": count}
 
 
@@ -154,11 +146,9 @@ async def replay_range(
     name="webhook-deliveries-replay",
     responses=problem_responses(errors.EndpointNotFound, errors.DeliveryNotFound),
 )
-async def replay(
-    endpoint_id: uuid.UUID, delivery_id: uuid.UUID, uow: UoW, caller: StaffOrReseller, clock: CurrentClock
-) -> Any:
+async def replay(endpoint_id: uuid.UUID, delivery_id: uuid.UUID, uow: UoW, caller: StaffOrReseller) -> Any:
     """Queue this delivery again — the same payload and `webhook-id` — for the worker: it is never
     sent inside this request; its next attempt (a `replay` in the log) follows within moments."""
-    delivery = await deliveries.replay(uow.session, caller, endpoint_id, delivery_id, clock)
+    delivery = await deliveries.replay(uow, caller, endpoint_id, delivery_id)
     attempts = await deliveries.attempts_of(uow.session, [delivery.id])
     return render_delivery(delivery, attempts.get(delivery.id, []))

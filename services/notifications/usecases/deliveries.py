@@ -28,7 +28,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork, rowcount
 from libs.events.envelope import CloudEvent
 from libs.events.notifications import WebhookEndpointDisabled
@@ -257,11 +256,12 @@ async def send(
 
 
 async def claim_due(
-    session: AsyncSession, clock: Clock, config: NotificationsConfig, limit: int, busy: set[uuid.UUID]
+    uow: UnitOfWork, config: NotificationsConfig, limit: int, busy: set[uuid.UUID]
 ) -> list[Claimed]:
     """Lease up to `limit` due deliveries, at most one per endpoint, none of an endpoint in flight
     (here: `busy`; in another replica: a live lease) or backed off."""
-    now = clock.now()
+    session = uow.session
+    now = uow.clock.now()
     earlier = aliased(Delivery)
     held = (
         sa.select(earlier.id)
@@ -343,7 +343,7 @@ def signing_secrets(endpoint: WebhookEndpoint, now: datetime) -> list[str]:
 
 
 async def record(
-    uow: UnitOfWork, claimed: Claimed, outcome: Outcome, clock: Clock, config: NotificationsConfig
+    uow: UnitOfWork, claimed: Claimed, outcome: Outcome, config: NotificationsConfig
 ) -> DeliveryAttempt | None:
     """Record the attempt and decide what comes next (retry, give up, back the endpoint off)."""
     session = uow.session
@@ -351,7 +351,7 @@ async def record(
     endpoint = await session.get(WebhookEndpoint, claimed.endpoint_id, with_for_update=True)
     if delivery is None or endpoint is None:
         return None
-    now = clock.now()
+    now = uow.clock.now()
     delivery.in_flight_until = None
     delivery.next_trigger = "schedule"
     status_code = outcome.status_code if outcome.error in (None, "http_status") else None
@@ -456,11 +456,10 @@ async def attempts_of(
     return found
 
 
-async def replay(
-    session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, delivery_id: uuid.UUID, clock: Clock
-) -> Delivery:
+async def replay(uow: UnitOfWork, caller: Caller, endpoint_id: uuid.UUID, delivery_id: uuid.UUID) -> Delivery:
     """Queue this delivery again — the same payload and `webhook-id` — for the worker (never sent
     inside the request): a new attempt, recorded as a replay, on a fresh retry schedule."""
+    session = uow.session
     endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
     delivery = await load_or_404(
         session,
@@ -469,24 +468,24 @@ async def replay(
         lock=True,
     )
     if delivery.in_flight_until is None or delivery.status != "pending":
-        delivery.status, delivery.next_attempt_at = DeliveryStatus.PENDING, clock.now()
+        delivery.status, delivery.next_attempt_at = DeliveryStatus.PENDING, uow.clock.now()
         delivery.schedule_start, delivery.next_trigger = delivery.attempts, "replay"
     await session.flush()
     return delivery
 
 
 async def replay_range(
-    session: AsyncSession,
+    uow: UnitOfWork,
     caller: Caller,
     endpoint_id: uuid.UUID,
     start: datetime,
     end: datetime,
-    clock: Clock,
     config: NotificationsConfig,
 ) -> int:
     """Queue every delivery made in [start, end) again (the worker sends them, in order), within
     the limits: a range of at most `replay_max_days`, at most `replay_max_deliveries` deliveries,
     and not while the endpoint still has `replay_max_pending` deliveries waiting (429)."""
+    session = uow.session
     endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)  # another's: 404 first
     if end - start > timedelta(days=config.replay_max_days):
         raise ReplayRangeTooLong(f"replay at most {config.replay_max_days} days at a time")
@@ -513,7 +512,7 @@ async def replay_range(
         .where(*in_range, Delivery.in_flight_until.is_(None) | (Delivery.status != "pending"))
         .values(
             status="pending",
-            next_attempt_at=clock.now(),
+            next_attempt_at=uow.clock.now(),
             schedule_start=Delivery.attempts,
             next_trigger="replay",
         )

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.clock import Clock
+from libs.db import UnitOfWork
 from libs.events import CONTRACT_EVENT_TYPES, EVENT_TYPES
 from libs.pagination import PageQuery, paginate
 from libs.repository import load_or_404
@@ -142,10 +142,11 @@ async def patch(
     return endpoint
 
 
-async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, clock: Clock) -> None:
+async def delete(uow: UnitOfWork, caller: Caller, endpoint_id: uuid.UUID) -> None:
     """Kept for its delivery log, gone for the partner; nothing more is sent to it."""
+    session = uow.session
     endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
-    endpoint.deleted_at = clock.now()
+    endpoint.deleted_at = uow.clock.now()
     endpoint.status = EndpointStatus.DISABLED
     endpoint.disabled_reason = "deleted"
     await session.flush()
@@ -153,15 +154,16 @@ async def delete(session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, 
 
 
 async def rotate(
-    session: AsyncSession, caller: Caller, endpoint_id: uuid.UUID, clock: Clock, overlap_hours: int
+    uow: UnitOfWork, caller: Caller, endpoint_id: uuid.UUID, overlap_hours: int
 ) -> tuple[WebhookEndpoint, str]:
     """A new secret (returned to be shown once, stored encrypted); the old one keeps signing too
     until the overlap ends, so the partner can switch its verifier without missing a delivery. After
     the overlap the old one is dropped (`drop_expired_secret`)."""
+    session = uow.session
     endpoint = await load_endpoint(session, caller, endpoint_id, lock=True)
     secret = new_secret()
     endpoint.previous_secret = secret_box.seal(secret_box.open_secret(endpoint.secret))
-    endpoint.previous_secret_expires_at = clock.now() + timedelta(hours=overlap_hours)
+    endpoint.previous_secret_expires_at = uow.clock.now() + timedelta(hours=overlap_hours)
     endpoint.secret = secret_box.seal(secret)
     await session.flush()
     return endpoint, secret

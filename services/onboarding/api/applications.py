@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from libs.auth import Staff
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.errors import (
     ApplicationAlreadyReviewed,
@@ -57,12 +57,12 @@ async def get_application(application_id: uuid.UUID, uow: UoW, _staff: Staff) ->
     responses=problem_responses(ApplicationNotFound, ApplicationAlreadyReviewed, EligibilityOverrideRequired),
 )
 async def approve_application(
-    application_id: uuid.UUID, body: schemas.ApplicationApprove, uow: UoW, staff: Staff, clock: CurrentClock
+    application_id: uuid.UUID, body: schemas.ApplicationApprove, uow: UoW, staff: Staff
 ) -> Any:
     """Approve: the reseller is created in `pending_policy` with the program's discount (or the one
     given) and its first `reseller_admin` key is returned — shown only this once. A consultancy
     (R-ON-1) needs `eligibility_override_reason`; the override is recorded on the reseller."""
-    result = await applications.approve(uow, staff, clock, application_id, body)
+    result = await applications.approve(uow, staff, application_id, body)
     return result
 
 
@@ -73,7 +73,7 @@ async def approve_application(
     responses=problem_responses(ApplicationNotFound, ApplicationAlreadyReviewed),
 )
 async def reject_application(
-    application_id: uuid.UUID, body: schemas.ApplicationReject, uow: UoW, staff: Staff, clock: CurrentClock
+    application_id: uuid.UUID, body: schemas.ApplicationReject, uow: UoW, staff: Staff
 ) -> Any:
-    result = await applications.reject(uow, staff, clock, application_id, body)
+    result = await applications.reject(uow, staff, application_id, body)
     return result

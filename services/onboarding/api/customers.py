@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from libs.auth import CurrentCaller, CurrentReseller
 from libs.errors import Forbidden, problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import (
@@ -45,13 +45,12 @@ async def create_customer(
     body: schemas.CustomerCreate,
     uow: UoW,
     caller: CurrentReseller,
-    clock: CurrentClock,
 ) -> Any:
     """Create a domain customer (a registered domain nobody else has) or a team customer
     (verified through its primary e-mail). The reseller becomes an administrator of it
     without occupying a seat."""
 
-    customer = await customers.create_customer(uow, caller, clock, body)
+    customer = await customers.create_customer(uow, caller, body)
     return await views.view(uow.session, customer)
 
 
@@ -89,12 +88,11 @@ async def import_customer(
     body: schemas.CustomerImport,
     uow: UoW,
     caller: CurrentReseller,
-    clock: CurrentClock,
 ) -> Any:
     """Import a customer from another reseller (or the vendor) with the transfer token the
     customer issued (R-CU-5). The customer, and with it its subscriptions, move to the caller."""
 
-    customer = await transfers.import_customer(uow, caller, clock, body)
+    customer = await transfers.import_customer(uow, caller, body)
     return await views.view(uow.session, customer)
 
 
@@ -115,10 +113,10 @@ async def read_customer(customer_id: uuid.UUID, uow: UoW, caller: CurrentCaller)
     responses=problem_responses(CustomerNotFound, CustomerDomainTaken, InvalidField, EditionStaffOnly),
 )
 async def update_customer(
-    customer_id: uuid.UUID, body: schemas.CustomerPatch, uow: UoW, caller: CurrentCaller, clock: CurrentClock
+    customer_id: uuid.UUID, body: schemas.CustomerPatch, uow: UoW, caller: CurrentCaller
 ) -> Any:
     """Change the customer's data; every change is published to the other services (R-CU-7)."""
-    customer = await customers.patch_customer(uow, caller, clock, customer_id, body)
+    customer = await customers.patch_customer(uow, caller, customer_id, body)
     result = await views.view(uow.session, customer)
     return result
 
@@ -134,10 +132,9 @@ async def verify_domain(
     body: schemas.DomainVerification,
     uow: UoW,
     caller: CurrentCaller,
-    clock: CurrentClock,
 ) -> Any:
     """A team customer verifies a domain it owns and becomes a domain customer (R-CU-4)."""
-    customer = await customers.verify_domain(uow, caller, clock, customer_id, body)
+    customer = await customers.verify_domain(uow, caller, customer_id, body)
     result = await views.view(uow.session, customer)
     return result
 
@@ -154,10 +151,9 @@ async def accept_terms(
     body: schemas.TermsAcceptanceCreate,
     uow: UoW,
     caller: CurrentCaller,
-    clock: CurrentClock,
 ) -> Any:
     """Record who accepted the vendor's terms of service for the customer, and when (R-CU-6)."""
-    return await customers.accept_terms(uow, caller, clock, customer_id, body)
+    return await customers.accept_terms(uow, caller, customer_id, body)
 
 
 @router.post(
@@ -173,12 +169,11 @@ async def add_user(
     body: schemas.CustomerUserCreate,
     uow: UoW,
     caller: CurrentCaller,
-    clock: CurrentClock,
 ) -> Any:
     """Add a user. An administrator can buy directly, and the reseller discount then does not
     apply to its purchases: `admin=true` is refused (409 admin-confirmation-required) unless
     `confirm=true` (R-CU-8)."""
-    return await customer_users.add_user(uow.session, caller, clock, customer_id, body)
+    return await customer_users.add_user(uow, caller, customer_id, body)
 
 
 @router.get(
@@ -247,8 +242,7 @@ async def create_transfer_token(
     body: schemas.TransferTokenCreate,
     uow: UoW,
     caller: CurrentCaller,
-    clock: CurrentClock,
 ) -> Any:
     """The customer (its own key) or staff authorise another reseller to import the customer
     for one product family. The token is shown once, single use, valid for 14 days."""
-    return await transfers.issue_transfer_token(uow.session, caller, clock, customer_id, body)
+    return await transfers.issue_transfer_token(uow, caller, customer_id, body)

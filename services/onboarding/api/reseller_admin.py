@@ -10,7 +10,7 @@ from fastapi import APIRouter
 
 from libs.auth import Staff, StaffOrReseller
 from libs.errors import problem_responses
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.errors import (
@@ -40,12 +40,11 @@ async def put_exemption_certificate(
     body: schemas.ExemptionCertificatePut,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
 ) -> Any:
     """Upload or replace the US resale exemption certificate (R-ON-4). It must be issued by the
     reseller's own state; a certificate exempts orders dated within its validity. The replaced
     one stays in the history."""
-    certificate = await reseller_admin.put_certificate(uow, caller, clock, reseller_id, body)
+    certificate = await reseller_admin.put_certificate(uow, caller, reseller_id, body)
     result = schemas.ExemptionCertificate.model_validate(certificate)
     return result
 
@@ -72,13 +71,12 @@ async def update_tax_profile(
     body: schemas.TaxProfilePatch,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
 ) -> Any:
     """Staff: correct country, state or VAT id at once (the change is an event naming who made it).
     The VAT id's format and check digits are verified (R-ON-5); moving state retires the exemption
     certificate. A reseller gets 403 `tax-profile-change-needs-review`: it requests the change with
     `POST /v1/resellers/{id}/tax-profile-changes` instead."""
-    reseller = await reseller_admin.patch_tax_profile(uow, caller, clock, reseller_id, body)
+    reseller = await reseller_admin.patch_tax_profile(uow, caller, reseller_id, body)
     result = await reseller_view(uow.session, reseller)
     return result
 
@@ -96,13 +94,12 @@ async def request_tax_profile_change(
     body: schemas.TaxProfilePatch,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
 ) -> Any:
     """Request a change of country, state or VAT id (the reseller's `reseller_admin`). It is checked
     now and applied only when staff approve it; until then orders keep today's tax profile. A newer
     request withdraws an older pending one."""
 
-    change = await reseller_admin.request_tax_profile_change(uow, caller, clock, reseller_id, body)
+    change = await reseller_admin.request_tax_profile_change(uow, caller, reseller_id, body)
     return schemas.TaxProfileChange.model_validate(change)
 
 
@@ -124,12 +121,10 @@ async def list_tax_profile_changes(reseller_id: uuid.UUID, uow: UoW, caller: Sta
     responses=problem_responses(ResellerNotFound, TaxProfileChangeNotFound, TaxProfileChangeDecided),
 )
 async def approve_tax_profile_change(
-    reseller_id: uuid.UUID, change_id: uuid.UUID, uow: UoW, staff: Staff, clock: CurrentClock
+    reseller_id: uuid.UUID, change_id: uuid.UUID, uow: UoW, staff: Staff
 ) -> Any:
     """Staff: apply the requested tax profile; later orders are taxed by it."""
-    change = await reseller_admin.decide_tax_profile_change(
-        uow, staff, clock, reseller_id, change_id, approve=True
-    )
+    change = await reseller_admin.decide_tax_profile_change(uow, staff, reseller_id, change_id, approve=True)
     result = schemas.TaxProfileChange.model_validate(change)
     return result
 
@@ -146,11 +141,10 @@ async def reject_tax_profile_change(
     body: schemas.TaxProfileChangeReject,
     uow: UoW,
     staff: Staff,
-    clock: CurrentClock,
 ) -> Any:
     """Staff: refuse the requested change, with the reason the reseller will see."""
     change = await reseller_admin.decide_tax_profile_change(
-        uow, staff, clock, reseller_id, change_id, approve=False, reason=body.reason
+        uow, staff, reseller_id, change_id, approve=False, reason=body.reason
     )
     result = schemas.TaxProfileChange.model_validate(change)
     return result

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 
 from libs.auth import Caller, CurrentCaller, Staff, StaffOrReseller, require_reseller_access
 from libs.errors import problem_responses
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.onboarding import schemas
 from services.onboarding.api.deps import NotSuspended
 from services.onboarding.domain.statuses import ApiKeyKind, ApiKeyRole
@@ -39,9 +39,9 @@ async def read_policy(uow: UoW, _caller: CurrentCaller) -> Any:
 @router.post(
     "/v1/reseller-policy", status_code=201, response_model=schemas.Policy, name="reseller-policy-publish"
 )
-async def publish_policy(body: schemas.PolicyCreate, uow: UoW, _staff: Staff, clock: CurrentClock) -> Any:
+async def publish_policy(body: schemas.PolicyCreate, uow: UoW, _staff: Staff) -> Any:
     """Publish a new policy version (staff). Every reseller must accept it before its next order."""
-    result = schemas.Policy.model_validate(await policy.publish_policy(uow, clock, body.text))
+    result = schemas.Policy.model_validate(await policy.publish_policy(uow, body.text))
     return result
 
 
@@ -56,9 +56,8 @@ async def accept_policy(
     body: schemas.PolicyAcceptanceCreate,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
 ) -> Any:
-    result = await policy.accept_policy(uow, caller, clock, reseller_id, body)
+    result = await policy.accept_policy(uow, caller, reseller_id, body)
     return result
 
 

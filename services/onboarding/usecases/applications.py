@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.events.onboarding import ResellerStatus, Standing
@@ -90,7 +89,6 @@ async def default_program(session: AsyncSession) -> Program:
 async def approve(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     application_id: uuid.UUID,
     body: schemas.ApplicationApprove,
 ) -> schemas.ApplicationApproved:
@@ -106,7 +104,7 @@ async def approve(
         override = {
             "reason": body.eligibility_override_reason,
             "decided_by": caller.identity,
-            "decided_at": clock.now().isoformat(),
+            "decided_at": uow.clock.now().isoformat(),
         }
     program = await default_program(session)
     reseller = Reseller(
@@ -136,7 +134,7 @@ async def approve(
     session.add(reseller)
     application.reseller_id = reseller.id
     application.reviewed_by = caller.identity
-    application.reviewed_at = clock.now()
+    application.reviewed_at = uow.clock.now()
     await session.flush()
     key, _ = await issue_key(
         session,
@@ -154,7 +152,6 @@ async def approve(
 async def reject(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     application_id: uuid.UUID,
     body: schemas.ApplicationReject,
 ) -> schemas.ApplicationRejected:
@@ -162,6 +159,6 @@ async def reject(
     application = await _load_for_review(session, application_id, "reject")
     application.reason = body.reason
     application.reviewed_by = caller.identity
-    application.reviewed_at = clock.now()
+    application.reviewed_at = uow.clock.now()
     await uow.emit(ev.ApplicationRejected(application_id=application.id, reason=body.reason))
     return schemas.ApplicationRejected(id=application.id, status="rejected", reason=body.reason)

@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from services.onboarding import schemas
 from services.onboarding.domain.statuses import ApiKeyKind, ApiKeyRole, CustomerUserKind
@@ -29,12 +28,9 @@ from services.onboarding.usecases.keys import issue_key
 
 
 async def add_user(
-    session: AsyncSession,
-    caller: Caller,
-    clock: Clock,
-    customer_id: uuid.UUID,
-    body: schemas.CustomerUserCreate,
+    uow: UnitOfWork, caller: Caller, customer_id: uuid.UUID, body: schemas.CustomerUserCreate
 ) -> schemas.CustomerUserCreated:
+    session = uow.session
     customer = await get_customer(session, caller, customer_id, lock=True)
     if body.admin and not body.confirm:
         raise AdminConfirmationRequired(ADMIN_DISCOUNT_WARNING.format(email=body.email))
@@ -55,7 +51,7 @@ async def add_user(
         occupies_seat=True,
         reseller_discount_applies=not body.admin,
         created_by=caller.identity,
-        created_at=clock.now(),
+        created_at=uow.clock.now(),
     )
     session.add(user)
     await session.flush()

@@ -13,7 +13,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.errors import Unauthorized
 from libs.events import onboarding as ev
@@ -175,16 +174,14 @@ def add_reseller_admin(session: AsyncSession, customer: Customer, now: datetime,
     )
 
 
-async def create_customer(
-    uow: UnitOfWork, caller: Caller, clock: Clock, body: schemas.CustomerCreate
-) -> Customer:
+async def create_customer(uow: UnitOfWork, caller: Caller, body: schemas.CustomerCreate) -> Customer:
     session = uow.session
     assert caller.reseller_id is not None
     contacts = schemas.contacts_json(body.contacts)
     _check_contacts(contacts, body.domain, body.primary_email)
     if body.domain:
         await _require_domain_free(session, body.domain)
-    now = clock.now()
+    now = uow.clock.now()
     customer = Customer(
         id=uuid.uuid4(),
         reseller_id=caller.reseller_id,
@@ -210,7 +207,7 @@ async def create_customer(
 
 
 async def patch_customer(
-    uow: UnitOfWork, caller: Caller, clock: Clock, customer_id: uuid.UUID, body: schemas.CustomerPatch
+    uow: UnitOfWork, caller: Caller, customer_id: uuid.UUID, body: schemas.CustomerPatch
 ) -> Customer:
     session = uow.session
     customer = await get_customer(session, caller, customer_id, lock=True)
@@ -242,7 +239,7 @@ async def patch_customer(
         return customer
     for name, value in new.items():
         setattr(customer, name, value)
-    customer.updated_at = clock.now()
+    customer.updated_at = uow.clock.now()
     await _flush_claiming_domain(session, customer.domain)
     await publish_change(uow, customer, ev.CustomerUpdated, changed=sorted(new))
     return customer
@@ -251,7 +248,6 @@ async def patch_customer(
 async def verify_domain(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     customer_id: uuid.UUID,
     body: schemas.DomainVerification,
 ) -> Customer:
@@ -264,7 +260,7 @@ async def verify_domain(
         raise CustomerAlreadyDomainCustomer(f"the customer is verified for {customer.domain}")
     await _require_domain_free(session, body.domain)
     _check_contacts(customer.contacts, body.domain, customer.primary_email)
-    now = clock.now()
+    now = uow.clock.now()
     customer.kind = CustomerKind.DOMAIN
     customer.domain = body.domain
     customer.domain_verified_at = now
@@ -278,7 +274,6 @@ async def verify_domain(
 async def accept_terms(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     customer_id: uuid.UUID,
     body: schemas.TermsAcceptanceCreate,
 ) -> schemas.TermsAcceptance:
@@ -287,7 +282,7 @@ async def accept_terms(
     session = uow.session
     customer = await get_customer(session, caller, customer_id, lock=True)
     if customer.terms_accepted_at is None:
-        now = clock.now()
+        now = uow.clock.now()
         customer.terms_accepted_at = now
         customer.terms_accepted_by = body.accepted_by
         customer.updated_at = now

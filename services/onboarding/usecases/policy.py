@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.events.onboarding import ResellerStatus
@@ -24,12 +23,12 @@ async def current_policy(session: AsyncSession) -> PolicyVersion:
     return policy
 
 
-async def publish_policy(uow: UnitOfWork, clock: Clock, text: str) -> PolicyVersion:
+async def publish_policy(uow: UnitOfWork, text: str) -> PolicyVersion:
     """A new version: every reseller must accept it before its next order."""
     session = uow.session
     await session.execute(sa.text("LOCK TABLE onboarding.policy_versions IN EXCLUSIVE MODE"))
     latest = await current_policy(session)
-    policy = PolicyVersion(version=latest.version + 1, text=text, published_at=clock.now())
+    policy = PolicyVersion(version=latest.version + 1, text=text, published_at=uow.clock.now())
     session.add(policy)
     await session.flush()
     await uow.emit(ev.PolicyPublished(version=policy.version))
@@ -39,7 +38,6 @@ async def publish_policy(uow: UnitOfWork, clock: Clock, text: str) -> PolicyVers
 async def accept_policy(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.PolicyAcceptanceCreate,
 ) -> schemas.PolicyAcceptance:
@@ -54,7 +52,7 @@ async def accept_policy(
         reseller_id=reseller.id,
         version=policy.version,
         accepted_by=accepted_by,
-        accepted_at=clock.now(),
+        accepted_at=uow.clock.now(),
     )
     session.add(acceptance)
     reseller.policy_version_accepted = policy.version

@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.events.onboarding import ResellerStatus
@@ -59,7 +58,6 @@ def require_tax_admin(caller: Caller) -> None:
 async def put_certificate(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.ExemptionCertificatePut,
 ) -> ExemptionCertificate:
@@ -77,7 +75,7 @@ async def put_certificate(
             f"the certificate must be issued by the reseller's own state {reseller.state} "
             "(sales tax follows the reseller's location)",
         )
-    now = clock.now()
+    now = uow.clock.now()
     previous = await current_certificate(session, reseller.id)
     if previous is not None:
         previous.replaced_at = now
@@ -147,7 +145,6 @@ def resolve_tax_profile(reseller: Reseller, body: schemas.TaxProfilePatch) -> Ta
 
 async def _apply_tax_profile(
     uow: UnitOfWork,
-    clock: Clock,
     reseller: Reseller,
     profile: TaxProfileValues,
     *,
@@ -162,7 +159,7 @@ async def _apply_tax_profile(
         # a certificate is issued by one state; it does not follow the reseller elsewhere
         certificate = await current_certificate(session, reseller.id)
         if certificate is not None:
-            certificate.replaced_at = clock.now()
+            certificate.replaced_at = uow.clock.now()
     reseller.country, reseller.state, reseller.vat_id = country, state, vat_id
     reseller.vat_id_valid = bool(vat_id) and v.is_eu_member(country)
     await publish_change(
@@ -177,7 +174,6 @@ async def _apply_tax_profile(
 async def patch_tax_profile(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
 ) -> Reseller:
@@ -190,14 +186,13 @@ async def patch_tax_profile(
             "staff review it before later orders are taxed differently"
         )
     profile = resolve_tax_profile(reseller, body)
-    await _apply_tax_profile(uow, clock, reseller, profile, changed_by=caller.identity)
+    await _apply_tax_profile(uow, reseller, profile, changed_by=caller.identity)
     return reseller
 
 
 async def request_tax_profile_change(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     body: schemas.TaxProfilePatch,
 ) -> TaxProfileChange:
@@ -215,7 +210,7 @@ async def request_tax_profile_change(
         .values(
             status=TaxProfileChangeStatus.WITHDRAWN,
             decided_by=caller.identity,
-            decided_at=clock.now(),
+            decided_at=uow.clock.now(),
             reason="superseded",
         )
     )
@@ -227,7 +222,7 @@ async def request_tax_profile_change(
         vat_id=vat_id,
         status=TaxProfileChangeStatus.PENDING,
         requested_by=caller.identity,
-        requested_at=clock.now(),
+        requested_at=uow.clock.now(),
     )
     session.add(change)
     await session.flush()
@@ -260,7 +255,6 @@ async def list_tax_profile_changes(
 async def decide_tax_profile_change(
     uow: UnitOfWork,
     caller: Caller,
-    clock: Clock,
     reseller_id: uuid.UUID,
     change_id: uuid.UUID,
     *,
@@ -279,12 +273,11 @@ async def decide_tax_profile_change(
         raise TaxProfileChangeNotFound()
     if change.status != TaxProfileChangeStatus.PENDING:
         raise TaxProfileChangeDecided(f"the change request is {change.status}")
-    change.decided_by, change.decided_at, change.reason = caller.identity, clock.now(), reason
+    change.decided_by, change.decided_at, change.reason = caller.identity, uow.clock.now(), reason
     if approve:
         change.status = TaxProfileChangeStatus.APPROVED
         await _apply_tax_profile(
             uow,
-            clock,
             reseller,
             (change.country, change.state, change.vat_id),
             changed_by=caller.identity,

@@ -6,10 +6,8 @@ import uuid
 from datetime import timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.auth import Caller, Forbidden
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import onboarding as ev
 from libs.events.onboarding import CustomerKind
@@ -39,20 +37,17 @@ TRANSFER_TOKEN_VALIDITY = timedelta(days=14)
 
 
 async def issue_transfer_token(
-    session: AsyncSession,
-    caller: Caller,
-    clock: Clock,
-    customer_id: uuid.UUID,
-    body: schemas.TransferTokenCreate,
+    uow: UnitOfWork, caller: Caller, customer_id: uuid.UUID, body: schemas.TransferTokenCreate
 ) -> schemas.TransferTokenCreated:
     """The customer authorises a move to another reseller; its current reseller cannot."""
+    session = uow.session
     customer = await get_customer(session, caller, customer_id)
     if caller.kind not in ("customer", "staff"):
         raise Forbidden(
             "transfer tokens are issued by the customer itself (with its own API key) or vendor staff"
         )
     token = tt.new_transfer_token()
-    now = clock.now()
+    now = uow.clock.now()
     row = TransferToken(
         id=uuid.uuid4(),
         customer_id=customer.id,
@@ -89,9 +84,7 @@ def _named_by(customer: Customer, body: schemas.CustomerImport) -> bool:
     )
 
 
-async def import_customer(
-    uow: UnitOfWork, caller: Caller, clock: Clock, body: schemas.CustomerImport
-) -> Customer:
+async def import_customer(uow: UnitOfWork, caller: Caller, body: schemas.CustomerImport) -> Customer:
     session = uow.session
     assert caller.reseller_id is not None
     presented = tt.hash_token(body.transfer_token)
@@ -103,7 +96,7 @@ async def import_customer(
         customer = await session.scalar(
             sa.select(Customer).where(Customer.id == row.customer_id).with_for_update()
         )
-    now = clock.now()
+    now = uow.clock.now()
     try:
         tt.check_transfer_token(
             stored=(

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from libs.auth import CurrentCaller, CurrentReseller, StaffOrReseller
 from libs.errors import problem_responses
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.ordering import errors, schemas
 from services.ordering.api.deps import Onboarding
 from services.ordering.usecases import orders
@@ -56,12 +56,11 @@ async def create_order(
     request: Request,
     uow: UoW,
     caller: CurrentReseller,
-    clock: CurrentClock,
     onboarding: Onboarding,
 ) -> Any:
     """Place an order: the reseller is bill-to, the customer ship-to. Bank transfer only (R-OR-4)."""
     vendor_country = request.app.state.settings.vendor_country
-    order = await orders.place_order(uow, onboarding, caller, clock, vendor_country, body)
+    order = await orders.place_order(uow, onboarding, caller, vendor_country, body)
     return render_order(order, caller)
 
 

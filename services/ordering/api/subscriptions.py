@@ -12,7 +12,7 @@ from libs.auth import CurrentCaller, CurrentReseller, StaffOrReseller
 from libs.errors import problem_responses
 from libs.money import MoneyOut
 from libs.pagination import Page, PageParams
-from libs.service import CurrentClock, UoW, idempotent
+from libs.service import UoW, idempotent
 from services.ordering import errors, schemas
 from services.ordering.api.deps import Onboarding
 from services.ordering.config import ordering_config
@@ -50,7 +50,6 @@ async def create_subscription(
     request: Request,
     uow: UoW,
     caller: CurrentReseller,
-    clock: CurrentClock,
     onboarding: Onboarding,
 ) -> Any:
     """Create a seat subscription for one of the caller's customers; `trial: true` starts a free trial."""
@@ -59,7 +58,6 @@ async def create_subscription(
         uow,
         onboarding,
         caller,
-        clock,
         _vendor_country(request),
         ordering_config().trial_days,
         body,
@@ -107,13 +105,12 @@ async def seat_quote(
     subscription_id: uuid.UUID,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
     onboarding: Onboarding,
     add: Annotated[int, Query(ge=1, le=100_000, description="seats to add")],
     as_of: Annotated[date | None, Query(description="purchase date; defaults to today")] = None,
 ) -> Any:
     """R-OR-7: what `add` extra seats cost for the rest of the period (months rounded up)."""
-    q = await subscriptions.seat_quote(uow, onboarding, caller, clock, subscription_id, add, as_of)
+    q = await subscriptions.seat_quote(uow, onboarding, caller, subscription_id, add, as_of)
     return schemas.SeatQuote(
         seats=q.seats,
         as_of=q.as_of,
@@ -145,7 +142,6 @@ async def add_seats(
     request: Request,
     uow: UoW,
     caller: StaffOrReseller,
-    clock: CurrentClock,
     onboarding: Onboarding,
 ) -> Any:
     """Add seats now; only the remaining months of the period are charged (plus terms already
@@ -154,7 +150,7 @@ async def add_seats(
     Send an `Idempotency-Key`: a retried purchase then adds the seats once."""
 
     sub = await subscriptions.add_seats(
-        uow, onboarding, caller, clock, _vendor_country(request), subscription_id, body
+        uow, onboarding, caller, _vendor_country(request), subscription_id, body
     )
     return render_subscription(sub, caller)
 
@@ -171,13 +167,12 @@ async def renew(
     request: Request,
     uow: UoW,
     caller: CurrentReseller,
-    clock: CurrentClock,
     onboarding: Onboarding,
 ) -> Any:
     """R-OR-6: start the next period (from the end of the current one), charged for the current seats.
     Honours `Idempotency-Key`."""
 
-    sub = await subscriptions.renew(uow, onboarding, caller, clock, _vendor_country(request), subscription_id)
+    sub = await subscriptions.renew(uow, onboarding, caller, _vendor_country(request), subscription_id)
     return render_subscription(sub, caller)
 
 
@@ -193,13 +188,10 @@ async def convert(
     request: Request,
     uow: UoW,
     caller: CurrentReseller,
-    clock: CurrentClock,
     onboarding: Onboarding,
 ) -> Any:
     """R-OR-10: turn a free trial into a paid subscription; the first paid term starts today.
     Honours `Idempotency-Key`."""
 
-    sub = await subscriptions.convert(
-        uow, onboarding, caller, clock, _vendor_country(request), subscription_id
-    )
+    sub = await subscriptions.convert(uow, onboarding, caller, _vendor_country(request), subscription_id)
     return render_subscription(sub, caller)

@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.errors import DomainError
 from libs.events import ordering as ev
@@ -226,7 +225,6 @@ async def place_order(
     uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
-    clock: Clock,
     vendor_country: str,
     body: schemas.OrderCreate,
 ) -> Order:
@@ -246,7 +244,7 @@ async def place_order(
         customer = await check_customer(
             uow, onboarding, reseller.reseller_id, body.customer_id, needs_terms=True
         )
-    today = clock.today()
+    today = uow.clock.today()
     tax = decide_order_tax(reseller, vendor_country, today)
 
     codes = {line.sku for line in body.lines}

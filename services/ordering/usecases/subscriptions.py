@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from libs.auth import Caller
-from libs.clock import Clock
 from libs.db import UnitOfWork
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
@@ -136,7 +135,6 @@ async def create_subscription(
     uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
-    clock: Clock,
     vendor_country: str,
     trial_days: int,
     body: schemas.SubscriptionCreate,
@@ -164,7 +162,7 @@ async def create_subscription(
         currency = check_currency(body.currency or reseller.credit_currency)
     except InvalidMoney as exc:
         raise PriceNotAvailable(str(exc)) from exc
-    today = clock.today()
+    today = uow.clock.today()
     msrp = prices_in_force(sku.prices, today).get(currency)
     if msrp is None:
         raise PriceNotAvailable(f"{sku.sku} has no {currency} price")
@@ -344,13 +342,12 @@ async def seat_quote(
     uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
-    clock: Clock,
     subscription_id: uuid.UUID,
     add: int,
     as_of: date | None,
 ) -> Quote:
     sub = await find_subscription(uow, onboarding, caller, subscription_id)
-    return quote_seats(sub, add, as_of or clock.today())
+    return quote_seats(sub, add, as_of or uow.clock.today())
 
 
 async def _reseller_of(uow: UnitOfWork, onboarding: InternalClient, sub: Subscription) -> ResellerView:
@@ -361,7 +358,6 @@ async def add_seats(
     uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
-    clock: Clock,
     vendor_country: str,
     subscription_id: uuid.UUID,
     body: schemas.SeatsAdd,
@@ -371,7 +367,7 @@ async def add_seats(
     reseller = await _reseller_of(uow, onboarding, sub)
     # a purchase is dated (and charged) today; another date only as a staff correction, recorded
     # as such — otherwise seats used from today could be back-dated into a cheap last month
-    purchase_date, corrected_by = clock.today(), None
+    purchase_date, corrected_by = uow.clock.today(), None
     if body.as_of is not None and body.as_of != purchase_date:
         if not caller.is_staff:
             raise SeatDateNotAllowed(
@@ -379,11 +375,13 @@ async def add_seats(
             )
         purchase_date, corrected_by = body.as_of, caller.identity
     quote = quote_seats(sub, body.add, purchase_date)
-    charge = charge_for(quote.total, decide_order_tax(reseller, vendor_country, clock.today()), sub.currency)
+    charge = charge_for(
+        quote.total, decide_order_tax(reseller, vendor_country, uow.clock.today()), sub.currency
+    )
     row = None
     if sub.status != "trial":  # a trial's seats are free (R-OR-10)
         requirement = await _decide(session, reseller, sub.currency, charge)
-        row = _charge_row(sub, "seats", body.add, charge, requirement, clock.today())
+        row = _charge_row(sub, "seats", body.add, charge, requirement, uow.clock.today())
         session.add(row)
         await session.flush()
         if requirement == "prepay":  # bought, but usable once paid
@@ -426,7 +424,6 @@ async def renew(
     uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
-    clock: Clock,
     vendor_country: str,
     subscription_id: uuid.UUID,
 ) -> Subscription:
@@ -440,7 +437,7 @@ async def renew(
             f"a subscription that is {sub.status} cannot be renewed"
             + (" (convert the trial first)" if sub.status == "trial" else "")
         )
-    today = clock.today()
+    today = uow.clock.today()
     if today < sub.period_start:
         raise SubscriptionStateConflict(f"already renewed: the next period starts on {sub.period_start}")
     reseller = await _reseller_of(uow, onboarding, sub)
@@ -470,14 +467,13 @@ async def convert(
     uow: UnitOfWork,
     onboarding: InternalClient,
     caller: Caller,
-    clock: Clock,
     vendor_country: str,
     subscription_id: uuid.UUID,
 ) -> Subscription:
     """R-OR-10: a trial becomes paid; its first paid term starts on the conversion day."""
     session = uow.session
     sub = await find_subscription(uow, onboarding, caller, subscription_id, lock=True, confirm_owner=True)
-    today = clock.today()
+    today = uow.clock.today()
     if not states.can_convert(sub.status):
         raise SubscriptionStateConflict(f"only a trial can be converted; this subscription is {sub.status}")
     if today >= sub.period_end:

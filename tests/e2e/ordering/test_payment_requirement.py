@@ -63,8 +63,8 @@ async def test_r_on_6_established_reseller_orders_on_account_within_its_credit_l
     api: Api, stack: Stack, onboarding_client: InternalClient
 ) -> None:
     sku = api.create_sku()["sku"]  # 1499.00 EUR / 1599.00 USD → 1349.10 EUR at 10 %
-    db = Database(stack.service_urls["ordering"], pool_size=1, outbox=OUTBOX)
     clock = FixedClock(datetime.now(UTC))
+    db = Database(stack.service_urls["ordering"], pool_size=1, clock=clock, outbox=OUTBOX)
     try:
         async with db.unit_of_work() as uow:
             s = uow.session
@@ -78,33 +78,33 @@ async def test_r_on_6_established_reseller_orders_on_account_within_its_credit_l
             await s.flush()
             caller = Caller(kind="reseller", roles=("reseller_admin",), reseller_id=established)
 
-            first = await place_order(uow, onboarding_client, caller, clock, "NL", _body(sku, 2))
+            first = await place_order(uow, onboarding_client, caller, "NL", _body(sku, 2))
             assert first.total == Decimal("2698.20")
             assert first.payment_requirement == "on_account"
 
             # 2698.20 open + 1349.10 = 4047.30 > 3000.00: this one must be prepaid
-            second = await place_order(uow, onboarding_client, caller, clock, "NL", _body(sku, 1))
+            second = await place_order(uow, onboarding_client, caller, "NL", _body(sku, 1))
             assert second.payment_requirement == "prepay"
 
             # another currency than the credit line's is never on account
-            usd = await place_order(uow, onboarding_client, caller, clock, "NL", _body(sku, 1, "USD"))
+            usd = await place_order(uow, onboarding_client, caller, "NL", _body(sku, 1, "USD"))
             assert usd.payment_requirement == "prepay"
 
             # fulfilled is not paid: the first order still uses the credit line
             await s.execute(sa.update(Order).where(Order.id == first.id).values(status="fulfilled"))
             assert (
-                await place_order(uow, onboarding_client, caller, clock, "NL", _body(sku, 1))
+                await place_order(uow, onboarding_client, caller, "NL", _body(sku, 1))
             ).payment_requirement == "prepay"
 
             # once the first order is paid it no longer does
             await s.execute(sa.update(Order).where(Order.id == first.id).values(paid_on=clock.today()))
-            third = await place_order(uow, onboarding_client, caller, clock, "NL", _body(sku, 2))
+            third = await place_order(uow, onboarding_client, caller, "NL", _body(sku, 2))
             assert third.payment_requirement == "on_account"  # exactly 2698.20 of 3000.00
 
             # a new reseller prepays whatever its credit limit
             new_caller = Caller(kind="reseller", roles=("reseller_admin",), reseller_id=new)
             assert (
-                await place_order(uow, onboarding_client, new_caller, clock, "NL", _body(sku, 1))
+                await place_order(uow, onboarding_client, new_caller, "NL", _body(sku, 1))
             ).payment_requirement == ("prepay")
             # nothing is committed: the views and orders above disappear with the rollback
     finally:
