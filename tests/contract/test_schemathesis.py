@@ -7,7 +7,10 @@ inputs, undeclared methods, requests without the key or with a wrong one, schema
 must be accepted, responses that must match the document (status, content type, headers, body).
 Staff go over every operation; the reseller and the customer over the operations their role may
 call (`libs.permissions`): on the others every case is the same 403 or 404, which
-`test_role_matrix.py` proves for each role and operation in a fraction of the time.
+`test_role_matrix.py` proves for each role and operation in a fraction of the time. The coverage
+phase (the schema's boundary values, most of a run's time) goes over each operation once, with the
+first of staff, reseller and customer that may call it: validation answers the same whoever is
+allowed, and the examples, fuzzing and stateful phases still check every caller's own answers.
 Any failure of any class fails the test, with schemathesis's own report (each failure with the curl
 line that reproduces it). A check that is tuned or skipped for an operation is in
 `tests/contract/schemathesis.toml`, each with its reason in `tests/contract/README.md`.
@@ -99,8 +102,20 @@ def operations_of(role: str) -> list[str]:
     ]
 
 
+def coverage_operations_of(role: str) -> list[str]:
+    """The operations whose coverage phase runs with `role`: those no earlier caller may call."""
+    earlier = {RESELLER_ADMIN: (ADMIN,), CUSTOMER: (ADMIN, RESELLER_ADMIN)}[role]
+    covered = {name for other in earlier for name in operations_of(other)}
+    return [name for name in operations_of(role) if name not in covered]
+
+
 def _start(
-    caller: str, key: str, base_url: str, report_dir: Path, only: list[str] | None = None
+    caller: str,
+    key: str,
+    base_url: str,
+    report_dir: Path,
+    only: list[str] | None = None,
+    phases: str = PHASES,
 ) -> subprocess.Popen[str]:
     report_dir.mkdir()
     command = [
@@ -117,7 +132,7 @@ def _start(
         "--checks",
         "all",
         "--phases",
-        PHASES,
+        phases,
         "--max-examples",
         str(EXAMPLES_PER_OPERATION),
         "--generation-deterministic",
@@ -165,12 +180,23 @@ def test_every_operation_passes_every_schemathesis_check_as_a_reseller_and_a_cus
     me = {caller: api.call("GET", "/v1/me", keys[caller]).json() for caller in roles}
     assert me["reseller"]["kind"] == "reseller" and RESELLER_ADMIN in me["reseller"]["roles"], me
     assert me["customer"]["kind"] == "customer", me
-    _assert_clean(
-        {
-            caller: _start(caller, keys[caller], base_url, tmp_path / caller, operations_of(role))
-            for caller, role in roles.items()
-        }
-    )
+    runs = {
+        caller: _start(
+            caller,
+            keys[caller],
+            base_url,
+            tmp_path / caller,
+            operations_of(role),
+            phases=PHASES.replace("coverage,", ""),
+        )
+        for caller, role in roles.items()
+    }
+    for caller, role in roles.items():
+        if only := coverage_operations_of(role):
+            runs[f"{caller} (coverage)"] = _start(
+                caller, keys[caller], base_url, tmp_path / f"{caller}-coverage", only, phases="coverage"
+            )
+    _assert_clean(runs)
 
 
 def test_the_reseller_and_customer_runs_cover_what_their_roles_may_call() -> None:
@@ -178,3 +204,9 @@ def test_the_reseller_and_customer_runs_cover_what_their_roles_may_call() -> Non
     assert "POST /v1/orders" in reseller and "GET /v1/license-signing-keys" in customer
     assert "POST /v1/staff-keys" not in reseller and "POST /v1/orders" not in customer
     assert len(operations_of(ADMIN)) > len(reseller) > len(customer) > 10
+    # every operation a role may call gets its coverage phase from one caller
+    coverage = set(operations_of(ADMIN))
+    for role in (RESELLER_ADMIN, CUSTOMER):
+        coverage |= set(coverage_operations_of(role))
+        assert set(operations_of(role)) <= coverage
+    assert "POST /v1/orders" in coverage_operations_of(RESELLER_ADMIN)

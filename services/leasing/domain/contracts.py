@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from stdnum.eu import vat as eu_vat
+from stdnum.exceptions import ValidationError
 
 from libs.events.leasing import ContractStatus
 
@@ -122,8 +123,13 @@ def renewal_commission(commission: Decimal, original_term: int, extended_before:
 
 def checked_vat_id(country: str, vat_id: str) -> str:
     """R-BI-6: an end customer's EU VAT id (format and checksum), of the customer's own country."""
-    compact = eu_vat.compact(vat_id)
+    refused = ContractRuleBroken(f"{vat_id!r} is not a valid VAT id of {country}")
+    try:
+        # compact() itself refuses a number whose prefix is no EU country's ("00…")
+        compact = eu_vat.compact(vat_id)
+    except ValidationError:
+        raise refused from None
     prefix = "EL" if country == "GR" else country
     if not compact.startswith(prefix) or not eu_vat.is_valid(compact):
-        raise ContractRuleBroken(f"{vat_id!r} is not a valid VAT id of {country}")
+        raise refused
     return compact

@@ -68,3 +68,6 @@ def test_r_bi_6_the_end_customers_vat_id_is_checked_for_its_country() -> None:
         checked_vat_id("BE", "BE0403170702")  # checksum
     with pytest.raises(ContractRuleBroken):
         checked_vat_id("NL", "BE0403170701")  # another country's
+    for nobodys in ("0000000000000000000", "XX123456789", "DE"):  # found by schemathesis: was a 500
+        with pytest.raises(ContractRuleBroken):
+            checked_vat_id("DE", nobodys)
