@@ -82,6 +82,9 @@ class StackConfig:
                 # (the production schedule is checked with an injected clock in unit tests)
                 "CHANNELHUB_WEBHOOK_RETRY_SCHEDULE": "0.2,0.2,0.2,0.2",
                 "CHANNELHUB_WEBHOOK_POLL_SECONDS": "0.05",
+                # a revoked key or a suspension reaches the gateway within this (production: 15 s);
+                # the tests that revoke and suspend wait it out, so short keeps make test short
+                "CHANNELHUB_API_KEY_CACHE_SECONDS": "2",
             },
         )
 

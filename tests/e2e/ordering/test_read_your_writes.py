@@ -26,8 +26,8 @@ from tools.devstack.stack import Stack
 # Each sequence orders within milliseconds of the write it depends on, long before the event reaches
 # ordering's read model (~100 ms): every one of them takes the ask-the-owner path, so a few hundred
 # already try it under eight concurrent partners; more would only lengthen `make test`.
-CUSTOMER_SEQUENCES = 200
-RESELLER_SEQUENCES = 80
+CUSTOMER_SEQUENCES = 120
+RESELLER_SEQUENCES = 50
 WORKERS = 8  # concurrent partner systems, each running its sequences back to back
 
 
