@@ -159,6 +159,10 @@ class OutboxRelay:
             conn = self.leadership.connection
             assert conn is not None
             await conn.add_listener(notify_channel(self.schema), lambda *_: self._wake.set())
+            # a connection that dies (a database restart, a failover) ends the wait at once: the
+            # next round's lock check fails and the relay reconnects, instead of sleeping out the
+            # idle poll deaf to the NOTIFYs a dead listener can no longer hear
+            conn.add_termination_listener(lambda *_: self._wake.set())
             await ensure_topics(self.bootstrap, self.topics)
             self._ready_topics = set(self.topics)
             producer = new_producer(self.bootstrap)

@@ -39,6 +39,9 @@ class OutboxWake:
             conn = await asyncpg.connect(self.dsn, timeout=5)
             for channel in self.channels:
                 await conn.add_listener(channel, self._fire)
+            # a listener that dies (a database restart) wakes the consumer, which fetches and, at
+            # its next rest, listens again — rather than resting out the idle poll deaf
+            conn.add_termination_listener(self._fire)
         except Exception as exc:
             log.info("outbox wake-ups unavailable; the consumer polls", error=repr(exc))
             return

@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import sqlalchemy as sa
@@ -17,6 +17,7 @@ from prometheus_client import REGISTRY
 from libs.db import Database
 from libs.errors import NotFound
 from libs.kafka import ensure_topics
+from libs.outbox import relay as relay_module
 from libs.outbox.maintenance import list_parked, purge_published, republish_range, unpark
 from libs.outbox.record import record_event
 from libs.outbox.relay import OutboxRelay
@@ -193,6 +194,9 @@ async def scratch_outbox(db: Database) -> AsyncIterator[sa.Table]:
         await conn.run_sync(table.drop)
 
 
+RelayT = TypeVar("RelayT", bound=OutboxRelay)
+
+
 class RecordingRelay(OutboxRelay):
     """A relay that notes which replica committed each batch, in one shared log."""
 
@@ -309,7 +313,35 @@ async def test_a_relay_that_loses_its_lock_stops_publishing_and_the_standby_keep
         assert [e["data"]["n"] for e in envelopes if e["subject"] == a] == list(range(60))
 
 
-async def _leader(relays: list[RecordingRelay]) -> RecordingRelay | None:
+@pytest.mark.failure
+async def test_r_pl_4_a_relay_whose_connection_dies_reconnects_instead_of_sleeping_out_its_idle_poll(
+    db: Database, stack: Stack, scratch_outbox: sa.Table, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database restart drops the relay's lock connection, which is also its NOTIFY listener: with
+    an idle poll of an hour, only noticing the dead connection gets the next row published."""
+    monkeypatch.setattr(relay_module, "IDLE_POLL_SECONDS", 3600.0)
+    own = Database(stack.service_urls["ordering"], pool_size=2)
+    relay = OutboxRelay(**relay_of(own, scratch_outbox, stack, unique("deaf-relay"), leader_poll_seconds=0.1))
+    stop = asyncio.Event()
+    task = asyncio.create_task(relay.run(stop))
+    try:
+        await wait_for(lambda: _leader([relay]), what="the relay to take the lock")
+        await write(db, scratch_outbox, unique("before"), 0)
+        await wait_for(lambda: _all_published(db, scratch_outbox), what="the first row")
+        assert relay.leadership.connection is not None
+        async with db.transaction() as uow:
+            await uow.session.execute(
+                sa.select(sa.func.pg_terminate_backend(relay.leadership.connection.get_server_pid()))
+            )
+        await write(db, scratch_outbox, unique("after"), 1)
+        await wait_for(lambda: _all_published(db, scratch_outbox), timeout=20, what="the row after the cut")
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 20)
+        await own.dispose()
+
+
+async def _leader(relays: list[RelayT]) -> RelayT | None:
     for relay in relays:
         if await relay.leadership.confirm():
             return relay
