@@ -8,14 +8,14 @@ dashboard's link): that is the day to look at receivables on, the month of today
 
 from __future__ import annotations
 
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import httpx
+
+from libs.testing.api import wait_until
 
 EUR = "EUR"
 
@@ -103,21 +103,15 @@ class Demo:
         subscription = dict(self.call("POST", "/v1/subscriptions", key, json=body))
         if subscription["status"] == "pending_payment":
             invoices = f"/v1/invoices?subscription_id={subscription['id']}"
-            [invoice] = self.wait_for(lambda: self.call("GET", invoices, key)["data"], "its invoice")
+            [invoice] = wait_until(
+                lambda: self.call("GET", invoices, key)["data"], timeout=60, what="its invoice"
+            )
             self.pay_invoice(invoice)
             itself = f"/v1/subscriptions/{subscription['id']}"
-            self.wait_for(lambda: self.call("GET", itself, key)["status"] == "active", "it to be active")
+            wait_until(
+                lambda: self.call("GET", itself, key)["status"] == "active", timeout=60, what="it active"
+            )
         return subscription
-
-    @staticmethod
-    def wait_for(check: Callable[[], Any], what: str, timeout: float = 60.0) -> Any:
-        """Poll `check` until it gives something truthy (an effect of an event lags the call)."""
-        deadline = time.monotonic() + timeout
-        while not (result := check()):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"demo data: timed out waiting for {what}")
-            time.sleep(0.1)
-        return result
 
     def pay_invoice(self, invoice: dict[str, Any]) -> None:
         self.call(

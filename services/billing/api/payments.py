@@ -4,6 +4,7 @@ imported from CAMT.053 statements, matched by structured reference; staff assign
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -23,88 +24,7 @@ XML_TYPES = ("application/xml", "text/xml")
 # The API reference's example upload: a Dutch bank's end-of-day camt.053.001.02 for the vendor's
 # default account (CHANNELHUB_VENDOR_IBAN) with two booked credits, one quoting invoice 2026-000142's
 # RF reference as a structured creditor reference, one with invoice 2026-000317's in the free text.
-STATEMENT_EXAMPLE = """<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-  <BkToCstmrStmt>
-    <GrpHdr>
-      <MsgId>ABNA20261128053000417164300</MsgId>
-      <CreDtTm>2026-11-28T05:30:00+01:00</CreDtTm>
-    </GrpHdr>
-    <Stmt>
-      <Id>0417164300-20261127</Id>
-      <ElctrncSeqNb>331</ElctrncSeqNb>
-      <CreDtTm>2026-11-28T05:30:00+01:00</CreDtTm>
-      <FrToDt>
-        <FrDtTm>2026-11-27T00:00:00+01:00</FrDtTm>
-        <ToDtTm>2026-11-27T23:59:59+01:00</ToDtTm>
-      </FrToDt>
-      <Acct>
-        <Id><IBAN>NL91ABNA0417164300</IBAN></Id>
-        <Ccy>EUR</Ccy>
-        <Ownr><Nm>ChannelHub Software B.V.</Nm></Ownr>
-        <Svcr><FinInstnId><BIC>ABNANL2A</BIC></FinInstnId></Svcr>
-      </Acct>
-      <Bal>
-        <Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp>
-        <Amt Ccy="EUR">48250.00</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd>
-        <Dt><Dt>2026-11-27</Dt></Dt>
-      </Bal>
-      <Bal>
-        <Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp>
-        <Amt Ccy="EUR">50108.88</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd>
-        <Dt><Dt>2026-11-27</Dt></Dt>
-      </Bal>
-      <Ntry>
-        <Amt Ccy="EUR">1499.00</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd>
-        <Sts>BOOK</Sts>
-        <BookgDt><Dt>2026-11-27</Dt></BookgDt>
-        <ValDt><Dt>2026-11-27</Dt></ValDt>
-        <AcctSvcrRef>2026112700173</AcctSvcrRef>
-        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-        <NtryDtls>
-          <TxDtls>
-            <Refs><EndToEndId>VDB-2026-11-0042</EndToEndId></Refs>
-            <RltdPties>
-              <Dbtr><Nm>Van den Berg IT Solutions B.V.</Nm></Dbtr>
-              <DbtrAcct><Id><IBAN>NL82RABO0318472956</IBAN></Id></DbtrAcct>
-            </RltdPties>
-            <RmtInf>
-              <Strd>
-                <CdtrRefInf>
-                  <Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry><Issr>ISO</Issr></Tp>
-                  <Ref>RF182026000142</Ref>
-                </CdtrRefInf>
-              </Strd>
-            </RmtInf>
-          </TxDtls>
-        </NtryDtls>
-      </Ntry>
-      <Ntry>
-        <Amt Ccy="EUR">359.88</Amt>
-        <CdtDbtInd>CRDT</CdtDbtInd>
-        <Sts>BOOK</Sts>
-        <BookgDt><Dt>2026-11-27</Dt></BookgDt>
-        <ValDt><Dt>2026-11-27</Dt></ValDt>
-        <AcctSvcrRef>2026112700174</AcctSvcrRef>
-        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-        <NtryDtls>
-          <TxDtls>
-            <Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
-            <RltdPties>
-              <Dbtr><Nm>Nordlicht Systemhaus GmbH</Nm></Dbtr>
-              <DbtrAcct><Id><IBAN>DE02120300000000202051</IBAN></Id></DbtrAcct>
-            </RltdPties>
-            <RmtInf><Ustrd>RF46 2026 0003 17 Rechnung 2026-000317</Ustrd></RmtInf>
-          </TxDtls>
-        </NtryDtls>
-      </Ntry>
-    </Stmt>
-  </BkToCstmrStmt>
-</Document>
-"""
+STATEMENT_EXAMPLE = (Path(__file__).parent / "statement_example.camt053.xml").read_text()
 
 
 async def _rendered(uow: UoW, rows: list[Any]) -> list[schemas.Payment]:
