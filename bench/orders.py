@@ -41,7 +41,7 @@ from bench import cpu, profile
 from bench.keyset import keyset
 from libs.auth import INTERNAL_TOKEN_HEADER, Caller, sign_internal_token
 from libs.db import to_plain_url
-from libs.testing.api import Api
+from libs.testing.api import Api, Reseller
 from tools.devstack.stack import Stack, StackConfig
 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
@@ -57,6 +57,10 @@ RESULTS = Path(__file__).parent / "results"
 WRK = shutil.which("wrk")
 LUA = Path(__file__).parent / "wrk" / "report.lua"
 POLL_SECONDS = 0.002  # how often the event probe looks at the consumer's table
+# whom the orders name: a customer id (issue 23's measurement: a domain customer that accepted the
+# terms, so each order goes on at once), or `ship_to` (R-CU-9: onboarding links the end user to
+# its customer on every order, one more event fanned out per order)
+ORDER_BY = os.environ.get("BENCH_ORDER_BY", "customer_id")
 
 
 def load_generator() -> str:
@@ -240,21 +244,44 @@ def summarise(name: str, latencies: list[float]) -> dict:
     }
 
 
+def order_body(api: Api, reseller: Reseller, skus: list[str]) -> dict:
+    body: dict = {
+        "currency": "EUR",
+        "payment_method": "bank_transfer",
+        "lines": [{"sku": s, "quantity": 2} for s in skus],
+    }
+    if ORDER_BY == "ship_to":
+        # a registered domain: the end user is a domain customer, which may buy every product
+        # (a ship-to without one would be a team customer, refused these SKUs by R-CU-4)
+        domain = f"bench-{uuid.uuid4().hex[:8]}.example.com"
+        return {**body, "ship_to": {"name": "Bench BV", "email": f"it@{domain}", "domain": domain}}
+    created = api.call(
+        "POST",
+        "/v1/customers",
+        reseller.key,
+        json={"kind": "domain", "name": "Bench BV", "domain": f"bench-{uuid.uuid4().hex[:8]}.example.com"},
+    )
+    assert created.status_code == 201, created.text
+    customer_id = created.json()["id"]
+    # R-CU-6: with the terms accepted the order goes on at once (and ordering need not ask
+    # onboarding about a customer it would otherwise hold)
+    portal = api.call("POST", f"/v1/customers/{customer_id}/api-keys", reseller.key, json={"name": "bench"})
+    assert portal.status_code == 201, portal.text
+    accepted = api.call(
+        "POST",
+        f"/v1/customers/{customer_id}/terms-acceptance",
+        portal.json()["key"],
+        json={"accepted_by": "Bench"},
+    )
+    assert accepted.status_code == 200, accepted.text
+    return {**body, "customer_id": customer_id}
+
+
 async def run(stack: Stack, api: Api, workdir: Path) -> tuple[list[dict], list[dict], list[dict]]:
     reseller = api.onboard_reseller(country="NL")
     skus = [api.create_sku()["sku"] for _ in range(5)]
     api.check_reseller_may_order(reseller)
-    bench_domain = f"bench-{uuid.uuid4().hex[:8]}.example.com"
-    order = json.dumps(
-        {
-            # a registered domain: the end user is a domain customer, which may buy every product
-            # (a ship-to without one would be a team customer, refused these SKUs by R-CU-4)
-            "ship_to": {"name": "Bench BV", "email": f"it@{bench_domain}", "domain": bench_domain},
-            "currency": "EUR",
-            "payment_method": "bank_transfer",
-            "lines": [{"sku": s, "quantity": 2} for s in skus],
-        }
-    ).encode()
+    order = json.dumps(order_body(api, reseller, skus)).encode()
     auth = {"Authorization": f"Bearer {reseller.key}"}
     token = sign_internal_token(
         Caller(
@@ -374,6 +401,7 @@ def main() -> None:
         f"workers per service {workers}"
     )
     print(f"load generator: {load_generator()}; the ceiling: python -m bench.ceiling (asyncpg, own process)")
+    print(f"orders: 5 lines each, naming their customer by {ORDER_BY} (BENCH_ORDER_BY)")
     print(f"load average before the run: {' '.join(f'{x:.2f}' for x in load_before)}\n")
     header = ("scenario", "req/s", "p50 ms", "p95 ms", "p99 ms", "of ceiling", "errors")
     print(f"{header[0]:48} " + " ".join(f"{h:>10}" for h in header[1:]))
@@ -423,6 +451,7 @@ def main() -> None:
                 "workers_per_service": int(workers),
                 "load_generator": load_generator(),
                 "load_average_before": [round(x, 2) for x in load_before],
+                "orders_by": ORDER_BY,
                 "gateway_overhead": overhead,
                 "results": results,
                 "events": events,
