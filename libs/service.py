@@ -21,6 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
+import uvloop
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
@@ -243,7 +244,10 @@ class ConsumerThread:
     def _main(self) -> None:
         error: BaseException | None = None
         try:
-            asyncio.run(self._run())
+            # uvloop, as uvicorn runs the API's loop: the consumer's loop is mostly socket reads and
+            # writes (broker, database), which uvloop does in C
+            with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+                runner.run(self._run())
         except BaseException as exc:
             error = exc
         if not self._stopping.is_set():  # the consumer ended on its own: restart the process

@@ -3,7 +3,8 @@
 For each record: open a unit of work, insert `(consumer, event id)` into the
 inbox (unique), run the handler, commit — one transaction, so a redelivered
 event finds its inbox row and has no second effect. Kafka offsets are committed
-only after the database commit, so a crash means redelivery, never loss.
+only after the database commit (at most once a second while records flow, and
+before the consumer rests or stops), so a crash means redelivery, never loss.
 
 Failures are of two kinds (`libs.consumer.transient`). A transient one (the
 database restarting, a dropped connection, a pool timeout, a serialization
@@ -28,7 +29,8 @@ from typing import Any, TypeVar
 
 import sqlalchemy as sa
 import structlog
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
+from aiokafka.errors import CommitFailedError, IllegalStateError
 from pydantic import ValidationError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
@@ -131,6 +133,11 @@ FETCH_MAX_WAIT_MS = 25
 SESSION_TIMEOUT_MS = 6000
 FETCH_ROUND_MS = 60  # how long a fetch round waits for records before the consumer rests
 IDLE_POLL_SECONDS = 5.0
+# Offsets are committed at most this often while records flow, and at once before the consumer
+# rests, stops or gives up partitions: a commit per fetched batch was a broker request per event
+# or two under load (each consumer, each order). A crash redelivers at most this much, which the
+# inbox deduplicates — the offset is a bookmark, never the record of what was applied.
+OFFSET_COMMIT_SECONDS = 1.0
 MAX_TRANSIENT_BACKOFF_SECONDS = 5.0
 
 
@@ -156,6 +163,43 @@ def trust_problem(envelope: CloudEvent, topic: str) -> str | None:
     if model is not None and topic != model.topic:
         return f"wrong topic: {envelope.type} is published on {model.topic!r}, not on {topic!r}"
     return None
+
+
+class _Offsets(ConsumerRebalanceListener):
+    """The next offset to commit per partition, committed every `OFFSET_COMMIT_SECONDS`, before a
+    rest or a stop, and for the partitions a rebalance takes away (their next owner starts there)."""
+
+    def __init__(self, consumer: AIOKafkaConsumer) -> None:
+        self.consumer = consumer
+        self.pending: dict[TopicPartition, int] = {}
+        self.committed_at = asyncio.get_running_loop().time()
+
+    def done(self, tp: TopicPartition, next_offset: int) -> None:
+        self.pending[tp] = next_offset
+
+    async def commit_if_due(self) -> None:
+        if asyncio.get_running_loop().time() - self.committed_at >= OFFSET_COMMIT_SECONDS:
+            await self.commit()
+
+    async def commit(self, partitions: set[TopicPartition] | None = None) -> None:
+        self.committed_at = asyncio.get_running_loop().time()
+        due = {tp: o for tp, o in self.pending.items() if partitions is None or tp in partitions}
+        if not due:
+            return
+        for tp in due:
+            del self.pending[tp]
+        try:
+            await self.consumer.commit(due)
+        except (CommitFailedError, IllegalStateError) as exc:
+            # the group moved on (a rebalance): the partitions' next owner gets these records again
+            # and its inbox knows them — nothing is lost, nothing applied twice
+            log.info("offsets not committed; they will be redelivered", error=repr(exc))
+
+    async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        await self.commit(set(revoked))
+
+    async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        return None
 
 
 @dataclass
@@ -204,7 +248,6 @@ class ConsumerRunner:
             try:
                 await ensure_topics(self.bootstrap, [*self.topics, dead_letter_topic(self.name)])
                 consumer = AIOKafkaConsumer(
-                    *self.topics,
                     bootstrap_servers=self.bootstrap,
                     group_id=self.name,
                     enable_auto_commit=False,
@@ -218,16 +261,21 @@ class ConsumerRunner:
                     heartbeat_interval_ms=SESSION_TIMEOUT_MS // 3,
                     fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
                 )
+                offsets = _Offsets(consumer)
+                consumer.subscribe(self.topics, listener=offsets)
                 await consumer.start()
                 backoff = 0.2
                 while not stop.is_set():
                     batch = await consumer.getmany(timeout_ms=FETCH_ROUND_MS, max_records=self.batch_size)
                     if not batch:
+                        await offsets.commit()
                         await self._rest(consumer, stop)
                         continue
                     for tp, records in batch.items():
                         await self.process_many(records)
-                        await consumer.commit({tp: records[-1].offset + 1})
+                        offsets.done(tp, records[-1].offset + 1)
+                    await offsets.commit_if_due()
+                await offsets.commit()
             except asyncio.CancelledError:
                 raise
             except ShuttingDown:
