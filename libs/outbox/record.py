@@ -6,6 +6,7 @@ change commits, and a rollback takes the row and the wake-up with it.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,6 +27,20 @@ def published_channel(schema: str) -> str:
     return f"channelhub_published_{schema}"
 
 
+_COLUMNS = ("event_id", "topic", "key", "event_type", "envelope")
+
+
+@functools.cache
+def _insert_with_wake(outbox: sa.Table) -> sa.Insert:
+    """The row and the relay's wake-up in one statement (one round trip): the CTE calls pg_notify,
+    which is volatile, so PostgreSQL evaluates it (once) rather than inlining it away. Built once
+    per outbox: built per event, the statement's cache key cost more CPU than the database spent
+    running it (every service emits on its hottest paths)."""
+    wake = sa.select(sa.func.pg_notify(notify_channel(outbox.schema or "public"), "")).cte("wake")
+    row = sa.select(*(sa.bindparam(name, type_=outbox.c[name].type) for name in _COLUMNS))
+    return sa.insert(outbox).from_select(list(_COLUMNS), row.select_from(wake))
+
+
 async def record_event(
     session: AsyncSession,
     outbox: sa.Table,
@@ -42,10 +57,6 @@ async def record_event(
         reseller_id=reseller_id,
         correlation_id=correlation_id_var.get(),
     )
-    # The row and the wake-up in one statement (one round trip): the CTE calls pg_notify, which
-    # is volatile, so PostgreSQL evaluates it (once) rather than inlining it away.
-    wake = sa.select(sa.func.pg_notify(notify_channel(outbox.schema or "public"), "")).cte("wake")
-    c = outbox.c
     values = {
         "event_id": envelope.id,
         "topic": event.topic,
@@ -53,12 +64,7 @@ async def record_event(
         "event_type": event.event_type,
         "envelope": envelope.model_dump(mode="json", exclude_none=True),
     }
-    await session.execute(
-        sa.insert(outbox).from_select(
-            list(values),
-            sa.select(*(sa.literal(v, c[k].type) for k, v in values.items())).select_from(wake),
-        )
-    )
+    await session.execute(_insert_with_wake(outbox), values)
     return envelope
 
 

@@ -44,9 +44,13 @@ async def serialise_invoicing(session: AsyncSession) -> None:
     order deadlocked — a consumer batch invoicing orders A and B held the year's number counter
     while waiting for B's lock, which a partner's read of B held while waiting for the counter.
     Invoice numbers are one gapless series, so creations queue on the counter anyway."""
-    await session.execute(
-        sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended("billing.invoicing", 0)))
-    )
+    await session.execute(_INVOICING_LOCK)
+
+
+_INVOICING_LOCK = sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended("billing.invoicing", 0)))
+_ORDER_INVOICE = sa.select(Invoice).where(
+    Invoice.kind == InvoiceKind.ORDER, Invoice.order_id == sa.bindparam("order_id", type_=sa.Uuid)
+)
 
 
 def _bill_to(account: ResellerAccount | None, reseller_id: uuid.UUID) -> dict[str, Any]:
@@ -133,9 +137,7 @@ async def invoice_order(
     """The order's invoice, created from what ordering placed: lines and tax exactly as ordered."""
     session = uow.session
     await serialise_invoicing(session)
-    existing = await session.scalar(
-        sa.select(Invoice).where(Invoice.kind == InvoiceKind.ORDER, Invoice.order_id == event.order_id)
-    )
+    existing = await session.scalar(_ORDER_INVOICE, {"order_id": event.order_id})
     if existing is not None:
         return existing
     lines = [
