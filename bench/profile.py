@@ -19,13 +19,16 @@ PY_SPY = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
 
 
 async def record(pids: dict[str, int], seconds: float, folder: Path) -> list[asyncio.subprocess.Process]:
-    """Start one `py-spy record` per process (nonblocking: the target is never paused)."""
+    """Start one `py-spy record` per process (nonblocking: the target is never paused). `--gil`:
+    only the thread holding the GIL is sampled — without it a thread waiting to take the GIL back
+    after a socket call (the API's loop while the consumer thread runs) showed as busy in `write`
+    or asyncpg's execute, a fifth of some profiles."""
     procs = []
     for name, pid in pids.items():
         procs.append(
             await asyncio.create_subprocess_exec(
                 PY_SPY, "record", "-p", str(pid), "-r", "100", "-d", str(round(seconds)), "-f", "raw",
-                "--nonblocking", "-o", str(folder / f"{name}.txt"),
+                "--nonblocking", "--gil", "-o", str(folder / f"{name}.txt"),
                 stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
             )
         )  # fmt: skip
