@@ -241,6 +241,10 @@ class ConsumerRunner:
         self.stats = RunnerStats()
         self._stop: asyncio.Event | None = None
         self.topics = sorted(topics_of(set(handlers)))
+        inbox = tables.inbox
+        # built once: the inbox rows of a run (one parameter set each, sent as one multi-row
+        # INSERT) or of one event; RETURNING names the events not seen before
+        self._claim_inbox = pg_insert(inbox).on_conflict_do_nothing().returning(inbox.c.event_id)
         sources = sorted({producer_of(t) for t in handlers})
         self._wake = OutboxWake(to_plain_url(db.url), [published_channel(s) for s in sources])
 
@@ -365,7 +369,6 @@ class ConsumerRunner:
             return 0, None
         handled = duplicates = 0
         at = 0
-        inbox = self.tables.inbox
         try:
             async with self.db.unit_of_work() as uow:
                 # every inbox row of the run in one statement: one round trip instead of one per event
@@ -375,11 +378,7 @@ class ConsumerRunner:
                     for e, p in run
                     if p is not None
                 ]
-                fresh = set(
-                    await uow.session.scalars(
-                        pg_insert(inbox).values(rows).on_conflict_do_nothing().returning(inbox.c.event_id)
-                    )
-                )
+                fresh = set(await uow.session.scalars(self._claim_inbox, rows))
                 for index, (envelope, payload) in enumerate(run):
                     at = index
                     if payload is None:
@@ -412,12 +411,8 @@ class ConsumerRunner:
 
     async def _apply(self, uow: UnitOfWork, envelope: CloudEvent, payload: Event) -> bool:
         """Inbox row, then the effect, in `uow`; False (no effect) when the inbox has the event."""
-        inbox = self.tables.inbox
         inserted = await uow.session.execute(
-            pg_insert(inbox)
-            .values(consumer=self.name, event_id=envelope.id, event_type=envelope.type)
-            .on_conflict_do_nothing()
-            .returning(inbox.c.event_id)
+            self._claim_inbox, {"consumer": self.name, "event_id": envelope.id, "event_type": envelope.type}
         )
         if inserted.first() is None:
             return False
