@@ -41,6 +41,12 @@ def summary(api: Api, key: str, **params: Any) -> dict[str, Any]:
     return dict(response.json())
 
 
+def invoices(api: Api, key: str) -> list[dict[str, Any]]:
+    response = api.call("GET", "/v1/invoices", key, params={"limit": 100})
+    assert response.status_code == 200, response.text
+    return list(response.json()["data"])
+
+
 @pytest.fixture(scope="module")
 def settled(api: Api, demo: DemoData) -> DemoData:
     """The demo once every event reached the reports: names, the late invoice, seats, the lease."""
@@ -52,6 +58,26 @@ def settled(api: Api, demo: DemoData) -> DemoData:
             if r["reseller_name"] == beta.name
         ],
         what="Beta's late invoice, under its name",
+        timeout=90,
+    )
+    # Beta's two invoices, the late order's and its seat subscription's — which is on account or
+    # prepaid (whichever standing ordering knew) and which billing invoices from ordering's event —
+    # and in the reports every one billing holds unpaid, none that is paid
+    [unpaid] = wait_until(
+        lambda: [
+            [i for i in found if Decimal(i["amount_due"]["amount"]) > 0]
+            for found in [invoices(api, beta.key)]
+            if len(found) == 2
+        ],
+        what="Beta's two invoices in billing",
+        timeout=90,
+    )
+    wait_until(
+        lambda: (
+            [r["overdue_invoices"] for r in report(api, beta.key, "overdue-resellers", as_of=demo.as_of)]
+            == [len(unpaid)]
+        ),
+        what="Beta's unpaid invoices in the reports as billing holds them",
         timeout=90,
     )
     wait_until(
