@@ -3,6 +3,7 @@ on account), seeing them, handing them over, cancelling them while unpaid."""
 
 from __future__ import annotations
 
+import functools
 import uuid
 from datetime import date, datetime
 
@@ -60,11 +61,20 @@ from services.ordering.usecases import credit, lifecycle, readmodels
 
 
 async def _reseller_and_policy(
-    session: AsyncSession, reseller_id: uuid.UUID
+    session: AsyncSession, reseller_id: uuid.UUID, customer_id: uuid.UUID | None = None
 ) -> tuple[ResellerView | None, PolicyView | None]:
     # the reseller and the current policy in one round trip (no row: no such reseller); fresh
-    # objects each time, so a decision taken again after a refresh sees the refreshed row
-    found = (await session.execute(_RESELLER_AND_POLICY, {"reseller_id": reseller_id})).first()
+    # objects each time, so a decision taken again after a refresh sees the refreshed row. With
+    # `customer_id`, the customer's view comes in the same round trip and stays in the session's
+    # identity map, where `check_customer`'s `session.get` finds it without a query of its own.
+    if customer_id is None:
+        found = (await session.execute(_RESELLER_AND_POLICY, {"reseller_id": reseller_id})).first()
+    else:
+        found = (
+            await session.execute(
+                _RESELLER_POLICY_AND_CUSTOMER, {"reseller_id": reseller_id, "customer_id": customer_id}
+            )
+        ).first()
     return (found[0], found[1]) if found is not None else (None, None)
 
 
@@ -73,6 +83,14 @@ async def _reseller_and_policy(
 _RESELLER_AND_POLICY = (
     sa.select(ResellerView, PolicyView)
     .outerjoin(PolicyView, PolicyView.policy == "reseller-policy")
+    .where(ResellerView.reseller_id == sa.bindparam("reseller_id", type_=sa.Uuid))
+    .execution_options(populate_existing=True)
+)
+_RESELLER_POLICY_AND_CUSTOMER = (
+    sa.select(ResellerView, PolicyView, CustomerView)
+    .select_from(ResellerView)
+    .outerjoin(PolicyView, PolicyView.policy == "reseller-policy")
+    .outerjoin(CustomerView, CustomerView.customer_id == sa.bindparam("customer_id", type_=sa.Uuid))
     .where(ResellerView.reseller_id == sa.bindparam("reseller_id", type_=sa.Uuid))
     .execution_options(populate_existing=True)
 )
@@ -93,10 +111,16 @@ def _refusal(reseller: ResellerView | None, policy: PolicyView | None) -> Domain
 
 
 async def orderable_reseller(
-    uow: UnitOfWork, onboarding: InternalClient, reseller_id: uuid.UUID
+    uow: UnitOfWork,
+    onboarding: InternalClient,
+    reseller_id: uuid.UUID,
+    *,
+    customer_id: uuid.UUID | None = None,
 ) -> ResellerView:
+    """The reseller, if it may order now; `customer_id` (the order's customer, checked next by
+    `check_customer`) is read in the same round trip."""
     session = uow.session
-    reseller, policy = await _reseller_and_policy(session, reseller_id)
+    reseller, policy = await _reseller_and_policy(session, reseller_id, customer_id)
     refusal = _refusal(reseller, policy)
     # before refusing, make sure it is not only our read model lagging the caller's own write
     # (approve → accept policy → order at once): refresh from onboarding and decide again
@@ -247,7 +271,7 @@ async def place_order(
         currency = check_currency(body.currency)
     except InvalidMoney as exc:
         raise PriceNotAvailable(str(exc)) from exc
-    reseller = await orderable_reseller(uow, onboarding, caller.reseller_id)
+    reseller = await orderable_reseller(uow, onboarding, caller.reseller_id, customer_id=body.customer_id)
     customer = None
     if body.customer_id is not None:
         customer = await check_customer(
@@ -283,6 +307,7 @@ async def place_order(
         priced.append(p)
         rows.append(
             OrderLine(
+                id=uuid.uuid4(),  # the column default runs at an ORM flush only: `_insert_order` sends it
                 order_id=order_id,
                 line_no=number,
                 sku=sku.sku,
@@ -327,20 +352,43 @@ async def place_order(
 
 
 _ORDERS, _ORDER_LINES = table_of(Order), table_of(OrderLine)
-_INSERT_ORDER = sa.insert(_ORDERS).returning(_ORDERS.c.created_at)
-_INSERT_LINES = sa.insert(_ORDER_LINES)
-_ORDER_COLUMNS = tuple(c.key for c in _ORDERS.columns if c.key != "created_at")
-_LINE_COLUMNS = tuple(c.key for c in _ORDER_LINES.columns if c.key != "id")
+_ORDER_COLUMNS = tuple(c for c in _ORDERS.columns if c.key != "created_at")
+_LINE_COLUMNS = tuple(_ORDER_LINES.columns)
+
+
+@functools.cache
+def _insert_order_with(line_count: int) -> sa.Insert:
+    """The order (a data-modifying CTE) and its `line_count` lines in one statement, built once
+    per line count: `WITH new_order AS (INSERT … RETURNING created_at) INSERT INTO order_lines
+    VALUES (…), (…) RETURNING (SELECT created_at FROM new_order)`. The lines' foreign key is
+    checked at the end of the statement, when the order's row is there."""
+    new_order = (
+        sa.insert(_ORDERS)
+        .values({c: sa.bindparam(f"order_{c.key}", type_=c.type) for c in _ORDER_COLUMNS})
+        .returning(_ORDERS.c.created_at)
+        .cte("new_order")
+    )
+    lines = [
+        {c: sa.bindparam(f"line{n}_{c.key}", type_=c.type) for c in _LINE_COLUMNS} for n in range(line_count)
+    ]
+    return (
+        sa.insert(_ORDER_LINES)
+        .values(lines)
+        .add_cte(new_order)
+        .returning(sa.select(new_order.c.created_at).scalar_subquery())
+    )
 
 
 async def _insert_order(session: AsyncSession, order: Order, lines: list[OrderLine]) -> datetime:
-    """The new order (as decided, released or not) and its lines: two prebuilt statements, not an
+    """The new order (as decided, released or not) and its lines: one prebuilt statement, not an
     ORM flush — the unit-of-work flush of an order and five lines cost ordering more CPU than all
     the rest of `place_order` (bench/README.md). The objects stay transient: the response is
     rendered from them, and nothing else in the request touches them."""
-    created_at = await session.scalar(_INSERT_ORDER, {c: getattr(order, c) for c in _ORDER_COLUMNS})
-    await session.execute(_INSERT_LINES, [{c: getattr(line, c) for c in _LINE_COLUMNS} for line in lines])
-    assert created_at is not None  # RETURNING of the row just inserted
+    params = {f"order_{c.key}": getattr(order, c.key) for c in _ORDER_COLUMNS}
+    for n, line in enumerate(lines):
+        params.update({f"line{n}_{c.key}": getattr(line, c.key) for c in _LINE_COLUMNS})
+    created_at = (await session.execute(_insert_order_with(len(lines)), params)).scalars().first()
+    assert created_at is not None  # RETURNING of the rows just inserted
     return created_at
 
 
