@@ -43,10 +43,18 @@ async def serialise_invoicing(session: AsyncSession) -> None:
     handler, a partner's read that invoices an order at once, and WaaS runs queue on it. A lock per
     order deadlocked — a consumer batch invoicing orders A and B held the year's number counter
     while waiting for B's lock, which a partner's read of B held while waiting for the counter.
-    Invoice numbers are one gapless series, so creations queue on the counter anyway."""
+    Invoice numbers are one gapless series, so creations queue on the counter anyway.
+
+    Taken once per transaction: a consumer applies a run of orders in one, and the lock is held
+    until it ends. Another transaction (after a commit or a rollback) takes it again."""
+    transaction = session.get_transaction()
+    if transaction is not None and session.info.get(_LOCK_HELD_IN) is transaction:
+        return
     await session.execute(_INVOICING_LOCK)
+    session.info[_LOCK_HELD_IN] = session.get_transaction()
 
 
+_LOCK_HELD_IN = "billing.invoicing_lock_held_in"  # session.info: the transaction holding it
 _INVOICING_LOCK = sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended("billing.invoicing", 0)))
 _ORDER_INVOICE = sa.select(Invoice).where(
     Invoice.kind == InvoiceKind.ORDER, Invoice.order_id == sa.bindparam("order_id", type_=sa.Uuid)
