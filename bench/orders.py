@@ -255,25 +255,10 @@ def order_body(api: Api, reseller: Reseller, skus: list[str]) -> dict:
         # (a ship-to without one would be a team customer, refused these SKUs by R-CU-4)
         domain = f"bench-{uuid.uuid4().hex[:8]}.example.com"
         return {**body, "ship_to": {"name": "Bench BV", "email": f"it@{domain}", "domain": domain}}
-    created = api.call(
-        "POST",
-        "/v1/customers",
-        reseller.key,
-        json={"kind": "domain", "name": "Bench BV", "domain": f"bench-{uuid.uuid4().hex[:8]}.example.com"},
-    )
-    assert created.status_code == 201, created.text
-    customer_id = created.json()["id"]
+    customer_id = api.create_customer(reseller.key, "Bench BV")
     # R-CU-6: with the terms accepted the order goes on at once (and ordering need not ask
     # onboarding about a customer it would otherwise hold)
-    portal = api.call("POST", f"/v1/customers/{customer_id}/api-keys", reseller.key, json={"name": "bench"})
-    assert portal.status_code == 201, portal.text
-    accepted = api.call(
-        "POST",
-        f"/v1/customers/{customer_id}/terms-acceptance",
-        portal.json()["key"],
-        json={"accepted_by": "Bench"},
-    )
-    assert accepted.status_code == 200, accepted.text
+    api.accept_terms(reseller.key, customer_id, accepted_by="Bench")
     return {**body, "customer_id": customer_id}
 
 

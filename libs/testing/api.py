@@ -135,6 +135,31 @@ class Api:
                 return mails
             params["cursor"] = page["next_cursor"]
 
+    def create_customer(self, reseller_key: str, name: str = "Acme GmbH") -> str:
+        """A domain customer (on a registered domain of its own) of the reseller with this key."""
+        domain = f"customer-{uuid.uuid4().hex[:10]}.example.com"
+        created = self.call(
+            "POST", "/v1/customers", reseller_key, json={"kind": "domain", "name": name, "domain": domain}
+        )
+        assert created.status_code == 201, created.text
+        return str(created.json()["id"])
+
+    def customer_key(self, reseller_key: str, customer_id: str, name: str = "portal") -> str:
+        """An API key of the customer's own, issued by its reseller."""
+        issued = self.call("POST", f"/v1/customers/{customer_id}/api-keys", reseller_key, json={"name": name})
+        assert issued.status_code == 201, issued.text
+        return str(issued.json()["key"])
+
+    def accept_terms(self, reseller_key: str, customer_id: str, accepted_by: str = "Eva") -> None:
+        """R-CU-6: the customer, with a key of its own, accepts the vendor's terms of service."""
+        accepted = self.call(
+            "POST",
+            f"/v1/customers/{customer_id}/terms-acceptance",
+            self.customer_key(reseller_key, customer_id),
+            json={"accepted_by": accepted_by},
+        )
+        assert accepted.status_code == 200, accepted.text
+
     def create_sku(self, **overrides: Any) -> dict[str, Any]:
         body = {
             "sku": f"SKU-{uuid.uuid4().hex[:10]}",

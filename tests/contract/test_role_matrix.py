@@ -52,24 +52,14 @@ def _nowhere(path: str, op: dict[str, Any]) -> str:
 def keys(api: Api) -> dict[str, str]:
     """One key of every role of the table."""
     reseller = api.onboard_reseller(wait_for_ordering=False)
-    customer = api.call(
-        "POST",
-        "/v1/customers",
-        reseller.key,
-        json={"kind": "domain", "name": "Matrix GmbH", "domain": f"matrix-{uuid.uuid4().hex[:8]}.com"},
-    )
-    assert customer.status_code == 201, customer.text
-    customer_key = api.call(
-        "POST", f"/v1/customers/{customer.json()['id']}/api-keys", reseller.key, json={"name": "portal"}
-    )
-    assert customer_key.status_code == 201, customer_key.text
+    customer_key = api.customer_key(reseller.key, api.create_customer(reseller.key, "Matrix GmbH"))
     return {
         "admin": api.admin_key,
         "credit_officer": api.staff_key("credit_officer"),
         "billing": api.staff_key("billing"),
         "reseller_admin": reseller.key,  # an approved reseller's first key
         "reseller_user": api.reseller_key(reseller, "reseller_user"),
-        "customer": customer_key.json()["key"],
+        "customer": customer_key,
     }
 
 

@@ -25,7 +25,6 @@ import json
 import shutil
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,18 +76,8 @@ def keys(api: Api) -> dict[str, str]:
         api.onboard_reseller(wait_for_ordering=False),
         api.onboard_reseller(wait_for_ordering=False),
     )
-    customer = api.call(
-        "POST",
-        "/v1/customers",
-        owner.key,
-        json={"kind": "domain", "name": "Fuzz GmbH", "domain": f"fuzz-{uuid.uuid4().hex[:8]}.com"},
-    )
-    assert customer.status_code == 201, customer.text
-    customer_key = api.call(
-        "POST", f"/v1/customers/{customer.json()['id']}/api-keys", owner.key, json={"name": "fuzz"}
-    )
-    assert customer_key.status_code == 201, customer_key.text
-    return {"staff": api.admin_key, "reseller": fuzzed.key, "customer": customer_key.json()["key"]}
+    customer_key = api.customer_key(owner.key, api.create_customer(owner.key, "Fuzz GmbH"), name="fuzz")
+    return {"staff": api.admin_key, "reseller": fuzzed.key, "customer": customer_key}
 
 
 def operations_of(role: str) -> list[str]:

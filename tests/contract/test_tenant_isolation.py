@@ -113,14 +113,7 @@ class Owner:
 @pytest.fixture(scope="module")
 def owner(api: Api) -> Owner:
     reseller = api.onboard_reseller()
-    customer = api.call(
-        "POST",
-        "/v1/customers",
-        reseller.key,
-        json={"kind": "domain", "name": "Owned GmbH", "domain": f"owned-{uuid.uuid4().hex[:8]}.com"},
-    )
-    assert customer.status_code == 201, customer.text
-    customer_id = customer.json()["id"]
+    customer_id = api.create_customer(reseller.key, "Owned GmbH")
     order = api.call("POST", "/v1/orders", reseller.key, json=api.order_body(api.ensure_sku()["sku"]))
     assert order.status_code == 201, order.text
     seats = api.create_sku(

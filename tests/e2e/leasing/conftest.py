@@ -54,14 +54,7 @@ def bundle(api: Api, **overrides: Any) -> dict[str, Any]:
 
 
 def customer(api: Api, reseller: Reseller) -> str:
-    created = api.call(
-        "POST",
-        "/v1/customers",
-        reseller.key,
-        json={"kind": "domain", "name": "Lessee BV", "domain": f"lessee-{uuid.uuid4().hex[:8]}.example.com"},
-    )
-    assert created.status_code == 201, created.text
-    return str(created.json()["id"])
+    return api.create_customer(reseller.key, "Lessee BV")
 
 
 def draft(api: Api, reseller: Reseller, customer_id: str, code: str, **overrides: Any) -> dict[str, Any]:

@@ -159,25 +159,12 @@ class Customers:
 
 def accept_terms_of_service(api: Api, reseller: Reseller, customer_id: str) -> None:
     """R-CU-6: the customer (with its own key) accepts the vendor's terms of service."""
-    key = api.call(
-        "POST", f"/v1/customers/{customer_id}/api-keys", reseller.key, json={"name": "portal"}
-    ).json()["key"]
-    accepted = api.call(
-        "POST", f"/v1/customers/{customer_id}/terms-acceptance", key, json={"accepted_by": "Eva"}
-    )
-    assert accepted.status_code == 200, accepted.text
+    api.accept_terms(reseller.key, customer_id)
 
 
 def customer_ready_to_order(api: Api, reseller: Reseller) -> str:
     """A domain customer of `reseller` that accepted the terms: its orders go to licensing at once."""
-    created = api.call(
-        "POST",
-        "/v1/customers",
-        reseller.key,
-        json={"kind": "domain", "name": "Ready GmbH", "domain": f"ready-{uuid.uuid4().hex[:10]}.example.com"},
-    )
-    assert created.status_code == 201, created.text
-    customer_id: str = created.json()["id"]
+    customer_id = api.create_customer(reseller.key, "Ready GmbH")
     accept_terms_of_service(api, reseller, customer_id)
     return customer_id
 

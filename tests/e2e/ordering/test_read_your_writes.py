@@ -176,14 +176,7 @@ def test_the_owner_still_refuses_what_it_refuses(api: Api) -> None:
     assert_problem(refused, 422, "reseller-cannot-order")
 
     owner, stranger = api.onboard_reseller(), api.onboard_reseller()
-    created = api.call(
-        "POST",
-        "/v1/customers",
-        owner.key,
-        json={"kind": "domain", "name": "Theirs", "domain": f"{uuid.uuid4().hex[:12]}.example.com"},
-    )
-    assert created.status_code == 201, created.text
-    body = {**api.order_body(sku), "ship_to": None, "customer_id": created.json()["id"]}
+    body = {**api.order_body(sku), "ship_to": None, "customer_id": api.create_customer(owner.key, "Theirs")}
     assert_problem(api.call("POST", "/v1/orders", stranger.key, json=body), 422, "unknown-customer")
     assert_problem(
         api.call("POST", "/v1/orders", stranger.key, json={**body, "customer_id": str(uuid.uuid4())}),
