@@ -3,11 +3,11 @@ on account), seeing them, handing them over, cancelling them while unpaid."""
 
 from __future__ import annotations
 
-import functools
 import uuid
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -67,14 +67,11 @@ async def _reseller_and_policy(
     # objects each time, so a decision taken again after a refresh sees the refreshed row. With
     # `customer_id`, the customer's view comes in the same round trip and stays in the session's
     # identity map, where `check_customer`'s `session.get` finds it without a query of its own.
-    if customer_id is None:
-        found = (await session.execute(_RESELLER_AND_POLICY, {"reseller_id": reseller_id})).first()
-    else:
-        found = (
-            await session.execute(
-                _RESELLER_POLICY_AND_CUSTOMER, {"reseller_id": reseller_id, "customer_id": customer_id}
-            )
-        ).first()
+    statement: sa.Executable = _RESELLER_AND_POLICY
+    params: dict[str, uuid.UUID] = {"reseller_id": reseller_id}
+    if customer_id is not None:
+        statement, params["customer_id"] = _RESELLER_POLICY_AND_CUSTOMER, customer_id
+    found = (await session.execute(statement, params)).first()
     return (found[0], found[1]) if found is not None else (None, None)
 
 
@@ -356,27 +353,31 @@ _ORDER_COLUMNS = tuple(c for c in _ORDERS.columns if c.key != "created_at")
 _LINE_COLUMNS = tuple(_ORDER_LINES.columns)
 
 
-@functools.cache
-def _insert_order_with(line_count: int) -> sa.Insert:
-    """The order (a data-modifying CTE) and its `line_count` lines in one statement, built once
-    per line count: `WITH new_order AS (INSERT … RETURNING created_at) INSERT INTO order_lines
-    VALUES (…), (…) RETURNING (SELECT created_at FROM new_order)`. The lines' foreign key is
-    checked at the end of the statement, when the order's row is there."""
+def _insert_order_and_lines() -> sa.Insert:
+    """The order (a data-modifying CTE) and its lines in one statement: `WITH new_order AS
+    (INSERT … RETURNING created_at) INSERT INTO order_lines SELECT unnest($1::uuid[]),
+    unnest($2::int[]), … RETURNING (SELECT created_at FROM new_order)` — one array per line
+    column, unnested in lockstep, so one statement of one shape (cacheable, unlike a multi-row
+    VALUES, which SQLAlchemy compiles anew each time) serves any number of lines. The lines'
+    foreign key is checked at the end of the statement, when the order's row is there."""
     new_order = (
         sa.insert(_ORDERS)
         .values({c: sa.bindparam(f"order_{c.key}", type_=c.type) for c in _ORDER_COLUMNS})
         .returning(_ORDERS.c.created_at)
         .cte("new_order")
     )
-    lines = [
-        {c: sa.bindparam(f"line{n}_{c.key}", type_=c.type) for c in _LINE_COLUMNS} for n in range(line_count)
-    ]
+    lines = sa.select(
+        *(sa.func.unnest(sa.bindparam(f"lines_{c.key}", type_=ARRAY(c.type))) for c in _LINE_COLUMNS)
+    )
     return (
         sa.insert(_ORDER_LINES)
-        .values(lines)
+        .from_select([c.key for c in _LINE_COLUMNS], lines)
         .add_cte(new_order)
         .returning(sa.select(new_order.c.created_at).scalar_subquery())
     )
+
+
+_INSERT_ORDER_AND_LINES = _insert_order_and_lines()
 
 
 async def _insert_order(session: AsyncSession, order: Order, lines: list[OrderLine]) -> datetime:
@@ -385,9 +386,8 @@ async def _insert_order(session: AsyncSession, order: Order, lines: list[OrderLi
     the rest of `place_order` (bench/README.md). The objects stay transient: the response is
     rendered from them, and nothing else in the request touches them."""
     params = {f"order_{c.key}": getattr(order, c.key) for c in _ORDER_COLUMNS}
-    for n, line in enumerate(lines):
-        params.update({f"line{n}_{c.key}": getattr(line, c.key) for c in _LINE_COLUMNS})
-    created_at = (await session.execute(_insert_order_with(len(lines)), params)).scalars().first()
+    params.update({f"lines_{c.key}": [getattr(line, c.key) for line in lines] for c in _LINE_COLUMNS})
+    created_at = (await session.execute(_INSERT_ORDER_AND_LINES, params)).scalars().first()
     assert created_at is not None  # RETURNING of the rows just inserted
     return created_at
 
