@@ -64,29 +64,24 @@ async def _reseller_and_policy(
     session: AsyncSession, reseller_id: uuid.UUID, customer_id: uuid.UUID | None = None
 ) -> tuple[ResellerView | None, PolicyView | None]:
     # the reseller and the current policy in one round trip (no row: no such reseller); fresh
-    # objects each time, so a decision taken again after a refresh sees the refreshed row. With
-    # `customer_id`, the customer's view comes in the same round trip and stays in the session's
-    # identity map, where `check_customer`'s `session.get` finds it without a query of its own.
-    statement: sa.Executable = _RESELLER_AND_POLICY
-    params: dict[str, uuid.UUID] = {"reseller_id": reseller_id}
-    if customer_id is not None:
-        statement, params["customer_id"] = _RESELLER_POLICY_AND_CUSTOMER, customer_id
-    found = (await session.execute(statement, params)).first()
+    # objects each time, so a decision taken again after a refresh sees the refreshed row. The
+    # customer named (if any) comes in the same round trip and stays in the session's identity
+    # map, where `check_customer`'s `session.get` finds it without a query of its own.
+    found = (
+        await session.execute(
+            _RESELLER_POLICY_AND_CUSTOMER, {"reseller_id": reseller_id, "customer_id": customer_id}
+        )
+    ).first()
     return (found[0], found[1]) if found is not None else (None, None)
 
 
 # the statements every order runs, built once (built per call, building and keying them cost
 # more CPU than the database spent on them)
-_RESELLER_AND_POLICY = (
-    sa.select(ResellerView, PolicyView)
-    .outerjoin(PolicyView, PolicyView.policy == "reseller-policy")
-    .where(ResellerView.reseller_id == sa.bindparam("reseller_id", type_=sa.Uuid))
-    .execution_options(populate_existing=True)
-)
 _RESELLER_POLICY_AND_CUSTOMER = (
     sa.select(ResellerView, PolicyView, CustomerView)
     .select_from(ResellerView)
     .outerjoin(PolicyView, PolicyView.policy == "reseller-policy")
+    # no customer named (None): the join matches no row
     .outerjoin(CustomerView, CustomerView.customer_id == sa.bindparam("customer_id", type_=sa.Uuid))
     .where(ResellerView.reseller_id == sa.bindparam("reseller_id", type_=sa.Uuid))
     .execution_options(populate_existing=True)
