@@ -11,7 +11,7 @@ included.
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from enum import StrEnum
 from types import TracebackType
@@ -30,7 +30,7 @@ from libs.clock import Clock, service_clock
 if TYPE_CHECKING:
     from libs.events.base import Event
     from libs.events.envelope import CloudEvent
-    from libs.outbox.record import Outbox
+    from libs.outbox.record import Emission, Outbox
 
 # Stable constraint names, so that migrations can name what they alter.
 NAMING_CONVENTION = {
@@ -224,6 +224,13 @@ class UnitOfWork:
         if self.outbox is None:
             raise RuntimeError("this unit of work has no outbox: Database(..., outbox=...)")
         return await self.outbox.emit(self.session, event, reseller_id=reseller_id, clock=self.clock)
+
+    async def emit_many(self, emissions: Sequence[Emission]) -> list[CloudEvent]:
+        """Write every emission (a batch's events, each with its reseller and correlation id) to the
+        outbox in this transaction with one statement."""
+        if self.outbox is None:
+            raise RuntimeError("this unit of work has no outbox: Database(..., outbox=...)")
+        return await self.outbox.emit_many(self.session, emissions, clock=self.clock)
 
     async def __aenter__(self) -> UnitOfWork:
         self._session = self._sessions()

@@ -8,6 +8,7 @@ from libs.consumer.runner import (
     Handles,
     handler_map,
     handles,
+    handles_runs,
     then_handles,
 )
 
@@ -19,5 +20,6 @@ __all__ = [
     "Handles",
     "handler_map",
     "handles",
+    "handles_runs",
     "then_handles",
 ]

@@ -54,6 +54,9 @@ Handler = Callable[[UnitOfWork, CloudEvent, Any], Awaitable[None]]
 # Every event type a service consumes → its handlers, run in this order in the event's transaction.
 HandlerMap = dict[str, tuple[Handler, ...]]
 E = TypeVar("E", bound=Event)
+# A run handler applies consecutive events of one type together, each as (envelope, event), in
+# order: set-based statements for a batch instead of the same statements once per event.
+RunHandler = Callable[[UnitOfWork, list[tuple[CloudEvent, Any]]], Awaitable[None]]
 
 
 class DuplicateHandler(ValueError):
@@ -87,6 +90,34 @@ def handles(
     if not handlers:
         raise ValueError(f"handles({event_class.__name__}) names no handler")
     return Handles(event_class, _types_of(event_class), tuple(handlers))
+
+
+def handles_runs(
+    event_class: type[E], run_handler: Callable[[UnitOfWork, list[tuple[CloudEvent, E]]], Awaitable[None]]
+) -> Handles:
+    """`run_handler` for `event_class`'s types, given consecutive events of one type together (in
+    the order they arrived, in the run's one transaction): one set-based write for a batch of
+    events. A lone event — the run's only one, or retried alone after a failure — is a run of one.
+    It must be the type's only handler (events of a type with several handlers run one by one)."""
+    return Handles(event_class, _types_of(event_class), (_one_at_a_time(run_handler),))
+
+
+def _one_at_a_time(run_handler: RunHandler) -> Handler:
+    """The run handler as an ordinary handler (a run of one), which the runner recognises by
+    `applies_runs` and calls with whole runs instead."""
+
+    async def handle(uow: UnitOfWork, envelope: CloudEvent, payload: Any) -> None:
+        await run_handler(uow, [(envelope, payload)])
+
+    handle.applies_runs = run_handler  # type: ignore[attr-defined]
+    handle.__qualname__ = getattr(run_handler, "__qualname__", "run_handler")
+    return handle
+
+
+def _run_handler_of(handlers: tuple[Handler, ...]) -> RunHandler | None:
+    if len(handlers) != 1:
+        return None
+    return getattr(handlers[0], "applies_runs", None)
 
 
 def then_handles(
@@ -153,6 +184,10 @@ class PoisonEvent(Exception):
     def __init__(self, message: str, envelope: CloudEvent | None = None) -> None:
         super().__init__(message)
         self.envelope = envelope
+
+
+class _GroupFailed(Exception):
+    """A run handler failed on a group of events: which of them caused it is not known yet."""
 
 
 class ShuttingDown(Exception):
@@ -359,7 +394,10 @@ class ConsumerRunner:
                         await self.process(record)
             i += done
             if failure is not None:
-                await self.process(records[i], failed_once=None if is_transient(failure) else failure)
+                # a failed run of several events of one type does not say which of them failed: the
+                # first goes alone without an attempt counted, the next run narrows it down
+                innocent = is_transient(failure) or isinstance(failure, _GroupFailed)
+                await self.process(records[i], failed_once=None if innocent else failure)
                 i += 1
 
     def _handles(self, record: ConsumerRecord) -> bool:
@@ -397,20 +435,47 @@ class ConsumerRunner:
                     if handled_here
                     else set()
                 )
-                for index, (envelope, payload) in enumerate(run):
+                index = 0
+                while index < len(run):
                     at = index
+                    envelope, payload = run[index]
+                    index += 1
                     if payload is None:
                         continue  # an event type this consumer does not handle
                     if envelope.id not in fresh:
                         duplicates += 1
                         continue
                     fresh.discard(envelope.id)  # the same event twice in one run: the second is a duplicate
+                    handlers = self.handlers[envelope.type]
+                    run_handler = _run_handler_of(handlers)
+                    if run_handler is not None:
+                        # the fresh events of this type that follow it, up to the first other one
+                        group: list[tuple[CloudEvent, Any]] = [(envelope, payload)]
+                        while index < len(run) and run[index][0].type == envelope.type:
+                            following = run[index][0]
+                            index += 1
+                            if following.id in fresh:
+                                fresh.discard(following.id)
+                                group.append((following, run[index - 1][1]))
+                            else:
+                                duplicates += 1
+                        with structlog.contextvars.bound_contextvars(
+                            event_id=str(envelope.id), event_type=envelope.type, events=len(group)
+                        ):
+                            try:
+                                await run_handler(uow, group)
+                            except Exception as exc:
+                                if len(group) > 1 and not is_transient(exc):
+                                    raise _GroupFailed(len(group)) from exc
+                                raise
+                        handled += len(group)
+                        continue
                     token = correlation_id_var.set(envelope.correlationid)
                     try:
                         with structlog.contextvars.bound_contextvars(
                             event_id=str(envelope.id), event_type=envelope.type
                         ):
-                            for handler in self.handlers[envelope.type]:
+                            for handler in handlers:
                                 await handler(uow, envelope, payload)
                             handled += 1
                     finally:
@@ -569,8 +634,10 @@ __all__ = [
     "HandlerMap",
     "Handles",
     "PoisonEvent",
+    "RunHandler",
     "TopicPartition",
     "handler_map",
     "handles",
+    "handles_runs",
     "then_handles",
 ]

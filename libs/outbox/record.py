@@ -7,9 +7,12 @@ change commits, and a rollback takes the row and the wake-up with it.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.clock import Clock, service_clock
@@ -27,18 +30,71 @@ def published_channel(schema: str) -> str:
     return f"channelhub_published_{schema}"
 
 
-_COLUMNS = ("event_id", "topic", "key", "event_type", "envelope")
+_COLUMNS = ("event_id", "topic", "key", "event_type")
 
 
 @functools.cache
 def _insert_with_wake(outbox: sa.Table) -> sa.Insert:
-    """The row and the relay's wake-up in one statement (one round trip): the CTE calls pg_notify,
-    which is volatile, so PostgreSQL evaluates it (once) rather than inlining it away. Built once
-    per outbox: built per event, the statement's cache key cost more CPU than the database spent
-    running it (every service emits on its hottest paths)."""
+    """Rows and the relay's wake-up in one statement (one round trip), for one event or a batch:
+    `WITH wake AS (SELECT pg_notify(…)) INSERT INTO outbox SELECT unnest($event_ids), …, unnest(
+    $envelopes)::jsonb FROM wake`. The CTE calls pg_notify, which is volatile, so PostgreSQL
+    evaluates it (once) rather than inlining it away. One array per column: one statement of one
+    shape for any number of rows, built once per outbox (built per event, the statement's cache key
+    cost more CPU than the database spent running it; a multi-row VALUES cannot be cached). The
+    envelopes go as JSON text, serialised by pydantic."""
     wake = sa.select(sa.func.pg_notify(notify_channel(outbox.schema or "public"), "")).cte("wake")
-    row = sa.select(*(sa.bindparam(name, type_=outbox.c[name].type) for name in _COLUMNS))
-    return sa.insert(outbox).from_select(list(_COLUMNS), row.select_from(wake))
+    row = sa.select(
+        *(sa.func.unnest(sa.bindparam(f"{name}s", type_=ARRAY(outbox.c[name].type))) for name in _COLUMNS),
+        sa.cast(sa.func.unnest(sa.bindparam("envelopes", type_=ARRAY(sa.Text))), JSONB),
+    )
+    return sa.insert(outbox).from_select([*_COLUMNS, "envelope"], row.select_from(wake))
+
+
+@dataclass(frozen=True)
+class Emission:
+    """An event to write, with the reseller it concerns and the correlation id it carries (by
+    default the current request's or event's)."""
+
+    event: Event
+    reseller_id: Any = None
+    correlation_id: str | None = None
+
+
+async def record_events(
+    session: AsyncSession,
+    outbox: sa.Table,
+    emissions: Sequence[Emission],
+    *,
+    service: str,
+    clock: Clock | None = None,
+) -> list[CloudEvent]:
+    """Every emission as one outbox row, in order, with one statement."""
+    at = (clock or service_clock()).now()
+    current = correlation_id_var.get()
+    envelopes = [
+        CloudEvent.wrap(
+            e.event,
+            service=service,
+            at=at,
+            reseller_id=e.reseller_id,
+            correlation_id=e.correlation_id or current,
+        )
+        for e in emissions
+    ]
+    if not envelopes:
+        return []
+    events = [e.event for e in emissions]
+    await session.execute(
+        _insert_with_wake(outbox),
+        {
+            "event_ids": [envelope.id for envelope in envelopes],
+            "topics": [event.topic for event in events],
+            "keys": [event.subject for event in events],
+            "event_types": [event.event_type for event in events],
+            "envelopes": [envelope.model_dump_json(exclude_none=True) for envelope in envelopes],
+        },
+    )
+    return envelopes
 
 
 async def record_event(
@@ -50,22 +106,8 @@ async def record_event(
     reseller_id: Any = None,
     clock: Clock | None = None,
 ) -> CloudEvent:
-    envelope = CloudEvent.wrap(
-        event,
-        service=service,
-        at=(clock or service_clock()).now(),
-        reseller_id=reseller_id,
-        correlation_id=correlation_id_var.get(),
-    )
-    values = {
-        "event_id": envelope.id,
-        "topic": event.topic,
-        "key": event.subject,
-        "event_type": event.event_type,
-        "envelope": envelope.model_dump(mode="json", exclude_none=True),
-    }
-    await session.execute(_insert_with_wake(outbox), values)
-    return envelope
+    emission = Emission(event, reseller_id)
+    return (await record_events(session, outbox, [emission], service=service, clock=clock))[0]
 
 
 class Outbox:
@@ -81,3 +123,8 @@ class Outbox:
         return await record_event(
             session, self.table, event, service=self.service, reseller_id=reseller_id, clock=clock
         )
+
+    async def emit_many(
+        self, session: AsyncSession, emissions: Sequence[Emission], *, clock: Clock | None = None
+    ) -> list[CloudEvent]:
+        return await record_events(session, self.table, emissions, service=self.service, clock=clock)

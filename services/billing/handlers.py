@@ -11,7 +11,7 @@ commissions are paid out on statements (R-BI-7).
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handler_map, handles, then_handles
+from libs.consumer import HandlerMap, handler_map, handles, handles_runs, then_handles
 from libs.db import UnitOfWork
 from libs.events import leasing as leasing_events
 from libs.events import onboarding as onb
@@ -26,8 +26,11 @@ async def upsert_reseller(uow: UnitOfWork, _envelope: CloudEvent, event: onb.Res
     await readmodels.ACCOUNTS.upsert(uow, event.reseller)
 
 
-async def invoice_order(uow: UnitOfWork, _envelope: CloudEvent, event: ordering_events.OrderPlaced) -> None:
-    await invoicing.invoice_order(uow, event)
+async def invoice_orders(
+    uow: UnitOfWork, placed: list[tuple[CloudEvent, ordering_events.OrderPlaced]]
+) -> None:
+    """A run of placed orders, invoiced together (numbers, invoices, events: a statement each)."""
+    await invoicing.invoice_orders(uow, [(event, envelope.correlationid) for envelope, event in placed])
 
 
 async def credit_cancelled_order(
@@ -108,7 +111,7 @@ HANDLERS: HandlerMap = handler_map(
     then_handles(leasing_events.ContractReturned, invoice_pickup),
     handles(leasing_events.CommissionEarned, record_commission),
     handles(onb.ResellerEvent, upsert_reseller),
-    handles(ordering_events.OrderPlaced, invoice_order),
+    handles_runs(ordering_events.OrderPlaced, invoice_orders),
     handles(ordering_events.OrderCancelled, credit_cancelled_order),
     handles(ordering_events.OrderHandedOver, credit_handed_over_order),
     handles(ordering_events.OrderCustomerLinked, link_customer),

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from aiokafka import AIOKafkaConsumer
 
-from libs.consumer import ConsumerRunner
+from libs.consumer import ConsumerRunner, handler_map, handles_runs
 from libs.consumer.failed import redrive
 from libs.db import Database, UnitOfWork
 from libs.errors import Unprocessable
@@ -116,6 +116,52 @@ async def test_r_pl_4_several_handlers_of_a_type_run_in_their_order_in_one_trans
     await run_until(r, lambda: _has(db, aggregate, 2))
     assert seen == ["first", "second"]
     assert await hits(db, aggregate) == {f"{aggregate}:first": 1, f"{aggregate}:second-after-1": 1}
+
+
+@pytest.mark.failure
+async def test_r_pl_4_a_run_handler_applies_consecutive_events_together_and_a_failing_one_alone(
+    db: Database, stack: Stack
+) -> None:
+    """`handles_runs`: consecutive events of one type reach the handler together, in order, each
+    once (a duplicate in the run is skipped by the inbox). When a group fails, the runner does not
+    know which event failed: the innocent ones are applied without an attempt counted against
+    them, and only the failing one is retried up to `max_attempts` and dead-lettered."""
+    aggregate = unique("runs")
+    first = envelope(aggregate, 0)
+    await produce(
+        stack.bootstrap, [first, first, *(envelope(aggregate, n, poison=(n == 3)) for n in range(1, 6))]
+    )
+    name = unique("runner")
+    groups: list[list[int]] = []
+    poisoned_calls = 0
+
+    async def apply_run(uow: UnitOfWork, run: list[tuple[CloudEvent, KernelProbe]]) -> None:
+        nonlocal poisoned_calls
+        mine = [event for _, event in run if event.aggregate == aggregate]
+        groups.append([event.n for event in mine])
+        if any(event.poison for event in mine):
+            poisoned_calls += 1
+            raise ValueError("cannot handle this one")
+        for _, event in run:
+            await hit(uow.session, f"{event.aggregate}:{event.n}")
+
+    r = ConsumerRunner(
+        name=name,
+        db=db,
+        tables=TABLES,
+        handlers=handler_map(handles_runs(KernelProbe, apply_run)),
+        bootstrap=stack.bootstrap,
+        max_attempts=2,
+        backoff_base=0.01,
+    )
+    await run_until(r, lambda: _has(db, aggregate, 5))
+    assert await hits(db, aggregate) == {f"{aggregate}:{n}": 1 for n in (0, 1, 2, 4, 5)}
+    assert max(len(g) for g in groups) >= 5  # one fetch brought them: they came as one run
+    assert all(g == sorted(g) for g in groups)  # in the order they were published
+    failed = [row for row in await failed_rows(db, name) if aggregate in (row["payload"] or "")]
+    assert len(failed) == 1 and failed[0]["attempts"] == 2
+    assert CloudEvent.model_validate_json(failed[0]["payload"]).data["n"] == 3
+    assert poisoned_calls >= 2 and r.stats.duplicates >= 1
 
 
 async def _has(db: Database, prefix: str, count: int) -> bool:

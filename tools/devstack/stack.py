@@ -216,20 +216,23 @@ class Stack:
             "CHANNELHUB_SERVICE_URLS": self.listen_urls(),
         }
 
-    def spawn(self, name: str, port: int, env: dict[str, str], *, service: str | None = None) -> None:
-        """Start `service` (default: `name`) as a process known as `name`, logging to logs/<name>.log."""
+    def spawn(
+        self, name: str, port: int, env: dict[str, str], *, service: str | None = None, root: Path = ROOT
+    ) -> None:
+        """Start `service` (default: `name`) as a process known as `name`, logging to logs/<name>.log;
+        `root`: the checkout whose code it runs (`bench.ab` runs another commit's beside this one)."""
         log = (self.logs_dir / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter and module
             [sys.executable, "-m", "tools.serve", service or name, "--port", str(port)],
-            cwd=ROOT,
+            cwd=root,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
-    def start_service(self, service: str) -> None:
-        self.spawn(service, self.config.service_ports[service], self.service_env(service))
+    def start_service(self, service: str, *, root: Path = ROOT) -> None:
+        self.spawn(service, self.config.service_ports[service], self.service_env(service), root=root)
 
     def start_gateway(self) -> None:
         self.spawn("gateway", self.config.gateway_port, self.gateway_env())

@@ -9,11 +9,15 @@ arrived, `invoice_for_order`) go through `_create` under a transaction lock on t
 from __future__ import annotations
 
 import uuid
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from libs.db import UnitOfWork
@@ -23,6 +27,7 @@ from libs.events.billing import CreditNoteKind, InvoiceKind, InvoiceStatus
 from libs.events.ordering import PaymentRequirement
 from libs.internal_client import InternalClient
 from libs.money import round_half_up
+from libs.outbox import Emission
 from services.billing.domain.references import invoice_number, rf_reference
 from services.billing.domain.statuses import InvoiceTaxRegime
 from services.billing.models import Invoice, InvoiceCounter, ResellerAccount
@@ -31,11 +36,6 @@ from services.billing.usecases.amounts import invoice_data
 
 DEFAULT_TERMS_DAYS = 30  # the default program's, until the reseller's own terms are known
 DEFAULT_INTEREST_RATE = Decimal("0.08")
-
-
-async def _next_number(session: AsyncSession, year: int) -> tuple[int, str]:
-    sequence = await numbering.take_sequence(session, InvoiceCounter, year)
-    return sequence, invoice_number(year, sequence)
 
 
 async def serialise_invoicing(session: AsyncSession) -> None:
@@ -56,8 +56,9 @@ async def serialise_invoicing(session: AsyncSession) -> None:
 
 _LOCK_HELD_IN = "billing.invoicing_lock_held_in"  # session.info: the transaction holding it
 _INVOICING_LOCK = sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtextextended("billing.invoicing", 0)))
-_ORDER_INVOICE = sa.select(Invoice).where(
-    Invoice.kind == InvoiceKind.ORDER, Invoice.order_id == sa.bindparam("order_id", type_=sa.Uuid)
+_ORDER_INVOICES = sa.select(Invoice).where(
+    Invoice.kind == InvoiceKind.ORDER,
+    Invoice.order_id == sa.any_(sa.bindparam("order_ids", type_=ARRAY(sa.Uuid))),
 )
 
 
@@ -72,82 +73,120 @@ def _bill_to(account: ResellerAccount | None, reseller_id: uuid.UUID) -> dict[st
     }
 
 
-async def _create(
-    uow: UnitOfWork,
-    *,
-    kind: InvoiceKind,
-    reseller_id: uuid.UUID,
-    issue_date: date,
-    currency: str,
-    amounts: dict[str, Any],
-    lines: list[dict[str, Any]],
-    refs: dict[str, Any],
-    ship_to: dict[str, Any] | None,
-    payment_requirement: PaymentRequirement,
-    onboarding: InternalClient | None,
-    bill_to: dict[str, Any] | None = None,
-) -> Invoice:
+@dataclass(frozen=True)
+class InvoiceDraft:
+    """What an invoice is made of before it has a number; `correlation_id` is that of the event it
+    answers (its `InvoiceIssued` carries it on)."""
+
+    kind: InvoiceKind
+    reseller_id: uuid.UUID
+    issue_date: date
+    currency: str
+    amounts: dict[str, Any]
+    lines: list[dict[str, Any]]
+    refs: dict[str, Any]
+    ship_to: dict[str, Any] | None
+    payment_requirement: PaymentRequirement
+    bill_to: dict[str, Any] | None = None
+    correlation_id: str | None = None
+
+
+async def _create_many(
+    uow: UnitOfWork, drafts: list[InvoiceDraft], onboarding: InternalClient | None = None
+) -> list[Invoice]:
+    """The drafts as invoices, numbered in their order, with as few statements as the batch allows:
+    the resellers' accounts (one read each, the session's identity map serves repeats), the numbers
+    of each year in one statement, the invoices in one flush, their events in one outbox write, and
+    per reseller one "has it credit?" — its credit balance pays the new invoices, oldest first, as
+    it would have paid them one by one."""
     session = uow.session
-    account = await readmodels.ACCOUNTS.get(uow, reseller_id, onboarding)
-    terms = account.payment_terms_days if account else DEFAULT_TERMS_DAYS
-    sequence, number = await _next_number(session, issue_date.year)
-    invoice = Invoice(
-        id=uuid.uuid4(),
-        number=number,
-        year=issue_date.year,
-        sequence=sequence,
-        payment_reference=rf_reference(number),
-        kind=kind,
-        reseller_id=reseller_id,
-        payment_requirement=payment_requirement,
-        status=InvoiceStatus.OPEN,
-        currency=currency,
-        principal_paid=Decimal(0),
-        interest_paid=Decimal(0),
-        interest_accrued=Decimal(0),
-        annual_interest_rate=account.annual_interest_rate if account else DEFAULT_INTEREST_RATE,
-        issue_date=issue_date,
-        due_date=issue_date + timedelta(days=terms),
-        reminder_level=0,
-        principal_paid_reported=False,
-        bill_to=bill_to if bill_to is not None else _bill_to(account, reseller_id),
-        ship_to=ship_to,
-        lines=lines,
-        **amounts,
-        **refs,
-    )
-    session.add(invoice)
+    if not drafts:
+        return []
+    accounts = {
+        reseller_id: await readmodels.ACCOUNTS.get(uow, reseller_id, onboarding)
+        for reseller_id in dict.fromkeys(d.reseller_id for d in drafts)
+    }
+    per_year = Counter(d.issue_date.year for d in drafts)
+    numbers = {  # in year order: one lock order on the counters' rows
+        year: iter(await numbering.take_sequences(session, InvoiceCounter, year, per_year[year]))
+        for year in sorted(per_year)
+    }
+    invoices = []
+    for draft in drafts:
+        account = accounts[draft.reseller_id]
+        terms = account.payment_terms_days if account else DEFAULT_TERMS_DAYS
+        year = draft.issue_date.year
+        sequence = next(numbers[year])
+        number = invoice_number(year, sequence)
+        invoices.append(
+            Invoice(
+                id=uuid.uuid4(),
+                number=number,
+                year=year,
+                sequence=sequence,
+                payment_reference=rf_reference(number),
+                kind=draft.kind,
+                reseller_id=draft.reseller_id,
+                payment_requirement=draft.payment_requirement,
+                status=InvoiceStatus.OPEN,
+                currency=draft.currency,
+                principal_paid=Decimal(0),
+                interest_paid=Decimal(0),
+                interest_accrued=Decimal(0),
+                annual_interest_rate=account.annual_interest_rate if account else DEFAULT_INTEREST_RATE,
+                issue_date=draft.issue_date,
+                due_date=draft.issue_date + timedelta(days=terms),
+                reminder_level=0,
+                principal_paid_reported=False,
+                bill_to=draft.bill_to if draft.bill_to is not None else _bill_to(account, draft.reseller_id),
+                ship_to=draft.ship_to,
+                lines=draft.lines,
+                **draft.amounts,
+                **draft.refs,
+            )
+        )
+    session.add_all(invoices)
     await session.flush()
-    await uow.emit(
-        ev.InvoiceIssued(
-            invoice_id=invoice.id,
-            invoice=invoice_data(invoice),
-            links=ev.DocumentLinks(
-                pdf=f"/v1/invoices/{invoice.id}/pdf", ubl=f"/v1/invoices/{invoice.id}/ubl"
-            ),
-        ),
-        reseller_id=reseller_id,
+    await uow.emit_many(
+        [
+            Emission(
+                ev.InvoiceIssued(
+                    invoice_id=invoice.id,
+                    invoice=invoice_data(invoice),
+                    links=ev.DocumentLinks(
+                        pdf=f"/v1/invoices/{invoice.id}/pdf", ubl=f"/v1/invoices/{invoice.id}/ubl"
+                    ),
+                ),
+                reseller_id=invoice.reseller_id,
+                correlation_id=draft.correlation_id,
+            )
+            for invoice, draft in zip(invoices, drafts, strict=True)
+        ]
     )
-    if kind != InvoiceKind.WAAS and await ledger.has_credit(session, reseller_id):
-        # its credit balance pays it; a new invoice is never overdue, so nothing else changes — and an
-        # order without credit to apply takes no lock beyond its own rows
-        await ledger.settle_reseller(uow, reseller_id, issue_date)
-    return invoice
+    # a WaaS invoice is the end customer's debt, never paid by the reseller's credit
+    paid_by_reseller: dict[uuid.UUID, date] = {}
+    for draft in drafts:
+        if draft.kind != InvoiceKind.WAAS:
+            latest = paid_by_reseller.get(draft.reseller_id, draft.issue_date)
+            paid_by_reseller[draft.reseller_id] = max(latest, draft.issue_date)
+    for reseller_id, day in paid_by_reseller.items():
+        if await ledger.has_credit(session, reseller_id):
+            # its credit balance pays them; a new invoice is never overdue, so nothing else changes —
+            # and a reseller without credit to apply takes no lock beyond its own rows
+            await ledger.settle_reseller(uow, reseller_id, day)
+    return invoices
+
+
+async def _create(uow: UnitOfWork, draft: InvoiceDraft, onboarding: InternalClient | None = None) -> Invoice:
+    return (await _create_many(uow, [draft], onboarding))[0]
 
 
 def _money(value: Decimal) -> str:
     return str(value)
 
 
-async def invoice_order(
-    uow: UnitOfWork, event: ordering_events.OrderPlaced, onboarding: InternalClient | None = None
-) -> Invoice:
-    """The order's invoice, created from what ordering placed: lines and tax exactly as ordered."""
-    session = uow.session
-    await serialise_invoicing(session)
-    existing = await session.scalar(_ORDER_INVOICE, {"order_id": event.order_id})
-    if existing is not None:
-        return existing
+def _order_draft(event: ordering_events.OrderPlaced, correlation_id: str | None) -> InvoiceDraft:
+    """The order's invoice as ordering placed it: lines and tax exactly as ordered."""
     lines = [
         {
             "description": f"{line.product} {line.sku}",
@@ -160,8 +199,7 @@ async def invoice_order(
         }
         for line in event.lines
     ]
-    return await _create(
-        uow,
+    return InvoiceDraft(
         kind=InvoiceKind.ORDER,
         reseller_id=event.reseller_id,
         issue_date=event.placed_on,
@@ -178,8 +216,36 @@ async def invoice_order(
         refs={"order_id": event.order_id, "customer_id": event.customer_id},
         ship_to=event.ship_to.model_dump() if event.ship_to else None,
         payment_requirement=event.payment_requirement,
-        onboarding=onboarding,
+        correlation_id=correlation_id,
     )
+
+
+async def invoice_orders(
+    uow: UnitOfWork,
+    placed: Sequence[tuple[ordering_events.OrderPlaced, str | None]],
+    onboarding: InternalClient | None = None,
+) -> list[Invoice]:
+    """Each placed order's invoice (with the correlation id of the event that placed it), in order:
+    the orders already invoiced are found with one read, the others invoiced together. An order
+    named twice gets one invoice."""
+    session = uow.session
+    await serialise_invoicing(session)
+    order_ids = [event.order_id for event, _ in placed]
+    invoices = {i.order_id: i for i in await session.scalars(_ORDER_INVOICES, {"order_ids": order_ids})}
+    drafts: dict[uuid.UUID, InvoiceDraft] = {}
+    for event, correlation_id in placed:
+        if event.order_id not in invoices and event.order_id not in drafts:  # the first naming wins
+            drafts[event.order_id] = _order_draft(event, correlation_id)
+    created = await _create_many(uow, list(drafts.values()), onboarding)
+    invoices.update(zip(drafts, created, strict=True))
+    return [invoices[order_id] for order_id in order_ids]
+
+
+async def invoice_order(
+    uow: UnitOfWork, event: ordering_events.OrderPlaced, onboarding: InternalClient | None = None
+) -> Invoice:
+    """The order's invoice (created now if it has none)."""
+    return (await invoice_orders(uow, [(event, None)], onboarding))[0]
 
 
 def _charge_line(
@@ -218,27 +284,28 @@ async def invoice_charge(
         return existing
     return await _create(
         uow,
-        kind=InvoiceKind.SUBSCRIPTION,
-        reseller_id=event.reseller_id,
-        issue_date=issued,
-        currency=event.currency,
-        amounts={
-            "net": charge.net,
-            "tax": charge.tax,
-            "total": charge.total,
-            "tax_regime": InvoiceTaxRegime(charge.tax_regime),
-            "tax_rate": charge.tax_rate,
-            "tax_note": charge.tax_note,
-        },
-        lines=[_charge_line(event, charge)],
-        refs={
-            "subscription_id": event.subscription_id,
-            "charge_id": charge.charge_id,
-            "customer_id": event.customer_id,
-        },
-        ship_to=None,
-        payment_requirement=charge.payment_requirement,
-        onboarding=None,
+        InvoiceDraft(
+            kind=InvoiceKind.SUBSCRIPTION,
+            reseller_id=event.reseller_id,
+            issue_date=issued,
+            currency=event.currency,
+            amounts={
+                "net": charge.net,
+                "tax": charge.tax,
+                "total": charge.total,
+                "tax_regime": InvoiceTaxRegime(charge.tax_regime),
+                "tax_rate": charge.tax_rate,
+                "tax_note": charge.tax_note,
+            },
+            lines=[_charge_line(event, charge)],
+            refs={
+                "subscription_id": event.subscription_id,
+                "charge_id": charge.charge_id,
+                "customer_id": event.customer_id,
+            },
+            ship_to=None,
+            payment_requirement=charge.payment_requirement,
+        ),
     )
 
 

@@ -42,7 +42,7 @@ from services.billing.models import (
     Invoice,
     WaasContract,
 )
-from services.billing.usecases.invoicing import _create, serialise_invoicing
+from services.billing.usecases.invoicing import InvoiceDraft, _create, serialise_invoicing
 
 # the contracts the monthly run invoices: active ones, and those that ended, were terminated or
 # returned since (the instalments due before that and not invoiced yet)
@@ -156,24 +156,25 @@ async def _invoice(
     }
     return await _create(
         uow,
-        kind=InvoiceKind.WAAS,
-        reseller_id=contract.reseller_id,
-        issue_date=issued,
-        currency=contract.currency,
-        amounts={
-            "net": net,
-            "tax": tax,
-            "total": net + tax,
-            "tax_regime": InvoiceTaxRegime(decision.regime),
-            "tax_rate": decision.rate,
-            "tax_note": decision.note,
-        },
-        lines=[line],
-        refs={"contract_id": contract.contract_id, "period": period, "customer_id": contract.customer_id},
-        ship_to=None,
-        payment_requirement=PaymentRequirement.ON_ACCOUNT,
-        onboarding=None,
-        bill_to=await _bill_to(session, contract),
+        InvoiceDraft(
+            kind=InvoiceKind.WAAS,
+            reseller_id=contract.reseller_id,
+            issue_date=issued,
+            currency=contract.currency,
+            amounts={
+                "net": net,
+                "tax": tax,
+                "total": net + tax,
+                "tax_regime": InvoiceTaxRegime(decision.regime),
+                "tax_rate": decision.rate,
+                "tax_note": decision.note,
+            },
+            lines=[line],
+            refs={"contract_id": contract.contract_id, "period": period, "customer_id": contract.customer_id},
+            ship_to=None,
+            payment_requirement=PaymentRequirement.ON_ACCOUNT,
+            bill_to=await _bill_to(session, contract),
+        ),
     )
 
 

@@ -31,8 +31,14 @@ RATE = Decimal("0.08")
 async def invoice(
     uow: UnitOfWork, reseller: uuid.UUID, total: str, *, requirement: str = "on_account"
 ) -> Invoice:
+    return await invoicing.invoice_order(uow, placed(reseller, total, requirement=requirement))
+
+
+def placed(
+    reseller: uuid.UUID, total: str, *, requirement: str = "on_account"
+) -> ordering_events.OrderPlaced:
     amount = Decimal(total)
-    event = ordering_events.OrderPlaced(
+    return ordering_events.OrderPlaced(
         order_id=uuid.uuid4(),
         reseller_id=reseller,
         customer_id=None,
@@ -61,7 +67,6 @@ async def invoice(
         tax_note=None,
         placed_on=PLACED,
     )
-    return await invoicing.invoice_order(uow, event)
 
 
 async def pay(uow: UnitOfWork, ref: str, amount: str, on: date) -> None:
@@ -168,3 +173,38 @@ async def test_r_bi_8_prepay_invoices_are_not_dunned_and_expire_with_a_credit_no
     assert inv.status == "credited"
     [expired] = await emitted(billing.session, TABLES.outbox, "billing.order.prepayment_expired.v1")
     assert expired["data"]["order_id"] == str(inv.order_id)
+
+
+async def test_r_bi_1_a_run_of_orders_is_invoiced_together_gapless_once_each_and_paid_by_credit_in_order(
+    billing: UnitOfWork,
+) -> None:
+    """What the consumer does with a run of placed orders: the numbers follow on without a gap in
+    the orders' order, an order already invoiced (or named twice) keeps its one invoice, each
+    `InvoiceIssued` carries the correlation id of the event that placed its order, and the
+    reseller's credit pays the new invoices oldest first — as if they had come one by one."""
+    reseller = uuid.uuid4()
+    earlier = await invoice(billing, reseller, "100.00")
+    await pay(billing, earlier.payment_reference, "130.00", PLACED)  # 30.00 of credit
+    a, b = placed(reseller, "20.00"), placed(reseller, "25.00")
+    done = await invoicing.invoice_orders(
+        billing, [(a, "corr-a"), (b, "corr-b"), (a, "corr-a-again"), (placed_of(earlier), None)]
+    )
+    first, second, again, existing = done
+    assert again is first and existing is earlier
+    assert [first.sequence, second.sequence] == [earlier.sequence + 1, earlier.sequence + 2]
+    assert (first.order_id, second.order_id) == (a.order_id, b.order_id)
+    assert first.status == "paid" and second.principal_paid == Decimal("10.00")
+    assert await ledger.credit_balance(billing.session, reseller) == {}
+    issued = await emitted(billing.session, TABLES.outbox, "billing.invoice.issued.v1")
+    assert [(e["data"]["invoice_id"], e.get("correlationid")) for e in issued[1:]] == [
+        (str(first.id), "corr-a"),
+        (str(second.id), "corr-b"),
+    ]
+    assert len(await invoicing.invoice_orders(billing, [(a, None), (b, None)])) == 2
+    assert len(await emitted(billing.session, TABLES.outbox, "billing.invoice.issued.v1")) == 3
+
+
+def placed_of(invoice: Invoice) -> ordering_events.OrderPlaced:
+    """The placed-order event an existing order invoice answered (only its order id matters)."""
+    event = placed(invoice.reseller_id, str(invoice.total))
+    return event.model_copy(update={"order_id": invoice.order_id})
