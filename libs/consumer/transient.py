@@ -29,6 +29,8 @@ def is_transient(exc: BaseException) -> bool:
             return False  # a business decision: the same event gets the same answer
         if isinstance(error, (OSError, asyncpg.PostgresConnectionError, sa_exc.TimeoutError)):
             return True  # OSError covers refused/reset connections and timeouts
+        if isinstance(error, asyncpg.ConnectionDoesNotExistError):
+            return True  # the connection died under a statement the driver ran itself (libs.db)
         if isinstance(error, (sa_exc.OperationalError, sa_exc.InterfaceError)):
             return True
         if isinstance(error, sa_exc.DBAPIError) and error.connection_invalidated:

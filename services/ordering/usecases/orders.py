@@ -3,16 +3,18 @@ on account), seeing them, handing them over, cancelling them while unpaid."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime
+from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
 from libs.auth import Caller
-from libs.db import UnitOfWork, table_of
+from libs.db import UnitOfWork, driver_connection, sql_type, table_of
 from libs.errors import DomainError
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
@@ -348,27 +350,28 @@ _ORDER_COLUMNS = tuple(c for c in _ORDERS.columns if c.key != "created_at")
 _LINE_COLUMNS = tuple(_ORDER_LINES.columns)
 
 
-def _insert_order_and_lines() -> sa.Insert:
+def _parameter(n: int, column: sa.Column[Any], *, array: bool = False) -> str:
+    if isinstance(column.type, JSONB):  # JSON goes as text (libs.db.driver_connection)
+        return f"${n}::text::jsonb"
+    return f"${n}::{sql_type(column)}{'[]' if array else ''}"
+
+
+def _insert_order_and_lines() -> str:
     """The order (a data-modifying CTE) and its lines in one statement: `WITH new_order AS
-    (INSERT … RETURNING created_at) INSERT INTO order_lines SELECT unnest($1::uuid[]),
-    unnest($2::int[]), … RETURNING (SELECT created_at FROM new_order)` — one array per line
-    column, unnested in lockstep, so one statement of one shape (cacheable, unlike a multi-row
-    VALUES, which SQLAlchemy compiles anew each time) serves any number of lines. The lines'
-    foreign key is checked at the end of the statement, when the order's row is there."""
-    new_order = (
-        sa.insert(_ORDERS)
-        .values({c: sa.bindparam(f"order_{c.key}", type_=c.type) for c in _ORDER_COLUMNS})
-        .returning(_ORDERS.c.created_at)
-        .cte("new_order")
-    )
-    lines = sa.select(
-        *(sa.func.unnest(sa.bindparam(f"lines_{c.key}", type_=ARRAY(c.type))) for c in _LINE_COLUMNS)
-    )
+    (INSERT … RETURNING created_at) INSERT INTO order_lines SELECT * FROM unnest($22::uuid[],
+    $23::int[], …) RETURNING (SELECT created_at FROM new_order)` — one array per line column,
+    unnested in lockstep, so one statement of one shape serves any number of lines. The lines'
+    foreign key is checked at the end of the statement, when the order's row is there. Built once
+    from the tables' metadata, run by the driver (libs.db.driver_connection)."""
+    values = ", ".join(_parameter(n, c) for n, c in enumerate(_ORDER_COLUMNS, start=1))
+    first = len(_ORDER_COLUMNS) + 1
+    arrays = ", ".join(_parameter(n, c, array=True) for n, c in enumerate(_LINE_COLUMNS, start=first))
+    order_columns = ", ".join(c.name for c in _ORDER_COLUMNS)
     return (
-        sa.insert(_ORDER_LINES)
-        .from_select([c.key for c in _LINE_COLUMNS], lines)
-        .add_cte(new_order)
-        .returning(sa.select(new_order.c.created_at).scalar_subquery())
+        f"WITH new_order AS (INSERT INTO {_ORDERS.fullname} ({order_columns}) "  # noqa: S608 - names from the metadata, values bound
+        f"VALUES ({values}) RETURNING created_at) "
+        f"INSERT INTO {_ORDER_LINES.fullname} ({', '.join(c.name for c in _LINE_COLUMNS)}) "
+        f"SELECT * FROM unnest({arrays}) RETURNING (SELECT created_at FROM new_order)"
     )
 
 
@@ -380,11 +383,16 @@ async def _insert_order(session: AsyncSession, order: Order, lines: list[OrderLi
     ORM flush — the unit-of-work flush of an order and five lines cost ordering more CPU than all
     the rest of `place_order` (bench/README.md). The objects stay transient: the response is
     rendered from them, and nothing else in the request touches them."""
-    params = {f"order_{c.key}": getattr(order, c.key) for c in _ORDER_COLUMNS}
-    params.update({f"lines_{c.key}": [getattr(line, c.key) for line in lines] for c in _LINE_COLUMNS})
-    created_at = (await session.execute(_INSERT_ORDER_AND_LINES, params)).scalars().first()
+    order_values = [getattr(order, c.key) for c in _ORDER_COLUMNS]
+    order_values = [
+        json.dumps(v) if v is not None and isinstance(c.type, JSONB) else v
+        for c, v in zip(_ORDER_COLUMNS, order_values, strict=True)
+    ]
+    line_values = [[getattr(line, c.key) for line in lines] for c in _LINE_COLUMNS]
+    driver = await driver_connection(session)
+    created_at = await driver.fetchval(_INSERT_ORDER_AND_LINES, *order_values, *line_values)
     assert created_at is not None  # RETURNING of the rows just inserted
-    return created_at
+    return cast(datetime, created_at)
 
 
 def _placed_event(order: Order, lines: list[OrderLine]) -> ev.OrderPlaced:
