@@ -198,6 +198,7 @@ async def cpu_per_order(stack: Stack, scenario: Awaitable[dict]) -> tuple[dict, 
     await asyncio.sleep(SETTLE_SECONDS)
     spent = cpu.delta_ms(before, cpu.snapshot(pids))
     window = time.perf_counter() - started
+    not_invoiced = await orders_not_invoiced(stack)
     for spy in spies:
         await spy.wait()
     orders = max(result["requests"], 1)
@@ -209,7 +210,25 @@ async def cpu_per_order(stack: Stack, scenario: Awaitable[dict]) -> tuple[dict, 
         "window_seconds": round(window, 1),
         "per_process_ms": per_order,
         "total_ms": round(sum(spent.values()) / orders, 2),
+        # the settle must cover the events: an order billing has not invoiced by its end would
+        # have its invoicing left out of the figures (0: every order was)
+        "orders_not_invoiced_after_settle": not_invoiced,
     }
+
+
+async def orders_not_invoiced(stack: Stack) -> int:
+    """Orders placed (all of the run's) that billing has not invoiced yet."""
+
+    async def count(service: str, sql: str) -> int:
+        conn = await asyncpg.connect(to_plain_url(stack.service_urls[service]))
+        try:
+            return int(await conn.fetchval(sql))
+        finally:
+            await conn.close()
+
+    placed = await count("ordering", "SELECT count(*) FROM ordering.orders")
+    invoiced = await count("billing", "SELECT count(*) FROM billing.invoices WHERE kind = 'order'")
+    return placed - invoiced
 
 
 async def idle_cpu(stack: Stack) -> dict:
@@ -424,6 +443,7 @@ def main() -> None:
         print(f"  {name:24} {ms:>14} {net[name]:>12} {share.get(name, 0):>10}")
     totals = (cost["total_ms"], cost["net_of_idle_total_ms"], idle["total_percent"])
     print(f"  {'total':24} {totals[0]:>14} {totals[1]:>12} {totals[2]:>10}")
+    print(f"  orders not invoiced at the end of the settle: {cost['orders_not_invoiced_after_settle']}")
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"{stamp}.json"

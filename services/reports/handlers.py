@@ -5,7 +5,7 @@ sell-out) and commissions."""
 
 from __future__ import annotations
 
-from libs.consumer import HandlerMap, handler_map, handles
+from libs.consumer import HandlerMap, handler_map, handles, handles_runs
 from libs.db import UnitOfWork
 from libs.events import billing as billing_events
 from libs.events import leasing as leasing_events
@@ -20,8 +20,10 @@ async def reseller_changed(uow: UnitOfWork, _e: CloudEvent, event: onboarding_ev
     await ingest.RESELLERS.upsert(uow, event.reseller)
 
 
-async def order_placed(uow: UnitOfWork, _e: CloudEvent, event: ordering_events.OrderPlaced) -> None:
-    await ingest.order_placed(uow.session, event)
+async def orders_placed(
+    uow: UnitOfWork, placed: list[tuple[CloudEvent, ordering_events.OrderPlaced]]
+) -> None:
+    await ingest.orders_placed(uow.session, [event for _, event in placed])
 
 
 async def order_cancelled(
@@ -64,7 +66,7 @@ async def contract_sold(uow: UnitOfWork, _e: CloudEvent, event: leasing_events.C
 
 HANDLERS: HandlerMap = handler_map(
     handles(onboarding_events.ResellerEvent, reseller_changed),
-    handles(ordering_events.OrderPlaced, order_placed),
+    handles_runs(ordering_events.OrderPlaced, orders_placed),
     handles(ordering_events.OrderCancelled, order_cancelled),
     handles(ordering_events.OrderHandedOver, order_cancelled),
     handles(ordering_events.SubscriptionEvent, subscription_changed),

@@ -96,8 +96,9 @@ _WAAS_SALE = _sale.on_conflict_do_update(
 )
 
 
-async def order_placed(session: AsyncSession, event: ordering_events.OrderPlaced) -> None:
-    """Every line of the order in one statement."""
+async def orders_placed(session: AsyncSession, events: list[ordering_events.OrderPlaced]) -> None:
+    """Every line of a run of placed orders in one statement (a redelivered order's lines are
+    there already: kept as they are)."""
     rows = [
         {
             "id": f"{event.order_id}:{n}",
@@ -111,6 +112,7 @@ async def order_placed(session: AsyncSession, event: ordering_events.OrderPlaced
             "sold_on": event.placed_on,
             "cancelled": False,
         }
+        for event in events
         for n, line in enumerate(event.lines)
     ]
     if rows:
