@@ -1,12 +1,13 @@
 """Interleaved A/B: what a change costs per order, measured against another commit in one stack.
 
-Runs an hour apart are not comparable on this host (its speed drifts by 10 to 50 %, bench/README.md),
+Runs an hour apart are not comparable on this host (its speed drifts up to twofold: bench/README.md),
 so a change is measured with both versions in the same stack, alternately: the services named run
 the other commit's code (a `git worktree` of it), then this checkout's, then the other's again…;
 before each round they are restarted on that code, then `ORDERS` orders are placed through the
 gateway by `CLIENTS` clients and every process's CPU is read from `/proc` over the load and a
-settle period. The gateway's code is the same in both, so its CPU per order is the round's
-yardstick: a change that only moved the host moves the gateway too.
+settle period (extended until billing has invoiced every order). The gateway's code is the same in
+both, so its CPU per order is the round's yardstick: a change that only moved the host moves the
+gateway too.
 
     python -m bench.ab HEAD~3                         # ordering and billing from HEAD~3, 4 rounds
     python -m bench.ab HEAD~3 --services billing --rounds 6 --orders 600
@@ -28,7 +29,7 @@ from pathlib import Path
 import httpx
 
 from bench import cpu
-from bench.orders import order_body, suite_processes
+from bench.orders import order_body, orders_not_invoiced, suite_processes
 from libs.testing.api import Api
 from tools.devstack.stack import ROOT, Stack, StackConfig
 
@@ -60,6 +61,10 @@ def round_figures(stack: Stack, args: argparse.Namespace, auth: dict[str, str], 
     before = cpu.snapshot(pids)
     seconds = asyncio.run(place(stack.gateway_url, auth, body, args.orders, args.clients))
     time.sleep(args.settle)
+    # the window must cover the events the orders caused: wait for billing to have invoiced them all
+    deadline = time.monotonic() + 60
+    while asyncio.run(orders_not_invoiced(stack)) and time.monotonic() < deadline:
+        time.sleep(0.5)
     spent = cpu.delta_ms(before, cpu.snapshot(pids))
     per_order = {name: ms / args.orders for name, ms in spent.items()}
     return {"orders_per_s": args.orders / seconds, "per_order_ms": per_order}
