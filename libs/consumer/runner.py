@@ -459,15 +459,21 @@ class ConsumerRunner:
                                 group.append((following, run[index - 1][1]))
                             else:
                                 duplicates += 1
-                        with structlog.contextvars.bound_contextvars(
-                            event_id=str(envelope.id), event_type=envelope.type, events=len(group)
-                        ):
-                            try:
+                        # the handler passes each event's correlation id on with what it emits
+                        # for that event; what it emits for the group (a reseller's new balance
+                        # after several invoices) carries the first one's
+                        token = correlation_id_var.set(envelope.correlationid)
+                        try:
+                            with structlog.contextvars.bound_contextvars(
+                                event_id=str(envelope.id), event_type=envelope.type, events=len(group)
+                            ):
                                 await run_handler(uow, group)
-                            except Exception as exc:
-                                if len(group) > 1 and not is_transient(exc):
-                                    raise _GroupFailed(len(group)) from exc
-                                raise
+                        except Exception as exc:
+                            if len(group) > 1 and not is_transient(exc):
+                                raise _GroupFailed(len(group)) from exc
+                            raise
+                        finally:
+                            correlation_id_var.reset(token)
                         handled += len(group)
                         continue
                     token = correlation_id_var.set(envelope.correlationid)
