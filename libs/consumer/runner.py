@@ -452,11 +452,11 @@ class ConsumerRunner:
                         # the fresh events of this type that follow it, up to the first other one
                         group: list[tuple[CloudEvent, Any]] = [(envelope, payload)]
                         while index < len(run) and run[index][0].type == envelope.type:
-                            following = run[index][0]
+                            following, following_payload = run[index]
                             index += 1
                             if following.id in fresh:
                                 fresh.discard(following.id)
-                                group.append((following, run[index - 1][1]))
+                                group.append((following, following_payload))
                             else:
                                 duplicates += 1
                         # the handler passes each event's correlation id on with what it emits

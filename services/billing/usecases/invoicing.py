@@ -181,6 +181,20 @@ async def _create(uow: UnitOfWork, draft: InvoiceDraft, onboarding: InternalClie
     return (await _create_many(uow, [draft], onboarding))[0]
 
 
+def invoice_amounts(
+    net: Decimal, tax: Decimal, total: Decimal, *, regime: str, rate: Decimal, note: str | None
+) -> dict[str, Any]:
+    """An invoice's totals and tax decision, as a draft carries them."""
+    return {
+        "net": net,
+        "tax": tax,
+        "total": total,
+        "tax_regime": InvoiceTaxRegime(regime),
+        "tax_rate": rate,
+        "tax_note": note,
+    }
+
+
 def _money(value: Decimal) -> str:
     return str(value)
 
@@ -204,14 +218,14 @@ def _order_draft(event: ordering_events.OrderPlaced, correlation_id: str | None)
         reseller_id=event.reseller_id,
         issue_date=event.placed_on,
         currency=event.currency,
-        amounts={
-            "net": event.net_total,
-            "tax": event.tax_total,
-            "total": event.total,
-            "tax_regime": InvoiceTaxRegime(event.tax_regime),
-            "tax_rate": event.tax_rate,
-            "tax_note": event.tax_note,
-        },
+        amounts=invoice_amounts(
+            event.net_total,
+            event.tax_total,
+            event.total,
+            regime=event.tax_regime,
+            rate=event.tax_rate,
+            note=event.tax_note,
+        ),
         lines=lines,
         refs={"order_id": event.order_id, "customer_id": event.customer_id},
         ship_to=event.ship_to.model_dump() if event.ship_to else None,
@@ -289,14 +303,14 @@ async def invoice_charge(
             reseller_id=event.reseller_id,
             issue_date=issued,
             currency=event.currency,
-            amounts={
-                "net": charge.net,
-                "tax": charge.tax,
-                "total": charge.total,
-                "tax_regime": InvoiceTaxRegime(charge.tax_regime),
-                "tax_rate": charge.tax_rate,
-                "tax_note": charge.tax_note,
-            },
+            amounts=invoice_amounts(
+                charge.net,
+                charge.tax,
+                charge.total,
+                regime=charge.tax_regime,
+                rate=charge.tax_rate,
+                note=charge.tax_note,
+            ),
             lines=[_charge_line(event, charge)],
             refs={
                 "subscription_id": event.subscription_id,

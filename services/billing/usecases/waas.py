@@ -34,7 +34,6 @@ from libs.money import round_half_up
 from libs.settings import get_settings
 from libs.tax import TaxDecision, TaxProfile, decide_tax
 from services.billing.config import BillingConfig
-from services.billing.domain.statuses import InvoiceTaxRegime
 from services.billing.models import (
     CommissionEntry,
     CommissionStatement,
@@ -42,7 +41,7 @@ from services.billing.models import (
     Invoice,
     WaasContract,
 )
-from services.billing.usecases.invoicing import InvoiceDraft, _create, serialise_invoicing
+from services.billing.usecases.invoicing import InvoiceDraft, _create, invoice_amounts, serialise_invoicing
 
 # the contracts the monthly run invoices: active ones, and those that ended, were terminated or
 # returned since (the instalments due before that and not invoiced yet)
@@ -161,14 +160,9 @@ async def _invoice(
             reseller_id=contract.reseller_id,
             issue_date=issued,
             currency=contract.currency,
-            amounts={
-                "net": net,
-                "tax": tax,
-                "total": net + tax,
-                "tax_regime": InvoiceTaxRegime(decision.regime),
-                "tax_rate": decision.rate,
-                "tax_note": decision.note,
-            },
+            amounts=invoice_amounts(
+                net, tax, net + tax, regime=decision.regime, rate=decision.rate, note=decision.note
+            ),
             lines=[line],
             refs={"contract_id": contract.contract_id, "period": period, "customer_id": contract.customer_id},
             ship_to=None,

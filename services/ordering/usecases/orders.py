@@ -384,9 +384,10 @@ _LINE_COLUMNS = tuple(_ORDER_LINES.columns)
 
 
 def _parameter(n: int, column: sa.Column[Any], *, array: bool = False) -> str:
+    brackets = "[]" if array else ""
     if isinstance(column.type, JSONB):  # JSON goes as text (libs.db.driver_connection)
-        return f"${n}::text::jsonb"
-    return f"${n}::{sql_type(column)}{'[]' if array else ''}"
+        return f"${n}::text{brackets}::jsonb{brackets}"
+    return f"${n}::{sql_type(column)}{brackets}"
 
 
 def _insert_order_and_lines() -> str:
@@ -411,16 +412,16 @@ def _insert_order_and_lines() -> str:
 _INSERT_ORDER_AND_LINES = _insert_order_and_lines()
 
 
+def _bound(column: sa.Column[Any], value: Any) -> Any:
+    return json.dumps(value) if value is not None and isinstance(column.type, JSONB) else value
+
+
 async def _insert_order(session: AsyncSession, order: Order, lines: list[OrderLine]) -> datetime:
     """The new order (as decided, released or not) and its lines: one prebuilt statement, not an
     ORM flush — the unit-of-work flush of an order and five lines cost ordering more CPU than all
     the rest of `place_order` (bench/README.md). The objects stay transient: the response is
     rendered from them, and nothing else in the request touches them."""
-    order_values = [getattr(order, c.key) for c in _ORDER_COLUMNS]
-    order_values = [
-        json.dumps(v) if v is not None and isinstance(c.type, JSONB) else v
-        for c, v in zip(_ORDER_COLUMNS, order_values, strict=True)
-    ]
+    order_values = [_bound(c, getattr(order, c.key)) for c in _ORDER_COLUMNS]
     line_values = [[getattr(line, c.key) for line in lines] for c in _LINE_COLUMNS]
     driver = await driver_connection(session)
     created_at = await driver.fetchval(_INSERT_ORDER_AND_LINES, *order_values, *line_values)
