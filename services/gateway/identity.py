@@ -17,6 +17,7 @@ lock nobody else out, not even that address's own valid keys.
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import re
 import time
@@ -40,6 +41,7 @@ class Identity:
         self.settings = settings
         self.onboarding = onboarding
         self._cache: dict[str, tuple[Caller, float]] = {}
+        self._pending: dict[str, asyncio.Future[Caller]] = {}
         self.failed_lookups = RateLimiter(settings.failed_auth_rate_limit_per_minute)
 
     async def resolve(self, authorization: str | None, client: str) -> Caller | None:
@@ -60,10 +62,22 @@ class Identity:
         if not KEY_SHAPE.fullmatch(key):  # cannot be a key: refused without a lookup, never throttled
             raise Unauthorized("unknown or revoked API key")
         try:
-            caller = await self._ask_onboarding(key_hash)
+            return await self._lookup(key_hash)
         except Unauthorized:
             self._failed(client)
             raise
+
+    async def _lookup(self, key_hash: str) -> Caller:
+        """One question to onboarding per key at a time: when a key's cache entry expires under
+        load, every request of that partner in flight misses together — they share the first one's
+        lookup instead of each asking onboarding (and signing a token) again."""
+        pending = self._pending.get(key_hash)
+        if pending is None:
+            pending = asyncio.ensure_future(self._ask_onboarding(key_hash))
+            self._pending[key_hash] = pending
+            pending.add_done_callback(lambda _: self._pending.pop(key_hash, None))
+        # shielded: a client that hangs up must not cancel the lookup the others wait for
+        caller = await asyncio.shield(pending)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key_hash] = (caller, time.monotonic() + self.settings.api_key_cache_seconds)

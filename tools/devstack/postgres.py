@@ -16,6 +16,7 @@ import os
 import stat
 import subprocess
 import warnings
+from collections.abc import Mapping
 from pathlib import Path
 
 with warnings.catch_warnings():
@@ -30,9 +31,10 @@ SYSTEM_USER = "embedded_postgres"
 
 
 class EmbeddedPostgres:
-    def __init__(self, data_dir: Path, port: int) -> None:
+    def __init__(self, data_dir: Path, port: int, settings: Mapping[str, str] | None = None) -> None:
         self.data_dir = data_dir.resolve()
         self.port = port
+        self.settings = dict(settings or {})
         self.run_as: str | None = None
 
     @property
@@ -70,6 +72,7 @@ class EmbeddedPostgres:
             )
         self.stop()  # a server left running by a killed run would hold the data directory
         options = f"-h 127.0.0.1 -p {self.port} -k {self.data_dir} -c max_connections=300 -c fsync=off"
+        options += "".join(f" -c {name}={value}" for name, value in self.settings.items())
         pg_ctl(
             ["-w", "-t", "60", "-o", options, "-l", str(self.data_dir / "server.log"), "start"],
             pgdata=self.data_dir,

@@ -56,6 +56,8 @@ class StackConfig:
     admin_key: str = ""
     fresh_database: str | None = None  # external server: create (and later drop) this database
     extra_env: dict[str, str] = field(default_factory=dict)
+    # embedded server settings beyond the defaults (e.g. bench.statements' pg_stat_statements)
+    postgres_settings: dict[str, str] = field(default_factory=dict)
     ready_timeout: float = 60.0  # seconds for every process to answer /readyz at start
 
     @classmethod
@@ -120,7 +122,9 @@ class Stack:
         if cfg.database_url:
             self.admin_url = cfg.database_url
         else:
-            self.postgres = EmbeddedPostgres(cfg.data_dir / "postgres", cfg.postgres_port)
+            self.postgres = EmbeddedPostgres(
+                cfg.data_dir / "postgres", cfg.postgres_port, settings=cfg.postgres_settings
+            )
             self.postgres.start()
             self.admin_url = self.postgres.url
         if cfg.fresh_database:

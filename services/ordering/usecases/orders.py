@@ -3,20 +3,18 @@ on account), seeing them, handing them over, cancelling them while unpaid."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from libs.auth import Caller
-from libs.db import UnitOfWork, driver_connection, sql_type, table_of
+from libs.db import UnitOfWork, driver_connection, driver_parameter, driver_value, table_of
 from libs.errors import DomainError
 from libs.events import ordering as ev
 from libs.internal_client import InternalClient
@@ -65,19 +63,20 @@ from services.ordering.models import (
 from services.ordering.usecases import credit, lifecycle, readmodels
 
 
-async def _reseller_and_policy(
+async def _reseller_policy_and_customer(
     session: AsyncSession, reseller_id: uuid.UUID, customer_id: uuid.UUID | None = None
-) -> tuple[ResellerView | None, PolicyView | None]:
-    # the reseller and the current policy in one round trip (no row: no such reseller); fresh
-    # objects each time, so a decision taken again after a refresh sees the refreshed row. The
-    # customer named (if any) comes in the same round trip and stays in the session's identity
-    # map, where `check_customer`'s `session.get` finds it without a query of its own.
+) -> tuple[ResellerView | None, PolicyView | None, CustomerView | None]:
+    # the reseller, the current policy and the customer named (if any) in one round trip (no row:
+    # no such reseller); fresh objects each time, so a decision taken again after a refresh sees
+    # the refreshed row. The customer is handed on, not left to the identity map: the session holds
+    # its objects weakly, so an unreferenced one is gone before `check_customer` would look
+    # (`bench.statements` counted a second read of every order's customer).
     found = (
         await session.execute(
             _RESELLER_POLICY_AND_CUSTOMER, {"reseller_id": reseller_id, "customer_id": customer_id}
         )
     ).first()
-    return (found[0], found[1]) if found is not None else (None, None)
+    return (found[0], found[1], found[2]) if found is not None else (None, None, None)
 
 
 # the statements every order runs, built once (built per call, building and keying them cost
@@ -139,26 +138,30 @@ def _refusal(reseller: ResellerView | None, policy: PolicyView | None) -> Domain
 
 
 async def orderable_reseller(
-    uow: UnitOfWork,
-    onboarding: InternalClient,
-    reseller_id: uuid.UUID,
-    *,
-    customer_id: uuid.UUID | None = None,
+    uow: UnitOfWork, onboarding: InternalClient, reseller_id: uuid.UUID
 ) -> ResellerView:
-    """The reseller, if it may order now; `customer_id` (the order's customer, checked next by
-    `check_customer`) is read in the same round trip."""
+    """The reseller, if it may order now."""
+    reseller, _ = await orderable_reseller_and_customer(uow, onboarding, reseller_id, None)
+    return reseller
+
+
+async def orderable_reseller_and_customer(
+    uow: UnitOfWork, onboarding: InternalClient, reseller_id: uuid.UUID, customer_id: uuid.UUID | None
+) -> tuple[ResellerView, CustomerView | None]:
+    """The reseller, if it may order now, and the customer's row as the read model has it (not yet
+    checked: `check_customer` decides, given it), read in the same round trip."""
     session = uow.session
-    reseller, policy = await _reseller_and_policy(session, reseller_id, customer_id)
+    reseller, policy, customer = await _reseller_policy_and_customer(session, reseller_id, customer_id)
     refusal = _refusal(reseller, policy)
     # before refusing, make sure it is not only our read model lagging the caller's own write
     # (approve → accept policy → order at once): refresh from onboarding and decide again
     if refusal is not None and await readmodels.RESELLERS.refresh(uow, onboarding, reseller_id):
-        reseller, policy = await _reseller_and_policy(session, reseller_id)
+        reseller, policy, customer = await _reseller_policy_and_customer(session, reseller_id, customer_id)
         refusal = _refusal(reseller, policy)
     if refusal is not None:
         raise refusal
     assert reseller is not None
-    return reseller
+    return reseller, customer
 
 
 def tax_profile(reseller: ResellerView) -> TaxProfile:
@@ -187,13 +190,15 @@ async def check_customer(
     customer_id: uuid.UUID,
     *,
     needs_terms: bool = False,
+    read: CustomerView | None = None,
 ) -> CustomerView:
     """The caller's customer, if it may be sold to. Onboarding is asked (once) when the read model
     would refuse — unknown, another reseller's, a non-commercial edition (R-CU-1) — or, for an order
     (`needs_terms`), would hold it for the terms of service (R-CU-6): the caller may have changed
-    that a moment ago. The refresh comes before any reseller lock (lock order: customer view first)."""
+    that a moment ago. The refresh comes before any reseller lock (lock order: customer view first).
+    `read`: the row as this unit of work has just read it (`orderable_reseller_and_customer`)."""
     session = uow.session
-    customer = await session.get(CustomerView, customer_id)
+    customer = read if read is not None else await session.get(CustomerView, customer_id)
     stale = (
         customer is None
         or customer.reseller_id != reseller_id
@@ -299,11 +304,13 @@ async def place_order(
         currency = check_currency(body.currency)
     except InvalidMoney as exc:
         raise PriceNotAvailable(str(exc)) from exc
-    reseller = await orderable_reseller(uow, onboarding, caller.reseller_id, customer_id=body.customer_id)
+    reseller, read = await orderable_reseller_and_customer(
+        uow, onboarding, caller.reseller_id, body.customer_id
+    )
     customer = None
     if body.customer_id is not None:
         customer = await check_customer(
-            uow, onboarding, reseller.reseller_id, body.customer_id, needs_terms=True
+            uow, onboarding, reseller.reseller_id, body.customer_id, needs_terms=True, read=read
         )
     today = uow.clock.today()
     tax = decide_order_tax(reseller, vendor_country, today)
@@ -383,13 +390,6 @@ _ORDER_COLUMNS = tuple(c for c in _ORDERS.columns if c.key != "created_at")
 _LINE_COLUMNS = tuple(_ORDER_LINES.columns)
 
 
-def _parameter(n: int, column: sa.Column[Any], *, array: bool = False) -> str:
-    brackets = "[]" if array else ""
-    if isinstance(column.type, JSONB):  # JSON goes as text (libs.db.driver_connection)
-        return f"${n}::text{brackets}::jsonb{brackets}"
-    return f"${n}::{sql_type(column)}{brackets}"
-
-
 def _insert_order_and_lines() -> str:
     """The order (a data-modifying CTE) and its lines in one statement: `WITH new_order AS
     (INSERT … RETURNING created_at) INSERT INTO order_lines SELECT * FROM unnest($22::uuid[],
@@ -397,9 +397,9 @@ def _insert_order_and_lines() -> str:
     unnested in lockstep, so one statement of one shape serves any number of lines. The lines'
     foreign key is checked at the end of the statement, when the order's row is there. Built once
     from the tables' metadata, run by the driver (libs.db.driver_connection)."""
-    values = ", ".join(_parameter(n, c) for n, c in enumerate(_ORDER_COLUMNS, start=1))
+    values = ", ".join(driver_parameter(n, c) for n, c in enumerate(_ORDER_COLUMNS, start=1))
     first = len(_ORDER_COLUMNS) + 1
-    arrays = ", ".join(_parameter(n, c, array=True) for n, c in enumerate(_LINE_COLUMNS, start=first))
+    arrays = ", ".join(driver_parameter(n, c, array=True) for n, c in enumerate(_LINE_COLUMNS, start=first))
     order_columns = ", ".join(c.name for c in _ORDER_COLUMNS)
     return (
         f"WITH new_order AS (INSERT INTO {_ORDERS.fullname} ({order_columns}) "  # noqa: S608 - names from the metadata, values bound
@@ -412,16 +412,12 @@ def _insert_order_and_lines() -> str:
 _INSERT_ORDER_AND_LINES = _insert_order_and_lines()
 
 
-def _bound(column: sa.Column[Any], value: Any) -> Any:
-    return json.dumps(value) if value is not None and isinstance(column.type, JSONB) else value
-
-
 async def _insert_order(session: AsyncSession, order: Order, lines: list[OrderLine]) -> datetime:
     """The new order (as decided, released or not) and its lines: one prebuilt statement, not an
     ORM flush — the unit-of-work flush of an order and five lines cost ordering more CPU than all
     the rest of `place_order` (bench/README.md). The objects stay transient: the response is
     rendered from them, and nothing else in the request touches them."""
-    order_values = [_bound(c, getattr(order, c.key)) for c in _ORDER_COLUMNS]
+    order_values = [driver_value(c, getattr(order, c.key)) for c in _ORDER_COLUMNS]
     line_values = [[getattr(line, c.key) for line in lines] for c in _LINE_COLUMNS]
     driver = await driver_connection(session)
     created_at = await driver.fetchval(_INSERT_ORDER_AND_LINES, *order_values, *line_values)

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from libs.db import BulkInsert
 from libs.events import billing as billing_events
 from libs.events import leasing as leasing_events
 from libs.events import licensing as licensing_events
@@ -49,7 +50,8 @@ def _table(model: Any) -> sa.Table:
     return cast("sa.Table", model.__table__)
 
 
-_SALE_LINES = pg_insert(_table(SaleLine)).on_conflict_do_nothing(index_elements=["id"])
+# a run of placed orders' lines: one execution, not one per line (libs.db.BulkInsert)
+_SALE_LINES = BulkInsert(_table(SaleLine), suffix="ON CONFLICT (id) DO NOTHING")
 _RECEIVABLE_COLUMNS = (
     "reseller_id",
     "kind",
@@ -115,8 +117,7 @@ async def orders_placed(session: AsyncSession, events: list[ordering_events.Orde
         for event in events
         for n, line in enumerate(event.lines)
     ]
-    if rows:
-        await session.execute(_SALE_LINES, rows)
+    await _SALE_LINES.run(session, rows)
 
 
 async def order_cancelled(
